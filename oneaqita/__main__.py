@@ -1,0 +1,5 @@
+import sys
+
+from oneaqita.cli import main
+
+sys.exit(main())

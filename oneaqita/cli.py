@@ -1,0 +1,122 @@
+"""The `oneaqita` command: opens the app, or runs a subcommand on the same services."""
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from oneaqita.db.engine import ENV_URL, resolve_url
+from oneaqita.errors import DomainError
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+def _add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help=f"SQLAlchemy URL of the database (default: ${ENV_URL}, else the SQLite file "
+        "in the user data folder), e.g. sqlite:///oneaqita.sqlite3 or "
+        "postgresql+psycopg://user@host/db",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="oneaqita",
+        description="株式会社ONE・AQITA 業務管理 / operations app of ONE-AQITA. "
+        "Without a subcommand the desktop app opens.",
+    )
+    _add_db_option(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    db = sub.add_parser("db", help="database maintenance / データベース管理")
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    up = db_sub.add_parser("upgrade", help="create or migrate the schema to the newest revision")
+    _add_db_option(up)
+    cur = db_sub.add_parser("current", help="print the schema revision of the database")
+    _add_db_option(cur)
+
+    demo = sub.add_parser(
+        "demo", help="fill an empty database with the demo data set / デモデータの投入"
+    )
+    _add_db_option(demo)
+    demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    demo.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="size factor: 1 = about 20,000 assets and 5,000 work orders; 25 = 500,000 assets",
+    )
+    return parser
+
+
+def _db_url(args: argparse.Namespace) -> str:
+    return resolve_url(getattr(args, "db", None))
+
+
+def _cmd_db(args: argparse.Namespace) -> int:
+    from oneaqita.db import migrate
+    from oneaqita.db.engine import describe, make_engine
+
+    engine = make_engine(_db_url(args))
+    try:
+        if args.db_command == "upgrade":
+            migrate.upgrade(engine)
+            print(f"{describe(engine)}: revision {migrate.current_revision(engine)}")
+        else:
+            print(migrate.current_revision(engine) or "(empty / 未作成)")
+    finally:
+        engine.dispose()
+    return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from oneaqita.db import migrate
+    from oneaqita.demo import load_demo
+    from oneaqita.services.database import Database
+    from oneaqita.services.users import desktop_actor
+
+    if args.scale <= 0:
+        print("--scale は正の数です / --scale must be positive", file=sys.stderr)
+        return EXIT_USAGE
+    db = Database.open(_db_url(args))
+    try:
+        migrate.upgrade(db.engine)
+        desktop_actor(db)  # the person loading the demo can open it in the app afterwards
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if sys.stderr.isatty():
+                print(f"\r{stage}: {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
+
+        summary = load_demo(db, seed=args.seed, scale=args.scale, progress=progress)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        print(f"{db.describe()}: {summary}")
+    finally:
+        db.dispose()
+    return EXIT_OK
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from ui.app import run
+
+    return run(getattr(args, "db", None))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handlers = {"db": _cmd_db, "demo": _cmd_demo, None: _cmd_gui}
+    try:
+        return handlers[args.command](args)
+    except DomainError as exc:
+        print(f"oneaqita: {exc.ja}\n          {exc.en}", file=sys.stderr)
+        return EXIT_REJECTED
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+

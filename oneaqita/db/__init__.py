@@ -1,0 +1,1 @@
+"""Database connection and schema migration."""

@@ -1,0 +1,68 @@
+"""One SQLAlchemy URL selects the database: an SQLite file by default, PostgreSQL when shared."""
+
+import os
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+ENV_URL = "ONEAQITA_DATABASE_URL"
+APP_NAME = "oneaqita"
+APP_AUTHOR = "ONE-AQITA"
+
+
+def default_database_path() -> Path:
+    """The embedded default: a file in the user's data directory (no admin rights needed)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "oneaqita.sqlite3"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """--db wins, then ONEAQITA_DATABASE_URL, then the embedded SQLite file."""
+    if url:
+        return url
+    env = os.environ.get(ENV_URL, "").strip()
+    if env:
+        return env
+    return f"sqlite:///{default_database_path().as_posix()}"
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # Foreign keys are off by default in SQLite; WAL lets the UI read while a write runs.
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 10000")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
+    resolved = make_url(resolve_url(url))
+    if resolved.get_backend_name() == "sqlite":
+        database = resolved.database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(resolved, **kwargs)
+        event.listen(engine, "connect", _on_sqlite_connect)
+        if database and database != ":memory:":
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+        return engine
+    kwargs.setdefault("pool_pre_ping", True)
+    return create_engine(resolved, **kwargs)
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    # expire_on_commit=False: services hand plain results back after their unit of work ends.
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def describe(engine: Engine) -> str:
+    """The URL without its password, for window titles and log lines."""
+    return engine.url.render_as_string(hide_password=True)

@@ -1,0 +1,39 @@
+"""Domain errors: raised by services, shown by the UI in one place, printed by the CLI.
+
+Each carries its message in Japanese (what users read first) and in English.
+"""
+
+
+class DomainError(Exception):
+    def __init__(self, ja: str, en: str) -> None:
+        super().__init__(f"{ja} / {en}")
+        self.ja = ja
+        self.en = en
+
+
+class NotFound(DomainError):
+    pass
+
+
+class PermissionDenied(DomainError):
+    pass
+
+
+class ValidationError(DomainError):
+    """Bad input; `field` names what to fix where one field is to blame."""
+
+    def __init__(self, ja: str, en: str, field: str | None = None) -> None:
+        super().__init__(ja, en)
+        self.field = field
+
+
+class IllegalTransition(ValidationError):
+    pass
+
+
+class ConcurrentEdit(DomainError):
+    def __init__(self) -> None:
+        super().__init__(
+            "他の人がこのデータを先に変更しました。開き直してからやり直してください。",
+            "Someone else changed this record first. Reopen it and try again.",
+        )

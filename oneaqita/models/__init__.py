@@ -1,0 +1,25 @@
+"""The domain model: every table of oneaqita, importable from one place."""
+
+from oneaqita.models.assets import Asset, AssetKind, AssetStatus, Finding, FindingRank, Urgency
+from oneaqita.models.base import Base
+from oneaqita.models.organizations import Organization, OrganizationKind, Shareholding
+from oneaqita.models.staff import Person, PersonQualification, Secondment, SecondmentKind
+from oneaqita.models.time_entries import OverheadCategory, TimeEntry, TimeEntryStatus
+from oneaqita.models.users import AuditEntry, Role, User
+from oneaqita.models.work import (
+    Contract,
+    WorkOrder,
+    WorkOrderEvent,
+    WorkOrderStatus,
+    WorkOrderType,
+    work_order_assets,
+    work_order_assignees,
+)
+
+__all__ = [
+    "Asset", "AssetKind", "AssetStatus", "AuditEntry", "Base", "Contract", "Finding",
+    "FindingRank", "Organization", "OrganizationKind", "OverheadCategory", "Person",
+    "PersonQualification", "Role", "Secondment", "SecondmentKind", "Shareholding", "TimeEntry",
+    "TimeEntryStatus", "Urgency", "User", "WorkOrder", "WorkOrderEvent", "WorkOrderStatus",
+    "WorkOrderType", "work_order_assets", "work_order_assignees",
+]

@@ -1,0 +1,68 @@
+"""People, their qualifications and secondments to the company."""
+
+import enum
+from datetime import date
+
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from oneaqita.models.base import Base, IdMixin, VersionedMixin, str_enum
+from oneaqita.models.organizations import Organization
+
+
+class SecondmentKind(enum.StrEnum):
+    ON_ROLL = "on_roll"  # 在籍派遣: keeps the home employment
+    RETIRED = "retired"  # 退職派遣: leaves the home employment
+    PARTNER = "partner"  # 出向 from a partner firm
+
+
+class Person(IdMixin, VersionedMixin, Base):
+    __tablename__ = "people"
+
+    employee_no: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    name_kana: Mapped[str | None] = mapped_column(String(200))
+    home_organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(40))
+
+    home_organization: Mapped[Organization] = relationship()
+    qualifications: Mapped[list["PersonQualification"]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="PersonQualification.name"
+    )
+    secondments: Mapped[list["Secondment"]] = relationship(
+        back_populates="person", order_by="Secondment.start_date"
+    )
+
+
+class PersonQualification(Base):
+    __tablename__ = "person_qualifications"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+
+    person: Mapped[Person] = relationship(back_populates="qualifications")
+
+
+class Secondment(IdMixin, VersionedMixin, Base):
+    """A person's stay at the company. Overlaps are refused by the service (the database
+    cannot express an interval exclusion on SQLite)."""
+
+    __tablename__ = "secondments"
+    __table_args__ = (
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="end_after_start"),
+        CheckConstraint(
+            "salary_borne_by_company_pct BETWEEN 0 AND 100", name="salary_pct_range"
+        ),
+    )
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    from_organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    kind: Mapped[SecondmentKind] = mapped_column(str_enum(SecondmentKind, "secondment_kind"))
+    start_date: Mapped[date]
+    end_date: Mapped[date | None] = mapped_column(index=True)
+    position: Mapped[str | None] = mapped_column(String(100))
+    salary_borne_by_company_pct: Mapped[int] = mapped_column(Integer, default=0)
+
+    person: Mapped[Person] = relationship(back_populates="secondments")
+    from_organization: Mapped[Organization] = relationship()

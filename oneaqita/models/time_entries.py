@@ -1,0 +1,54 @@
+"""Hours that people log each day against a work order or an overhead category."""
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from oneaqita.models.base import Base, IdMixin, VersionedMixin, str_enum
+from oneaqita.models.staff import Person
+from oneaqita.models.work import WorkOrder
+
+
+class OverheadCategory(enum.StrEnum):
+    TRAINING = "training"
+    OFFICE = "office"
+    TRAVEL = "travel"
+    LEAVE = "leave"
+
+
+class TimeEntryStatus(enum.StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"  # locked
+    RETURNED = "returned"
+
+
+class TimeEntry(IdMixin, VersionedMixin, Base):
+    __tablename__ = "time_entries"
+    __table_args__ = (
+        CheckConstraint("minutes BETWEEN 0 AND 1440", name="minutes_range"),
+        # Hours go either to a work order or to an overhead category, never both or neither.
+        CheckConstraint(
+            "(work_order_id IS NULL) <> (category IS NULL)", name="work_order_xor_category"
+        ),
+        Index("ix_time_entries_person_id_work_date", "person_id", "work_date"),
+    )
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    work_date: Mapped[date] = mapped_column(index=True)
+    minutes: Mapped[int] = mapped_column(Integer)
+    work_order_id: Mapped[int | None] = mapped_column(ForeignKey("work_orders.id"), index=True)
+    category: Mapped[OverheadCategory | None] = mapped_column(
+        str_enum(OverheadCategory, "overhead_category")
+    )
+    note: Mapped[str | None] = mapped_column(String(500))
+    status: Mapped[TimeEntryStatus] = mapped_column(
+        str_enum(TimeEntryStatus, "time_entry_status"), default=TimeEntryStatus.DRAFT
+    )
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    approved_at: Mapped[datetime | None]
+
+    person: Mapped[Person] = relationship()
+    work_order: Mapped[WorkOrder | None] = relationship()

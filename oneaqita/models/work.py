@@ -1,0 +1,137 @@
+"""Contracts with client bodies, the work orders carried out under them, and their history."""
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    SmallInteger,
+    String,
+    Table,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from oneaqita.models.assets import Asset, Finding
+from oneaqita.models.base import Base, IdMixin, VersionedMixin, str_enum, utcnow
+from oneaqita.models.organizations import Organization
+from oneaqita.models.staff import Person
+
+
+class WorkOrderType(enum.StrEnum):
+    INSPECTION = "inspection"
+    TV_SURVEY = "tv_survey"
+    CLEANING = "cleaning"
+    REPAIR = "repair"
+    EMERGENCY = "emergency"
+
+
+class WorkOrderStatus(enum.StrEnum):
+    DRAFT = "draft"
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    ACCEPTED = "accepted"
+    CANCELLED = "cancelled"
+
+
+class Contract(IdMixin, VersionedMixin, Base):
+    __tablename__ = "contracts"
+    __table_args__ = (
+        CheckConstraint("end_date >= start_date", name="end_after_start"),
+        CheckConstraint("amount_yen >= 0", name="amount_not_negative"),
+    )
+
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str | None] = mapped_column(String(100))
+    start_date: Mapped[date]
+    end_date: Mapped[date]
+    amount_yen: Mapped[int] = mapped_column(BigInteger)
+    # The prefecture orders for several bodies at once; contracts of one order share the group.
+    bulk_group: Mapped[str | None] = mapped_column(String(40), index=True)
+
+    client: Mapped[Organization] = relationship()
+
+
+work_order_assets = Table(
+    "work_order_assets",
+    Base.metadata,
+    Column("work_order_id", ForeignKey("work_orders.id", ondelete="CASCADE"), primary_key=True),
+    Column("asset_id", ForeignKey("assets.id"), primary_key=True, index=True),
+)
+
+work_order_assignees = Table(
+    "work_order_assignees",
+    Base.metadata,
+    Column("work_order_id", ForeignKey("work_orders.id", ondelete="CASCADE"), primary_key=True),
+    Column("person_id", ForeignKey("people.id"), primary_key=True, index=True),
+)
+
+
+class WorkOrder(IdMixin, VersionedMixin, Base):
+    __tablename__ = "work_orders"
+    __table_args__ = (
+        CheckConstraint("priority BETWEEN 1 AND 3", name="priority_range"),
+        CheckConstraint(
+            "planned_end IS NULL OR planned_start IS NULL OR planned_end >= planned_start",
+            name="planned_end_after_start",
+        ),
+        CheckConstraint(
+            "actual_end IS NULL OR actual_start IS NULL OR actual_end >= actual_start",
+            name="actual_end_after_start",
+        ),
+        # The list's default order and its commonest filters stay index scans at 500,000 rows.
+        Index("ix_work_orders_planned_start_id", "planned_start", "id"),
+        Index("ix_work_orders_status_planned_start", "status", "planned_start"),
+    )
+
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    type: Mapped[WorkOrderType] = mapped_column(str_enum(WorkOrderType, "work_order_type"))
+    status: Mapped[WorkOrderStatus] = mapped_column(
+        str_enum(WorkOrderStatus, "work_order_status"), default=WorkOrderStatus.DRAFT
+    )
+    priority: Mapped[int] = mapped_column(SmallInteger, default=2)
+    planned_start: Mapped[date | None]
+    planned_end: Mapped[date | None]
+    actual_start: Mapped[date | None]
+    actual_end: Mapped[date | None]
+    note: Mapped[str | None] = mapped_column(String(2000))
+
+    contract: Mapped[Contract] = relationship()
+    assets: Mapped[list[Asset]] = relationship(secondary=work_order_assets, order_by=Asset.code)
+    assignees: Mapped[list[Person]] = relationship(
+        secondary=work_order_assignees, order_by=Person.employee_no
+    )
+    findings: Mapped[list[Finding]] = relationship(order_by=Finding.id)
+    events: Mapped[list["WorkOrderEvent"]] = relationship(
+        back_populates="work_order", order_by="WorkOrderEvent.id"
+    )
+
+
+class WorkOrderEvent(IdMixin, Base):
+    """One status move of a work order: who moved it from where to where, and when."""
+
+    __tablename__ = "work_order_events"
+
+    work_order_id: Mapped[int] = mapped_column(
+        ForeignKey("work_orders.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    from_status: Mapped[WorkOrderStatus | None] = mapped_column(
+        str_enum(WorkOrderStatus, "event_from_status")
+    )
+    to_status: Mapped[WorkOrderStatus] = mapped_column(str_enum(WorkOrderStatus, "event_to_status"))
+    note: Mapped[str | None] = mapped_column(String(1000))
+
+    work_order: Mapped[WorkOrder] = relationship(back_populates="events")
+    user: Mapped["User | None"] = relationship()  # noqa: F821
+
+

@@ -1,0 +1,44 @@
+"""Who is acting at this desktop."""
+
+import getpass
+
+from sqlalchemy import func, select
+
+from oneaqita.errors import PermissionDenied
+from oneaqita.models import Role, User
+from oneaqita.services.database import Actor, Database
+
+
+def os_login() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in some service environments
+        return "admin"
+
+
+def desktop_actor(db: Database, login: str | None = None) -> Actor:
+    """The user for this desktop session, found by login (the operating-system login by
+    default). On a database without any user, the first one to open it becomes its
+    administrator, so that a fresh install can be set up without a separate tool."""
+    login = login or os_login()
+    with db.unit_of_work(_bootstrap(login)) as uow:
+        user = uow.session.scalar(select(User).where(User.login == login))
+        if user is None:
+            if uow.session.scalar(select(func.count(User.id))):
+                raise PermissionDenied(
+                    f"ユーザー「{login}」は登録されていません。管理者に登録を依頼してください。",
+                    f"User '{login}' is not registered. Ask an administrator to add you.",
+                )
+            user = User(login=login, display_name=login, role=Role.ADMIN)
+            uow.session.add(user)
+            uow.session.flush()
+            uow.audit("create", "users", user.id, None, {"login": login, "role": "admin"})
+        if not user.active:
+            raise PermissionDenied(
+                f"ユーザー「{login}」は無効になっています。", f"User '{login}' is deactivated."
+            )
+        return Actor(user.id, user.login, user.role)
+
+
+def _bootstrap(login: str) -> Actor:
+    return Actor(user_id=None, login=login, role=Role.ADMIN)

@@ -1,0 +1,82 @@
+"""Shared fixtures: a migrated throw-away database per test, on SQLite or the real PostgreSQL."""
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+
+# Without a display and without this, pytest-qt crashes the interpreter instead of failing.
+if not os.environ.get("QT_QPA_PLATFORM"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from oneaqita.db.engine import make_engine  # noqa: E402
+from oneaqita.db.migrate import upgrade  # noqa: E402
+from oneaqita.services.database import Database  # noqa: E402
+
+PG_URL = os.environ.get(
+    "ONEAQITA_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+
+
+def _pg_admin_engine():  # type: ignore[no-untyped-def]
+    engine = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect():
+            pass
+    except Exception as exc:  # noqa: BLE001 - any failure to connect means "no server"
+        engine.dispose()
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL at {PG_URL} is required in CI: {exc}")
+        pytest.skip(f"PostgreSQL not reachable at {PG_URL}: {exc}")
+    return engine
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    admin = _pg_admin_engine()
+    name = f"oneaqita_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = admin.url.set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:  # type: ignore[no-untyped-def]
+    return f"sqlite:///{(tmp_path / 'test.sqlite3').as_posix()}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def any_url(request) -> str:  # type: ignore[no-untyped-def]
+    """Runs a test once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        return str(request.getfixturevalue("sqlite_url"))
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def db(any_url: str) -> Iterator[Database]:
+    """A migrated, empty database on both back ends."""
+    engine = make_engine(any_url)
+    upgrade(engine)
+    database = Database(engine)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def sqlite_db(sqlite_url: str) -> Iterator[Database]:
+    """A migrated, empty SQLite database (for tests that need no second back end)."""
+    engine = make_engine(sqlite_url)
+    upgrade(engine)
+    database = Database(engine)
+    yield database
+    database.dispose()
