@@ -101,7 +101,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _cmd_gui(args: argparse.Namespace) -> int:
     from ui.app import run
 
-    return run(getattr(args, "db", None))
+    return int(run(getattr(args, "db", None)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -119,4 +119,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-

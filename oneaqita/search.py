@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, ColumnElement, bindparam, literal_column, text
+from sqlalchemy import ColumnElement, Connection, bindparam, literal_column, text
 from sqlalchemy.orm import Session
 
 SEARCH_TABLE = "work_order_search"
@@ -98,16 +98,20 @@ def matching_ids_clause(dialect: str, query: str, id_column: Any) -> ColumnEleme
             f"WHERE grams @> CAST(:grams AS text[]) AND {likes}"
         )
     sub = sub.bindparams(*(bindparam(k, v) for k, v in params.items()))
-    return id_column.in_(sub.columns(literal_column("id")))
+    clause: ColumnElement[bool] = id_column.in_(sub.columns(literal_column("id")))
+    return clause
+
+
+def _dialect(conn: Connection | Session) -> str:
+    return conn.get_bind().dialect.name if isinstance(conn, Session) else conn.dialect.name
 
 
 def upsert_documents(conn: Connection | Session, rows: Sequence[tuple[int, str]]) -> None:
     """Store (work order id, document) pairs, replacing what was indexed for those ids."""
     if not rows:
         return
-    dialect = conn.bind.dialect.name if isinstance(conn, Session) else conn.dialect.name
     ids = [{"id": wid} for wid, _ in rows]
-    if dialect == "sqlite":
+    if _dialect(conn) == "sqlite":
         conn.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :id"), ids)
         conn.execute(
             text(f"INSERT INTO {SEARCH_TABLE} (rowid, tokens, doc) VALUES (:id, :tokens, :doc)"),
@@ -125,8 +129,7 @@ def upsert_documents(conn: Connection | Session, rows: Sequence[tuple[int, str]]
 
 
 def delete_documents(conn: Connection | Session, ids: Sequence[int]) -> None:
-    dialect = conn.bind.dialect.name if isinstance(conn, Session) else conn.dialect.name
-    key = "rowid" if dialect == "sqlite" else "work_order_id"
+    key = "rowid" if _dialect(conn) == "sqlite" else "work_order_id"
     conn.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE {key} = :id"), [{"id": i} for i in ids])
 
 
@@ -149,8 +152,9 @@ def drop_search_table_sql() -> list[str]:
     return [f"DROP TABLE IF EXISTS {SEARCH_TABLE}"]
 
 
-def reindex_work_orders(conn: Connection | Session, ids: Sequence[int] | None = None,
-                        batch: int = 5000) -> int:
+def reindex_work_orders(
+    conn: Connection | Session, ids: Sequence[int] | None = None, batch: int = 5000
+) -> int:
     """Rebuild the search documents of the given work orders (all when ids is None) from
     what is stored: number, title, contract, client body, type and assignees. Streams in
     batches so that 500,000 orders never sit in memory at once. Returns how many were indexed."""
@@ -185,8 +189,16 @@ def reindex_work_orders(conn: Connection | Session, ids: Sequence[int] | None = 
             (
                 r[0],
                 work_order_document(
-                    [r[1], r[2], WORK_ORDER_TYPE_JA.get(r[3], r[3]), r[4], r[5], r[6], r[7],
-                     *names.get(r[0], [])]
+                    [
+                        r[1],
+                        r[2],
+                        WORK_ORDER_TYPE_JA.get(r[3], r[3]),
+                        r[4],
+                        r[5],
+                        r[6],
+                        r[7],
+                        *names.get(r[0], []),
+                    ]
                 ),
             )
             for r in chunk

@@ -51,9 +51,7 @@ class Secondment(IdMixin, VersionedMixin, Base):
     __tablename__ = "secondments"
     __table_args__ = (
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="end_after_start"),
-        CheckConstraint(
-            "salary_borne_by_company_pct BETWEEN 0 AND 100", name="salary_pct_range"
-        ),
+        CheckConstraint("salary_borne_by_company_pct BETWEEN 0 AND 100", name="salary_pct_range"),
     )
 
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)

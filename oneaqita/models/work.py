@@ -2,6 +2,7 @@
 
 import enum
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     BigInteger,
@@ -19,6 +20,9 @@ from oneaqita.models.assets import Asset, Finding
 from oneaqita.models.base import Base, IdMixin, VersionedMixin, str_enum, utcnow
 from oneaqita.models.organizations import Organization
 from oneaqita.models.staff import Person
+
+if TYPE_CHECKING:
+    from oneaqita.models.users import User
 
 
 class WorkOrderType(enum.StrEnum):
@@ -132,6 +136,4 @@ class WorkOrderEvent(IdMixin, Base):
     note: Mapped[str | None] = mapped_column(String(1000))
 
     work_order: Mapped[WorkOrder] = relationship(back_populates="events")
-    user: Mapped["User | None"] = relationship()  # noqa: F821
-
-
+    user: Mapped["User | None"] = relationship()

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -115,9 +116,11 @@ def _sort_column(sort: WorkOrderSort) -> object:
     }[sort]
 
 
-def _filtered(stmt: Select[tuple[object, ...]], flt: WorkOrderFilter, dialect: str) -> Select[
-    tuple[object, ...]
-]:
+AnySelect = Select[*tuple[Any, ...]]
+Q = TypeVar("Q", bound=AnySelect)
+
+
+def _filtered(stmt: Q, flt: WorkOrderFilter, dialect: str) -> Q:
     if flt.client_id is not None:
         stmt = stmt.where(Contract.client_id == flt.client_id)
     if flt.statuses:
@@ -128,7 +131,7 @@ def _filtered(stmt: Select[tuple[object, ...]], flt: WorkOrderFilter, dialect: s
     return stmt
 
 
-def _joined(stmt: Select[tuple[object, ...]]) -> Select[tuple[object, ...]]:
+def _joined(stmt: Q) -> Q:
     return stmt.join(Contract, Contract.id == WorkOrder.contract_id).join(
         Organization, Organization.id == Contract.client_id
     )
@@ -166,11 +169,18 @@ _ROW_COLUMNS = (
     WorkOrder.planned_end,
 )
 
+_ROW_FIELDS = [f for f in WorkOrderRow.__dataclass_fields__ if f != "assignees"]
 
-def _rows(session: Session, stmt: Select[tuple[object, ...]]) -> list[WorkOrderRow]:
+
+def _rows(session: Session, stmt: AnySelect) -> list[WorkOrderRow]:
     raw = session.execute(stmt).all()
     names = _assignee_names(session, [r[0] for r in raw]) if raw else {}
-    return [WorkOrderRow(*r, assignees=names.get(r[0], "")) for r in raw]  # type: ignore[arg-type]
+    return [_row(tuple(r), names.get(r[0], "")) for r in raw]
+
+
+def _row(values: tuple[Any, ...], assignees: str) -> WorkOrderRow:
+    fields = dict(zip(_ROW_FIELDS, values, strict=True))
+    return WorkOrderRow(**fields, assignees=assignees)
 
 
 def list_work_orders(
