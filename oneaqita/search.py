@@ -2,10 +2,17 @@
 
 Trigram indexes (SQLite FTS5 `trigram`, PostgreSQL pg_trgm) cannot answer a query shorter
 than three characters, and 点検 or 秋田 are two. So each work order gets a search document
-whose character bigrams are indexed (plus single characters where a one-character query must
-be answered): SQLite keeps them in an FTS5 table, PostgreSQL in a text[] column under a GIN
-index. A query is turned into the bigrams it must contain; the few candidates are then checked
-with LIKE on the stored document, so results are exact substring matches.
+(number, title, type, contract, client body, assignees; NFKC-normalised and case-folded) whose
+character bigrams are indexed, plus single characters for one-character queries:
+
+- SQLite: the documents in `work_order_search`, their grams in the contentless FTS5 table
+  `work_order_search_fts` (hex-encoded, so no tokenizer splits them; UTF-8 is prefix-free,
+  so the hex prefix of a character matches exactly the grams that start with it).
+- PostgreSQL: the documents and a text[] of their grams in `work_order_search`, under GIN.
+
+A term of one or two characters is answered by the index alone; a longer term by the AND of
+its bigrams, checked with LIKE against the stored document so that results are exact
+substring matches.
 """
 
 import unicodedata
@@ -16,7 +23,10 @@ from sqlalchemy import ColumnElement, Connection, bindparam, literal_column, tex
 from sqlalchemy.orm import Session
 
 SEARCH_TABLE = "work_order_search"
-SEARCH_TABLES = (SEARCH_TABLE,)
+FTS_TABLE = "work_order_search_fts"
+SEARCH_TABLES = (SEARCH_TABLE,)  # FTS_TABLE and its shadow tables share the prefix
+
+Conn = Connection | Session
 
 
 def normalize(value: str) -> str:
@@ -29,8 +39,6 @@ def _segments(value: str) -> list[str]:
 
 
 def _hex(gram: str) -> str:
-    # FTS5 tokenizers split on punctuation; hex tokens pass through any tokenizer unchanged,
-    # and UTF-8 is prefix-free, so a hex prefix matches exactly the grams that start with it.
     return gram.encode("utf-8").hex()
 
 
@@ -69,76 +77,122 @@ def terms_of(query: str) -> list[str]:
     return _segments(query)
 
 
-def matching_ids_clause(dialect: str, query: str, id_column: Any) -> ColumnElement[bool] | None:
-    """A WHERE clause `id_column IN (ids whose document contains every term)`, or None for
-    an empty query."""
+def _dialect(conn: Conn) -> str:
+    return conn.get_bind().dialect.name if isinstance(conn, Session) else conn.dialect.name
+
+
+def matching_ids_sql(dialect: str, query: str) -> tuple[str, dict[str, Any]] | None:
+    """SQL selecting the ids of work orders whose document contains every term of `query`,
+    with its parameters; None for an empty query."""
     terms = terms_of(query)
     if not terms:
         return None
-    likes = " AND ".join(f"doc LIKE :like{i} ESCAPE '\\'" for i in range(len(terms)))
-    params: dict[str, Any] = {f"like{i}": _like_pattern(t) for i, t in enumerate(terms)}
+    long_terms = [t for t in terms if len(t) > 2]
+    params: dict[str, Any] = {f"like{i}": _like_pattern(t) for i, t in enumerate(long_terms)}
+    likes = "".join(f" AND s.doc LIKE :like{i} ESCAPE '\\'" for i in range(len(long_terms)))
     if dialect == "sqlite":
-        match_parts = []
+        parts: list[str] = []
         for term in terms:
             if len(term) == 1:
-                match_parts.append(f'"{_hex(term)}"*')
+                parts.append(f'"{_hex(term)}"*')
             else:
-                match_parts.extend(f'"{_hex(g)}"' for g in sorted(set(bigrams(term))))
-        params["match"] = " AND ".join(match_parts)
-        sub = text(
-            f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match AND {likes}"
+                parts.extend(f'"{_hex(g)}"' for g in sorted(set(bigrams(term))))
+        params["match"] = " AND ".join(parts)
+        fts = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match"
+        if not long_terms:
+            return fts, params
+        return (
+            f"SELECT s.work_order_id FROM {SEARCH_TABLE} s WHERE s.work_order_id IN ({fts}){likes}",
+            params,
         )
-    else:
-        needed: set[str] = set()
-        for term in terms:
-            needed.update(bigrams(term) if len(term) > 1 else [term])
-        params["grams"] = sorted(needed)
-        sub = text(
-            f"SELECT work_order_id FROM {SEARCH_TABLE} "
-            f"WHERE grams @> CAST(:grams AS text[]) AND {likes}"
-        )
-    sub = sub.bindparams(*(bindparam(k, v) for k, v in params.items()))
+    needed: set[str] = set()
+    for term in terms:
+        needed.update(bigrams(term) if len(term) > 1 else [term])
+    params["grams"] = sorted(needed)
+    return (
+        f"SELECT s.work_order_id FROM {SEARCH_TABLE} s "
+        f"WHERE s.grams @> CAST(:grams AS text[]){likes}",
+        params,
+    )
+
+
+def matching_ids_clause(dialect: str, query: str, id_column: Any) -> ColumnElement[bool] | None:
+    """A WHERE clause `id_column IN (ids matching query)`, or None for an empty query."""
+    found = matching_ids_sql(dialect, query)
+    if found is None:
+        return None
+    sql, params = found
+    sub = text(sql).bindparams(*(bindparam(k, v) for k, v in params.items()))
     clause: ColumnElement[bool] = id_column.in_(sub.columns(literal_column("id")))
     return clause
 
 
-def _dialect(conn: Connection | Session) -> str:
-    return conn.get_bind().dialect.name if isinstance(conn, Session) else conn.dialect.name
+def count_matching(conn: Conn, query: str) -> int:
+    """How many work orders match, answered from the index without touching work_orders."""
+    found = matching_ids_sql(_dialect(conn), query)
+    if found is None:
+        return int(conn.execute(text("SELECT count(*) FROM work_orders")).scalar_one())
+    sql, params = found
+    return int(conn.execute(text(f"SELECT count(*) FROM ({sql}) m"), params).scalar_one())
 
 
-def upsert_documents(conn: Connection | Session, rows: Sequence[tuple[int, str]]) -> None:
+def upsert_documents(conn: Conn, rows: Sequence[tuple[int, str]]) -> None:
     """Store (work order id, document) pairs, replacing what was indexed for those ids."""
     if not rows:
         return
-    ids = [{"id": wid} for wid, _ in rows]
     if _dialect(conn) == "sqlite":
-        conn.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :id"), ids)
+        delete_documents(conn, [wid for wid, _ in rows])
         conn.execute(
-            text(f"INSERT INTO {SEARCH_TABLE} (rowid, tokens, doc) VALUES (:id, :tokens, :doc)"),
-            [{"id": wid, "tokens": sqlite_tokens(doc), "doc": doc} for wid, doc in rows],
+            text(f"INSERT INTO {SEARCH_TABLE} (work_order_id, doc) VALUES (:id, :doc)"),
+            [{"id": wid, "doc": doc} for wid, doc in rows],
         )
-    else:
         conn.execute(
+            text(f"INSERT INTO {FTS_TABLE} (rowid, tokens) VALUES (:id, :tokens)"),
+            [{"id": wid, "tokens": sqlite_tokens(doc)} for wid, doc in rows],
+        )
+        return
+    conn.execute(
+        text(
+            f"INSERT INTO {SEARCH_TABLE} (work_order_id, doc, grams) "
+            "VALUES (:id, :doc, :grams) ON CONFLICT (work_order_id) "
+            "DO UPDATE SET doc = EXCLUDED.doc, grams = EXCLUDED.grams"
+        ),
+        [{"id": wid, "doc": doc, "grams": pg_grams(doc)} for wid, doc in rows],
+    )
+
+
+def delete_documents(conn: Conn, ids: Sequence[int]) -> None:
+    if not ids:
+        return
+    if _dialect(conn) == "sqlite":
+        # A contentless FTS5 table forgets a row only when told the tokens it was given.
+        old = conn.execute(
             text(
-                f"INSERT INTO {SEARCH_TABLE} (work_order_id, doc, grams) "
-                "VALUES (:id, :doc, :grams) ON CONFLICT (work_order_id) "
-                "DO UPDATE SET doc = EXCLUDED.doc, grams = EXCLUDED.grams"
-            ),
-            [{"id": wid, "doc": doc, "grams": pg_grams(doc)} for wid, doc in rows],
-        )
-
-
-def delete_documents(conn: Connection | Session, ids: Sequence[int]) -> None:
-    key = "rowid" if _dialect(conn) == "sqlite" else "work_order_id"
-    conn.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE {key} = :id"), [{"id": i} for i in ids])
+                f"SELECT work_order_id, doc FROM {SEARCH_TABLE} WHERE work_order_id IN :ids"
+            ).bindparams(bindparam("ids", expanding=True)),
+            {"ids": list(ids)},
+        ).all()
+        if old:
+            conn.execute(
+                text(
+                    f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, tokens) "
+                    "VALUES ('delete', :id, :tokens)"
+                ),
+                [{"id": wid, "tokens": sqlite_tokens(doc)} for wid, doc in old],
+            )
+    conn.execute(
+        text(f"DELETE FROM {SEARCH_TABLE} WHERE work_order_id = :id"), [{"id": i} for i in ids]
+    )
 
 
 def create_search_table_sql(dialect: str) -> list[str]:
-    """DDL for the migration (kept here beside the code that reads and writes the table)."""
+    """DDL for the migration (kept beside the code that reads and writes these tables)."""
     if dialect == "sqlite":
         return [
-            f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5("
-            "tokens, doc UNINDEXED, tokenize='ascii', detail='none')"
+            f"CREATE TABLE {SEARCH_TABLE} (work_order_id INTEGER PRIMARY KEY "
+            "REFERENCES work_orders(id) ON DELETE CASCADE, doc TEXT NOT NULL)",
+            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
+            "tokens, content='', tokenize='ascii', detail='none')",
         ]
     return [
         f"CREATE TABLE {SEARCH_TABLE} ("
@@ -149,72 +203,71 @@ def create_search_table_sql(dialect: str) -> list[str]:
 
 
 def drop_search_table_sql() -> list[str]:
-    return [f"DROP TABLE IF EXISTS {SEARCH_TABLE}"]
+    return [f"DROP TABLE IF EXISTS {FTS_TABLE}", f"DROP TABLE IF EXISTS {SEARCH_TABLE}"]
 
 
-def reindex_work_orders(
-    conn: Connection | Session, ids: Sequence[int] | None = None, batch: int = 5000
-) -> int:
-    """Rebuild the search documents of the given work orders (all when ids is None) from
-    what is stored: number, title, contract, client body, type and assignees. Streams in
-    batches so that 500,000 orders never sit in memory at once. Returns how many were indexed."""
+_DERIVED_SQL = (
+    "SELECT wo.id, wo.number, wo.title, wo.type, c.number, c.title, o.name_ja, o.name_kana "
+    "FROM work_orders wo JOIN contracts c ON c.id = wo.contract_id "
+    "JOIN organizations o ON o.id = c.client_id "
+)
+
+
+def reindex_work_orders(conn: Conn, ids: Sequence[int] | None = None, batch: int = 5000) -> int:
+    """Rebuild what is derived from a work order and its neighbours: its search document
+    (number, title, type, contract, client body, assignees) and the assignee names that lists
+    show and sort by. For the given ids, or all orders when ids is None, streamed in batches
+    so that 500,000 orders never sit in memory at once. Returns how many were indexed."""
+    if ids is not None:
+        id_list = sorted(set(ids))
+        total = 0
+        for start in range(0, len(id_list), batch):
+            chunk_ids = id_list[start : start + batch]
+            rows = conn.execute(
+                text(_DERIVED_SQL + "WHERE wo.id IN :ids ORDER BY wo.id").bindparams(
+                    bindparam("ids", expanding=True)
+                ),
+                {"ids": chunk_ids},
+            ).all()
+            total += _refresh(conn, rows)
+        return total
+    total, last_id = 0, 0
+    page = text(_DERIVED_SQL + "WHERE wo.id > :after ORDER BY wo.id LIMIT :n")
+    while rows := conn.execute(page, {"after": last_id, "n": batch}).all():
+        total += _refresh(conn, rows)
+        last_id = rows[-1][0]
+    return total
+
+
+def _refresh(conn: Conn, rows: Sequence[Any]) -> int:
     from oneaqita.vocabulary import WORK_ORDER_TYPE_JA
 
-    where = "" if ids is None else "WHERE wo.id IN :ids"
-    sql = text(
-        "SELECT wo.id, wo.number, wo.title, wo.type, c.number, c.title, o.name_ja, o.name_kana "
-        "FROM work_orders wo JOIN contracts c ON c.id = wo.contract_id "
-        f"JOIN organizations o ON o.id = c.client_id {where} ORDER BY wo.id"
-    )
-    names_sql = text(
-        "SELECT a.work_order_id, p.name, p.name_kana FROM work_order_assignees a "
-        "JOIN people p ON p.id = a.person_id WHERE a.work_order_id BETWEEN :lo AND :hi"
-    )
-    if ids is not None:
-        sql = sql.bindparams(bindparam("ids", expanding=True))
-        if not ids:
-            return 0
-    params: dict[str, Any] = {} if ids is None else {"ids": list(ids)}
-    rows = conn.execute(sql, params).fetchall() if ids is not None else None
-    total = 0
-
-    def flush(chunk: list[Any]) -> None:
-        nonlocal total
-        if not chunk:
-            return
-        names: dict[int, list[str]] = {}
-        for wid, name, kana in conn.execute(names_sql, {"lo": chunk[0][0], "hi": chunk[-1][0]}):
-            names.setdefault(wid, []).extend(v for v in (name, kana) if v)
-        docs = [
+    people: dict[int, list[tuple[str, str | None]]] = {}
+    for wid, name, kana in conn.execute(
+        text(
+            "SELECT a.work_order_id, p.name, p.name_kana FROM work_order_assignees a "
+            "JOIN people p ON p.id = a.person_id WHERE a.work_order_id IN :ids "
+            "ORDER BY a.work_order_id, p.name"
+        ).bindparams(bindparam("ids", expanding=True)),
+        {"ids": [r[0] for r in rows]},
+    ):
+        people.setdefault(wid, []).append((name, kana))
+    docs = []
+    for wid, number, title, wo_type, c_number, c_title, client, client_kana in rows:
+        names = people.get(wid, [])
+        words = [n for pair in names for n in pair if n]
+        type_ja = WORK_ORDER_TYPE_JA.get(wo_type, wo_type)
+        docs.append(
             (
-                r[0],
+                wid,
                 work_order_document(
-                    [
-                        r[1],
-                        r[2],
-                        WORK_ORDER_TYPE_JA.get(r[3], r[3]),
-                        r[4],
-                        r[5],
-                        r[6],
-                        r[7],
-                        *names.get(r[0], []),
-                    ]
+                    [number, title, type_ja, c_number, c_title, client, client_kana, *words]
                 ),
             )
-            for r in chunk
-        ]
-        upsert_documents(conn, docs)
-        total += len(docs)
-
-    if rows is not None:
-        for start in range(0, len(rows), batch):
-            flush(list(rows[start : start + batch]))
-        return total
-    last_id = 0
-    page = text(sql.text.replace("ORDER BY wo.id", "WHERE wo.id > :after ORDER BY wo.id LIMIT :n"))
-    while True:
-        chunk = list(conn.execute(page, {"after": last_id, "n": batch}))
-        if not chunk:
-            return total
-        flush(chunk)
-        last_id = chunk[-1][0]
+        )
+    upsert_documents(conn, docs)
+    conn.execute(
+        text("UPDATE work_orders SET assignee_names = :names WHERE id = :id"),
+        [{"id": wid, "names": "、".join(n for n, _ in people.get(wid, []))} for wid, *_ in rows],
+    )
+    return len(docs)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-29 04:45:02.089445
+Create Date: 2026-11-29 04:59:04.734321
 
 Every table of DESIGN.md, the append-only guard on the audit log (triggers on both
 databases) and the per-database full-text index of work orders (see oneaqita.search).
@@ -453,6 +453,7 @@ def upgrade() -> None:
         sa.Column("actual_start", sa.Date(), nullable=True),
         sa.Column("actual_end", sa.Date(), nullable=True),
         sa.Column("note", sa.String(length=2000), nullable=True),
+        sa.Column("assignee_names", sa.String(length=400), server_default="", nullable=False),
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column(
@@ -484,13 +485,25 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("work_orders", schema=None) as batch_op:
         batch_op.create_index(
+            "ix_work_orders_assignee_names_planned_start",
+            ["assignee_names", "planned_start"],
+            unique=False,
+        )
+        batch_op.create_index(
             batch_op.f("ix_work_orders_contract_id"), ["contract_id"], unique=False
         )
         batch_op.create_index(
-            "ix_work_orders_planned_start_id", ["planned_start", "id"], unique=False
+            "ix_work_orders_planned_end", ["planned_end", "planned_start"], unique=False
+        )
+        batch_op.create_index("ix_work_orders_planned_start", ["planned_start"], unique=False)
+        batch_op.create_index(
+            "ix_work_orders_priority_planned_start", ["priority", "planned_start"], unique=False
         )
         batch_op.create_index(
             "ix_work_orders_status_planned_start", ["status", "planned_start"], unique=False
+        )
+        batch_op.create_index(
+            "ix_work_orders_type_planned_start", ["type", "planned_start"], unique=False
         )
 
     op.create_table(
@@ -800,9 +813,13 @@ def downgrade() -> None:
 
     op.drop_table("audit_log")
     with op.batch_alter_table("work_orders", schema=None) as batch_op:
+        batch_op.drop_index("ix_work_orders_type_planned_start")
         batch_op.drop_index("ix_work_orders_status_planned_start")
-        batch_op.drop_index("ix_work_orders_planned_start_id")
+        batch_op.drop_index("ix_work_orders_priority_planned_start")
+        batch_op.drop_index("ix_work_orders_planned_start")
+        batch_op.drop_index("ix_work_orders_planned_end")
         batch_op.drop_index(batch_op.f("ix_work_orders_contract_id"))
+        batch_op.drop_index("ix_work_orders_assignee_names_planned_start")
 
     op.drop_table("work_orders")
     op.drop_table("users")

@@ -89,9 +89,14 @@ class WorkOrder(IdMixin, VersionedMixin, Base):
             "actual_end IS NULL OR actual_start IS NULL OR actual_end >= actual_start",
             name="actual_end_after_start",
         ),
-        # The list's default order and its commonest filters stay index scans at 500,000 rows.
-        Index("ix_work_orders_planned_start_id", "planned_start", "id"),
+        # Every sortable list column has an index ending in planned_start, the list's second
+        # sort key (then the rowid), so that any sort reads 200 rows off an index at 500,000.
+        Index("ix_work_orders_planned_start", "planned_start"),
+        Index("ix_work_orders_planned_end", "planned_end", "planned_start"),
         Index("ix_work_orders_status_planned_start", "status", "planned_start"),
+        Index("ix_work_orders_type_planned_start", "type", "planned_start"),
+        Index("ix_work_orders_priority_planned_start", "priority", "planned_start"),
+        Index("ix_work_orders_assignee_names_planned_start", "assignee_names", "planned_start"),
     )
 
     number: Mapped[str] = mapped_column(String(40), unique=True)
@@ -107,6 +112,9 @@ class WorkOrder(IdMixin, VersionedMixin, Base):
     actual_start: Mapped[date | None]
     actual_end: Mapped[date | None]
     note: Mapped[str | None] = mapped_column(String(2000))
+    # Derived from work_order_assignees by oneaqita.search.reindex_work_orders: lists show and
+    # sort by it without a per-row subquery.
+    assignee_names: Mapped[str] = mapped_column(String(400), default="", server_default="")
 
     contract: Mapped[Contract] = relationship()
     assets: Mapped[list[Asset]] = relationship(secondary=work_order_assets, order_by=Asset.code)

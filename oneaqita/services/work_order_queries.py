@@ -13,16 +13,14 @@ from oneaqita.models import (
     Asset,
     Contract,
     Organization,
-    Person,
     User,
     WorkOrder,
     WorkOrderEvent,
     WorkOrderStatus,
     WorkOrderType,
     work_order_assets,
-    work_order_assignees,
 )
-from oneaqita.search import matching_ids_clause
+from oneaqita.search import count_matching, matching_ids_clause
 from oneaqita.services.database import Database
 
 
@@ -92,17 +90,7 @@ class WorkOrderDetail:
     findings_count: int
 
 
-def _first_assignee() -> object:
-    return (
-        select(func.min(Person.name))
-        .join(work_order_assignees, work_order_assignees.c.person_id == Person.id)
-        .where(work_order_assignees.c.work_order_id == WorkOrder.id)
-        .correlate(WorkOrder)
-        .scalar_subquery()
-    )
-
-
-def _sort_column(sort: WorkOrderSort) -> object:
+def _sort_column(sort: WorkOrderSort) -> Any:
     return {
         WorkOrderSort.NUMBER: WorkOrder.number,
         WorkOrderSort.CLIENT: Organization.code,
@@ -112,7 +100,7 @@ def _sort_column(sort: WorkOrderSort) -> object:
         WorkOrderSort.PRIORITY: WorkOrder.priority,
         WorkOrderSort.PLANNED_START: WorkOrder.planned_start,
         WorkOrderSort.PLANNED_END: WorkOrder.planned_end,
-        WorkOrderSort.ASSIGNEES: _first_assignee(),
+        WorkOrderSort.ASSIGNEES: WorkOrder.assignee_names,
     }[sort]
 
 
@@ -121,8 +109,13 @@ Q = TypeVar("Q", bound=AnySelect)
 
 
 def _filtered(stmt: Q, flt: WorkOrderFilter, dialect: str) -> Q:
+    # Filters stay on work_orders alone (no joins), so counting and paging walk its indexes.
     if flt.client_id is not None:
-        stmt = stmt.where(Contract.client_id == flt.client_id)
+        stmt = stmt.where(
+            WorkOrder.contract_id.in_(
+                select(Contract.id).where(Contract.client_id == flt.client_id)
+            )
+        )
     if flt.statuses:
         stmt = stmt.where(WorkOrder.status.in_(sorted(flt.statuses)))
     text_clause = matching_ids_clause(dialect, flt.text, WorkOrder.id)
@@ -131,29 +124,12 @@ def _filtered(stmt: Q, flt: WorkOrderFilter, dialect: str) -> Q:
     return stmt
 
 
-def _joined(stmt: Q) -> Q:
-    return stmt.join(Contract, Contract.id == WorkOrder.contract_id).join(
-        Organization, Organization.id == Contract.client_id
-    )
-
-
 def count_work_orders(db: Database, flt: WorkOrderFilter) -> int:
-    stmt = _filtered(_joined(select(func.count(WorkOrder.id))), flt, db.dialect)
     with db.read() as session:
+        if flt.client_id is None and not flt.statuses:
+            return count_matching(session, flt.text)
+        stmt = _filtered(select(func.count()).select_from(WorkOrder), flt, db.dialect)
         return int(session.scalar(stmt) or 0)
-
-
-def _assignee_names(session: Session, ids: list[int]) -> dict[int, str]:
-    names: dict[int, list[str]] = {}
-    rows = session.execute(
-        select(work_order_assignees.c.work_order_id, Person.name)
-        .join(Person, Person.id == work_order_assignees.c.person_id)
-        .where(work_order_assignees.c.work_order_id.in_(ids))
-        .order_by(work_order_assignees.c.work_order_id, Person.name)
-    )
-    for wid, name in rows:
-        names.setdefault(wid, []).append(name)
-    return {wid: "、".join(v) for wid, v in names.items()}
 
 
 _ROW_COLUMNS = (
@@ -167,33 +143,44 @@ _ROW_COLUMNS = (
     WorkOrder.priority,
     WorkOrder.planned_start,
     WorkOrder.planned_end,
+    WorkOrder.assignee_names,
 )
 
-_ROW_FIELDS = [f for f in WorkOrderRow.__dataclass_fields__ if f != "assignees"]
 
-
-def _rows(session: Session, stmt: AnySelect) -> list[WorkOrderRow]:
-    raw = session.execute(stmt).all()
-    names = _assignee_names(session, [r[0] for r in raw]) if raw else {}
-    return [_row(tuple(r), names.get(r[0], "")) for r in raw]
-
-
-def _row(values: tuple[Any, ...], assignees: str) -> WorkOrderRow:
-    fields = dict(zip(_ROW_FIELDS, values, strict=True))
-    return WorkOrderRow(**fields, assignees=assignees)
+def _rows_by_id(session: Session, ids: list[int]) -> list[WorkOrderRow]:
+    stmt = (
+        select(*_ROW_COLUMNS)
+        .join(Contract, Contract.id == WorkOrder.contract_id)
+        .join(Organization, Organization.id == Contract.client_id)
+        .where(WorkOrder.id.in_(ids))
+    )
+    by_id = {r[0]: WorkOrderRow(*r) for r in session.execute(stmt)}
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def list_work_orders(
     db: Database, flt: WorkOrderFilter, offset: int = 0, limit: int = 200
 ) -> list[WorkOrderRow]:
-    """One page of the list, in the filter's order; ties broken by id so pages never overlap."""
+    """One page of the list in the filter's order (then planned start, then id, so pages
+    never overlap). The page's ids are found first on work_orders' indexes alone, then only
+    those rows are joined to their contract and client: a deep offset skips index entries,
+    not joined rows."""
     column = _sort_column(flt.sort)
-    order = [column.desc() if flt.descending else column.asc()]  # type: ignore[attr-defined]
-    order.append(WorkOrder.id.desc() if flt.descending else WorkOrder.id.asc())
-    stmt = _filtered(_joined(select(*_ROW_COLUMNS)), flt, db.dialect)
-    stmt = stmt.order_by(*order).offset(offset).limit(limit)
+    keys = [column]
+    if flt.sort not in (WorkOrderSort.NUMBER, WorkOrderSort.PLANNED_START):
+        keys.append(WorkOrder.planned_start)
+    keys.append(WorkOrder.id)
+    ids_stmt = _filtered(select(WorkOrder.id), flt, db.dialect)
+    if flt.sort is WorkOrderSort.CLIENT:
+        ids_stmt = ids_stmt.join(Contract, Contract.id == WorkOrder.contract_id).join(
+            Organization, Organization.id == Contract.client_id
+        )
+    elif flt.sort is WorkOrderSort.CONTRACT:
+        ids_stmt = ids_stmt.join(Contract, Contract.id == WorkOrder.contract_id)
+    ids_stmt = ids_stmt.order_by(*(k.desc() if flt.descending else k.asc() for k in keys))
     with db.read() as session:
-        return _rows(session, stmt)
+        ids = list(session.scalars(ids_stmt.offset(offset).limit(limit)))
+        return _rows_by_id(session, ids) if ids else []
 
 
 def work_order_detail(db: Database, work_order_id: int) -> WorkOrderDetail:
@@ -204,7 +191,7 @@ def work_order_detail(db: Database, work_order_id: int) -> WorkOrderDetail:
                 f"作業 (id {work_order_id}) が見つかりません。",
                 f"Work order {work_order_id} not found.",
             )
-        row = _rows(session, _joined(select(*_ROW_COLUMNS)).where(WorkOrder.id == wo.id))[0]
+        row = _rows_by_id(session, [wo.id])[0]
         assets = session.execute(
             select(Asset.code, Asset.kind, Asset.district, Asset.installed_year)
             .join(work_order_assets, work_order_assets.c.asset_id == Asset.id)
