@@ -1,0 +1,83 @@
+"""Set up a virtual environment from this project's own files, then run the app or the tests.
+
+    python3 bootstrap.py run     # installs, then opens oneaqita on its demo database
+    python3 bootstrap.py test    # installs with the test extras, then runs the whole suite
+
+Works the same on Windows (`py bootstrap.py run`); needs Python 3.11+ and nothing else.
+"""
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+# Shared libraries the Qt wheels load on Debian/Ubuntu that a minimal system may lack.
+DEBIAN_QT_LIBS = {
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libdbus-1.so.3": "libdbus-1-3",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libX11.so.6": "libx11-6",
+    "libbrotlidec.so.1": "libbrotli1",
+}
+
+
+def _missing_debian_packages() -> list[str]:
+    if not sys.platform.startswith("linux") or not shutil.which("ldconfig"):
+        return []
+    known = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout
+    return sorted({pkg for lib, pkg in DEBIAN_QT_LIBS.items() if lib not in known})
+
+
+def ensure_system_libraries() -> None:
+    missing = _missing_debian_packages()
+    if not missing:
+        return
+    command = ["apt-get", "install", "-y", "--no-install-recommends", *missing]
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
+        subprocess.run(command, check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    else:
+        sys.exit("Qt needs these system packages first:\n    sudo " + " ".join(command))
+
+
+def ensure_environment(extras: str) -> None:
+    """Create .venv and install the project (editable) when pyproject.toml has changed."""
+    if not PYTHON.exists():
+        venv.create(VENV, with_pip=True)
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    stamp = VENV / f".installed-{extras or 'app'}"
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    target = f".[{extras}]" if extras else "."
+    pip = [str(PYTHON), "-m", "pip"]
+    subprocess.run([*pip, "install", "-q", "--upgrade", "pip"], check=True)
+    subprocess.run([*pip, "install", "-q", "-e", target], check=True, cwd=ROOT)
+    stamp.write_text(digest)
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in ("run", "test"):
+        print(__doc__)
+        return 2
+    ensure_system_libraries()
+    if argv[0] == "run":
+        ensure_environment("")
+        return subprocess.run([str(PYTHON), "-m", "oneaqita", "--demo", *argv[1:]]).returncode
+    ensure_environment("test")
+    return subprocess.run([str(PYTHON), "-m", "pytest", *argv[1:]], cwd=ROOT).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,161 @@
+"""A database with 500,000 work orders for benchmarks, built fast with Core inserts.
+
+Kept apart from the demo generator on purpose: benchmarks need the target row counts of
+DESIGN.md (500,000 orders) in a couple of minutes, not a believable data set.
+"""
+
+import random
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from oneaqita.db.engine import make_engine
+from oneaqita.db.migrate import upgrade
+from oneaqita.models import Contract, Organization, Person, WorkOrder, work_order_assignees
+from oneaqita.search import reindex_work_orders
+
+PLACES = [
+    "秋田",
+    "能代",
+    "横手",
+    "大館",
+    "男鹿",
+    "湯沢",
+    "鹿角",
+    "由利本荘",
+    "潟上",
+    "大仙",
+    "北秋田",
+    "にかほ",
+    "仙北",
+    "八郎湖",
+    "大潟",
+    "美郷",
+    "羽後",
+]
+WORKS = [
+    "管路点検",
+    "TVカメラ調査",
+    "管路清掃",
+    "マンホール修繕",
+    "緊急対応",
+    "ポンプ場点検",
+    "取付管調査",
+    "管更生工事",
+    "マンホール蓋交換",
+]
+TYPES = ["inspection", "tv_survey", "cleaning", "repair", "emergency"]
+STATUSES = ["draft", "planned", "in_progress", "completed", "accepted", "cancelled"]
+FAMILY = [
+    "佐藤",
+    "鈴木",
+    "高橋",
+    "田中",
+    "伊藤",
+    "渡辺",
+    "山本",
+    "中村",
+    "小林",
+    "加藤",
+    "工藤",
+    "佐々木",
+    "斎藤",
+    "三浦",
+    "菅原",
+]
+GIVEN = ["太郎", "花子", "一郎", "健", "陽子", "大輔", "美咲", "翔", "直樹", "由美"]
+
+
+def build(path: Path, orders: int = 500_000, seed: int = 7) -> str:
+    url = f"sqlite:///{path.as_posix()}"
+    engine = make_engine(url)
+    upgrade(engine)
+    rnd = random.Random(seed)
+    now = date(2025, 4, 1)
+    t0 = time.perf_counter()
+    with engine.begin() as conn:
+        conn.execute(
+            insert(Organization.__table__),
+            [
+                {
+                    "id": i + 1,
+                    "code": f"05{i:03d}0",
+                    "kind": "city",
+                    "name_ja": f"{p}市",
+                    "version": 1,
+                }
+                for i, p in enumerate(PLACES)
+            ],
+        )
+        conn.execute(
+            insert(Contract.__table__),
+            [
+                {
+                    "id": c + 1,
+                    "number": f"C-{c + 1:04d}",
+                    "client_id": c % len(PLACES) + 1,
+                    "title": f"{PLACES[c % len(PLACES)]} 包括委託 {c // len(PLACES) + 1}",
+                    "start_date": now,
+                    "end_date": now + timedelta(days=730),
+                    "amount_yen": 10_000_000,
+                    "version": 1,
+                }
+                for c in range(340)
+            ],
+        )
+        conn.execute(
+            insert(Person.__table__),
+            [
+                {
+                    "id": i + 1,
+                    "employee_no": f"E{i + 1:04d}",
+                    "name": f"{FAMILY[i % 15]} {GIVEN[(i // 15) % 10]}",
+                    "home_organization_id": 1,
+                    "version": 1,
+                }
+                for i in range(150)
+            ],
+        )
+        batch, links = [], []
+        for n in range(1, orders + 1):
+            start = now + timedelta(days=rnd.randrange(730))
+            place = rnd.choice(PLACES)
+            batch.append(
+                {
+                    "id": n,
+                    "number": f"WO-{n:07d}",
+                    "contract_id": rnd.randrange(340) + 1,
+                    "title": f"{place}処理区 {rnd.choice(WORKS)} 第{rnd.randrange(1, 40)}工区",
+                    "type": rnd.choice(TYPES),
+                    "status": rnd.choice(STATUSES),
+                    "priority": rnd.randrange(1, 4),
+                    "planned_start": start,
+                    "planned_end": start + timedelta(days=rnd.randrange(1, 60)),
+                    "version": 1,
+                }
+            )
+            links.extend(
+                {"work_order_id": n, "person_id": p}
+                for p in rnd.sample(range(1, 151), rnd.randrange(1, 4))
+            )
+            if len(batch) == 20_000:
+                conn.execute(insert(WorkOrder.__table__), batch)
+                conn.execute(insert(work_order_assignees), links)
+                batch, links = [], []
+        if batch:
+            conn.execute(insert(WorkOrder.__table__), batch)
+            conn.execute(insert(work_order_assignees), links)
+        reindex_work_orders(conn)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    engine.dispose()
+    print(f"built {orders:,} work orders in {time.perf_counter() - t0:.0f} s: {path}")
+    return url
+
+
+if __name__ == "__main__":
+    import sys
+
+    build(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 500_000)
