@@ -1,0 +1,58 @@
+"""Plain values of one record of each kind, as an import row or an edit dialog gives them.
+
+Services take these (never ORM objects) so that the UI, the CLI and imports hand over the
+same thing; references are by key (organization code, employee number), as in IMPORT-FORMAT.
+"""
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+
+from oneaqita.models import OrganizationKind, SecondmentKind
+
+
+class UpsertOutcome(enum.StrEnum):
+    """What storing a record by its key did: the import summary counts these."""
+
+    ADDED = "added"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class OrganizationData:
+    code: str
+    kind: OrganizationKind
+    name_ja: str
+    name_kana: str | None = None
+    name_en: str | None = None
+
+
+@dataclass(frozen=True)
+class ShareholdingData:
+    organization: str  # code, or the exact Japanese name
+    shares: int
+    capital_yen: int
+    since: date
+
+
+@dataclass(frozen=True)
+class PersonData:
+    employee_no: str
+    name: str
+    home_organization: str  # code or exact Japanese name
+    name_kana: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    qualifications: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class SecondmentData:
+    employee_no: str
+    from_organization: str  # code or exact Japanese name
+    kind: SecondmentKind
+    start: date
+    end: date | None = None
+    position: str | None = None
+    salary_borne_by_company_pct: int = 0
