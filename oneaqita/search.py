@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, bindparam, literal_column, text
+from sqlalchemy import ColumnElement, Connection, bindparam, column, literal_column, table, text
 from sqlalchemy.orm import Session
 
 SEARCH_TABLE = "work_order_search"
@@ -125,6 +125,30 @@ def matching_ids_clause(dialect: str, query: str, id_column: Any) -> ColumnEleme
     sub = text(sql).bindparams(*(bindparam(k, v) for k, v in params.items()))
     clause: ColumnElement[bool] = id_column.in_(sub.columns(literal_column("id")))
     return clause
+
+
+search_documents = table(SEARCH_TABLE, column("work_order_id"), column("doc"))
+
+# Above this share of all orders, a term is "common": walking the list's own index and
+# checking each row's document finds a page sooner than collecting every match first
+# (measured at 500,000 orders: 点検 in 38 % of them, 140 ms collecting, 2 ms walking).
+COMMON_SHARE = 0.01
+
+
+def document_conditions(query: str) -> list[ColumnElement[bool]]:
+    """LIKE conditions on search_documents.doc, one per term, for the walking strategy."""
+    return [
+        search_documents.c.doc.like(_like_pattern(term), escape="\\") for term in terms_of(query)
+    ]
+
+
+def is_common(conn: Conn, query: str) -> bool:
+    """Whether the query matches so many orders that walking beats collecting (SQLite only:
+    PostgreSQL's planner makes that choice itself from its statistics)."""
+    if _dialect(conn) != "sqlite" or not terms_of(query):
+        return False
+    total = conn.execute(text("SELECT max(id) FROM work_orders")).scalar() or 0
+    return total > 0 and count_matching(conn, query) >= COMMON_SHARE * total
 
 
 def count_matching(conn: Conn, query: str) -> int:

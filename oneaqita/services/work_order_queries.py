@@ -20,7 +20,13 @@ from oneaqita.models import (
     WorkOrderType,
     work_order_assets,
 )
-from oneaqita.search import count_matching, matching_ids_clause
+from oneaqita.search import (
+    count_matching,
+    document_conditions,
+    is_common,
+    matching_ids_clause,
+    search_documents,
+)
 from oneaqita.services.database import Database
 
 
@@ -108,7 +114,7 @@ AnySelect = Select[*tuple[Any, ...]]
 Q = TypeVar("Q", bound=AnySelect)
 
 
-def _filtered(stmt: Q, flt: WorkOrderFilter, dialect: str) -> Q:
+def _filtered(stmt: Q, flt: WorkOrderFilter, dialect: str, walk: bool = False) -> Q:
     # Filters stay on work_orders alone (no joins), so counting and paging walk its indexes.
     if flt.client_id is not None:
         stmt = stmt.where(
@@ -118,6 +124,10 @@ def _filtered(stmt: Q, flt: WorkOrderFilter, dialect: str) -> Q:
         )
     if flt.statuses:
         stmt = stmt.where(WorkOrder.status.in_(sorted(flt.statuses)))
+    if walk:
+        return stmt.join(search_documents, search_documents.c.work_order_id == WorkOrder.id).where(
+            *document_conditions(flt.text)
+        )
     text_clause = matching_ids_clause(dialect, flt.text, WorkOrder.id)
     if text_clause is not None:
         stmt = stmt.where(text_clause)
@@ -128,7 +138,8 @@ def count_work_orders(db: Database, flt: WorkOrderFilter) -> int:
     with db.read() as session:
         if flt.client_id is None and not flt.statuses:
             return count_matching(session, flt.text)
-        stmt = _filtered(select(func.count()).select_from(WorkOrder), flt, db.dialect)
+        walk = is_common(session, flt.text)
+        stmt = _filtered(select(func.count()).select_from(WorkOrder), flt, db.dialect, walk)
         return int(session.scalar(stmt) or 0)
 
 
@@ -170,7 +181,9 @@ def list_work_orders(
     if flt.sort not in (WorkOrderSort.NUMBER, WorkOrderSort.PLANNED_START):
         keys.append(WorkOrder.planned_start)
     keys.append(WorkOrder.id)
-    ids_stmt = _filtered(select(WorkOrder.id), flt, db.dialect)
+    with db.read() as session:
+        walk = is_common(session, flt.text)
+    ids_stmt = _filtered(select(WorkOrder.id), flt, db.dialect, walk)
     if flt.sort is WorkOrderSort.CLIENT:
         ids_stmt = ids_stmt.join(Contract, Contract.id == WorkOrder.contract_id).join(
             Organization, Organization.id == Contract.client_id

@@ -84,3 +84,23 @@ def test_search_equals_naive_substring_match(
         i for i, d in zip(sample_ids, docs, strict=True) if normalize(query) in normalize(d)
     }
     assert found == expected
+
+
+@pytest.mark.parametrize("query", ["点検", "処理区", "能代 清掃", "清", "wo-000", "調査点検"])
+def test_walking_and_collecting_strategies_agree(
+    db: Database, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    import oneaqita.search as search
+    from oneaqita.services.work_order_queries import list_work_orders
+
+    sample = build_sample(db)
+    results = []
+    for share in (0.0, 2.0):  # every term common (walk the list) / none common (collect)
+        monkeypatch.setattr(search, "COMMON_SHARE", share)
+        for client in (None, sample.noshiro_id):
+            flt = WorkOrderFilter(text=query, client_id=client)
+            results.append(
+                (count_work_orders(db, flt), [r.number for r in list_work_orders(db, flt)])
+            )
+    assert results[:2] == results[2:]
+    assert results[0][0] == len(results[0][1]) == len(_numbers(db, query))
