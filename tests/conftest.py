@@ -62,21 +62,21 @@ def any_url(request) -> str:  # type: ignore[no-untyped-def]
     return str(request.getfixturevalue("pg_url"))
 
 
-@pytest.fixture
-def db(any_url: str) -> Iterator[Database]:
-    """A migrated, empty database on both back ends."""
-    engine = make_engine(any_url)
+def _migrated(url: str) -> Iterator[Database]:
+    engine = make_engine(url)
     upgrade(engine)
     database = Database(engine)
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def db(any_url: str) -> Iterator[Database]:
+    """A migrated, empty database on both back ends."""
+    yield from _migrated(any_url)
 
 
 @pytest.fixture
 def sqlite_db(sqlite_url: str) -> Iterator[Database]:
     """A migrated, empty SQLite database (for tests that need no second back end)."""
-    engine = make_engine(sqlite_url)
-    upgrade(engine)
-    database = Database(engine)
-    yield database
-    database.dispose()
+    yield from _migrated(sqlite_url)
