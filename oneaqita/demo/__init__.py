@@ -1,0 +1,10 @@
+"""The demo data set: a believable, deterministic ONE・AQITA database for trying the app,
+demonstrations and load tests (scale 25 is the size DESIGN.md plans for).
+
+The public bodies are the real 26 of Akita Prefecture; partner firms and people are
+invented (partner names carry "(架空)"). The data covers FY2024–FY2025 as of 2026-03-31.
+"""
+
+from oneaqita.demo.loader import DemoSummary, Progress, load_demo
+
+__all__ = ["DemoSummary", "Progress", "load_demo"]

@@ -1,0 +1,125 @@
+"""Stage 1: the 26 public bodies, the company, the partner firms and the shareholder register."""
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+
+from sqlalchemy import Connection
+
+from oneaqita.demo.batches import BulkInserter, Row, table_of
+from oneaqita.demo.dates import FOUNDED, REGISTER_CREATED, at_jst
+from oneaqita.demo.places import COMPANY, PARTNERS, PREFECTURE_CODE, PROFILES
+from oneaqita.models import Organization, OrganizationKind, Shareholding
+
+SHARE_PRICE_YEN = 50_000  # paid-in capital per share at founding
+PREFECTURE_SHARES = 300
+MUNICIPAL_SHARES = 550  # split among the 25 municipalities by population
+PARTNER_SHARES = 50
+# One later change, so that the register shows history: a partner firm takes up new shares.
+CAPITAL_INCREASE = ("P001", 80, date(2025, 6, 27))
+
+
+@dataclass(frozen=True)
+class Body:
+    """A public body as later stages need it."""
+
+    id: int
+    code: str
+    name: str
+    short: str  # 秋田市 → 秋田, for titles
+    weight: float  # relative size: population in thousands
+
+
+@dataclass(frozen=True)
+class OrgIndex:
+    prefecture: Body
+    municipalities: tuple[Body, ...]
+    company_id: int
+    partner_ids: tuple[int, ...]
+
+    @property
+    def bodies(self) -> tuple[Body, ...]:
+        return (self.prefecture, *self.municipalities)
+
+
+def read_public_bodies() -> list[dict[str, str]]:
+    """The real 26 public bodies shipped with the package."""
+    text = resources.files("oneaqita.data").joinpath("akita_organizations.csv").read_text("utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _short(name: str) -> str:
+    return name[:-1] if name[-1] in "市町村" else name
+
+
+def _org_row(
+    oid: int, kind: OrganizationKind, code: str, name_ja: str, name_kana: str, name_en: str
+) -> Row:
+    return {
+        "id": oid,
+        "code": code,
+        "kind": kind.value,
+        "name_ja": name_ja,
+        "name_kana": name_kana,
+        "name_en": name_en,
+        # Every partner firm of the demo is invented (the public bodies are real).
+        "is_fictional": kind is OrganizationKind.PARTNER,
+        "version": 1,
+        "created_at": REGISTER_CREATED,
+        "updated_at": REGISTER_CREATED,
+    }
+
+
+def load_organizations(conn: Connection) -> tuple[OrgIndex, dict[str, int]]:
+    orgs, holdings = table_of(Organization), table_of(Shareholding)
+    out = BulkInserter(conn, [orgs, holdings])
+    prefecture: Body | None = None
+    municipalities: list[Body] = []
+    for oid, rec in enumerate(read_public_bodies(), start=1):
+        kind = OrganizationKind(rec["kind"])
+        names = (rec["name_ja"], rec["name_kana"], rec["name_en"])
+        out.add(orgs, _org_row(oid, kind, rec["code"], *names))
+        if rec["code"] == PREFECTURE_CODE:
+            prefecture = Body(oid, rec["code"], rec["name_ja"], rec["name_ja"], 0.0)
+        else:
+            weight = PROFILES[rec["code"]].population_k
+            municipalities.append(
+                Body(oid, rec["code"], rec["name_ja"], _short(rec["name_ja"]), weight)
+            )
+    if prefecture is None or len(municipalities) != len(PROFILES):
+        raise RuntimeError("akita_organizations.csv does not hold the 26 public bodies")
+    company_id = len(municipalities) + 2
+    out.add(orgs, _org_row(company_id, OrganizationKind.COMPANY, *COMPANY))
+    partner_ids = tuple(range(company_id + 1, company_id + 1 + len(PARTNERS)))
+    for pid, partner in zip(partner_ids, PARTNERS, strict=True):
+        out.add(orgs, _org_row(pid, OrganizationKind.PARTNER, *partner))
+    index = OrgIndex(prefecture, tuple(municipalities), company_id, partner_ids)
+
+    total_pop = sum(b.weight for b in municipalities)
+    register = [(prefecture.id, PREFECTURE_SHARES, FOUNDED)]
+    register += [
+        (b.id, max(5, round(MUNICIPAL_SHARES * b.weight / total_pop)), FOUNDED)
+        for b in municipalities
+    ]
+    register += [(pid, PARTNER_SHARES, FOUNDED) for pid in partner_ids]
+    code, shares, since = CAPITAL_INCREASE
+    register.append((partner_ids[[p[0] for p in PARTNERS].index(code)], shares, since))
+    for hid, (org_id, shares, since) in enumerate(register, start=1):
+        stamp = at_jst(since, 10 * 60)
+        out.add(
+            holdings,
+            {
+                "id": hid,
+                "organization_id": org_id,
+                "shares": shares,
+                "capital_yen": shares * SHARE_PRICE_YEN,
+                "since": since,
+                "version": 1,
+                "created_at": stamp,
+                "updated_at": stamp,
+            },
+        )
+    out.close()
+    return index, out.counts

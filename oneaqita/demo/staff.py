@@ -1,0 +1,259 @@
+"""Stage 2: people, their qualifications, secondments to the company, and the users.
+
+Secondments run in terms that start in April (or at the founding, or mid-year for a few),
+last two or three years and are often renewed; each person's terms follow one another, so
+no two of them ever overlap.
+"""
+
+from __future__ import annotations  # array[int] is not subscriptable before 3.12
+
+import random
+from array import array
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import Connection, insert, select
+
+from oneaqita.demo.batches import BulkInserter, table_of
+from oneaqita.demo.dates import AS_OF, DATA_START, FOUNDED, REGISTER_CREATED, at_jst
+from oneaqita.demo.names import (
+    FAMILY_NAMES,
+    GIVEN_NAMES,
+    PARTNER_POSITIONS,
+    PUBLIC_POSITIONS,
+    QUALIFICATIONS,
+)
+from oneaqita.demo.organizations import OrgIndex
+from oneaqita.models import Person, PersonQualification, Role, Secondment, SecondmentKind, User
+
+MIN_PEOPLE = 12
+MAX_PEOPLE = 4_000
+# Persons 1..4 are the company's own hires: the manager, two coordinators, an office clerk.
+COMPANY_STAFF = 4
+MAIL_DOMAIN = "example.jp"  # reserved for examples: the demo never mails a real address
+FAR_FUTURE = date(2099, 12, 31).toordinal()
+# Months (from April 2024) for which assignable people are indexed; work can be planned a
+# little beyond the data set's "today".
+INDEX_MONTHS = 28
+
+_STARTS = (  # first secondment: when it starts, and how common that is
+    (FOUNDED, 30),
+    (date(2024, 4, 1), 35),
+    (date(2024, 7, 1), 5),
+    (date(2024, 10, 1), 5),
+    (date(2025, 4, 1), 20),
+    (date(2025, 10, 1), 5),
+)
+
+
+@dataclass(frozen=True)
+class Users:
+    user_of_person: dict[int, int]
+    manager_user_id: int
+    coordinator_user_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class StaffIndex:
+    # Seconded people: their terms as (first day, last day) ordinals, open end = far future.
+    periods: dict[int, tuple[tuple[int, int], ...]]
+    # Per month since April 2024, the people seconded for the whole month (for assignments).
+    by_month: tuple[array[int], ...]
+    users: Users
+
+
+def people_count(scale: float) -> int:
+    """About 150 people at scale 1. People grow with the scale so that the hours do too
+    (~100,000 entries per unit of scale: 3,750 people and 2.5 million entries at 25)."""
+    return max(MIN_PEOPLE, min(MAX_PEOPLE, round(150 * scale)))
+
+
+def _weighted(rng: random.Random, pairs: tuple[tuple[str, int], ...]) -> str:
+    return rng.choices([p for p, _ in pairs], weights=[w for _, w in pairs])[0]
+
+
+def _add_months(d: date, months: int) -> date:
+    """The first day of the month `months` after d's month."""
+    index = d.month - 1 + months
+    return date(d.year + index // 12, index % 12 + 1, 1)
+
+
+def _term_end(start: date, years: int) -> date:
+    if start == FOUNDED:  # the founding wave's terms end with a fiscal year
+        return date(2023 + years, 3, 31)
+    return _add_months(start, 12 * years) - timedelta(days=1)
+
+
+Term = tuple[SecondmentKind, date, date | None]
+
+
+def _terms(rng: random.Random, home_is_partner: bool) -> list[Term]:
+    """One person's consecutive secondments: each starts the day after the previous ends."""
+    if home_is_partner:
+        kind = SecondmentKind.PARTNER
+    else:
+        kind = SecondmentKind.RETIRED if rng.random() < 0.1 else SecondmentKind.ON_ROLL
+    start = rng.choices([s for s, _ in _STARTS], weights=[w for _, w in _STARTS])[0]
+    years = rng.choice((2, 2, 3))
+    terms: list[Term] = []
+    while True:
+        end: date | None = _term_end(start, years)
+        if rng.random() < 0.05:  # called back early, at the end of some month
+            end = min(_term_end(start, years), _add_months(start, rng.randrange(6, 18)))
+            end -= timedelta(days=1)
+        if kind is SecondmentKind.RETIRED and rng.random() < 0.3:
+            end = None  # 退職派遣 without a fixed end
+        terms.append((kind, start, end))
+        if end is None or end >= AS_OF or len(terms) == 3 or rng.random() < 0.45:
+            return terms
+        start, years = end + timedelta(days=1), rng.choice((1, 2))
+        if kind is SecondmentKind.ON_ROLL and rng.random() < 0.15:
+            kind = SecondmentKind.RETIRED  # retired from the home body, stays on 退職派遣
+
+
+def _salary_pct(rng: random.Random, kind: SecondmentKind) -> int:
+    if kind is SecondmentKind.RETIRED:
+        return 100
+    if kind is SecondmentKind.PARTNER:
+        return rng.choice((100, 100, 50))
+    return rng.choices((0, 50, 100, 30, 70), weights=(50, 20, 25, 2.5, 2.5))[0]
+
+
+def load_staff(
+    conn: Connection, orgs: OrgIndex, rng: random.Random, scale: float
+) -> tuple[StaffIndex, dict[str, int]]:
+    people, quals, secs = table_of(Person), table_of(PersonQualification), table_of(Secondment)
+    out = BulkInserter(conn, [people, quals, secs])
+    bodies = orgs.bodies
+    # About 30 % of the public servants come from the prefecture, which leads the scheme.
+    body_weights = [120.0] + [b.weight**0.7 for b in orgs.municipalities]
+    periods: dict[int, tuple[tuple[int, int], ...]] = {}
+    months: list[array[int]] = [array("i") for _ in range(INDEX_MONTHS)]
+    month_bounds = [_month_bounds(m) for m in range(INDEX_MONTHS)]
+    names: dict[int, tuple[str, str]] = {}  # person id → (display name, login stem)
+    namesakes: dict[str, int] = {}  # login stem → people with that name so far
+    sec_id = 0
+    for pid in range(1, people_count(scale) + 1):
+        family, given = rng.choice(FAMILY_NAMES), rng.choice(GIVEN_NAMES)
+        stem = f"{family[2]}.{given[2]}"
+        namesakes[stem] = namesakes.get(stem, 0) + 1
+        local = stem if namesakes[stem] == 1 else f"{stem}{namesakes[stem]}"  # sato.yui2
+        names[pid] = (f"{family[0]} {given[0]}", local)
+        draw = rng.random()
+        if pid <= COMPANY_STAFF or draw < 0.08:
+            home = orgs.company_id
+        elif draw < 0.2:
+            home = rng.choice(orgs.partner_ids)
+        else:
+            home = rng.choices(bodies, weights=body_weights)[0].id
+        terms = [] if home == orgs.company_id else _terms(rng, home in orgs.partner_ids)
+        joined = at_jst(terms[0][1] - timedelta(days=14), 9 * 60) if terms else REGISTER_CREATED
+        joined = max(joined, REGISTER_CREATED)
+        out.add(
+            people,
+            {
+                "id": pid,
+                "employee_no": f"E{pid:04d}",
+                "name": names[pid][0],
+                "name_kana": f"{family[1]} {given[1]}",
+                "home_organization_id": home,
+                "email": f"{local}@{MAIL_DOMAIN}",
+                "phone": f"内線{2000 + pid}",
+                "version": 1,
+                "created_at": joined,
+                "updated_at": joined,
+            },
+        )
+        field_staff = home != orgs.company_id or pid == 1
+        for qual, share in QUALIFICATIONS:
+            if rng.random() < (share if field_staff else share / 4):
+                out.add(quals, {"person_id": pid, "name": qual})
+        positions = PARTNER_POSITIONS if home in orgs.partner_ids else PUBLIC_POSITIONS
+        position = _weighted(rng, positions)
+        for kind, start, end in terms:
+            sec_id += 1
+            stamp = max(at_jst(start - timedelta(days=10), 10 * 60), REGISTER_CREATED)
+            out.add(
+                secs,
+                {
+                    "id": sec_id,
+                    "person_id": pid,
+                    "from_organization_id": home,
+                    "kind": kind.value,
+                    "start_date": start,
+                    "end_date": end,
+                    "position": position,
+                    "salary_borne_by_company_pct": _salary_pct(rng, kind),
+                    "version": 1,
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                },
+            )
+        if terms:
+            spans = tuple((s.toordinal(), e.toordinal() if e else FAR_FUTURE) for _, s, e in terms)
+            periods[pid] = spans
+            for m, (first, last) in enumerate(month_bounds):
+                if any(s <= first and last <= e for s, e in spans):
+                    months[m].append(pid)
+    out.close()
+    users, user_count = _load_users(conn, names, periods)
+    counts = dict(out.counts)
+    counts["users"] = user_count
+    return StaffIndex(periods, tuple(months), users), counts
+
+
+def _month_bounds(m: int) -> tuple[int, int]:
+    first = _add_months(DATA_START, m)
+    return first.toordinal(), _add_months(first, 1).toordinal() - 1
+
+
+def _load_users(
+    conn: Connection,
+    names: dict[int, tuple[str, str]],
+    periods: dict[int, tuple[tuple[int, int], ...]],
+) -> tuple[Users, int]:
+    """The demo's users. The command line may already have made the desktop user; a login
+    that exists is reused, never duplicated, and new ids follow the existing ones."""
+    users = table_of(User)
+    existing = {login: uid for uid, login in conn.execute(select(User.id, User.login))}
+    next_id = max(existing.values(), default=0)
+    specs: list[tuple[str, str, Role, int | None]] = [
+        ("admin", "管理者", Role.ADMIN, None),
+        ("manager", names[1][0], Role.MANAGER, 1),
+        ("coordinator1", names[2][0], Role.COORDINATOR, 2),
+        ("coordinator2", names[3][0], Role.COORDINATOR, 3),
+    ]
+    today = AS_OF.toordinal()
+    current = [p for p, spans in periods.items() if any(s <= today <= e for s, e in spans)]
+    for pid in current[: max(3, min(30, len(periods) // 10))]:
+        specs.append((names[pid][1], names[pid][0], Role.SECONDED, pid))
+    ids: dict[str, int] = {}
+    user_of_person: dict[int, int] = {}
+    rows = []
+    for login, display, role, person_id in specs:
+        if login in existing:
+            ids[login] = existing[login]
+            continue
+        next_id += 1
+        ids[login] = next_id
+        if person_id is not None:
+            user_of_person[person_id] = next_id
+        rows.append(
+            {
+                "id": next_id,
+                "login": login,
+                "display_name": display,
+                "role": role.value,
+                "person_id": person_id,
+                "password_hash": None,
+                "active": True,
+                "version": 1,
+                "created_at": REGISTER_CREATED,
+                "updated_at": REGISTER_CREATED,
+            }
+        )
+    if rows:
+        conn.execute(insert(users), rows)
+    conn.commit()
+    coordinators = (ids["coordinator1"], ids["coordinator2"])
+    return Users(user_of_person, ids["manager"], coordinators), len(rows)
