@@ -1,0 +1,97 @@
+"""Core calls off the GUI thread: results come back on it, changes are announced once."""
+
+import threading
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication, QWidget
+
+from oneaqita.errors import ValidationError
+from oneaqita.services.database import Change
+from ui.operations import ChangeOp, QueryOp, change_hub, run_with_progress, running_operations
+
+
+def test_query_runs_on_a_worker_and_answers_on_the_gui_thread(qtbot) -> None:
+    gui = QApplication.instance().thread()
+    ran_on: list[QThread] = []
+    answered_on: list[QThread] = []
+
+    def call() -> int:
+        ran_on.append(QThread.currentThread())
+        return 42
+
+    results: list[int] = []
+
+    def success(value: int) -> None:
+        answered_on.append(QThread.currentThread())
+        results.append(value)
+
+    QueryOp(None, call).success(success).run()
+    qtbot.waitUntil(lambda: results == [42], timeout=5000)
+    assert ran_on[0] is not gui
+    assert answered_on[0] is gui
+    assert running_operations() == 0
+
+
+def test_failure_goes_to_the_failure_callback(qtbot) -> None:
+    errors: list[BaseException] = []
+
+    def fail() -> None:
+        raise ValidationError("だめです", "Not allowed")
+
+    QueryOp(None, fail).success(lambda _: pytest.fail("no success")).failure(errors.append).run()
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], ValidationError) and errors[0].en == "Not allowed"
+
+
+def test_failure_without_callback_shows_the_error(qtbot, message_boxes: list[str]) -> None:
+    def fail() -> None:
+        raise ValidationError("期間が不正です", "The period is invalid")
+
+    QueryOp(None, fail).run()
+    qtbot.waitUntil(lambda: bool(message_boxes), timeout=5000)
+    assert message_boxes == ["期間が不正です\n\nThe period is invalid"]
+    message_boxes.clear()
+
+
+def test_change_op_announces_the_change_before_success(qtbot) -> None:
+    change = Change(frozenset({"work_orders"}), frozenset({7}))
+    events: list[str] = []
+    change_hub().changed.connect(lambda c: events.append(f"changed {sorted(c.ids)}"))
+    ChangeOp(None, lambda: change).success(lambda c: events.append("success")).run()
+    qtbot.waitUntil(lambda: "success" in events, timeout=5000)
+    assert events[-2:] == ["changed [7]", "success"]
+
+
+def test_no_callback_after_the_widget_is_gone(qtbot) -> None:
+    widget = QWidget()
+    called: list[int] = []
+    release = threading.Event()
+
+    def call() -> int:
+        release.wait(5)
+        return 1
+
+    QueryOp(widget, call).success(called.append).run()
+    shiboken6.delete(widget)  # the page closed while its query was running
+    release.set()
+    qtbot.waitUntil(lambda: running_operations() == 0, timeout=5000)
+    assert called == []
+
+
+def test_run_with_progress_relays_progress_and_returns(qtbot) -> None:
+    def work(progress) -> str:  # type: ignore[no-untyped-def]
+        for n in range(1, 4):
+            progress("施設", n, 3)
+        return "done"
+
+    assert run_with_progress(None, "t", "読み込み中", work) == "done"
+
+
+def test_run_with_progress_raises_the_workers_error(qtbot) -> None:
+    def work(_progress) -> None:  # type: ignore[no-untyped-def]
+        raise ValidationError("空ではありません", "Not empty")
+
+    with pytest.raises(ValidationError, match="Not empty"):
+        run_with_progress(None, "t", "読み込み中", work)

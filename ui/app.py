@@ -1,0 +1,119 @@
+"""Starting the desktop app: Qt, language, fonts, the database (migrated if needed), the user
+of this desktop, the first-start offer, and the main window."""
+
+import logging
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtWidgets import QApplication
+
+from oneaqita.db.engine import resolve_url
+from oneaqita.db.migrate import needs_upgrade, upgrade
+from oneaqita.errors import DomainError
+from oneaqita.services.database import Actor, Database
+from oneaqita.services.users import desktop_actor
+from ui.errors import show_error
+from ui.first_start import database_is_blank, offer_first_start
+from ui.fonts import setup_fonts
+from ui.language import chosen_language, install_translators
+from ui.main_window import MainWindow
+from ui.operations import ProgressCallback, run_with_progress
+from ui.resource_paths import STYLE_FILE
+
+translate = QCoreApplication.translate
+log = logging.getLogger(__name__)
+
+
+class StartupFailure(DomainError):
+    """The database could not be opened or upgraded: said in both languages, no traceback."""
+
+
+@dataclass
+class OpenedDatabase:
+    db: Database
+    actor: Actor
+    blank: bool
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:300] if text else type(exc).__name__
+
+
+def _unexpected_startup(exc: BaseException) -> StartupFailure:
+    return StartupFailure(
+        f"oneaqita を起動できませんでした。\n{_one_line(exc)}",
+        f"oneaqita could not start.\n{_one_line(exc)}",
+    )
+
+
+def open_database(url: str | None, progress: ProgressCallback | None = None) -> OpenedDatabase:
+    """Opens the database, upgrades its schema when it is behind, and finds the user."""
+    resolved = resolve_url(url)
+    try:
+        db = Database.open(resolved)
+        behind = needs_upgrade(db.engine)
+    except Exception as exc:
+        raise StartupFailure(
+            f"データベースを開けませんでした。\n{resolved}\n{_one_line(exc)}",
+            f"Could not open the database.\n{resolved}\n{_one_line(exc)}",
+        ) from exc
+    if behind:
+        if progress:
+            progress(translate("app", "データベースを更新しています"), 0, 0)
+        try:
+            upgrade(db.engine)
+        except Exception as exc:
+            db.dispose()
+            raise StartupFailure(
+                "データベースを新しい版に更新（マイグレーション）できませんでした。"
+                f"管理者に連絡してください。\n{_one_line(exc)}",
+                "Could not upgrade (migrate) the database to this version of oneaqita. "
+                f"Please contact your administrator.\n{_one_line(exc)}",
+            ) from exc
+    try:
+        actor = desktop_actor(db)
+        blank = database_is_blank(db)
+    except BaseException:
+        db.dispose()
+        raise
+    return OpenedDatabase(db, actor, blank)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with names, fonts, translators and style sheet (reused if one exists,
+    as under pytest-qt)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
+    app.setApplicationName("oneaqita")
+    app.setOrganizationName("ONE-AQITA")
+    setup_fonts(app)
+    install_translators(app, chosen_language())
+    if STYLE_FILE.exists():
+        app.setStyleSheet(STYLE_FILE.read_text(encoding="utf-8"))
+    return app
+
+
+def run(url: str | None = None) -> int:
+    app = create_application()
+    try:
+        opened = run_with_progress(
+            None,
+            "oneaqita",
+            translate("app", "データベースを開いています…"),
+            lambda progress: open_database(url, progress),
+        )
+    except Exception as exc:  # noqa: BLE001 - nothing to open without a database
+        log.warning("start-up failed", exc_info=exc)
+        show_error(None, exc if isinstance(exc, DomainError) else _unexpected_startup(exc))
+        return 1
+    if opened.blank:
+        offer_first_start(None, opened.db)
+    window = MainWindow(opened.db, opened.actor)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        QThreadPool.globalInstance().waitForDone()
+        opened.db.dispose()

@@ -1,0 +1,128 @@
+"""The main window: navigation on the left, the chosen page on the right, menus, status bar."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from oneaqita.services.database import Actor, Database
+from ui.labels import role_label
+from ui.work_orders.page import WorkOrdersPage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._actor = actor
+        # Deleted when closed, so that no page of a closed window reacts to later changes.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(self.tr("oneaqita — 株式会社ONE・AQITA"))
+        self.setMinimumSize(QSize(900, 560))
+
+        # Only areas that exist are listed: there are no empty pages.
+        self.work_orders = WorkOrdersPage(db, actor)
+        self.pages: list[WorkOrdersPage] = [self.work_orders]
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(150)
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.navigation.addItem(page.title())
+            self.stack.addWidget(page)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_state()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
+        self.quit_action = QAction(self.tr("終了(&X)"), self)
+        self.quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("表示(&V)"))
+        self.refresh_action = QAction(self.tr("最新の情報に更新(&R)"), self)
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        if self.refresh_action.shortcut().isEmpty():
+            self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh_action.triggered.connect(self.refresh)
+        view_menu.addAction(self.refresh_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
+        self.about_action = QAction(self.tr("oneaqitaについて(&A)"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        self.database_label = QLabel(self.tr("データベース: {url}").format(url=self._db.describe()))
+        self.user_label = QLabel(
+            self.tr("ユーザー: {login}（{role}）").format(
+                login=self._actor.login, role=role_label(self._actor.role)
+            )
+        )
+        self.statusBar().addWidget(self.database_label, 1)
+        self.statusBar().addPermanentWidget(self.user_label)
+
+    @staticmethod
+    def app_version() -> str:
+        try:
+            return version("oneaqita")
+        except PackageNotFoundError:  # running from a source tree that is not installed
+            return "dev"
+
+    def current_page(self) -> WorkOrdersPage:
+        return self.pages[self.stack.currentIndex()]
+
+    def refresh(self) -> None:
+        self.current_page().refresh()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("oneaqitaについて"),
+            self.tr(
+                "<h3>oneaqita {version}</h3>"
+                "<p>株式会社ONE・AQITA の業務管理アプリケーション</p>"
+                "<p>秋田県と県内25市町村の下水道維持管理を共同で担うための、"
+                "出向職員・施設・契約・作業指示・報告の管理ツールです。</p>"
+                "<p>データベース: {url}</p>"
+            ).format(version=self.app_version(), url=self._db.describe()),
+        )
+
+    # -- window state --------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("mainWindow/geometry")
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(1400, 860)
+        for page in self.pages:
+            page.restore_state(settings)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        settings = QSettings()
+        settings.setValue("mainWindow/geometry", self.saveGeometry())
+        for page in self.pages:
+            page.save_state(settings)
+        super().closeEvent(event)

@@ -1,0 +1,212 @@
+"""The selected work order beside the list: its fields, assets, history and the legal moves."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oneaqita.models import WorkOrderStatus
+from oneaqita.services.work_order_queries import WorkOrderDetail
+from oneaqita.services.work_orders import allowed_moves
+from ui.labels import (
+    asset_kind_label,
+    date_text,
+    datetime_text,
+    move_label,
+    priority_label,
+    status_label,
+    work_order_type_label,
+)
+
+
+def _span(start: str, end: str) -> str:
+    return f"{start} 〜 {end}" if start or end else "—"
+
+
+class ReadOnlyTable(QTableWidget):
+    """A small read-only list of the detail: columns at least as wide as typical values
+    (also when empty), wider when a value needs it, no line wrapping."""
+
+    def __init__(self, headers: list[str], samples: list[str]) -> None:
+        super().__init__(0, len(headers))
+        self.setHorizontalHeaderLabels(headers)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.fontMetrics()
+        self._base_widths = [
+            max(metrics.horizontalAdvance(h), metrics.horizontalAdvance(s)) + 14
+            for h, s in zip(headers, samples, strict=True)
+        ]
+
+    def fill(self, rows: list[list[str]]) -> None:
+        self.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                self.setItem(r, c, QTableWidgetItem(value))
+        for column, base in enumerate(self._base_widths[:-1]):
+            self.resizeColumnToContents(column)
+            self.setColumnWidth(column, max(base, self.columnWidth(column)))
+
+
+class WorkOrderDetailPane(QWidget):
+    move_requested = Signal(object)  # the WorkOrderStatus to move to
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: WorkOrderDetail | None = None
+        self._stack = QStackedWidget()
+        self.placeholder = QLabel(self.tr("一覧から作業を選んでください。"))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setEnabled(False)
+        self._stack.addWidget(self.placeholder)
+        self._stack.addWidget(self._build_content())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._stack)
+
+    def _build_content(self) -> QWidget:
+        content = QWidget()
+        self.heading = QLabel()
+        self.heading.setObjectName("detailHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        fields = QGridLayout()
+        fields.setHorizontalSpacing(12)
+        self.values: dict[str, QLabel] = {}
+        names = [
+            ("client", self.tr("委託者")),
+            ("contract", self.tr("契約")),
+            ("type", self.tr("作業種別")),
+            ("status", self.tr("状態")),
+            ("priority", self.tr("優先度")),
+            ("planned", self.tr("予定")),
+            ("actual", self.tr("実績")),
+            ("assignees", self.tr("担当者")),
+            ("findings", self.tr("所見")),
+            ("note", self.tr("備考")),
+        ]
+        for row, (key, caption) in enumerate(names):
+            label = QLabel(caption)
+            label.setObjectName("fieldCaption")
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            fields.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+            fields.addWidget(value, row, 1)
+            self.values[key] = value
+        fields.setColumnStretch(1, 1)
+
+        self.moves_box = QGroupBox(self.tr("状態の変更"))
+        self.moves_layout = QHBoxLayout(self.moves_box)
+        self.no_moves_label = QLabel(self.tr("この状態からは変更できません。"))
+        self.no_moves_label.setEnabled(False)
+        self.moves_layout.addWidget(self.no_moves_label)
+        self.moves_layout.addStretch(1)
+        self.move_buttons: dict[WorkOrderStatus, QPushButton] = {}
+
+        self.assets_box = QGroupBox(self.tr("対象施設"))
+        self.assets_table = ReadOnlyTable(
+            [self.tr("施設コード"), self.tr("種別"), self.tr("処理区"), self.tr("設置年度")],
+            ["052019-P-000000", "ポンプ場", "南外地区", "2000"],
+        )
+        QVBoxLayout(self.assets_box).addWidget(self.assets_table)
+        self.history_box = QGroupBox(self.tr("状態の履歴"))
+        self.history_table = ReadOnlyTable(
+            [self.tr("日時"), self.tr("実施者"), self.tr("変更"), self.tr("メモ")],
+            ["2025/04/01 00:00", "佐藤 花子", "起票 → 計画", ""],
+        )
+        QVBoxLayout(self.history_box).addWidget(self.history_table)
+
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(8, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addLayout(fields)
+        layout.addWidget(self.moves_box)
+        layout.addWidget(self.assets_box, 1)
+        layout.addWidget(self.history_box, 1)
+        return content
+
+    def clear(self) -> None:
+        self.detail = None
+        self._stack.setCurrentIndex(0)
+
+    def show_detail(self, detail: WorkOrderDetail) -> None:
+        self.detail = detail
+        row = detail.row
+        self.heading.setText(f"{row.number}  {row.title}")
+        v = self.values
+        v["client"].setText(row.client_name)
+        v["contract"].setText(f"{row.contract_number}  {detail.contract_title}")
+        v["type"].setText(work_order_type_label(row.type))
+        v["status"].setText(status_label(row.status))
+        v["priority"].setText(priority_label(row.priority))
+        v["planned"].setText(_span(date_text(row.planned_start), date_text(row.planned_end)))
+        v["actual"].setText(_span(date_text(detail.actual_start), date_text(detail.actual_end)))
+        v["assignees"].setText(row.assignees or "—")
+        v["findings"].setText(self.tr("{count} 件").format(count=detail.findings_count))
+        v["note"].setText(detail.note or "—")
+        self._show_moves(row.status)
+        self.assets_box.setTitle(self.tr("対象施設 ({count})").format(count=len(detail.assets)))
+        self.assets_table.fill(
+            [
+                [
+                    a.code,
+                    asset_kind_label(a.kind),
+                    a.district or "",
+                    str(a.installed_year) if a.installed_year else "",
+                ]
+                for a in detail.assets
+            ],
+        )
+        self.history_table.fill(
+            [
+                [
+                    datetime_text(e.at),
+                    e.who,
+                    self._move_text(e.from_status, e.to_status),
+                    e.note or "",
+                ]
+                for e in detail.events
+            ],
+        )
+        self._stack.setCurrentIndex(1)
+
+    def set_moves_enabled(self, enabled: bool) -> None:
+        for button in self.move_buttons.values():
+            button.setEnabled(enabled)
+
+    def _move_text(self, from_status: WorkOrderStatus | None, to_status: WorkOrderStatus) -> str:
+        if from_status is None:
+            return self.tr("{to}で作成").format(to=status_label(to_status))
+        return f"{status_label(from_status)} → {status_label(to_status)}"
+
+    def _show_moves(self, status: WorkOrderStatus) -> None:
+        for button in self.move_buttons.values():
+            self.moves_layout.removeWidget(button)
+            button.deleteLater()
+        self.move_buttons.clear()
+        moves = allowed_moves(status)
+        for to_status in moves:
+            button = QPushButton(move_label(to_status))
+            if to_status is WorkOrderStatus.CANCELLED:
+                button.setObjectName("cancelMove")
+            button.clicked.connect(lambda _=False, s=to_status: self.move_requested.emit(s))
+            self.moves_layout.insertWidget(self.moves_layout.count() - 1, button)
+            self.move_buttons[to_status] = button
+        self.no_moves_label.setVisible(not moves)
