@@ -231,7 +231,8 @@ def drop_search_table_sql() -> list[str]:
 
 
 _DERIVED_SQL = (
-    "SELECT wo.id, wo.number, wo.title, wo.type, c.number, c.title, o.name_ja, o.name_kana "
+    "SELECT wo.id, wo.number, wo.title, wo.type, c.number, c.title, o.name_ja, o.name_kana, "
+    "o.code "
     "FROM work_orders wo JOIN contracts c ON c.id = wo.contract_id "
     "JOIN organizations o ON o.id = c.client_id "
 )
@@ -276,22 +277,22 @@ def _refresh(conn: Conn, rows: Sequence[Any]) -> int:
         {"ids": [r[0] for r in rows]},
     ):
         people.setdefault(wid, []).append((name, kana))
-    docs = []
-    for wid, number, title, wo_type, c_number, c_title, client, client_kana in rows:
+    docs, derived = [], []
+    for wid, number, title, wo_type, c_number, c_title, client, client_kana, code in rows:
         names = people.get(wid, [])
         words = [n for pair in names for n in pair if n]
         type_ja = WORK_ORDER_TYPE_JA.get(wo_type, wo_type)
-        docs.append(
-            (
-                wid,
-                work_order_document(
-                    [number, title, type_ja, c_number, c_title, client, client_kana, *words]
-                ),
-            )
+        parts = [number, title, type_ja, c_number, c_title, client, client_kana, *words]
+        docs.append((wid, work_order_document(parts)))
+        derived.append(
+            {"id": wid, "names": "、".join(n for n, _ in names), "code": code, "cn": c_number}
         )
     upsert_documents(conn, docs)
     conn.execute(
-        text("UPDATE work_orders SET assignee_names = :names WHERE id = :id"),
-        [{"id": wid, "names": "、".join(n for n, _ in people.get(wid, []))} for wid, *_ in rows],
+        text(
+            "UPDATE work_orders SET assignee_names = :names, client_code = :code, "
+            "contract_number = :cn WHERE id = :id"
+        ),
+        derived,
     )
     return len(docs)

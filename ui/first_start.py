@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from oneaqita.services.database import Database
-from oneaqita.services.work_order_queries import WorkOrderFilter, client_choices, count_work_orders
+from oneaqita.services.setup import is_blank
 from ui.errors import show_error
 from ui.operations import ProgressCallback, run_with_progress
 
@@ -20,9 +20,7 @@ class FirstStartChoice(Enum):
 
 
 def database_is_blank(db: Database) -> bool:
-    """No work orders and no client bodies. Stand-in until the core offers a service that
-    says whether a database has any organizations at all (see the report of issue 2)."""
-    return count_work_orders(db, WorkOrderFilter()) == 0 and not client_choices(db)
+    return is_blank(db)
 
 
 def demo_available() -> bool:

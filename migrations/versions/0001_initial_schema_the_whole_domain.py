@@ -454,6 +454,8 @@ def upgrade() -> None:
         sa.Column("actual_end", sa.Date(), nullable=True),
         sa.Column("note", sa.String(length=2000), nullable=True),
         sa.Column("assignee_names", sa.String(length=400), server_default="", nullable=False),
+        sa.Column("client_code", sa.String(length=20), server_default="", nullable=False),
+        sa.Column("contract_number", sa.String(length=40), server_default="", nullable=False),
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column(
@@ -490,7 +492,17 @@ def upgrade() -> None:
             unique=False,
         )
         batch_op.create_index(
+            "ix_work_orders_client_code_planned_start",
+            ["client_code", "planned_start"],
+            unique=False,
+        )
+        batch_op.create_index(
             batch_op.f("ix_work_orders_contract_id"), ["contract_id"], unique=False
+        )
+        batch_op.create_index(
+            "ix_work_orders_contract_number_planned_start",
+            ["contract_number", "planned_start"],
+            unique=False,
         )
         batch_op.create_index(
             "ix_work_orders_planned_end", ["planned_end", "planned_start"], unique=False
@@ -501,6 +513,9 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             "ix_work_orders_status_planned_start", ["status", "planned_start"], unique=False
+        )
+        batch_op.create_index(
+            "ix_work_orders_title_planned_start", ["title", "planned_start"], unique=False
         )
         batch_op.create_index(
             "ix_work_orders_type_planned_start", ["type", "planned_start"], unique=False
@@ -814,11 +829,14 @@ def downgrade() -> None:
     op.drop_table("audit_log")
     with op.batch_alter_table("work_orders", schema=None) as batch_op:
         batch_op.drop_index("ix_work_orders_type_planned_start")
+        batch_op.drop_index("ix_work_orders_title_planned_start")
         batch_op.drop_index("ix_work_orders_status_planned_start")
         batch_op.drop_index("ix_work_orders_priority_planned_start")
         batch_op.drop_index("ix_work_orders_planned_start")
         batch_op.drop_index("ix_work_orders_planned_end")
+        batch_op.drop_index("ix_work_orders_contract_number_planned_start")
         batch_op.drop_index(batch_op.f("ix_work_orders_contract_id"))
+        batch_op.drop_index("ix_work_orders_client_code_planned_start")
         batch_op.drop_index("ix_work_orders_assignee_names_planned_start")
 
     op.drop_table("work_orders")

@@ -4,7 +4,7 @@ import random
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, text
 
 from oneaqita.demo.assets import load_assets
 from oneaqita.demo.contracts import load_contracts
@@ -13,40 +13,15 @@ from oneaqita.demo.staff import load_staff
 from oneaqita.demo.time_entries import load_time_entries
 from oneaqita.demo.work_orders import load_work_orders
 from oneaqita.errors import ValidationError
-from oneaqita.models import (
-    Asset,
-    Contract,
-    Finding,
-    Organization,
-    Person,
-    Secondment,
-    Shareholding,
-    TimeEntry,
-    WorkOrder,
-    WorkOrderEvent,
-)
 from oneaqita.search import reindex_work_orders
 from oneaqita.services.database import SYSTEM_ACTOR, Database
+from oneaqita.services.setup import first_table_with_rows
 
 Progress = Callable[[str, int, int], None]
 REINDEX_BATCH = 5_000
 MAX_SCALE = 100.0
 LOAD_CACHE_KIB = 128 * 1024
 
-# Tables that must be empty: the demo writes explicit ids into them, and it must never be
-# mixed into a real database. Users and the audit log may already hold the desktop user.
-_MUST_BE_EMPTY = (
-    Organization,
-    Shareholding,
-    Person,
-    Secondment,
-    Asset,
-    Contract,
-    WorkOrder,
-    WorkOrderEvent,
-    Finding,
-    TimeEntry,
-)
 # Tables whose ids the demo assigns itself: PostgreSQL's sequences must move past them.
 _EXPLICIT_IDS = (
     "organizations",
@@ -163,15 +138,15 @@ def load_demo(
 
 
 def _refuse_if_not_empty(conn: Connection) -> None:
-    for model in _MUST_BE_EMPTY:
-        if conn.execute(select(func.count()).select_from(model)).scalar_one():
-            table = model.__tablename__
-            raise ValidationError(
-                f"データベースにはすでにデータがあります ({table})。"
-                "デモデータは空のデータベースにだけ投入できます。",
-                f"The database already holds data ({table}). "
-                "Demo data can only be loaded into an empty database.",
-            )
+    # The demo writes explicit ids and must never be mixed into a real database.
+    table = first_table_with_rows(conn)
+    if table is not None:
+        raise ValidationError(
+            f"データベースにはすでにデータがあります ({table})。"
+            "デモデータは空のデータベースにだけ投入できます。",
+            f"The database already holds data ({table}). "
+            "Demo data can only be loaded into an empty database.",
+        )
 
 
 def _reindex(conn: Connection, total: int, report: Progress) -> None:

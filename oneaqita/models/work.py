@@ -97,6 +97,9 @@ class WorkOrder(IdMixin, VersionedMixin, Base):
         Index("ix_work_orders_type_planned_start", "type", "planned_start"),
         Index("ix_work_orders_priority_planned_start", "priority", "planned_start"),
         Index("ix_work_orders_assignee_names_planned_start", "assignee_names", "planned_start"),
+        Index("ix_work_orders_client_code_planned_start", "client_code", "planned_start"),
+        Index("ix_work_orders_contract_number_planned_start", "contract_number", "planned_start"),
+        Index("ix_work_orders_title_planned_start", "title", "planned_start"),
     )
 
     number: Mapped[str] = mapped_column(String(40), unique=True)
@@ -112,9 +115,12 @@ class WorkOrder(IdMixin, VersionedMixin, Base):
     actual_start: Mapped[date | None]
     actual_end: Mapped[date | None]
     note: Mapped[str | None] = mapped_column(String(2000))
-    # Derived from work_order_assignees by oneaqita.search.reindex_work_orders: lists show and
-    # sort by it without a per-row subquery.
+    # Derived by oneaqita.search.reindex_work_orders from the assignees, the contract and its
+    # client, so that lists show and sort by them off one table's indexes: a join per row
+    # made a deep page sorted by client take seconds at 500,000 orders.
     assignee_names: Mapped[str] = mapped_column(String(400), default="", server_default="")
+    client_code: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    contract_number: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
     contract: Mapped[Contract] = relationship()
     assets: Mapped[list[Asset]] = relationship(secondary=work_order_assets, order_by=Asset.code)

@@ -137,12 +137,13 @@ def _store(
     if all(getattr(org, k) == v for k, v in values.items()):
         return org.id, UpsertOutcome.UNCHANGED
     before = snapshot(org)
-    renamed = (org.name_ja, org.name_kana) != (clean.name_ja, clean.name_kana)
+    renamed = (org.code, org.name_ja, org.name_kana) != (clean.code, clean.name_ja, clean.name_kana)
     for k, v in values.items():
         setattr(org, k, v)
     session.flush()
     if renamed:
-        # The client's names are part of each work order's search document.
+        # The client's code and names are derived into each of its work orders (search
+        # document, list sort key).
         reindex_work_orders(
             session,
             list(

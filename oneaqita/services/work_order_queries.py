@@ -32,6 +32,7 @@ from oneaqita.services.database import Database
 
 class WorkOrderSort(StrEnum):
     NUMBER = "number"
+    TITLE = "title"
     CLIENT = "client"
     CONTRACT = "contract"
     TYPE = "type"
@@ -57,6 +58,7 @@ class WorkOrderRow:
     number: str
     title: str
     client_name: str
+    client_name_en: str | None
     contract_number: str
     type: WorkOrderType
     status: WorkOrderStatus
@@ -99,8 +101,9 @@ class WorkOrderDetail:
 def _sort_column(sort: WorkOrderSort) -> Any:
     return {
         WorkOrderSort.NUMBER: WorkOrder.number,
-        WorkOrderSort.CLIENT: Organization.code,
-        WorkOrderSort.CONTRACT: Contract.number,
+        WorkOrderSort.TITLE: WorkOrder.title,
+        WorkOrderSort.CLIENT: WorkOrder.client_code,
+        WorkOrderSort.CONTRACT: WorkOrder.contract_number,
         WorkOrderSort.TYPE: WorkOrder.type,
         WorkOrderSort.STATUS: WorkOrder.status,
         WorkOrderSort.PRIORITY: WorkOrder.priority,
@@ -144,17 +147,18 @@ def count_work_orders(db: Database, flt: WorkOrderFilter) -> int:
 
 
 _ROW_COLUMNS = (
-    WorkOrder.id,
-    WorkOrder.number,
-    WorkOrder.title,
-    Organization.name_ja,
-    Contract.number,
-    WorkOrder.type,
-    WorkOrder.status,
-    WorkOrder.priority,
-    WorkOrder.planned_start,
-    WorkOrder.planned_end,
-    WorkOrder.assignee_names,
+    WorkOrder.id.label("id"),
+    WorkOrder.number.label("number"),
+    WorkOrder.title.label("title"),
+    Organization.name_ja.label("client_name"),
+    Organization.name_en.label("client_name_en"),
+    WorkOrder.contract_number.label("contract_number"),
+    WorkOrder.type.label("type"),
+    WorkOrder.status.label("status"),
+    WorkOrder.priority.label("priority"),
+    WorkOrder.planned_start.label("planned_start"),
+    WorkOrder.planned_end.label("planned_end"),
+    WorkOrder.assignee_names.label("assignees"),
 )
 
 
@@ -165,7 +169,7 @@ def _rows_by_id(session: Session, ids: list[int]) -> list[WorkOrderRow]:
         .join(Organization, Organization.id == Contract.client_id)
         .where(WorkOrder.id.in_(ids))
     )
-    by_id = {r[0]: WorkOrderRow(*r) for r in session.execute(stmt)}
+    by_id = {r.id: WorkOrderRow(**r._asdict()) for r in session.execute(stmt)}
     return [by_id[i] for i in ids if i in by_id]
 
 
@@ -173,9 +177,9 @@ def list_work_orders(
     db: Database, flt: WorkOrderFilter, offset: int = 0, limit: int = 200
 ) -> list[WorkOrderRow]:
     """One page of the list in the filter's order (then planned start, then id, so pages
-    never overlap). The page's ids are found first on work_orders' indexes alone, then only
-    those rows are joined to their contract and client: a deep offset skips index entries,
-    not joined rows."""
+    never overlap). The page's ids are found first on work_orders' own indexes (client code
+    and contract number are derived into it for that), then only those rows are joined to
+    their contract and client: a deep offset skips index entries, not joined rows."""
     column = _sort_column(flt.sort)
     keys = [column]
     if flt.sort not in (WorkOrderSort.NUMBER, WorkOrderSort.PLANNED_START):
@@ -184,12 +188,6 @@ def list_work_orders(
     with db.read() as session:
         walk = is_common(session, flt.text)
     ids_stmt = _filtered(select(WorkOrder.id), flt, db.dialect, walk)
-    if flt.sort is WorkOrderSort.CLIENT:
-        ids_stmt = ids_stmt.join(Contract, Contract.id == WorkOrder.contract_id).join(
-            Organization, Organization.id == Contract.client_id
-        )
-    elif flt.sort is WorkOrderSort.CONTRACT:
-        ids_stmt = ids_stmt.join(Contract, Contract.id == WorkOrder.contract_id)
     ids_stmt = ids_stmt.order_by(*(k.desc() if flt.descending else k.asc() for k in keys))
     with db.read() as session:
         ids = list(session.scalars(ids_stmt.offset(offset).limit(limit)))

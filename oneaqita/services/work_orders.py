@@ -19,7 +19,13 @@ LEGAL_MOVES: dict[WorkOrderStatus, frozenset[WorkOrderStatus]] = {
 }
 
 
-def allowed_moves(status: WorkOrderStatus) -> list[WorkOrderStatus]:
+MOVERS = (Role.ADMIN, Role.MANAGER, Role.COORDINATOR)
+
+
+def allowed_moves(status: WorkOrderStatus, actor: Actor | None = None) -> list[WorkOrderStatus]:
+    """The legal moves from `status`; none for an actor whose role may not move orders."""
+    if actor is not None and actor.role not in MOVERS:
+        return []
     return [s for s in WorkOrderStatus if s in LEGAL_MOVES[status]]
 
 
@@ -35,7 +41,7 @@ def transition(
     """Move a work order to `to_status` if that move is legal from where it stands; records
     the move (who, when) and audits it. `expected_version` is the version the user saw: if
     someone changed the order since, ConcurrentEdit is raised and nothing is written."""
-    actor.require(Role.ADMIN, Role.MANAGER, Role.COORDINATOR)
+    actor.require(*MOVERS)
     today = today or date.today()
     with db.unit_of_work(actor) as uow:
         wo = uow.session.get(WorkOrder, work_order_id)

@@ -122,3 +122,26 @@ def test_a_stale_version_is_a_concurrent_edit(db: Database) -> None:
     with pytest.raises(ConcurrentEdit):  # a second desktop still shows version 1
         transition(db, sample.coordinator, wid, S.CANCELLED, expected_version=1)
     assert work_order_detail(db, wid).row.status is S.PLANNED
+
+
+def test_moves_are_offered_only_to_roles_that_may_make_them(db: Database) -> None:
+    sample = build_sample(db)
+    assert allowed_moves(S.DRAFT, sample.coordinator) == [S.PLANNED, S.CANCELLED]
+    assert allowed_moves(S.DRAFT, sample.seconded) == []
+
+
+def test_blank_until_business_data_is_stored(db: Database) -> None:
+    from oneaqita.services.setup import is_blank
+    from oneaqita.services.users import desktop_actor
+
+    desktop_actor(db, "someone")  # opening a database registers its first user
+    assert is_blank(db)
+    build_sample(db)
+    assert not is_blank(db)
+
+
+def test_derived_list_columns_follow_the_contract_and_client(db: Database) -> None:
+    build_sample(db)
+    rows = list_work_orders(db, WorkOrderFilter(sort=WorkOrderSort.CLIENT, descending=False))
+    assert [r.client_name for r in rows] == ["秋田市", "秋田市", "能代市", "能代市", "能代市"]
+    assert [r.contract_number for r in rows] == ["C-1", "C-1", "C-2", "C-2", "C-2"]

@@ -22,7 +22,7 @@ Sort = WorkOrderSort
 @dataclass(frozen=True)
 class Column:
     header: Callable[[], str]  # called at display time, so a new translator takes effect
-    sort: WorkOrderSort | None  # None: the service cannot sort by it
+    sort: WorkOrderSort
     text: Callable[[WorkOrderRow], str]
     sample: Callable[[], str]  # a typical long value: the initial width fits it
     centered: bool = False
@@ -37,7 +37,7 @@ COLUMNS: list[Column] = [
     ),
     Column(
         lambda: translate("WorkOrderColumns", "件名"),
-        None,
+        Sort.TITLE,
         lambda r: r.title,
         lambda: "八橋処理区 マンホール蓋修繕 (第13工区)",
     ),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from oneaqita.models import WorkOrderStatus
+from oneaqita.services.database import Actor
 from oneaqita.services.work_order_queries import WorkOrderDetail
 from oneaqita.services.work_orders import allowed_moves
 from ui.labels import (
@@ -67,8 +68,10 @@ class ReadOnlyTable(QTableWidget):
 class WorkOrderDetailPane(QWidget):
     move_requested = Signal(object)  # the WorkOrderStatus to move to
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, actor: Actor | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Moves are offered only to roles that may make them (the service checks again).
+        self._actor = actor
         self.detail: WorkOrderDetail | None = None
         self._stack = QStackedWidget()
         self.placeholder = QLabel(self.tr("一覧から作業を選んでください。"))
@@ -201,7 +204,7 @@ class WorkOrderDetailPane(QWidget):
             self.moves_layout.removeWidget(button)
             button.deleteLater()
         self.move_buttons.clear()
-        moves = allowed_moves(status)
+        moves = allowed_moves(status, self._actor)
         for to_status in moves:
             button = QPushButton(move_label(to_status))
             if to_status is WorkOrderStatus.CANCELLED:

@@ -44,7 +44,7 @@ class WorkOrdersPage(QWidget):
         self.model = WorkOrderTableModel(db, self)
         self.filter_bar = WorkOrderFilterBar()
         self.table = QTableView()
-        self.detail_pane = WorkOrderDetailPane()
+        self.detail_pane = WorkOrderDetailPane(actor)
         self._setup_table()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
@@ -127,18 +127,9 @@ class WorkOrdersPage(QWidget):
             self._back_to_top = True
             self.model.set_filter(flt)
 
-    def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
-        if COLUMNS[column].sort is None:  # the service cannot sort by it: show the real order
-            flt = self.model.filter
-            order = Qt.SortOrder.DescendingOrder if flt.descending else Qt.SortOrder.AscendingOrder
-            header = self.table.horizontalHeader()
-            header.blockSignals(True)
-            header.setSortIndicator(self.model.sort_column(), order)
-            header.blockSignals(False)
-            header.viewport().update()
-        else:
-            self.filter_bar.show_searching()
-            self._back_to_top = True
+    def _sort_indicator_changed(self, _column: int, _order: Qt.SortOrder) -> None:
+        self.filter_bar.show_searching()
+        self._back_to_top = True
 
     def _report_visible_rows(self) -> None:
         viewport = self.table.viewport()
