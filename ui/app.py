@@ -14,7 +14,7 @@ from oneaqita.errors import DomainError
 from oneaqita.services.database import Actor, Database
 from oneaqita.services.users import desktop_actor
 from ui.errors import show_error
-from ui.first_start import database_is_blank, offer_first_start
+from ui.first_start import database_is_blank, load_demo_with_progress, offer_first_start
 from ui.fonts import setup_fonts
 from ui.language import chosen_language, install_translators
 from ui.main_window import MainWindow
@@ -95,7 +95,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(url: str | None = None) -> int:
+def run(url: str | None = None, demo: bool = False) -> int:
+    """Opens the app on `url`. With `demo`, a blank database is filled with the demo data
+    without asking (the caller has chosen the separate demo database for that)."""
     app = create_application()
     try:
         opened = run_with_progress(
@@ -108,7 +110,9 @@ def run(url: str | None = None) -> int:
         log.warning("start-up failed", exc_info=exc)
         show_error(None, exc if isinstance(exc, DomainError) else _unexpected_startup(exc))
         return 1
-    if opened.blank:
+    if opened.blank and demo:
+        load_demo_with_progress(None, opened.db)
+    elif opened.blank:
         offer_first_start(None, opened.db)
     window = MainWindow(opened.db, opened.actor)
     window.show()

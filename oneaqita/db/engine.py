@@ -19,6 +19,12 @@ def default_database_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "oneaqita.sqlite3"
 
 
+def demo_database_url() -> str:
+    """`oneaqita --demo`: a file of its own, so that demo data never mixes with real data."""
+    path = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "oneaqita-demo.sqlite3"
+    return f"sqlite:///{path.as_posix()}"
+
+
 def resolve_url(url: str | None = None) -> str:
     """--db wins, then ONEAQITA_DATABASE_URL, then the embedded SQLite file."""
     if url:

@@ -86,6 +86,31 @@ def test_run_opens_the_main_window_and_offers_the_first_start(
     assert "oneaqita — 株式会社ONE・AQITA" in shown
 
 
+def test_run_on_the_demo_database_loads_without_asking(
+    monkeypatch, app_language, sqlite_url: str
+) -> None:
+    monkeypatch.setattr(ui.app, "offer_first_start", lambda *_: pytest.fail("must not ask"))
+    loaded: list[str] = []
+    monkeypatch.setattr(
+        ui.app, "load_demo_with_progress", lambda _p, db: loaded.append(db.describe())
+    )
+    poll = QTimer()
+
+    def close_when_shown() -> None:
+        if any(isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets()):
+            poll.stop()
+            QApplication.closeAllWindows()
+
+    poll.timeout.connect(close_when_shown)
+    poll.start(50)
+    give_up = QTimer()
+    give_up.setSingleShot(True)
+    give_up.timeout.connect(lambda: QApplication.exit(99))
+    give_up.start(20_000)
+    assert run(sqlite_url, demo=True) == 0
+    assert loaded and "test.sqlite3" in loaded[0]
+
+
 def test_first_start_dialog_never_fills_by_default(qtbot) -> None:
     dialog = FirstStartDialog("sqlite:///x")
     qtbot.addWidget(dialog)
