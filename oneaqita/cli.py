@@ -3,6 +3,7 @@
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from oneaqita.db.engine import ENV_URL, resolve_url
 from oneaqita.errors import DomainError
@@ -48,7 +49,49 @@ def build_parser() -> argparse.ArgumentParser:
         default=1.0,
         help="size factor: 1 = about 20,000 assets and 5,000 work orders; 25 = 500,000 assets",
     )
+    _add_import_export(sub)
     return parser
+
+
+def _kinds_epilog() -> str:
+    from oneaqita.importing import supported_kinds
+
+    return (
+        f"KIND: {', '.join(supported_kinds())}. FILE: .csv (UTF-8 or Shift_JIS/CP932) or .xlsx "
+        "(first sheet). Columns, keys and value forms: IMPORT-FORMAT.md. "
+        "Exit status: 0 done, 1 rejected (nothing written), 2 wrong command."
+    )
+
+
+def _add_import_export(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    imp = sub.add_parser(
+        "import",
+        help="import a .csv or .xlsx file of one kind / ファイルの取り込み",
+        description="Import FILE as records of KIND, all or nothing: a file with any bad row "
+        "writes nothing and every bad row is reported as FILE:LINE: column: reason. Rows "
+        "whose key exists update that record; importing the same file twice changes nothing "
+        "the second time. Administrators only. / 1行でも誤りがあれば何も書き込みません。",
+        epilog=_kinds_epilog(),
+    )
+    _add_db_option(imp)
+    imp.add_argument("kind", metavar="KIND", help="what the file holds (see below)")
+    imp.add_argument("file", metavar="FILE", type=Path, help="the .csv or .xlsx file")
+    imp.add_argument(
+        "--check",
+        action="store_true",
+        help="validate and report what would be added/updated, without writing / 確認のみ",
+    )
+    exp = sub.add_parser(
+        "export",
+        help="export one kind to .csv or .xlsx / ファイルへの書き出し",
+        description="Write every record of KIND to FILE (.csv in UTF-8 with BOM, or .xlsx) "
+        "with Japanese column names; importing the file back changes nothing. An existing "
+        "FILE is replaced. / 書き出したファイルはそのまま取り込めます。",
+        epilog=_kinds_epilog(),
+    )
+    _add_db_option(exp)
+    exp.add_argument("kind", metavar="KIND", help="what to export (see below)")
+    exp.add_argument("file", metavar="FILE", type=Path, help="the .csv or .xlsx file to write")
 
 
 def _db_url(args: argparse.Namespace) -> str:
@@ -98,6 +141,57 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _usage_error(exc: DomainError) -> int:
+    print(f"oneaqita: {exc.ja}\n          {exc.en}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from oneaqita.db import migrate
+    from oneaqita.importing import ImportRequestError, check_request, import_file
+    from oneaqita.models import Role
+    from oneaqita.services.database import Database
+    from oneaqita.services.users import desktop_actor
+
+    try:
+        check_request(args.kind, args.file)
+    except ImportRequestError as exc:
+        return _usage_error(exc)
+    db = Database.open(_db_url(args))
+    try:
+        migrate.upgrade(db.engine)
+        actor = desktop_actor(db)
+        actor.require(Role.ADMIN)
+        report = import_file(db, actor, args.kind, args.file, check_only=args.check)
+    finally:
+        db.dispose()
+    for error in report.errors:
+        print(error, file=sys.stderr)
+    print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
+    return EXIT_OK if report.ok else EXIT_REJECTED
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from oneaqita.db import migrate
+    from oneaqita.importing import ImportRequestError, check_export_request, export_kind
+    from oneaqita.services.database import Database
+    from oneaqita.services.users import desktop_actor
+
+    try:
+        check_export_request(args.kind, args.file)
+    except ImportRequestError as exc:
+        return _usage_error(exc)
+    db = Database.open(_db_url(args))
+    try:
+        migrate.upgrade(db.engine)
+        desktop_actor(db)  # only registered, active users read the data out
+        count = export_kind(db, args.kind, args.file)
+    finally:
+        db.dispose()
+    print(f"{args.file}: {count}件を書き出しました / {count} {args.kind} rows written")
+    return EXIT_OK
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from ui.app import run
 
@@ -107,7 +201,13 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    handlers = {"db": _cmd_db, "demo": _cmd_demo, None: _cmd_gui}
+    handlers = {
+        "db": _cmd_db,
+        "demo": _cmd_demo,
+        "import": _cmd_import,
+        "export": _cmd_export,
+        None: _cmd_gui,
+    }
     try:
         return handlers[args.command](args)
     except DomainError as exc:

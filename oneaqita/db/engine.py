@@ -36,12 +36,19 @@ def resolve_url(url: str | None = None) -> str:
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # The sqlite3 module opens transactions on its own (and not before a SAVEPOINT, so a
+    # released savepoint committed for good); SQLAlchemy takes over: see _on_sqlite_begin.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # Foreign keys are off by default in SQLite; WAL lets the UI read while a write runs.
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA busy_timeout = 10000")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
+
+
+def _on_sqlite_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
 
 
 def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
@@ -53,8 +60,9 @@ def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
         engine = create_engine(resolved, **kwargs)
         event.listen(engine, "connect", _on_sqlite_connect)
         if database and database != ":memory:":
-            with engine.connect() as conn:
+            with engine.connect() as conn:  # before the begin hook: WAL needs no transaction
                 conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+        event.listen(engine, "begin", _on_sqlite_begin)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
     return create_engine(resolved, **kwargs)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -36,6 +37,8 @@ ROLE_LABELS_JA = {
     Role.COORDINATOR: "業務担当",
     Role.SECONDED: "出向職員",
 }
+
+SQLITE_BUSY_SNAPSHOT = 517
 
 # Used by maintenance entry points (migrations, the demo loader) that act for no person.
 SYSTEM_ACTOR = Actor(user_id=None, login="system", role=Role.ADMIN)
@@ -126,6 +129,13 @@ class Database:
             except StaleDataError as exc:
                 session.rollback()
                 raise ConcurrentEdit() from exc
+            except OperationalError as exc:
+                session.rollback()
+                # SQLite in WAL: this transaction read a snapshot that another connection has
+                # since written over, so it may not write: the same lost race as above.
+                if getattr(exc.orig, "sqlite_errorcode", None) == SQLITE_BUSY_SNAPSHOT:
+                    raise ConcurrentEdit() from exc
+                raise
             except BaseException:
                 session.rollback()
                 raise

@@ -66,8 +66,7 @@ def test_search_equals_naive_substring_match(
     sample_ids = list(range(1, len(docs) + 1))
     with sqlite_db.engine.connect() as conn:
         # Documents without work orders behind them: only the index is under test here.
-        conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
-        conn.commit()
+        conn.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # outside BEGIN
         delete_documents(conn, list(range(1, 7)))
         upsert_documents(conn, [(i, normalize(d)) for i, d in zip(sample_ids, docs, strict=True)])
         clause = matching_ids_clause("sqlite", query, literal_column("work_order_id"))

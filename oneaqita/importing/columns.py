@@ -1,0 +1,232 @@
+"""Column specs of each import kind, and matching a file's header row against them.
+
+Rules (IMPORT-FORMAT.md):
+
+- Each column has an English and a Japanese name (and the record's attribute, e.g. name_ja,
+  as the app's own reference files write it); a header matches any of them after
+  ``values.normalize_header`` (NFKC, case, surrounding and repeated spaces) with "_" read as a
+  space, so "Employee No", "employee_no" and "ＥＭＰＬＯＹＥＥ＿ＮＯ" are the same column.
+- Column order does not matter. An unknown header, the same column twice and a missing required
+  column are errors on line 1. A column without a header is ignored as long as it stays empty.
+- A required column must have a value in every row; an empty cell is "no value" (the record's
+  default, usually None).
+- Fixed-list values accept the stored English value or the Japanese word of vocabulary.py,
+  case-insensitively.
+"""
+
+import enum
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy.orm import Session
+
+from oneaqita.services.database import UnitOfWork
+from oneaqita.services.records import UpsertOutcome
+from oneaqita.values import Cell, ValueParseError, cell_text, normalize_header, split_list
+
+R = TypeVar("R")
+E = TypeVar("E", bound=enum.Enum)
+
+Parser = Callable[[Cell], object]
+Formatter = Callable[[Any], Cell]
+
+
+def header_key(text: str) -> str:
+    return normalize_header(text.replace("_", " ").replace("＿", " "))
+
+
+def text(value: Cell) -> str | None:
+    return cell_text(value)
+
+
+def plain(value: Any) -> Cell:
+    """Export a str, int or date as it is (CSV writes dates in ISO form)."""
+    if value is None or isinstance(value, str | int | date):
+        return value
+    raise TypeError(f"cannot export {value!r}")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its names, how a cell becomes a record field value and back.
+
+    ``field`` is the record's attribute (default: ``name``); ``aliases`` are other names a
+    service may put in ``ValidationError.field`` for it (e.g. the model's ``start_date``).
+    """
+
+    name: str
+    name_ja: str
+    parse: Parser = text
+    required: bool = False
+    max_length: int | None = None
+    field: str = ""
+    aliases: tuple[str, ...] = ()
+    export: Formatter = plain
+
+    @property
+    def attr(self) -> str:
+        return self.field or self.name
+
+    @property
+    def label(self) -> str:
+        """How a column no file names is mentioned: both names."""
+        return f"{self.name_ja} ({self.name})"
+
+    def read(self, raw: Cell) -> object:
+        """The field value of one cell; raises ValueParseError saying why not."""
+        value = self.parse(raw)
+        if value is None:
+            if self.required:
+                raise ValueParseError("必須の項目が空です", "required value is empty")
+            return None
+        if self.max_length is not None:
+            for item in value if isinstance(value, tuple) else (value,):
+                if isinstance(item, str) and len(item) > self.max_length:
+                    raise ValueParseError(
+                        f"{self.max_length}文字以内で入力してください ({len(item)}文字): {item!r}",
+                        f"at most {self.max_length} characters ({len(item)}): {item!r}",
+                    )
+        return value
+
+
+def choice(
+    enum_cls: type[E], words_ja: Mapping[E, str], what_ja: str, what_en: str
+) -> Callable[[Cell], E | None]:
+    """A parser accepting a member's value or its Japanese word, case-insensitively."""
+    lookup: dict[str, E] = {}
+    for member in enum_cls:
+        lookup[header_key(str(member.value))] = member
+        lookup[header_key(words_ja[member])] = member
+    allowed = ", ".join(f"{words_ja[m]} ({m.value})" for m in enum_cls)
+
+    def parse(value: Cell) -> E | None:
+        shown = cell_text(value)
+        if shown is None:
+            return None
+        member = lookup.get(header_key(shown))
+        if member is None:
+            raise ValueParseError(
+                f"{what_ja}が不正です: {shown!r} (使える値: {allowed})",
+                f"unknown {what_en}: {shown!r} (allowed: {allowed})",
+            )
+        return member
+
+    return parse
+
+
+def enum_ja(words_ja: Mapping[Any, str]) -> Formatter:
+    """Export a fixed-list value as its Japanese word (the import accepts both)."""
+    return lambda value: None if value is None else words_ja[value]
+
+
+def text_list(value: Cell) -> tuple[str, ...] | None:
+    items = tuple(dict.fromkeys(split_list(value)))  # a name listed twice is one qualification
+    return items or None
+
+
+def join_list(value: Any) -> Cell:
+    return "; ".join(value) if value else None
+
+
+@dataclass(frozen=True)
+class KindSpec(Generic[R]):
+    """Everything one import kind needs: columns, key, the record type, its service and export.
+
+    ``upsert`` stores one record by its key inside the caller's unit of work and says what it
+    did; it is also told which columns the file has (by English name), for a service that
+    keeps a stored value when the file lacks its column. ``records`` yields every stored
+    record as the record type, in key order, for export.
+    """
+
+    name: str
+    name_ja: str
+    record_type: type[R]
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    upsert: Callable[[UnitOfWork, R, frozenset[str]], tuple[int, UpsertOutcome]]
+    records: Callable[[Session], Iterable[R]]
+    entity: str = ""
+    _by_attr: dict[str, Column] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for col in self.columns:
+            for name in (col.name, col.attr, *col.aliases):
+                self._by_attr.setdefault(name, col)
+
+    def column(self, name: str | None) -> Column | None:
+        """The column a record field, column name or service field name refers to."""
+        return self._by_attr.get(name) if name else None
+
+    def key_columns(self) -> tuple[Column, ...]:
+        return tuple(self._by_attr[k] for k in self.key)
+
+    def build(self, values: Mapping[str, object]) -> R:
+        """The record from parsed values; absent (None) values take the record's default."""
+        return self.record_type(**{k: v for k, v in values.items() if v is not None})
+
+    def cells(self, record: R) -> list[Cell]:
+        """A record as export cells, in column order."""
+        return [col.export(getattr(record, col.attr)) for col in self.columns]
+
+
+@dataclass(frozen=True)
+class HeaderProblem:
+    column: str
+    ja: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Header:
+    """A file's header row matched to a kind: ``slots[i]`` is the column of cell i (None for
+    an empty header), ``names[col.name]`` the header text the file used for it."""
+
+    slots: tuple[Column | None, ...]
+    names: Mapping[str, str]
+
+    def name_of(self, col: Column) -> str:
+        return self.names.get(col.name, col.label)
+
+
+def match_header(spec: KindSpec[Any], cells: Sequence[Cell]) -> Header | list[HeaderProblem]:
+    """Match a header row; the Header, or every problem with it."""
+    # The record's attribute is accepted too (name_ja), as in oneaqita/data/*.csv.
+    lookup = {header_key(n): col for col in spec.columns for n in (col.name, col.name_ja, col.attr)}
+    slots: list[Column | None] = []
+    names: dict[str, str] = {}
+    problems: list[HeaderProblem] = []
+    allowed = ", ".join(f"{c.name_ja} / {c.name}" for c in spec.columns)
+    for raw in cells:
+        shown = cell_text(raw)
+        col = lookup.get(header_key(shown)) if shown else None
+        if shown is None:
+            slots.append(None)
+        elif col is None:
+            problems.append(
+                HeaderProblem(
+                    shown,
+                    f"「{spec.name_ja}」にない列です (使える列: {allowed})",
+                    f"unknown column for {spec.name} (allowed: {allowed})",
+                )
+            )
+            slots.append(None)
+        elif col.name in names:
+            problems.append(
+                HeaderProblem(
+                    shown,
+                    f"同じ列が2回あります (「{names[col.name]}」と同じ)",
+                    f"the same column twice (as {names[col.name]!r})",
+                )
+            )
+            slots.append(None)
+        else:
+            names[col.name] = shown
+            slots.append(col)
+    for col in spec.columns:
+        if col.required and col.name not in names:
+            problems.append(
+                HeaderProblem(col.label, "必須の列がありません", "required column missing")
+            )
+    return problems or Header(tuple(slots), names)

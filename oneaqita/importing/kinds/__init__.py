@@ -1,0 +1,51 @@
+"""The import kinds: one small module each, registered here.
+
+Adding a kind (assets, contracts, …) is one module with a ``SPEC`` (columns, key, record type,
+the service's upsert and the export query) and one line in ``KINDS``.
+"""
+
+from typing import Any
+
+from oneaqita.importing.columns import KindSpec
+from oneaqita.importing.kinds import organizations, people, secondments, shareholdings
+from oneaqita.importing.report import ImportRequestError
+
+# Every kind IMPORT-FORMAT.md names, in its order; only those in KINDS work yet.
+ALL_KINDS = (
+    "organizations",
+    "shareholdings",
+    "people",
+    "secondments",
+    "assets",
+    "contracts",
+    "work-orders",
+    "findings",
+    "time-entries",
+)
+
+KINDS: dict[str, KindSpec[Any]] = {
+    spec.name: spec
+    for spec in (organizations.SPEC, shareholdings.SPEC, people.SPEC, secondments.SPEC)
+}
+
+
+def supported_kinds() -> list[str]:
+    return [k for k in ALL_KINDS if k in KINDS]
+
+
+def get_kind(name: str) -> KindSpec[Any]:
+    """The spec of a supported kind; ImportRequestError naming the supported ones otherwise."""
+    spec = KINDS.get(name.strip().lower())
+    if spec is not None:
+        return spec
+    supported = ", ".join(supported_kinds())
+    if name.strip().lower() in ALL_KINDS:
+        raise ImportRequestError(
+            f"「{name}」の取り込み・書き出しにはまだ対応していません。"
+            f"対応している種類: {supported}",
+            f"{name} cannot be imported or exported yet; supported kinds: {supported}",
+        )
+    raise ImportRequestError(
+        f"種類「{name}」はありません。使える種類: {supported}",
+        f"unknown kind {name!r}; supported kinds: {supported}",
+    )

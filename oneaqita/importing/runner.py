@@ -1,0 +1,182 @@
+"""Importing one file of one kind: all or nothing, every bad row reported.
+
+Rules (IMPORT-FORMAT.md):
+
+1. Parse: the header row is matched (unknown, doubled or missing required columns are errors on
+   line 1 and stop there); every other non-empty row is parsed cell by cell, collecting every
+   error of every row as ``FILE:LINE: column: reason``. Two rows with the same key are an error
+   on the later one ("same key as line N").
+2. Store: the rows that parsed are handed, in file order, to the kind's service inside ONE unit
+   of work, under SAVEPOINTs, so that a row the service refuses (ValidationError, NotFound, or
+   a database constraint) is reported against the column the user named (its
+   ``ValidationError.field`` mapped back to the header) and the remaining rows are still
+   checked. This runs even when phase 1 found errors (for the rows that parsed), so that one
+   run reports every error. Rows may rely on earlier rows of the same file. Two rows that the
+   service stores as the same record (e.g. a holder once by code, once by name) are a
+   duplicate key too.
+3. The unit of work is committed only when no row had an error of either kind and ``check_only``
+   is false; otherwise it is rolled back and nothing at all is written. ``check_only`` runs the
+   very same path, so its counts are what a real import would do.
+
+Importing the same file again stores nothing new: the services report every row "unchanged".
+Only an administrator may import.
+"""
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm import Session
+
+from oneaqita.errors import NotFound, ValidationError
+from oneaqita.importing.parsing import (
+    ParsedFile,
+    ParsedRow,
+    Progress,
+    check_request,
+    parse_file,
+)
+from oneaqita.importing.report import ImportReport
+from oneaqita.models import Role
+from oneaqita.services.database import Actor, Database, UnitOfWork
+from oneaqita.services.records import UpsertOutcome
+
+__all__ = ["import_file"]
+
+
+class _RollBack(Exception):
+    """Ends the unit of work without committing."""
+
+
+def _begin_sqlite_transaction(session: Session) -> None:
+    # pysqlite starts its transaction only at the first INSERT/UPDATE/DELETE, so a SAVEPOINT
+    # issued before that opens the outermost transaction and its RELEASE commits the row for
+    # good: the later rollback of a rejected file would then not undo it.
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        raw: Any = conn.connection.dbapi_connection
+        if raw is not None and not raw.in_transaction:
+            conn.exec_driver_sql("BEGIN")
+
+
+# Rows stored under one SAVEPOINT when all goes well; a chunk with a refused row is rolled back
+# to it and stored again one SAVEPOINT per row, to report every row. Saves two statements a row.
+CHUNK = 200
+_REFUSALS = (ValidationError, NotFound, IntegrityError, DataError)
+Stored = tuple[int, UpsertOutcome]
+
+
+def _refused(p: ParsedFile, row: ParsedRow, exc: Exception) -> None:
+    if isinstance(exc, ValidationError):
+        p.error(row.line, p.column_for(exc.field), exc.ja, exc.en)
+    elif isinstance(exc, NotFound):
+        p.error(row.line, p.key_column(), exc.ja, exc.en)
+    else:
+        orig = getattr(exc, "orig", None)
+        why = str(orig or exc).strip().splitlines()[0]
+        p.error(
+            row.line,
+            p.key_column(),
+            f"データベースが受け付けません: {why}",
+            f"the database refused the row: {why}",
+        )
+
+
+def _store_chunk(
+    p: ParsedFile, uow: UnitOfWork, chunk: list[ParsedRow], present: frozenset[str]
+) -> list[Stored | None]:
+    try:
+        with uow.session.begin_nested():
+            return [p.spec.upsert(uow, row.record, present) for row in chunk]
+    except _REFUSALS:
+        pass
+    results: list[Stored | None] = []
+    for row in chunk:
+        try:
+            with uow.session.begin_nested():
+                results.append(p.spec.upsert(uow, row.record, present))
+        except _REFUSALS as exc:
+            _refused(p, row, exc)
+            results.append(None)
+    return results
+
+
+def _store_rows(p: ParsedFile, uow: UnitOfWork, progress: Progress | None) -> None:
+    present = frozenset(p.header.names) if p.header else frozenset()
+    stored: dict[int, int] = {}  # record id -> line
+    for start in range(0, len(p.rows), CHUNK):
+        chunk = p.rows[start : start + CHUNK]
+        for row, result in zip(chunk, _store_chunk(p, uow, chunk, present), strict=True):
+            if result is None:
+                continue
+            record_id, outcome = result
+            if record_id in stored:
+                first = stored[record_id]
+                p.error(
+                    row.line,
+                    p.key_column(),
+                    f"{first}行目と同じデータです",
+                    f"same key as line {first} (the same record)",
+                )
+                continue
+            stored[record_id] = row.line
+            _count(p.report, outcome)
+        # Everything so far is flushed: forgetting the objects keeps the session small.
+        uow.session.expunge_all()
+        if progress:
+            progress("store", start + len(chunk), len(p.rows))
+
+
+def _store(p: ParsedFile, db: Database, actor: Actor, progress: Progress | None) -> None:
+    report = p.report
+    try:
+        with db.unit_of_work(actor) as uow:
+            _begin_sqlite_transaction(uow.session)
+            _store_rows(p, uow, progress)
+            if report.errors or report.check_only:
+                raise _RollBack
+            if report.added or report.updated:
+                counts = {"added": report.added, "updated": report.updated}
+                after = {"file": Path(report.file).name, **counts, "unchanged": report.unchanged}
+                uow.audit("import", p.spec.entity or p.spec.name, None, None, after)
+            change = uow.change
+        report.written = True
+        report.change = change
+    except _RollBack:
+        pass
+
+
+def _count(report: ImportReport, outcome: UpsertOutcome) -> None:
+    if outcome is UpsertOutcome.ADDED:
+        report.added += 1
+    elif outcome is UpsertOutcome.UPDATED:
+        report.updated += 1
+    else:
+        report.unchanged += 1
+
+
+def import_file(
+    db: Database,
+    actor: Actor,
+    kind: str,
+    path: Path | str,
+    check_only: bool = False,
+    *,
+    display_name: str | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import FILE as KIND, all or nothing (see the module docstring for the rules).
+
+    Raises ImportRequestError for an unknown or unsupported kind, a missing file or a suffix
+    other than .csv/.xlsx, and PermissionDenied unless ``actor`` is an administrator. Every
+    problem with the file's content is in the returned report, never raised; the report's
+    ``written`` says whether anything was stored. ``display_name`` is the FILE of the error
+    lines (default: the path as given).
+    """
+    check_request(kind, Path(path))
+    actor.require(Role.ADMIN)
+    p = parse_file(kind, path, check_only=check_only, display_name=display_name, progress=progress)
+    if p.header is not None:  # even without rows: a clean empty file is "imported", 0 rows
+        _store(p, db, actor, progress)
+    p.report.errors.sort(key=lambda e: e.line or 0)
+    return p.report
