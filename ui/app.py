@@ -5,7 +5,7 @@ import logging
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
 from oneaqita.db.engine import resolve_url
@@ -14,7 +14,12 @@ from oneaqita.errors import DomainError
 from oneaqita.services.database import Actor, Database
 from oneaqita.services.users import desktop_actor
 from ui.errors import show_error
-from ui.first_start import database_is_blank, load_demo_with_progress, offer_first_start
+from ui.first_start import (
+    FirstStartChoice,
+    database_is_blank,
+    load_demo_with_progress,
+    offer_first_start,
+)
 from ui.fonts import setup_fonts
 from ui.language import chosen_language, install_translators
 from ui.main_window import MainWindow
@@ -110,12 +115,16 @@ def run(url: str | None = None, demo: bool = False) -> int:
         log.warning("start-up failed", exc_info=exc)
         show_error(None, exc if isinstance(exc, DomainError) else _unexpected_startup(exc))
         return 1
+    choice = None
     if opened.blank and demo:
         load_demo_with_progress(None, opened.db)
     elif opened.blank:
-        offer_first_start(None, opened.db)
+        choice = offer_first_start(None, opened.db)
     window = MainWindow(opened.db, opened.actor)
     window.show()
+    if choice is FirstStartChoice.IMPORT:
+        # Once the window is up, so that the dialog has a parent and the pages see the import.
+        QTimer.singleShot(0, window.import_action.trigger)
     try:
         return app.exec()
     finally:

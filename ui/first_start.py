@@ -16,6 +16,7 @@ translate = QCoreApplication.translate
 
 class FirstStartChoice(Enum):
     DEMO = "demo"
+    IMPORT = "import"
     EMPTY = "empty"
 
 
@@ -44,10 +45,13 @@ class FirstStartDialog(QDialog):
         text.setWordWrap(True)
         buttons = QDialogButtonBox()
         self.demo_button = QPushButton(self.tr("デモデータを読み込む"))
+        self.import_button = QPushButton(self.tr("ファイルから取り込む…"))
         self.empty_button = QPushButton(self.tr("空のデータベースで始める"))
         buttons.addButton(self.demo_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.demo_button.clicked.connect(lambda: self._choose(FirstStartChoice.DEMO))
+        self.import_button.clicked.connect(lambda: self._choose(FirstStartChoice.IMPORT))
         self.empty_button.clicked.connect(lambda: self._choose(FirstStartChoice.EMPTY))
         self.empty_button.setDefault(True)  # filling a database must be a deliberate choice
         if not demo_available():

@@ -16,7 +16,15 @@ from PySide6.QtWidgets import (
 
 from oneaqita.services.database import Actor, Database
 from ui.labels import role_label
+from ui.organizations.organizations_page import OrganizationsPage
+from ui.organizations.shareholders_page import ShareholdersPage
+from ui.staffing.overview_page import StaffingOverviewPage
+from ui.staffing.people_page import PeoplePage
+from ui.transfer.export_dialog import open_export_dialog
+from ui.transfer.import_dialog import open_import_dialog
 from ui.work_orders.page import WorkOrdersPage
+
+Page = WorkOrdersPage | PeoplePage | StaffingOverviewPage | OrganizationsPage | ShareholdersPage
 
 
 class MainWindow(QMainWindow):
@@ -31,13 +39,27 @@ class MainWindow(QMainWindow):
 
         # Only areas that exist are listed: there are no empty pages.
         self.work_orders = WorkOrdersPage(db, actor)
-        self.pages: list[WorkOrdersPage] = [self.work_orders]
+        self.people = PeoplePage(db, actor)
+        self.staffing = StaffingOverviewPage(db, actor)
+        self.organizations = OrganizationsPage(db, actor)
+        self.shareholders = ShareholdersPage(db, actor)
+        self.pages: list[Page] = [
+            self.work_orders,
+            self.people,
+            self.staffing,
+            self.organizations,
+            self.shareholders,
+        ]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(150)
         self.stack = QStackedWidget()
         for page in self.pages:
             self.navigation.addItem(page.title())
+            # Row height set here: padding from the style sheet is not in the item's size hint
+            # on every style, and the rows then overlap.
+            item = self.navigation.item(self.navigation.count() - 1)
+            item.setSizeHint(QSize(0, self.fontMetrics().height() + 16))
             self.stack.addWidget(page)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigation.setCurrentRow(0)
@@ -55,6 +77,19 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
+        self.import_action = QAction(self.tr("取り込み(&I)…"), self)
+        self.import_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_I))
+        self.import_action.triggered.connect(
+            lambda: open_import_dialog(self, self._db, self._actor)
+        )
+        file_menu.addAction(self.import_action)
+        self.export_action = QAction(self.tr("書き出し(&E)…"), self)
+        self.export_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
+        self.export_action.triggered.connect(
+            lambda: open_export_dialog(self, self._db, self._actor)
+        )
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
         self.quit_action = QAction(self.tr("終了(&X)"), self)
         self.quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -92,7 +127,7 @@ class MainWindow(QMainWindow):
         except PackageNotFoundError:  # running from a source tree that is not installed
             return "dev"
 
-    def current_page(self) -> WorkOrdersPage:
+    def current_page(self) -> Page:
         return self.pages[self.stack.currentIndex()]
 
     def refresh(self) -> None:

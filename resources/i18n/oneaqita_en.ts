@@ -1,6 +1,70 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="ja">
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>データの書き出し</source>
+        <translation>Export data</translation>
+    </message>
+    <message>
+        <source>.csv（UTF-8、BOM付き）または .xlsx</source>
+        <translation>.csv (UTF-8 with BOM) or .xlsx</translation>
+    </message>
+    <message>
+        <source>参照…(&amp;B)</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>種類(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>ファイル(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>書き出す(&amp;W)</source>
+        <translation>&amp;Write</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>書き出し先のファイル</source>
+        <translation>File to export to</translation>
+    </message>
+    <message>
+        <source>CSV（UTF-8、BOM付き） (*.csv);;Excel (*.xlsx)</source>
+        <translation>CSV (UTF-8 with BOM) (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>ファイルの上書き</source>
+        <translation>Replace file</translation>
+    </message>
+    <message>
+        <source>{path} は既にあります。置き換えますか？</source>
+        <translation>{path} already exists. Replace it?</translation>
+    </message>
+    <message>
+        <source>書き出し先のファイルを指定してください。</source>
+        <translation>Please choose the file to export to.</translation>
+    </message>
+    <message>
+        <source>ファイル名は .csv か .xlsx で終わるようにしてください。</source>
+        <translation>The file name must end in .csv or .xlsx.</translation>
+    </message>
+    <message>
+        <source>書き出しています…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>{count} 件を書き出しました。
+{path}</source>
+        <translation>{count} records written.
+{path}</translation>
+    </message>
+</context>
 <context>
     <name>FirstStartDialog</name>
     <message>
@@ -16,12 +80,266 @@
         <translation>Load the demo data</translation>
     </message>
     <message>
+        <source>ファイルから取り込む…</source>
+        <translation>Import from files…</translation>
+    </message>
+    <message>
         <source>空のデータベースで始める</source>
         <translation>Start with an empty database</translation>
     </message>
     <message>
         <source>このインストールにはデモデータが含まれていません。</source>
         <translation>This installation does not include the demo data.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadcountTable</name>
+    <message>
+        <source>派遣元別の人数・FTE</source>
+        <translation>Headcount and FTE by sending body</translation>
+    </message>
+    <message>
+        <source>派遣元</source>
+        <translation>Sending body</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Headcount</translation>
+    </message>
+    <message>
+        <source>FTE</source>
+        <translation>FTE</translation>
+    </message>
+    <message>
+        <source>うち会社負担FTE</source>
+        <translation>Company-paid FTE</translation>
+    </message>
+    <message>
+        <source>会社負担FTE: 給与の会社負担割合の合計 ÷ 100（半分負担なら 0.50）</source>
+        <translation>Company-paid FTE: the company's salary shares added up, divided by 100 (half paid counts 0.50)</translation>
+    </message>
+    <message>
+        <source>基準日</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>合計</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>HoldingDialog</name>
+    <message>
+        <source>持株の変更を登録</source>
+        <translation>Record a change of holding</translation>
+    </message>
+    <message>
+        <source>株主(&amp;H)</source>
+        <translation>&amp;Holder</translation>
+    </message>
+    <message>
+        <source>効力発生日(&amp;D)</source>
+        <translation>Effective &amp;date</translation>
+    </message>
+    <message>
+        <source>株式数(&amp;S)</source>
+        <translation>&amp;Shares</translation>
+    </message>
+    <message>
+        <source>出資額（円）(&amp;C)</source>
+        <translation>Paid-in &amp;capital (yen)</translation>
+    </message>
+    <message>
+        <source>新しい行として登録します。これまでの持株は履歴として残ります。手放した株主は株式数 0 で登録します。</source>
+        <translation>This is recorded as a new entry; earlier holdings stay in the history. Record a holder that has sold all its shares with 0 shares.</translation>
+    </message>
+    <message>
+        <source>登録(&amp;R)</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>現在は株主ではありません。</source>
+        <translation>Not a shareholder at present.</translation>
+    </message>
+    <message>
+        <source>現在: {shares} 株（{since} から）</source>
+        <translation>Now: {shares} shares (since {since})</translation>
+    </message>
+    <message>
+        <source>{what}を入力してください。</source>
+        <translation>Please enter the {what}.</translation>
+    </message>
+    <message>
+        <source>株式数</source>
+        <translation>number of shares</translation>
+    </message>
+    <message>
+        <source>出資額</source>
+        <translation>paid-in capital</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>データの取り込み</source>
+        <translation>Import data</translation>
+    </message>
+    <message>
+        <source>.csv または .xlsx ファイル</source>
+        <translation>a .csv or .xlsx file</translation>
+    </message>
+    <message>
+        <source>参照…(&amp;B)</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>種類(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>ファイル(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>確認(&amp;C)</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>ファイルを確認します。まだ何も書き込みません。</source>
+        <translation>Checks the file. Nothing is written yet.</translation>
+    </message>
+    <message>
+        <source>取り込む(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>確認でエラーがなかったときに使えます。</source>
+        <translation>Available once a check has found no errors.</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>データの取り込みは管理者だけが行えます。</source>
+        <translation>Only administrators may import data.</translation>
+    </message>
+    <message>
+        <source>取り込むファイル</source>
+        <translation>File to import</translation>
+    </message>
+    <message>
+        <source>表計算ファイル (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>Spreadsheets (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>取り込むファイルを選んでください。</source>
+        <translation>Please choose the file to import.</translation>
+    </message>
+    <message>
+        <source>確認しています…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>取り込んでいます…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>ファイルを読んでいます… {done} 行</source>
+        <translation>Reading the file… {done} rows</translation>
+    </message>
+    <message>
+        <source>確認しています… {done} / {total} 行</source>
+        <translation>Checking… {done} / {total} rows</translation>
+    </message>
+    <message>
+        <source>取り込んでいます… {done} / {total} 行</source>
+        <translation>Importing… {done} / {total} rows</translation>
+    </message>
+    <message>
+        <source>取り込めません: エラー {errors} 件（{rows} 行中）。何も書き込んでいません。ファイルを直してから、もう一度確認してください。</source>
+        <translation>Cannot import: {errors} errors (in {rows} rows). Nothing was written. Correct the file, then check it again.</translation>
+    </message>
+    <message>
+        <source>確認しました（まだ何も書き込んでいません）。取り込むと {counts}。</source>
+        <translation>Checked (nothing written yet). Importing would give {counts}.</translation>
+    </message>
+    <message>
+        <source>確認しました。変更はありません（{counts}）。</source>
+        <translation>Checked. Nothing would change ({counts}).</translation>
+    </message>
+    <message>
+        <source>取り込みました: {counts}。</source>
+        <translation>Imported: {counts}.</translation>
+    </message>
+    <message>
+        <source>取り込みを中止しました: エラー {errors} 件。何も書き込んでいません。</source>
+        <translation>Import rejected: {errors} errors. Nothing was written.</translation>
+    </message>
+    <message>
+        <source>追加 {added} 件、更新 {updated} 件、変更なし {unchanged} 件</source>
+        <translation>{added} added, {updated} updated, {unchanged} unchanged</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportView</name>
+    <message>
+        <source>確認の結果がここに表示されます。</source>
+        <translation>The result of the check appears here.</translation>
+    </message>
+    <message>
+        <source>報告(&amp;R)</source>
+        <translation>&amp;Report</translation>
+    </message>
+    <message>
+        <source>報告をコピー(&amp;O)</source>
+        <translation>C&amp;opy report</translation>
+    </message>
+</context>
+<context>
+    <name>KindLegend</name>
+    <message>
+        <source>▶ 期間の定めなし・期間外へ続く</source>
+        <translation>▶ No end date / continues beyond the period</translation>
+    </message>
+    <message>
+        <source>｜今日</source>
+        <translation>| Today</translation>
+    </message>
+</context>
+<context>
+    <name>LeavingList</name>
+    <message>
+        <source>職員</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>派遣元</source>
+        <translation>Sending body</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>終了日</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>残り</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>90日以内に終了する出向はありません。</source>
+        <translation>No secondment ends within 90 days.</translation>
+    </message>
+    <message>
+        <source>90日以内に終了 ({count}人)</source>
+        <translation>Ending within 90 days ({count})</translation>
     </message>
 </context>
 <context>
@@ -33,6 +351,14 @@
     <message>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>取り込み(&amp;I)…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <source>書き出し(&amp;E)…</source>
+        <translation>&amp;Export…</translation>
     </message>
     <message>
         <source>終了(&amp;X)</source>
@@ -69,6 +395,534 @@
     <message>
         <source>&lt;h3&gt;oneaqita {version}&lt;/h3&gt;&lt;p&gt;株式会社ONE・AQITA の業務管理アプリケーション&lt;/p&gt;&lt;p&gt;秋田県と県内25市町村の下水道維持管理を共同で担うための、出向職員・施設・契約・作業指示・報告の管理ツールです。&lt;/p&gt;&lt;p&gt;データベース: {url}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;oneaqita {version}&lt;/h3&gt;&lt;p&gt;Operations application of ONE-AQITA Co., Ltd.&lt;/p&gt;&lt;p&gt;Seconded staff, sewer assets, contracts, work orders and reports for the joint sewer maintenance of Akita Prefecture and its 25 municipalities.&lt;/p&gt;&lt;p&gt;Database: {url}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationDialog</name>
+    <message>
+        <source>団体の編集</source>
+        <translation>Edit organization</translation>
+    </message>
+    <message>
+        <source>団体の追加</source>
+        <translation>Add organization</translation>
+    </message>
+    <message>
+        <source>団体コード(&amp;C)</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>種別(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>名称(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>カナ(&amp;A)</source>
+        <translation>K&amp;ana</translation>
+    </message>
+    <message>
+        <source>英語名(&amp;E)</source>
+        <translation>&amp;English name</translation>
+    </message>
+    <message>
+        <source>デモデータの架空の会社です。</source>
+        <translation>A fictional company of the demo data.</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>JIS X 0402 の6桁（検査数字を含む）。秋田県は 050008。</source>
+        <translation>Six-digit JIS X 0402 code including its check digit. Akita Prefecture is 050008.</translation>
+    </message>
+    <message>
+        <source>JIS X 0402 の6桁（検査数字を含む）。例: 秋田市 052019。</source>
+        <translation>Six-digit JIS X 0402 code including its check digit, e.g. Akita City 052019.</translation>
+    </message>
+    <message>
+        <source>20文字以内の任意のコード。例: P004。</source>
+        <translation>Any code of up to 20 characters, e.g. P004.</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationTableModel</name>
+    <message>
+        <source>コード</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>カナ</source>
+        <translation>Kana</translation>
+    </message>
+    <message>
+        <source>英語名</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>デモデータの架空の会社です。実在の会社ではありません。</source>
+        <translation>A fictional company of the demo data, not a real one.</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationsPage</name>
+    <message>
+        <source>すべての種別</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>コード・名称・カナ・英語名で検索</source>
+        <translation>Search code, name, kana, English name</translation>
+    </message>
+    <message>
+        <source>新規…(&amp;N)</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <source>編集…(&amp;E)</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>団体の追加・変更は管理者だけが行えます。</source>
+        <translation>Only administrators may add or change organizations.</translation>
+    </message>
+    <message>
+        <source>種別(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>団体</source>
+        <translation>Organizations</translation>
+    </message>
+    <message>
+        <source>{shown} / {total} 件</source>
+        <translation>{shown} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleColumns</name>
+    <message>
+        <source>〜{end}</source>
+        <translation>until {end}</translation>
+    </message>
+    <message>
+        <source>職員番号</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>カナ</source>
+        <translation>Kana</translation>
+    </message>
+    <message>
+        <source>所属団体</source>
+        <translation>Home body</translation>
+    </message>
+    <message>
+        <source>出向中（終了予定）</source>
+        <translation>Seconded (until)</translation>
+    </message>
+    <message>
+        <source>メールアドレス</source>
+        <translation>E-mail</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleFilterBar</name>
+    <message>
+        <source>すべての所属団体</source>
+        <translation>All home bodies</translation>
+    </message>
+    <message>
+        <source>出向: すべて</source>
+        <translation>Secondment: all</translation>
+    </message>
+    <message>
+        <source>出向中</source>
+        <translation>Seconded now</translation>
+    </message>
+    <message>
+        <source>出向中でない</source>
+        <translation>Not seconded now</translation>
+    </message>
+    <message>
+        <source>今日の時点で出向中かどうか</source>
+        <translation>Whether the person is seconded today</translation>
+    </message>
+    <message>
+        <source>すべての資格</source>
+        <translation>All qualifications</translation>
+    </message>
+    <message>
+        <source>氏名・カナ・職員番号・メールで検索</source>
+        <translation>Search name, kana, employee no., e-mail</translation>
+    </message>
+    <message>
+        <source>所属</source>
+        <translation>Home body</translation>
+    </message>
+    <message>
+        <source>{count} 人</source>
+        <translation>{count} people</translation>
+    </message>
+    <message>
+        <source>検索中…</source>
+        <translation>Searching…</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>人員</source>
+        <translation>People</translation>
+    </message>
+</context>
+<context>
+    <name>PersonCardPane</name>
+    <message>
+        <source>一覧から職員を選んでください。</source>
+        <translation>Choose a person in the list.</translation>
+    </message>
+    <message>
+        <source>職員番号</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <source>所属団体</source>
+        <translation>Home body</translation>
+    </message>
+    <message>
+        <source>メール</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>電話</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>資格</source>
+        <translation>Qualifications</translation>
+    </message>
+    <message>
+        <source>出向の履歴</source>
+        <translation>Secondments</translation>
+    </message>
+    <message>
+        <source>派遣元</source>
+        <translation>Sending body</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>開始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>終了</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>役職</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>会社負担</source>
+        <translation>Company pays</translation>
+    </message>
+    <message>
+        <source>出向を登録…</source>
+        <translation>Add secondment…</translation>
+    </message>
+    <message>
+        <source>延長…</source>
+        <translation>Extend…</translation>
+    </message>
+    <message>
+        <source>終了…</source>
+        <translation>End…</translation>
+    </message>
+    <message>
+        <source>出向の記録はありません。</source>
+        <translation>No secondments recorded.</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>出向の履歴 ({count})</source>
+        <translation>Secondments ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>SecondmentDialog</name>
+    <message>
+        <source>職員</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>出向の登録</source>
+        <translation>Add secondment</translation>
+    </message>
+    <message>
+        <source>登録</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>終了日なし</source>
+        <translation>No end date</translation>
+    </message>
+    <message>
+        <source>給与のうち当社が負担する割合（0〜100 %）</source>
+        <translation>The share of the salary the company pays (0 to 100 %)</translation>
+    </message>
+    <message>
+        <source>派遣元</source>
+        <translation>Sending body</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>開始日</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>終了日</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>役職</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>会社負担</source>
+        <translation>Company pays</translation>
+    </message>
+    <message>
+        <source>出向</source>
+        <translation>Secondment</translation>
+    </message>
+    <message>
+        <source>今の期間</source>
+        <translation>Current period</translation>
+    </message>
+    <message>
+        <source>出向の延長</source>
+        <translation>Extend secondment</translation>
+    </message>
+    <message>
+        <source>延長</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <source>新しい終了日</source>
+        <translation>New end</translation>
+    </message>
+    <message>
+        <source>出向の終了</source>
+        <translation>End secondment</translation>
+    </message>
+    <message>
+        <source>終了する</source>
+        <translation>End it</translation>
+    </message>
+    <message>
+        <source>出向の最終日</source>
+        <translation>The last day of the secondment</translation>
+    </message>
+    <message>
+        <source>終了日（最終日）</source>
+        <translation>End (last day)</translation>
+    </message>
+</context>
+<context>
+    <name>ShareholdersPage</name>
+    <message>
+        <source>基準日(&amp;D)</source>
+        <translation>As of &amp;date</translation>
+    </message>
+    <message>
+        <source>持株の変更を登録…(&amp;R)</source>
+        <translation>&amp;Record a change of holding…</translation>
+    </message>
+    <message>
+        <source>持株の変更は管理者と管理職だけが登録できます。</source>
+        <translation>Only administrators and managers may record changes of holding.</translation>
+    </message>
+    <message>
+        <source>株主</source>
+        <translation>Shareholder</translation>
+    </message>
+    <message>
+        <source>株式数</source>
+        <translation>Shares</translation>
+    </message>
+    <message>
+        <source>出資額</source>
+        <translation>Paid-in capital</translation>
+    </message>
+    <message>
+        <source>持株比率</source>
+        <translation>Ownership</translation>
+    </message>
+    <message>
+        <source>取得日</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>持株の履歴</source>
+        <translation>Holding history</translation>
+    </message>
+    <message>
+        <source>効力発生日</source>
+        <translation>Effective</translation>
+    </message>
+    <message>
+        <source>増減</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>株主を選ぶと、その持株の履歴を表示します。</source>
+        <translation>Select a shareholder to see the history of its holding.</translation>
+    </message>
+    <message>
+        <source>株主名簿</source>
+        <translation>Shareholders</translation>
+    </message>
+    <message>
+        <source>合計（{count} 株主）</source>
+        <translation>Total ({count} shareholders)</translation>
+    </message>
+    <message>
+        <source>{date} 現在: 株主 {count} 団体、{shares} 株、出資額 {capital}</source>
+        <translation>As of {date}: {count} shareholders, {shares} shares, paid-in capital {capital}</translation>
+    </message>
+    <message>
+        <source>持株の履歴: {name}</source>
+        <translation>Holding history: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>StaffingLabels</name>
+    <message>
+        <source>在籍派遣</source>
+        <translation>On roll</translation>
+    </message>
+    <message>
+        <source>退職派遣</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>出向</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>県・市町村の職員のまま派遣（元の所属に在籍）</source>
+        <translation>Seconded while staying employed by the prefecture or municipality</translation>
+    </message>
+    <message>
+        <source>県・市町村を退職して派遣（元の所属に在籍しない）</source>
+        <translation>Seconded after leaving the prefecture or municipality</translation>
+    </message>
+    <message>
+        <source>協力会社からの出向</source>
+        <translation>Seconded from a partner firm</translation>
+    </message>
+    <message>
+        <source>期間の定めなし</source>
+        <translation>No end date</translation>
+    </message>
+    <message>
+        <source>本日まで</source>
+        <translation>Ends today</translation>
+    </message>
+    <message>
+        <source>あと {days} 日</source>
+        <translation>{days} days left</translation>
+    </message>
+    <message>
+        <source>出向の登録・変更は業務担当・管理職・管理者だけが行えます。</source>
+        <translation>Only coordinators, managers and administrators record or change secondments.</translation>
+    </message>
+    <message>
+        <source>{era}{n}年度（{year}）</source>
+        <translation>FY{year}</translation>
+    </message>
+    <message>
+        <source>{era}{n}年度</source>
+        <translation>FY{year}</translation>
+    </message>
+    <message>
+        <source>{month}月</source>
+        <translation>{month}</translation>
+    </message>
+</context>
+<context>
+    <name>StaffingOverviewPage</name>
+    <message>
+        <source>表示期間の初日</source>
+        <translation>First day shown</translation>
+    </message>
+    <message>
+        <source>表示期間の最終日</source>
+        <translation>Last day shown</translation>
+    </message>
+    <message>
+        <source>今年度±1年</source>
+        <translation>This FY ±1</translation>
+    </message>
+    <message>
+        <source>{label}とその前後の年度を表示します</source>
+        <translation>Shows {label} and the fiscal years before and after it</translation>
+    </message>
+    <message>
+        <source>表示期間</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>出向状況</source>
+        <translation>Staffing</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>派遣元 / 職員</source>
+        <translation>Sending body / person</translation>
+    </message>
+    <message>
+        <source>{body}（{count}人）</source>
+        <translation>{body} ({count})</translation>
     </message>
 </context>
 <context>
@@ -433,6 +1287,84 @@
     <message>
         <source>出向職員</source>
         <translation>seconded staff</translation>
+    </message>
+</context>
+<context>
+    <name>organization_labels</name>
+    <message>
+        <source>県</source>
+        <translation>Prefecture</translation>
+    </message>
+    <message>
+        <source>市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>町</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>協力会社</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>当社</source>
+        <translation>The company</translation>
+    </message>
+    <message>
+        <source>{kind}（架空）</source>
+        <translation>{kind} (fictional)</translation>
+    </message>
+    <message>
+        <source>{amount}円</source>
+        <translation>¥{amount}</translation>
+    </message>
+</context>
+<context>
+    <name>transfer</name>
+    <message>
+        <source>団体</source>
+        <translation>Organizations</translation>
+    </message>
+    <message>
+        <source>株主</source>
+        <translation>Shareholdings</translation>
+    </message>
+    <message>
+        <source>職員</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>出向</source>
+        <translation>Secondments</translation>
+    </message>
+    <message>
+        <source>施設</source>
+        <translation>Assets</translation>
+    </message>
+    <message>
+        <source>契約</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <source>作業指示</source>
+        <translation>Work orders</translation>
+    </message>
+    <message>
+        <source>所見</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>作業時間</source>
+        <translation>Time entries</translation>
+    </message>
+    <message>
+        <source>列: {columns}　* は必須</source>
+        <translation>Columns: {columns}  (* required)</translation>
     </message>
 </context>
 <context>

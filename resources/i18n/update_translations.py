@@ -17,6 +17,32 @@ BIN = Path(sys.executable).parent
 LANGUAGES = ("en",)
 
 
+def fill_from_json(ts: Path, sources: list[Path]) -> int:
+    """Write translations given as {context: {source: translation}} JSON files into the
+    unfinished messages of `ts` (how new pages hand in their English); returns how many."""
+    import json
+    import xml.etree.ElementTree as ET
+
+    given: dict[tuple[str, str], str] = {}
+    for path in sources:
+        for context, messages in json.loads(path.read_text(encoding="utf-8")).items():
+            for source, translation in messages.items():
+                given[(context, source)] = translation
+    tree = ET.parse(ts)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            target = message.find("translation")
+            key = (name, message.findtext("source", ""))
+            if target is not None and target.get("type") == "unfinished" and key in given:
+                target.text = given[key]
+                del target.attrib["type"]
+                filled += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def main() -> int:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
     for language in LANGUAGES:
@@ -28,6 +54,9 @@ def main() -> int:
             cwd=ROOT,
             check=True,
         )
+        pending = sorted(I18N_DIR.glob("pending_*.json"))
+        if pending:
+            print(f"{ts.name}: {fill_from_json(ts, pending)} translations filled from JSON")
         subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True)
     return 0
 

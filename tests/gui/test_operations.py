@@ -95,3 +95,23 @@ def test_run_with_progress_raises_the_workers_error(qtbot) -> None:
 
     with pytest.raises(ValidationError, match="Not empty"):
         run_with_progress(None, "t", "読み込み中", work)
+
+
+def test_queued_signals_keep_reference_counts(qapp) -> None:  # type: ignore[no-untyped-def]
+    """PySide6 6.12.0 lost a reference per queued argument and aborted the app after a few
+    thousand background calls; pyproject keeps it out. This catches such a release."""
+    import sys
+
+    from PySide6.QtCore import QObject, Qt, Signal
+
+    class Emitter(QObject):
+        fired = Signal(object, object)
+
+    emitter, got = Emitter(), []
+    emitter.fired.connect(lambda a, b: got.append(a), Qt.ConnectionType.QueuedConnection)
+    before = sys.getrefcount(None)
+    for i in range(2000):
+        emitter.fired.emit(i, None)
+    qapp.processEvents()
+    assert len(got) == 2000
+    assert abs(sys.getrefcount(None) - before) < 50

@@ -57,7 +57,11 @@ def test_window_shows_only_existing_areas_and_the_whole_list(
 ) -> None:
     assert window.windowTitle() == "oneaqita — 株式会社ONE・AQITA"
     assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == [
-        "作業指示"
+        "作業指示",
+        "人員",
+        "出向状況",
+        "団体",
+        "株主名簿",
     ]
     page = window.work_orders
     expected = count_work_orders(demo_db, WorkOrderFilter())

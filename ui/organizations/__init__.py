@@ -1,0 +1,1 @@
+"""The organization side of staffing: the Organizations page and the shareholder register."""

@@ -1,0 +1,57 @@
+"""What the user reads for organization kinds, yen amounts, share counts and percentages.
+
+Only formatting: every number shown (percentages and totals included) comes computed from the
+service; nothing here adds or divides.
+"""
+
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
+
+from oneaqita.models import OrganizationKind
+
+translate = QCoreApplication.translate
+K = OrganizationKind
+
+
+def organization_kind_label(kind: OrganizationKind) -> str:
+    return {
+        K.PREFECTURE: translate("organization_labels", "県"),
+        K.CITY: translate("organization_labels", "市"),
+        K.TOWN: translate("organization_labels", "町"),
+        K.VILLAGE: translate("organization_labels", "村"),
+        K.PARTNER: translate("organization_labels", "協力会社"),
+        K.COMPANY: translate("organization_labels", "当社"),
+    }[kind]
+
+
+def fictional_kind_label(kind: OrganizationKind) -> str:
+    """A demo partner firm is invented: the list must never pass it off as a real company."""
+    return translate("organization_labels", "{kind}（架空）").format(
+        kind=organization_kind_label(kind)
+    )
+
+
+def yen_text(amount: int) -> str:
+    """12345000 → 12,345,000円 (¥12,345,000 in English)."""
+    return translate("organization_labels", "{amount}円").format(amount=f"{amount:,}")
+
+
+def shares_text(shares: int) -> str:
+    return f"{shares:,}"
+
+
+def shares_change_text(change: int | None) -> str:
+    """+25 / −25 / 0; the first holding has no change (—)."""
+    if change is None:
+        return "—"
+    if change > 0:
+        return f"+{change:,}"
+    if change < 0:
+        return f"−{-change:,}"
+    return "0"
+
+
+def percent_text(percent: Decimal) -> str:
+    """The service's two-place percentage as it is: 28.49 %."""
+    return f"{percent:.2f} %"

@@ -1,0 +1,256 @@
+"""The selected person beside the list: contact data, qualifications, the whole secondment
+history, and the buttons that record, extend and end a secondment."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oneaqita.fiscal import to_wareki
+from oneaqita.services.database import Actor
+from oneaqita.services.people_queries import PersonCard, SecondmentLine
+from ui.labels import date_text
+from ui.staffing.labels import (
+    KIND_COLORS,
+    SECONDMENT_WRITE_ROLES,
+    end_text,
+    kind_label,
+    open_end_text,
+    percent_text,
+    write_roles_hint,
+)
+
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _active(line: SecondmentLine, on: date) -> bool:
+    return line.start <= on and (line.end is None or line.end >= on)
+
+
+class PersonCardPane(QWidget):
+    register_requested = Signal()
+    extend_requested = Signal(object)  # the SecondmentLine
+    end_requested = Signal(object)  # the SecondmentLine
+
+    def __init__(
+        self, actor: Actor, today: date | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._may_write = actor.role in SECONDMENT_WRITE_ROLES
+        self._today = today
+        self._busy = False
+        self.card: PersonCard | None = None
+        self._stack = QStackedWidget()
+        self.placeholder = QLabel(self.tr("一覧から職員を選んでください。"))
+        self.placeholder.setAlignment(_CENTER)
+        self.placeholder.setEnabled(False)
+        self._stack.addWidget(self.placeholder)
+        self._stack.addWidget(self._build_content())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._stack)
+
+    def today(self) -> date:
+        return self._today or date.today()
+
+    def _build_content(self) -> QWidget:
+        content = QWidget()
+        self.heading = QLabel()
+        self.heading.setObjectName("detailHeading")
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kana = QLabel()
+        self.kana.setObjectName("fieldCaption")
+        fields = QGridLayout()
+        fields.setHorizontalSpacing(12)
+        self.values: dict[str, QLabel] = {}
+        names = [
+            ("employee_no", self.tr("職員番号")),
+            ("home", self.tr("所属団体")),
+            ("email", self.tr("メール")),
+            ("phone", self.tr("電話")),
+            ("qualifications", self.tr("資格")),
+        ]
+        for row, (key, caption) in enumerate(names):
+            label = QLabel(caption)
+            label.setObjectName("fieldCaption")
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            fields.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+            fields.addWidget(value, row, 1)
+            self.values[key] = value
+        fields.setColumnStretch(1, 1)
+
+        self.history_box = QGroupBox(self.tr("出向の履歴"))
+        self.history_table = QTableWidget(0, 6)
+        self.history_table.setHorizontalHeaderLabels(
+            [
+                self.tr("派遣元"),
+                self.tr("種別"),
+                self.tr("開始"),
+                self.tr("終了"),
+                self.tr("役職"),
+                self.tr("会社負担"),
+            ]
+        )
+        t = self.history_table
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        t.setAlternatingRowColors(True)
+        t.setWordWrap(False)
+        t.verticalHeader().setVisible(False)
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The sending body takes the room left (a partner firm's name is long).
+        t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        t.itemSelectionChanged.connect(self._update_buttons)
+
+        self.register_button = QPushButton(self.tr("出向を登録…"))
+        self.extend_button = QPushButton(self.tr("延長…"))
+        self.end_button = QPushButton(self.tr("終了…"))
+        self.register_button.clicked.connect(self.register_requested)
+        self.extend_button.clicked.connect(self._emit_extend)
+        self.end_button.clicked.connect(self._emit_end)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.register_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.extend_button)
+        buttons.addWidget(self.end_button)
+        self.no_history_label = QLabel(self.tr("出向の記録はありません。"))
+        self.no_history_label.setEnabled(False)
+        box_layout = QVBoxLayout(self.history_box)
+        box_layout.addWidget(self.history_table, 1)
+        box_layout.addWidget(self.no_history_label)
+        box_layout.addLayout(buttons)
+        if not self._may_write:
+            for button in (self.register_button, self.extend_button, self.end_button):
+                button.setToolTip(write_roles_hint())
+
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(8, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.kana)
+        layout.addLayout(fields)
+        layout.addWidget(self.history_box, 1)
+        return content
+
+    # -- showing -------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.card = None
+        self._stack.setCurrentIndex(0)
+
+    def show_card(self, card: PersonCard) -> None:
+        keep = self.selected_secondment()
+        same_person = self.card is not None and self.card.id == card.id
+        self.card = card
+        self.heading.setText(card.name)
+        self.kana.setText(card.name_kana or "")
+        self.kana.setVisible(bool(card.name_kana))
+        v = self.values
+        v["employee_no"].setText(card.employee_no)
+        v["home"].setText(f"{card.home_organization_name}（{card.home_organization_code}）")
+        v["email"].setText(card.email or "—")
+        v["phone"].setText(card.phone or "—")
+        v["qualifications"].setText("\n".join(card.qualifications) or self.tr("なし"))
+        self.history_box.setTitle(
+            self.tr("出向の履歴 ({count})").format(count=len(card.secondments))
+        )
+        self._fill_history(card.secondments)
+        if same_person and keep is not None:
+            self.select_secondment(keep.id)
+        self._stack.setCurrentIndex(1)
+        self._update_buttons()
+
+    def _fill_history(self, lines: list[SecondmentLine]) -> None:
+        t = self.history_table
+        t.clearSelection()
+        t.setRowCount(len(lines))
+        today = self.today()
+        bold = QFont(t.font())
+        bold.setBold(True)
+        for r, line in enumerate(lines):
+            wareki_end = to_wareki(line.end) if line.end else open_end_text()
+            tooltip = f"{line.from_organization_name}\n{to_wareki(line.start)} 〜 {wareki_end}"
+            values = [
+                (line.from_organization_name, None),
+                (kind_label(line.kind), _CENTER),
+                (date_text(line.start), _CENTER),
+                (end_text(line.end), _CENTER),
+                (line.position or "", None),
+                (percent_text(line.salary_borne_by_company_pct), _RIGHT),
+            ]
+            for c, (text, align) in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setToolTip(tooltip)
+                item.setData(Qt.ItemDataRole.UserRole, line.id)
+                if align is not None:
+                    item.setTextAlignment(align)
+                if _active(line, today):
+                    item.setFont(bold)  # the secondment in force today
+                if c == 1:
+                    item.setForeground(KIND_COLORS[line.kind])
+                t.setItem(r, c, item)
+        self.no_history_label.setVisible(not lines)
+        t.setVisible(bool(lines))
+        t.resizeColumnsToContents()
+        for column in range(1, t.columnCount()):
+            t.setColumnWidth(column, t.columnWidth(column) + 8)
+
+    # -- selection and buttons -----------------------------------------------------------
+    def selected_secondment(self) -> SecondmentLine | None:
+        if self.card is None:
+            return None
+        rows = self.history_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row = rows[0].row()
+        return self.card.secondments[row] if row < len(self.card.secondments) else None
+
+    def select_secondment(self, secondment_id: int) -> bool:
+        if self.card is None:
+            return False
+        for row, line in enumerate(self.card.secondments):
+            if line.id == secondment_id:
+                self.history_table.selectRow(row)
+                return True
+        return False
+
+    def set_busy(self, busy: bool) -> None:
+        """While a dialog is open or a change runs, the buttons wait."""
+        self._busy = busy
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        writable = self._may_write and self.card is not None and not self._busy
+        line = self.selected_secondment()
+        self.register_button.setEnabled(writable)
+        # Only a fixed end can move later; ending is for a stay not over yet.
+        self.extend_button.setEnabled(writable and line is not None and line.end is not None)
+        self.end_button.setEnabled(
+            writable and line is not None and (line.end is None or line.end >= self.today())
+        )
+
+    def _emit_extend(self) -> None:
+        line = self.selected_secondment()
+        if line is not None and self.extend_button.isEnabled():
+            self.extend_requested.emit(line)
+
+    def _emit_end(self) -> None:
+        line = self.selected_secondment()
+        if line is not None and self.end_button.isEnabled():
+            self.end_requested.emit(line)

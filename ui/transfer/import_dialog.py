@@ -1,0 +1,286 @@
+"""File ▸ Import (データの取り込み): choose a kind and a file, check it, then import it.
+
+「確認」 runs the very import in check mode on a background thread: nothing is written, and
+the report shows what importing would do (added / updated / unchanged) and every bad row as
+`FILE:LINE: column: reason`. 「取り込む」 is enabled only after a check of the same kind and
+file found no error and something to change; the import is all or nothing (a file that
+turns out bad meanwhile writes nothing and says so) and its Change is announced, so that open
+pages refresh.
+"""
+
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oneaqita.importing import ImportReport, import_file
+from oneaqita.models import Role
+from oneaqita.services.database import Actor, Change, Database
+from ui.errors import show_error
+from ui.operations import ChangeOp, QueryOp
+from ui.transfer.kinds import ProgressRelay, columns_text, fill_kind_combo
+from ui.transfer.report_view import ImportReportView
+
+DIRECTORY_KEY = "transfer/importDirectory"
+
+
+class ImportDialog(QDialog):
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._actor = actor
+        self.report: ImportReport | None = None
+        self.busy = False
+        self._checked: tuple[str, str] | None = None  # (kind, file) of a clean check
+        self.setWindowTitle(self.tr("データの取り込み"))
+        self.resize(860, 560)
+
+        self.kind_combo = QComboBox()
+        fill_kind_combo(self.kind_combo)
+        self.file_edit = QLineEdit()
+        self.file_edit.setPlaceholderText(self.tr(".csv または .xlsx ファイル"))
+        self.browse_button = QPushButton(self.tr("参照…(&B)"))
+        self.browse_button.setAutoDefault(False)
+        self.browse_button.clicked.connect(self.browse)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(self.browse_button)
+        self.columns_label = QLabel()
+        self.columns_label.setWordWrap(True)
+        self.columns_label.setEnabled(False)
+        form = QFormLayout()
+        kind_label, file_label = QLabel(self.tr("種類(&K)")), QLabel(self.tr("ファイル(&F)"))
+        kind_label.setBuddy(self.kind_combo)
+        file_label.setBuddy(self.file_edit)
+        form.addRow(kind_label, self.kind_combo)
+        form.addRow(file_label, file_row)
+        form.addRow("", self.columns_label)
+
+        self.check_button = QPushButton(self.tr("確認(&C)"))
+        self.check_button.setDefault(True)
+        self.check_button.setToolTip(self.tr("ファイルを確認します。まだ何も書き込みません。"))
+        self.import_button = QPushButton(self.tr("取り込む(&I)"))
+        self.import_button.setEnabled(False)
+        self.import_button.setToolTip(self.tr("確認でエラーがなかったときに使えます。"))
+        self.check_button.clicked.connect(self.check)
+        self.import_button.clicked.connect(self.run_import)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        actions = QHBoxLayout()
+        actions.addWidget(self.check_button)
+        actions.addWidget(self.import_button)
+        actions.addWidget(self.progress, 1)
+        actions.addStretch(1)
+
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.report_pane = ImportReportView()
+        self.report_view = self.report_pane.text_view
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("閉じる"))
+        close.setAutoDefault(False)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(actions)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.report_pane, 1)
+        layout.addWidget(self.buttons)
+
+        self.kind_combo.currentIndexChanged.connect(self._inputs_changed)
+        self.file_edit.textChanged.connect(self._inputs_changed)
+        if actor.role is not Role.ADMIN:
+            for button in (self.check_button, self.import_button):
+                button.setEnabled(False)
+            self.check_button.setToolTip(self.tr("データの取り込みは管理者だけが行えます。"))
+            self._say(self.tr("データの取り込みは管理者だけが行えます。"), problem=True)
+        self._inputs_changed()
+        self.kind_combo.setFocus()
+
+    def kind(self) -> str:
+        return str(self.kind_combo.currentData())
+
+    def file(self) -> str:
+        return self.file_edit.text().strip()
+
+    def may_import(self) -> bool:
+        return self._actor.role is Role.ADMIN
+
+    # -- inputs --------------------------------------------------------------------------
+    def _inputs_changed(self) -> None:
+        """Another kind or file needs a check of its own before it can be imported."""
+        self.columns_label.setText(columns_text(self.kind()))
+        if self.report is not None or self._checked is not None:  # it was about another file
+            self._checked = None
+            self.report = None
+            self.report_pane.clear()
+            self._say("")
+        self.import_button.setEnabled(self._checked is not None and not self.busy)
+
+    def browse(self) -> None:
+        settings = QSettings()
+        start = self.file() or str(settings.value(DIRECTORY_KEY, str(Path.home())))
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("取り込むファイル"),
+            start,
+            self.tr("表計算ファイル (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)"),
+        )
+        if path:
+            settings.setValue(DIRECTORY_KEY, str(Path(path).parent))
+            self.file_edit.setText(path)
+            self.check_button.setFocus()
+
+    # -- running -------------------------------------------------------------------------
+    def check(self) -> None:
+        self._run(check_only=True)
+
+    def run_import(self) -> None:
+        if self._checked == (self.kind(), self.file()):
+            self._run(check_only=False)
+
+    def _run(self, check_only: bool) -> None:
+        if self.busy or not self.may_import():
+            return
+        if not self.file():
+            self._say(self.tr("取り込むファイルを選んでください。"), problem=True)
+            self.file_edit.setFocus()
+            return
+        db, actor, kind, path = self._db, self._actor, self.kind(), self.file()
+        name = Path(path).name  # the FILE of the error lines: short, as the user knows it
+
+        def show_progress(stage: str, done: int, total: int) -> None:
+            if shiboken6.isValid(self):
+                self._show_progress(stage, done, total, check_only)
+
+        relay = ProgressRelay(show_progress)
+
+        def call() -> ImportReport:
+            return import_file(db, actor, kind, path, check_only, display_name=name, progress=relay)
+
+        self._set_busy(True)
+        self._say(self.tr("確認しています…") if check_only else self.tr("取り込んでいます…"))
+        if check_only:
+            QueryOp(self, call).success(self._checked_done).failure(self._failed).run()
+            return
+        done: dict[str, ImportReport] = {}
+
+        def import_now() -> Change:
+            done["report"] = call()
+            return done["report"].change  # empty when nothing was written
+
+        ChangeOp(self, import_now).success(lambda _c: self._imported(done["report"])).failure(
+            self._failed
+        ).run()
+
+    def _show_progress(self, stage: str, done: int, total: int, check_only: bool) -> None:
+        if stage == "parse" or total <= 0:
+            self.progress.setRange(0, 0)
+            self._say(self.tr("ファイルを読んでいます… {done} 行").format(done=f"{done:,}"))
+            return
+        self.progress.setRange(0, total)
+        self.progress.setValue(min(done, total))
+        text = (
+            self.tr("確認しています… {done} / {total} 行")
+            if check_only
+            else self.tr("取り込んでいます… {done} / {total} 行")
+        )
+        self._say(text.format(done=f"{done:,}", total=f"{total:,}"))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(busy)
+        for widget in (self.kind_combo, self.file_edit, self.browse_button, self.buttons):
+            widget.setEnabled(not busy)
+        self.check_button.setEnabled(not busy and self.may_import())
+        self.import_button.setEnabled(not busy and self._checked is not None)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self._say("")
+        show_error(self, exc)
+
+    def _checked_done(self, report: ImportReport) -> None:
+        self._show_report(report)
+        counts = self._counts(report)
+        if report.errors:
+            self._say(
+                self.tr(
+                    "取り込めません: エラー {errors} 件（{rows} 行中）。何も書き込んでいません。"
+                    "ファイルを直してから、もう一度確認してください。"
+                ).format(errors=len(report.errors), rows=report.rows),
+                problem=True,
+            )
+        elif report.added or report.updated:
+            self._checked = (self.kind(), self.file())
+            self._say(
+                self.tr("確認しました（まだ何も書き込んでいません）。取り込むと {counts}。").format(
+                    counts=counts
+                )
+            )
+        else:
+            self._say(self.tr("確認しました。変更はありません（{counts}）。").format(counts=counts))
+        self._set_busy(False)
+        if self._checked is not None:
+            self.import_button.setFocus()
+
+    def _imported(self, report: ImportReport) -> None:
+        self._checked = None  # done: the same file again would change nothing
+        self._set_busy(False)
+        self._show_report(report)
+        if report.written:
+            self._say(self.tr("取り込みました: {counts}。").format(counts=self._counts(report)))
+        else:
+            self._say(
+                self.tr(
+                    "取り込みを中止しました: エラー {errors} 件。何も書き込んでいません。"
+                ).format(errors=len(report.errors)),
+                problem=True,
+            )
+
+    def _say(self, text: str, problem: bool = False) -> None:
+        """The one line above the report; what stops the import stands out in red."""
+        self.status_label.setStyleSheet("color: #b00020; font-weight: bold;" if problem else "")
+        self.status_label.setText(text)
+
+    def _show_report(self, report: ImportReport) -> None:
+        self.report = report
+        self.report_pane.show_report(report)
+
+    def _counts(self, report: ImportReport) -> str:
+        return self.tr("追加 {added} 件、更新 {updated} 件、変更なし {unchanged} 件").format(
+            added=f"{report.added:,}",
+            updated=f"{report.updated:,}",
+            unchanged=f"{report.unchanged:,}",
+        )
+
+    # -- closing -------------------------------------------------------------------------
+    def reject(self) -> None:
+        if not self.busy:  # a running import finishes first; closing would hide its result
+            super().reject()
+
+
+def open_import_dialog(parent: QWidget | None, db: Database, actor: Actor) -> None:
+    """File ▸ Import: the modal dialog; returns when the user closes it."""
+    dialog = ImportDialog(db, actor, parent)
+    dialog.exec()
+    dialog.deleteLater()
