@@ -69,7 +69,12 @@ GIVEN = ["太郎", "花子", "一郎", "健", "陽子", "大輔", "美咲", "翔
 
 
 def build(path: Path, orders: int = 500_000, seed: int = 7) -> str:
-    url = f"sqlite:///{path.as_posix()}"
+    """The data set in an SQLite file; returns its URL."""
+    return build_url(f"sqlite:///{path.as_posix()}", orders, seed)
+
+
+def build_url(url: str, orders: int = 500_000, seed: int = 7) -> str:
+    """The data set in the empty database at `url` (SQLite or PostgreSQL); returns `url`."""
     engine = make_engine(url)
     upgrade(engine)
     rnd = random.Random(seed)
@@ -148,10 +153,13 @@ def build(path: Path, orders: int = 500_000, seed: int = 7) -> str:
             conn.execute(insert(WorkOrder.__table__), batch)
             conn.execute(insert(work_order_assignees), links)
         reindex_work_orders(conn)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("ANALYZE")
+    # Autocommit: PostgreSQL would roll the statistics back with the transaction, and VACUUM
+    # (visibility map for index-only scans) cannot run inside one.
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("ANALYZE" if engine.dialect.name == "sqlite" else "VACUUM ANALYZE")
     engine.dispose()
-    print(f"built {orders:,} work orders in {time.perf_counter() - t0:.0f} s: {path}")
+    where = engine.url.render_as_string(hide_password=True)
+    print(f"built {orders:,} work orders in {time.perf_counter() - t0:.0f} s: {where}")
     return url
 
 
