@@ -29,6 +29,12 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a subcommand the desktop app opens.",
     )
     _add_db_option(parser)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the separate demo database (oneaqita-demo.sqlite3 in the user data folder), "
+        "filled with the demo data on first use / デモ用データベースで開く",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     db = sub.add_parser("db", help="database maintenance / データベース管理")
@@ -195,6 +201,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_gui(args: argparse.Namespace) -> int:
     from ui.app import run
 
+    if args.demo:
+        from oneaqita.db.engine import demo_database_url
+
+        return int(run(demo_database_url(), demo=True))
     return int(run(getattr(args, "db", None)))
 
 

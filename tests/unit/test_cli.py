@@ -1,0 +1,39 @@
+"""The command line: which database the app opens, and the maintenance subcommands."""
+
+import pytest
+
+import ui.app
+from oneaqita.cli import main
+
+
+def test_plain_start_opens_the_given_database(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[object, ...]] = []
+    monkeypatch.setattr(ui.app, "run", lambda *a, **k: calls.append((a, k)) or 0)
+    assert main(["--db", "sqlite:///x.sqlite3"]) == 0
+    assert calls == [(("sqlite:///x.sqlite3",), {})]
+
+
+def test_demo_start_opens_the_separate_demo_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[object, ...]] = []
+    monkeypatch.setattr(ui.app, "run", lambda *a, **k: calls.append((a, k)) or 0)
+    assert main(["--demo"]) == 0
+    (url,), kwargs = calls[0]
+    assert str(url).endswith("oneaqita-demo.sqlite3") and kwargs == {"demo": True}
+
+
+def test_db_upgrade_then_demo_fill_an_empty_file(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    url = f"sqlite:///{(tmp_path / 'cli.sqlite3').as_posix()}"
+    assert main(["db", "upgrade", "--db", url]) == 0
+    assert "revision 0001" in capsys.readouterr().out
+    assert main(["demo", "--db", url, "--scale", "0.01"]) == 0
+    assert "work_orders" in capsys.readouterr().out
+    assert main(["demo", "--db", url, "--scale", "0.01"]) == 1  # never over existing data
+    assert "空のデータベース" in capsys.readouterr().err
+
+
+def test_help_lists_the_subcommands(capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert all(word in out for word in ("db", "demo", "import", "export", "--demo"))
