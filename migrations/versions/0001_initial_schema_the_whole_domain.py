@@ -488,12 +488,12 @@ def upgrade() -> None:
     with op.batch_alter_table("work_orders", schema=None) as batch_op:
         batch_op.create_index(
             "ix_work_orders_assignee_names_planned_start",
-            ["assignee_names", "planned_start"],
+            ["assignee_names", "planned_start", "id"],
             unique=False,
         )
         batch_op.create_index(
             "ix_work_orders_client_code_planned_start",
-            ["client_code", "planned_start"],
+            ["client_code", "planned_start", "id"],
             unique=False,
         )
         batch_op.create_index(
@@ -501,24 +501,26 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             "ix_work_orders_contract_number_planned_start",
-            ["contract_number", "planned_start"],
+            ["contract_number", "planned_start", "id"],
             unique=False,
         )
         batch_op.create_index(
-            "ix_work_orders_planned_end", ["planned_end", "planned_start"], unique=False
+            "ix_work_orders_planned_end", ["planned_end", "planned_start", "id"], unique=False
         )
-        batch_op.create_index("ix_work_orders_planned_start", ["planned_start"], unique=False)
+        batch_op.create_index("ix_work_orders_planned_start", ["planned_start", "id"], unique=False)
         batch_op.create_index(
-            "ix_work_orders_priority_planned_start", ["priority", "planned_start"], unique=False
-        )
-        batch_op.create_index(
-            "ix_work_orders_status_planned_start", ["status", "planned_start"], unique=False
-        )
-        batch_op.create_index(
-            "ix_work_orders_title_planned_start", ["title", "planned_start"], unique=False
+            "ix_work_orders_priority_planned_start",
+            ["priority", "planned_start", "id"],
+            unique=False,
         )
         batch_op.create_index(
-            "ix_work_orders_type_planned_start", ["type", "planned_start"], unique=False
+            "ix_work_orders_status_planned_start", ["status", "planned_start", "id"], unique=False
+        )
+        batch_op.create_index(
+            "ix_work_orders_title_planned_start", ["title", "planned_start", "id"], unique=False
+        )
+        batch_op.create_index(
+            "ix_work_orders_type_planned_start", ["type", "planned_start", "id"], unique=False
         )
 
     op.create_table(

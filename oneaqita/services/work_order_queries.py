@@ -184,7 +184,8 @@ def list_work_orders(
     keys = [column]
     if flt.sort not in (WorkOrderSort.NUMBER, WorkOrderSort.PLANNED_START):
         keys.append(WorkOrder.planned_start)
-    keys.append(WorkOrder.id)
+    if flt.sort is not WorkOrderSort.NUMBER:  # numbers are unique: nothing to break ties
+        keys.append(WorkOrder.id)
     with db.read() as session:
         walk = is_common(session, flt.text)
     ids_stmt = _filtered(select(WorkOrder.id), flt, db.dialect, walk)
