@@ -18,6 +18,7 @@ import os
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from oneaqita.importing.kinds import get_kind
 from oneaqita.importing.reading import SUFFIXES
@@ -74,10 +75,22 @@ def _write_xlsx(path: Path, title: str, header: list[str], rows: Iterable[list[C
     sheet.append(header)
     count = 0
     for row in rows:
-        sheet.append(row)
+        sheet.append([_xlsx_value(sheet, v) for v in row])
         count += 1
     wb.save(path)
     return count
+
+
+def _xlsx_value(sheet: Any, value: Cell) -> Any:
+    """Text that starts with "=" stays text: openpyxl would store it as a formula, which
+    Excel would then compute (and which would not read back as the value exported)."""
+    if isinstance(value, str) and value.startswith("="):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
 
 
 def write_table(path: Path, title: str, header: list[str], rows: Iterable[list[Cell]]) -> int:

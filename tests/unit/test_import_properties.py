@@ -112,3 +112,15 @@ def test_garbage_in_a_date_cell_is_an_error_on_its_line(
     assert len(errors) == 1, errors
     assert errors[0].startswith(f"g.csv:{good_before + 2}: 開始日: "), errors
     assert len(parsed.rows) == good_before + good_after
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_xlsx(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from oneaqita.importing.export import write_table
+
+    path = tmp_path / "formula.xlsx"
+    write_table(path, "t", ["派遣元"], [["=0"], ["=HYPERLINK(\"x\")"]])
+    sheet = load_workbook(path).active
+    assert [c.value for c in sheet["A"]][1:] == ["=0", '=HYPERLINK("x")']
+    assert {c.data_type for c in sheet["A"]} == {"s"}
