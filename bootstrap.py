@@ -74,7 +74,7 @@ def main(argv: list[str]) -> int:
     ensure_system_libraries()
     if argv[0] == "run":
         ensure_environment("")
-        return subprocess.run([str(PYTHON), "-m", "oneaqita", "--demo", *argv[1:]]).returncode
+        return subprocess.run([str(PYTHON), "-m", "ui", "--demo", *argv[1:]]).returncode
     ensure_environment("test")
     return subprocess.run([str(PYTHON), "-m", "pytest", *argv[1:]], cwd=ROOT).returncode
 

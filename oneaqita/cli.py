@@ -2,7 +2,7 @@
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from oneaqita.db.engine import ENV_URL, resolve_url
@@ -198,25 +198,35 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_gui(args: argparse.Namespace) -> int:
-    from ui.app import run
+# Opens the desktop app on (url, demo). The core never imports the UI: ui.launcher passes
+# this in, so that the same command line serves scripts and the `oneaqita` app command.
+OpenApp = Callable[[str | None, bool], int]
 
+
+def _cmd_gui(args: argparse.Namespace, open_app: OpenApp | None) -> int:
+    if open_app is None:
+        print(
+            "oneaqita: 画面はこのコマンドからは開けません (サブコマンドを指定してください)\n"
+            "          this entry point has no desktop app; give a subcommand",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     if args.demo:
         from oneaqita.db.engine import demo_database_url
 
-        return int(run(demo_database_url(), demo=True))
-    return int(run(getattr(args, "db", None)))
+        return open_app(demo_database_url(), True)
+    return open_app(getattr(args, "db", None), False)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    handlers = {
+    handlers: dict[str | None, Callable[[argparse.Namespace], int]] = {
         "db": _cmd_db,
         "demo": _cmd_demo,
         "import": _cmd_import,
         "export": _cmd_export,
-        None: _cmd_gui,
+        None: lambda a: _cmd_gui(a, open_app),
     }
     try:
         return handlers[args.command](args)

@@ -3,14 +3,15 @@
 import pytest
 
 import ui.app
-from oneaqita.cli import main
+from oneaqita.cli import main as core_main
+from ui.launcher import main
 
 
 def test_plain_start_opens_the_given_database(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[object, ...]] = []
     monkeypatch.setattr(ui.app, "run", lambda *a, **k: calls.append((a, k)) or 0)
     assert main(["--db", "sqlite:///x.sqlite3"]) == 0
-    assert calls == [(("sqlite:///x.sqlite3",), {})]
+    assert calls == [(("sqlite:///x.sqlite3",), {"demo": False})]
 
 
 def test_demo_start_opens_the_separate_demo_file(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -37,3 +38,8 @@ def test_help_lists_the_subcommands(capsys) -> None:  # type: ignore[no-untyped-
     assert done.value.code == 0
     out = capsys.readouterr().out
     assert all(word in out for word in ("db", "demo", "import", "export", "--demo"))
+
+
+def test_the_core_command_line_opens_no_window(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert core_main([]) == 2
+    assert "subcommand" in capsys.readouterr().err
