@@ -23,8 +23,8 @@ from oneaqita.services.records import ShareholdingData
 from oneaqita.services.shareholders import RegisterRow, record_holding_change
 from oneaqita.values import ValueParseError, parse_int
 from ui.errors import show_error
+from ui.field_errors import INVALID_STYLE, FieldErrors
 from ui.operations import ChangeOp
-from ui.organizations.field_errors import INVALID_STYLE, FieldErrors
 from ui.organizations.labels import shares_text
 
 _CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 1

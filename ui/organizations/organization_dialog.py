@@ -23,8 +23,8 @@ from oneaqita.services.database import Actor, Change, Database
 from oneaqita.services.organizations import OrganizationRow, save_organization
 from oneaqita.services.records import OrganizationData
 from ui.errors import show_error
+from ui.field_errors import INVALID_STYLE, FieldErrors
 from ui.operations import ChangeOp
-from ui.organizations.field_errors import INVALID_STYLE, FieldErrors
 from ui.organizations.labels import organization_kind_label
 
 

@@ -40,10 +40,10 @@ from oneaqita.services.secondments import (
     extend_secondment,
 )
 from ui.errors import show_error
+from ui.field_errors import INVALID_STYLE, FieldErrors, mark
 from ui.operations import ChangeOp
 from ui.staffing.dates import date_edit as _date_edit
 from ui.staffing.dates import from_qdate
-from ui.staffing.form_errors import INVALID_STYLE, FormErrors, mark
 from ui.staffing.labels import kind_description, kind_label, period_text
 
 # Refusals after which the dialog's data is stale or nothing can be fixed in it.
@@ -83,7 +83,7 @@ class SecondmentDialog(QDialog):
         self.setMinimumWidth(480)
 
         self.form = QFormLayout()
-        self.errors = FormErrors(QLabel())
+        self.errors = FieldErrors(QLabel())
         self.person_label = QLabel(f"{card.name}（{card.employee_no}）")
         font = self.person_label.font()
         font.setBold(True)
@@ -292,4 +292,4 @@ class SecondmentDialog(QDialog):
         widget = None
         if exc.field == "end" and self.mode is not Mode.END and self.no_end_check.isChecked():
             widget = self.no_end_check
-        self.errors.show(exc, widget)
+        self.errors.show(exc.ja, exc.en, exc.field, widget)
