@@ -8,7 +8,10 @@ character bigrams are indexed, plus single characters for one-character queries:
 - SQLite: the documents in `work_order_search`, their grams in the contentless FTS5 table
   `work_order_search_fts` (hex-encoded, so no tokenizer splits them; UTF-8 is prefix-free,
   so the hex prefix of a character matches exactly the grams that start with it).
-- PostgreSQL: the documents and a text[] of their grams in `work_order_search`, under GIN.
+- PostgreSQL: the documents in `work_order_search`, their grams only in a GIN index on the
+  expression `oneaqita_search_grams(doc)` (an immutable function made by migration 0002: every
+  character and character pair of each space-separated word), so the table stays narrow and a
+  count of a common word reads little.
 
 A term of one or two characters is answered by the index alone; a longer term by the AND of
 its bigrams, checked with LIKE against the stored document so that results are exact
@@ -19,7 +22,16 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, bindparam, column, literal_column, table, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    bindparam,
+    column,
+    literal_column,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 
 SEARCH_TABLE = "work_order_search"
@@ -56,16 +68,13 @@ def sqlite_tokens(document: str) -> str:
     return " ".join(sorted(tokens))
 
 
-def pg_grams(document: str) -> list[str]:
-    grams: set[str] = set()
-    for seg in _segments(document):
-        grams.update(bigrams(seg))
-        grams.update(seg)
-    return sorted(grams)
+PG_GRAMS_FUNCTION = "oneaqita_search_grams"
 
 
 def work_order_document(parts: Iterable[str | None]) -> str:
-    return " ".join(normalize(p) for p in parts if p)
+    """The searchable text: the parts normalised, words separated by single spaces (the
+    PostgreSQL gram function splits at spaces only)."""
+    return " ".join(word for p in parts if p for word in _segments(p))
 
 
 def _like_pattern(term: str) -> str:
@@ -75,6 +84,11 @@ def _like_pattern(term: str) -> str:
 
 def terms_of(query: str) -> list[str]:
     return _segments(query)
+
+
+def engine_of(conn: Conn) -> Engine:
+    bind = conn.get_bind() if isinstance(conn, Session) else conn
+    return bind if isinstance(bind, Engine) else bind.engine
 
 
 def _dialect(conn: Conn) -> str:
@@ -109,9 +123,12 @@ def matching_ids_sql(dialect: str, query: str) -> tuple[str, dict[str, Any]] | N
     for term in terms:
         needed.update(bigrams(term) if len(term) > 1 else [term])
     params["grams"] = sorted(needed)
+    # OFFSET 0 keeps the planner from merging this into the outer query, where it may walk
+    # the list's index and run the gram function on each row (seconds for a common word):
+    # the grams are only ever read from the index (oneaqita.search_strategy walks with LIKE).
     return (
         f"SELECT s.work_order_id FROM {SEARCH_TABLE} s "
-        f"WHERE s.grams @> CAST(:grams AS text[]){likes}",
+        f"WHERE {PG_GRAMS_FUNCTION}(s.doc) @> CAST(:grams AS text[]){likes} OFFSET 0",
         params,
     )
 
@@ -129,26 +146,13 @@ def matching_ids_clause(dialect: str, query: str, id_column: Any) -> ColumnEleme
 
 search_documents = table(SEARCH_TABLE, column("work_order_id"), column("doc"))
 
-# Above this share of all orders, a term is "common": walking the list's own index and
-# checking each row's document finds a page sooner than collecting every match first
-# (measured at 500,000 orders: 点検 in 38 % of them, 140 ms collecting, 2 ms walking).
-COMMON_SHARE = 0.01
-
 
 def document_conditions(query: str) -> list[ColumnElement[bool]]:
-    """LIKE conditions on search_documents.doc, one per term, for the walking strategy."""
+    """LIKE conditions on search_documents.doc, one per term, for walking a list's index
+    (see oneaqita.search_strategy)."""
     return [
         search_documents.c.doc.like(_like_pattern(term), escape="\\") for term in terms_of(query)
     ]
-
-
-def is_common(conn: Conn, query: str) -> bool:
-    """Whether the query matches so many orders that walking beats collecting (SQLite only:
-    PostgreSQL's planner makes that choice itself from its statistics)."""
-    if _dialect(conn) != "sqlite" or not terms_of(query):
-        return False
-    total = conn.execute(text("SELECT max(id) FROM work_orders")).scalar() or 0
-    return total > 0 and count_matching(conn, query) >= COMMON_SHARE * total
 
 
 def count_matching(conn: Conn, query: str) -> int:
@@ -177,11 +181,10 @@ def upsert_documents(conn: Conn, rows: Sequence[tuple[int, str]]) -> None:
         return
     conn.execute(
         text(
-            f"INSERT INTO {SEARCH_TABLE} (work_order_id, doc, grams) "
-            "VALUES (:id, :doc, :grams) ON CONFLICT (work_order_id) "
-            "DO UPDATE SET doc = EXCLUDED.doc, grams = EXCLUDED.grams"
+            f"INSERT INTO {SEARCH_TABLE} (work_order_id, doc) VALUES (:id, :doc) "
+            "ON CONFLICT (work_order_id) DO UPDATE SET doc = EXCLUDED.doc"
         ),
-        [{"id": wid, "doc": doc, "grams": pg_grams(doc)} for wid, doc in rows],
+        [{"id": wid, "doc": doc} for wid, doc in rows],
     )
 
 
@@ -207,27 +210,6 @@ def delete_documents(conn: Conn, ids: Sequence[int]) -> None:
     conn.execute(
         text(f"DELETE FROM {SEARCH_TABLE} WHERE work_order_id = :id"), [{"id": i} for i in ids]
     )
-
-
-def create_search_table_sql(dialect: str) -> list[str]:
-    """DDL for the migration (kept beside the code that reads and writes these tables)."""
-    if dialect == "sqlite":
-        return [
-            f"CREATE TABLE {SEARCH_TABLE} (work_order_id INTEGER PRIMARY KEY "
-            "REFERENCES work_orders(id) ON DELETE CASCADE, doc TEXT NOT NULL)",
-            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
-            "tokens, content='', tokenize='ascii', detail='none')",
-        ]
-    return [
-        f"CREATE TABLE {SEARCH_TABLE} ("
-        "work_order_id integer PRIMARY KEY REFERENCES work_orders(id) ON DELETE CASCADE, "
-        "doc text NOT NULL, grams text[] NOT NULL)",
-        f"CREATE INDEX ix_{SEARCH_TABLE}_grams ON {SEARCH_TABLE} USING gin (grams)",
-    ]
-
-
-def drop_search_table_sql() -> list[str]:
-    return [f"DROP TABLE IF EXISTS {FTS_TABLE}", f"DROP TABLE IF EXISTS {SEARCH_TABLE}"]
 
 
 _DERIVED_SQL = (

@@ -77,6 +77,12 @@ def db(any_url: str) -> Iterator[Database]:
 
 
 @pytest.fixture
+def pg_db(pg_url: str) -> Iterator[Database]:
+    """A migrated, empty PostgreSQL database (for what only PostgreSQL has)."""
+    yield from _migrated(pg_url)
+
+
+@pytest.fixture
 def sqlite_db(sqlite_url: str) -> Iterator[Database]:
     """A migrated, empty SQLite database (for tests that need no second back end)."""
     yield from _migrated(sqlite_url)

@@ -20,13 +20,8 @@ from oneaqita.models import (
     WorkOrderType,
     work_order_assets,
 )
-from oneaqita.search import (
-    count_matching,
-    document_conditions,
-    is_common,
-    matching_ids_clause,
-    search_documents,
-)
+from oneaqita.search import document_conditions, matching_ids_clause, search_documents
+from oneaqita.search_strategy import count_and_remember, is_common, page_walks
 from oneaqita.services.database import Database
 
 
@@ -140,8 +135,10 @@ def _filtered(stmt: Q, flt: WorkOrderFilter, dialect: str, walk: bool = False) -
 def count_work_orders(db: Database, flt: WorkOrderFilter) -> int:
     with db.read() as session:
         if flt.client_id is None and not flt.statuses:
-            return count_matching(session, flt.text)
-        walk = is_common(session, flt.text)
+            return count_and_remember(session, flt.text)
+        # SQLite answers "term AND filters" sooner by checking the documents of the filtered
+        # rows when the term is common; PostgreSQL's planner combines the two itself.
+        walk = db.dialect == "sqlite" and is_common(session, flt.text)
         stmt = _filtered(select(func.count()).select_from(WorkOrder), flt, db.dialect, walk)
         return int(session.scalar(stmt) or 0)
 
@@ -187,7 +184,7 @@ def list_work_orders(
     if flt.sort is not WorkOrderSort.NUMBER:  # numbers are unique: nothing to break ties
         keys.append(WorkOrder.id)
     with db.read() as session:
-        walk = is_common(session, flt.text)
+        walk = page_walks(session, flt.text, offset, limit)
     ids_stmt = _filtered(select(WorkOrder.id), flt, db.dialect, walk)
     ids_stmt = ids_stmt.order_by(*(k.desc() if flt.descending else k.asc() for k in keys))
     with db.read() as session:

@@ -26,6 +26,7 @@ from oneaqita import search
 from oneaqita.db.migrate import MIGRATIONS_DIR
 from oneaqita.services.database import Database
 from tests.bench import bigdata
+from tests.bench.backends import Backend
 from tests.bench.timing import CONTEXT, summary_lines
 
 ORDERS = int(os.environ.get("ONEAQITA_BENCH_ORDERS", "500000"))
@@ -226,6 +227,20 @@ def raw_pg(big_pg_url: str):  # type: ignore[no-untyped-def]
     conn = psycopg.connect(conninfo.render_as_string(hide_password=False), autocommit=True)
     yield conn
     conn.close()
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def backend(request: pytest.FixtureRequest) -> Backend:
+    """Each comparison runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        return Backend(
+            "SQLite",
+            request.getfixturevalue("big_db"),
+            request.getfixturevalue("raw_sqlite"),
+        )
+    return Backend(
+        "PostgreSQL", request.getfixturevalue("big_pg_db"), request.getfixturevalue("raw_pg")
+    )
 
 
 def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]

@@ -8,14 +8,11 @@ Assertions are about results (same ids, same counts as a brute-force query), and
 only where the design promises an order of magnitude; never about absolute times.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
 from oneaqita.models import WorkOrderStatus
-from oneaqita.services.database import Database
 from oneaqita.services.work_order_queries import (
     WorkOrderFilter,
     WorkOrderSort,
@@ -23,8 +20,8 @@ from oneaqita.services.work_order_queries import (
     list_work_orders,
 )
 from tests.bench import baseline as b
+from tests.bench.backends import Backend, ids
 from tests.bench.conftest import ORDERS
-from tests.bench.plans import SLOW_MS, slowest_plan
 from tests.bench.timing import Table, interleaved, ms, publish, ratio
 
 pytestmark = pytest.mark.bench
@@ -33,52 +30,6 @@ PAGE = 200
 DEEP_OFFSET = ORDERS * 4 // 5  # 400,000 of 500,000
 SORT_SPREAD = 10.0
 SEARCHES = ["点検", "秋田", "佐藤", "検", "秋田 点検", "管更生工事", "WO-0123"]
-
-
-@dataclass
-class Backend:
-    """One database seen two ways: through the service, and through the bare driver."""
-
-    name: str
-    db: Database
-    raw: Any
-
-    def sql(self, sql: str) -> str:
-        return sql if self.name == "SQLite" else b.for_psycopg(sql)
-
-    def rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        return b.run_page(self.raw, self.sql(sql), params)
-
-    def scalar(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> Any:
-        return b.run_scalar(self.raw, self.sql(sql), params)
-
-    @property
-    def driver(self) -> str:
-        return "sqlite3" if self.name == "SQLite" else "psycopg"
-
-    def explain_if_slow(
-        self, table: Table, label: str, median: float, call: Callable[[], Any]
-    ) -> None:
-        if median > SLOW_MS:
-            table.notes.append(f"[{label}] {ms(median)} ms:")
-            table.notes.extend("  " + line for line in slowest_plan(self.db, self.raw, call))
-
-
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
-def backend(request: pytest.FixtureRequest) -> Backend:
-    if request.param == "sqlite":
-        return Backend(
-            "SQLite",
-            request.getfixturevalue("big_db"),
-            request.getfixturevalue("raw_sqlite"),
-        )
-    return Backend(
-        "PostgreSQL", request.getfixturevalue("big_pg_db"), request.getfixturevalue("raw_pg")
-    )
-
-
-def ids(rows: list[Any]) -> list[int]:
-    return [r.id if hasattr(r, "id") else r[0] for r in rows]
 
 
 # -- 1. opening the list -------------------------------------------------------------------
