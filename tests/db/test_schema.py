@@ -201,3 +201,11 @@ def test_sqlite_connection_pragmas(sqlite_db: Database) -> None:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_sqlite_autocommit_connection_keeps_what_it_runs(sqlite_db: Database) -> None:
+    """ANALYZE on an AUTOCOMMIT connection stays (it was wrapped in a BEGIN and rolled back)."""
+    with sqlite_db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("ANALYZE")
+    with sqlite_db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_stat1").scalar_one() > 0
