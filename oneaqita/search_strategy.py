@@ -23,9 +23,9 @@ from oneaqita.search import Conn, count_matching, engine_of, terms_of
 # Below this share of all orders a word is rare: always collected.
 COMMON_SHARE = 0.01
 # Reading one row on the walk costs about this many times as much as collecting one match
-# (SQLite, 500,000 orders: ~4 µs a walked row, ~0.7 µs a collected match); the benchmark of
-# deep search pages in tests/bench shows where the two meet.
-WALK_ROW_COST = 5
+# for a page (500,000 orders, 点検: SQLite ~3.7 µs a walked row and ~2.1 µs a collected match,
+# PostgreSQL ~8.5 and ~3.7); tests/bench/test_search_depth_bench.py shows where the two meet.
+WALK_ROW_COST = 2
 
 _REMEMBERED = 256
 _counts: OrderedDict[tuple[int, str], int] = OrderedDict()
