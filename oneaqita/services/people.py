@@ -29,6 +29,7 @@ from oneaqita.services.database import Actor, Change, Database, UnitOfWork
 from oneaqita.services.organizations import find_organization
 from oneaqita.services.people_queries import (
     PeopleFilter,
+    PeopleSort,
     PersonCard,
     PersonRow,
     SecondmentLine,
@@ -42,6 +43,7 @@ from oneaqita.services.text_fields import optional_text, required_text
 
 __all__ = [
     "PeopleFilter",
+    "PeopleSort",
     "PersonCard",
     "PersonRow",
     "SecondmentLine",

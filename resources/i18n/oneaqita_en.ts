@@ -11,18 +11,6 @@
         <translation>.csv (UTF-8 with BOM) or .xlsx</translation>
     </message>
     <message>
-        <source>参照…(&amp;B)</source>
-        <translation>&amp;Browse…</translation>
-    </message>
-    <message>
-        <source>種類(&amp;K)</source>
-        <translation>&amp;Kind</translation>
-    </message>
-    <message>
-        <source>ファイル(&amp;F)</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
         <source>書き出す(&amp;W)</source>
         <translation>&amp;Write</translation>
     </message>
@@ -63,6 +51,13 @@
 {path}</source>
         <translation>{count} records written.
 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>検索中…</source>
+        <translation>Searching…</translation>
     </message>
 </context>
 <context>
@@ -191,18 +186,6 @@
     <message>
         <source>.csv または .xlsx ファイル</source>
         <translation>a .csv or .xlsx file</translation>
-    </message>
-    <message>
-        <source>参照…(&amp;B)</source>
-        <translation>&amp;Browse…</translation>
-    </message>
-    <message>
-        <source>種類(&amp;K)</source>
-        <translation>&amp;Kind</translation>
-    </message>
-    <message>
-        <source>ファイル(&amp;F)</source>
-        <translation>&amp;File</translation>
     </message>
     <message>
         <source>確認(&amp;C)</source>
@@ -583,10 +566,6 @@
         <source>{count} 人</source>
         <translation>{count} people</translation>
     </message>
-    <message>
-        <source>検索中…</source>
-        <translation>Searching…</translation>
-    </message>
 </context>
 <context>
     <name>PeoplePage</name>
@@ -926,6 +905,21 @@
     </message>
 </context>
 <context>
+    <name>TransferDialog</name>
+    <message>
+        <source>参照…(&amp;B)</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>種類(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>ファイル(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+</context>
+<context>
     <name>WorkOrderColumns</name>
     <message>
         <source>作業番号</source>
@@ -1096,10 +1090,6 @@
     <message>
         <source>{count} 件</source>
         <translation>{count} work orders</translation>
-    </message>
-    <message>
-        <source>検索中…</source>
-        <translation>Searching…</translation>
     </message>
     <message>
         <source>状態: すべて</source>

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -12,6 +12,7 @@ from oneaqita.models import Role
 from oneaqita.services.database import Actor, Database
 from oneaqita.services.people_queries import (
     PeopleFilter,
+    PeopleSort,
     PersonRow,
     count_people,
     list_people,
@@ -20,10 +21,14 @@ from oneaqita.services.people_queries import (
 )
 from oneaqita.services.text_fields import katakana_to_hiragana
 from ui.operations import running_operations
-from ui.staffing.people_model import ID_ROLE, LOADING_TEXT, PeopleTableModel
+from ui.staffing.people_model import COLUMNS, ID_ROLE, LOADING_TEXT, PeopleTableModel
 from ui.staffing.people_page import PeoplePage
 
 TODAY = date(2026, 3, 1)  # inside the demo's period (it ends 2026-03-31)
+EMPLOYEE_NO, KANA, HOME = (
+    next(i for i, c in enumerate(COLUMNS) if c.sort is s)
+    for s in (PeopleSort.EMPLOYEE_NO, PeopleSort.KANA, PeopleSort.HOME)
+)
 
 
 def _settled(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -77,9 +82,76 @@ def test_the_list_shows_count_people_rows(page: PeoplePage, demo_db: Database) -
     assert page.filter_bar.count_label.text() == f"{expected} 人"
     shown = [r.employee_no for r in _rows(page.model)]
     assert shown == [r.employee_no for r in list_people(demo_db, PeopleFilter(as_of=TODAY))]
-    # The service has no sort keys, so the header offers none.
-    assert not page.table.isSortingEnabled()
+    # In employee-number order at first, and the header says so.
+    assert page.table.isSortingEnabled()
+    header = page.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        EMPLOYEE_NO,
+        Qt.SortOrder.AscendingOrder,
+    )
     assert page.model.headerData(0, Qt.Orientation.Horizontal) == "職員番号"
+
+
+def _click_header(qtbot, page: PeoplePage, column: int) -> None:  # type: ignore[no-untyped-def]
+    header = page.table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    with qtbot.waitSignal(page.model.counted, timeout=5000):
+        qtbot.mouseClick(
+            header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+        )
+
+
+def test_clicking_a_header_sorts_in_sql(qtbot, page: PeoplePage, demo_db: Database) -> None:
+    _select(qtbot, page, "E0005")
+    _click_header(qtbot, page, KANA)
+    assert page.model.filter == PeopleFilter(as_of=TODAY, sort=PeopleSort.KANA)
+    expected = list_people(demo_db, page.model.filter)
+    assert [r.employee_no for r in _rows(page.model)] == [r.employee_no for r in expected]
+    assert [r.employee_no for r in expected] != [r.employee_no for r in _rows_by_number(demo_db)]
+    kana = [r.name_kana for r in expected if r.name_kana]
+    assert kana == sorted(kana) and len(set(kana)) > 1
+    assert page.filter_bar.count_label.text() == f"{len(expected)} 人"
+    # The same person stays selected in the new order, and the card stays.
+    row = next(i for i, r in enumerate(expected) if r.employee_no == "E0005")
+    assert row != 4  # it moved (E0005 is the fifth by number)
+    assert page.table.currentIndex().row() == row
+    assert page.card_pane.card is not None and page.card_pane.card.employee_no == "E0005"
+
+    _click_header(qtbot, page, KANA)  # the second click reverses the order
+    assert page.model.filter.descending
+    again = [r.employee_no for r in _rows(page.model)]
+    assert again == [r.employee_no for r in list_people(demo_db, page.model.filter)]
+    assert [r.name_kana for r in _rows(page.model) if r.name_kana] == kana[::-1]
+    assert page.table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+    _click_header(qtbot, page, HOME)  # another column; a filter still applies
+    combo = page.filter_bar.seconded_combo
+    _filtered(qtbot, page, lambda: combo.setCurrentIndex(combo.findData(True)))
+    assert page.model.filter.sort is PeopleSort.HOME
+    seconded = list_people(demo_db, page.model.filter)
+    assert [r.employee_no for r in _rows(page.model)] == [r.employee_no for r in seconded]
+    assert all(r.currently_seconded for r in seconded)
+
+
+def test_a_header_saved_before_the_list_could_sort_still_sorts(
+    qtbot, page: PeoplePage, demo_db: Database, actor: Actor
+) -> None:
+    settings = QSettings()
+    page.table.setSortingEnabled(False)  # as the page was before the service could sort
+    page.table.horizontalHeader().setSectionsClickable(False)
+    page.table.horizontalHeader().setSortIndicatorShown(False)
+    page.save_state(settings)
+    again = PeoplePage(demo_db, actor, today=TODAY)
+    qtbot.addWidget(again)
+    again.restore_state(settings)
+    assert again.table.isSortingEnabled()
+    header = again.table.horizontalHeader()
+    assert header.sectionsClickable() and header.isSortIndicatorShown()
+    _settled(qtbot)
+
+
+def _rows_by_number(db: Database) -> list[PersonRow]:
+    return list_people(db, PeopleFilter(as_of=TODAY))
 
 
 def test_the_model_loads_pages_on_demand(qtbot, demo_db: Database) -> None:

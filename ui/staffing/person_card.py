@@ -7,13 +7,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 from oneaqita.fiscal import to_wareki
 from oneaqita.services.database import Actor
 from oneaqita.services.people_queries import PersonCard, SecondmentLine
+from ui.detail_fields import field_grid, make_read_only, placeholder_stack
 from ui.labels import date_text
 from ui.staffing.labels import (
     KIND_COLORS,
@@ -55,15 +54,9 @@ class PersonCardPane(QWidget):
         self._today = today
         self._busy = False
         self.card: PersonCard | None = None
-        self._stack = QStackedWidget()
-        self.placeholder = QLabel(self.tr("一覧から職員を選んでください。"))
-        self.placeholder.setAlignment(_CENTER)
-        self.placeholder.setEnabled(False)
-        self._stack.addWidget(self.placeholder)
-        self._stack.addWidget(self._build_content())
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self._stack)
+        self._stack, self.placeholder = placeholder_stack(
+            self, self.tr("一覧から職員を選んでください。"), self._build_content()
+        )
 
     def today(self) -> date:
         return self._today or date.today()
@@ -75,26 +68,15 @@ class PersonCardPane(QWidget):
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.kana = QLabel()
         self.kana.setObjectName("fieldCaption")
-        fields = QGridLayout()
-        fields.setHorizontalSpacing(12)
-        self.values: dict[str, QLabel] = {}
-        names = [
-            ("employee_no", self.tr("職員番号")),
-            ("home", self.tr("所属団体")),
-            ("email", self.tr("メール")),
-            ("phone", self.tr("電話")),
-            ("qualifications", self.tr("資格")),
-        ]
-        for row, (key, caption) in enumerate(names):
-            label = QLabel(caption)
-            label.setObjectName("fieldCaption")
-            value = QLabel()
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            fields.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
-            fields.addWidget(value, row, 1)
-            self.values[key] = value
-        fields.setColumnStretch(1, 1)
+        fields, self.values = field_grid(
+            [
+                ("employee_no", self.tr("職員番号")),
+                ("home", self.tr("所属団体")),
+                ("email", self.tr("メール")),
+                ("phone", self.tr("電話")),
+                ("qualifications", self.tr("資格")),
+            ]
+        )
 
         self.history_box = QGroupBox(self.tr("出向の履歴"))
         self.history_table = QTableWidget(0, 6)
@@ -109,13 +91,8 @@ class PersonCardPane(QWidget):
             ]
         )
         t = self.history_table
-        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        make_read_only(t)
         t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        t.setAlternatingRowColors(True)
-        t.setWordWrap(False)
-        t.verticalHeader().setVisible(False)
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # The sending body takes the room left (a partner firm's name is long).
         t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         t.itemSelectionChanged.connect(self._update_buttons)

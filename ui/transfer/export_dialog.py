@@ -6,14 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -25,43 +20,22 @@ from oneaqita.importing import export_kind
 from oneaqita.services.database import Actor, Database
 from ui.errors import show_error
 from ui.operations import QueryOp
-from ui.transfer.kinds import columns_text, fill_kind_combo
+from ui.transfer.file_dialog import TransferDialog
+from ui.transfer.kinds import columns_text
 
 DIRECTORY_KEY = "transfer/exportDirectory"
 SUFFIXES = (".csv", ".xlsx")
 
 
-class ExportDialog(QDialog):
+class ExportDialog(TransferDialog):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._db = db
-        self._actor = actor  # exporting reads only; every role may (the core asks no role)
-        self.busy = False
+        # Exporting reads only; every role may (the core asks no role).
+        super().__init__(db, actor, parent)
         self.written: int | None = None
         self._confirmed: str | None = None  # a path whose overwriting the save dialog asked
         self.setWindowTitle(self.tr("データの書き出し"))
         self.setMinimumWidth(620)
-
-        self.kind_combo = QComboBox()
-        fill_kind_combo(self.kind_combo)
-        self.file_edit = QLineEdit()
         self.file_edit.setPlaceholderText(self.tr(".csv（UTF-8、BOM付き）または .xlsx"))
-        self.browse_button = QPushButton(self.tr("参照…(&B)"))
-        self.browse_button.setAutoDefault(False)
-        self.browse_button.clicked.connect(self.browse)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.file_edit, 1)
-        file_row.addWidget(self.browse_button)
-        self.columns_label = QLabel()
-        self.columns_label.setWordWrap(True)
-        self.columns_label.setEnabled(False)
-        kind_label, file_label = QLabel(self.tr("種類(&K)")), QLabel(self.tr("ファイル(&F)"))
-        kind_label.setBuddy(self.kind_combo)
-        file_label.setBuddy(self.file_edit)
-        form = QFormLayout()
-        form.addRow(kind_label, self.kind_combo)
-        form.addRow(file_label, file_row)
-        form.addRow("", self.columns_label)
 
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
@@ -78,19 +52,13 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(self.progress)
         layout.addWidget(self.status_label)
         layout.addWidget(self.buttons)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self.kind_combo.setFocus()
-
-    def kind(self) -> str:
-        return str(self.kind_combo.currentData())
-
-    def file(self) -> str:
-        return self.file_edit.text().strip()
 
     def _kind_changed(self) -> None:
         self.columns_label.setText(columns_text(self.kind()))
@@ -156,8 +124,8 @@ class ExportDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.progress.setVisible(busy)
-        for widget in (self.kind_combo, self.file_edit, self.browse_button, self.buttons):
-            widget.setEnabled(not busy)
+        self._enable_inputs(not busy)
+        self.buttons.setEnabled(not busy)
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -178,10 +146,6 @@ class ExportDialog(QDialog):
         box.setText(message)
         box.exec()
         self.accept()
-
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()
 
 
 def open_export_dialog(parent: QWidget | None, db: Database, actor: Actor) -> None:

@@ -13,14 +13,10 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -32,43 +28,21 @@ from oneaqita.models import Role
 from oneaqita.services.database import Actor, Change, Database
 from ui.errors import show_error
 from ui.operations import ChangeOp, QueryOp
-from ui.transfer.kinds import ProgressRelay, columns_text, fill_kind_combo
+from ui.transfer.file_dialog import TransferDialog
+from ui.transfer.kinds import ProgressRelay, columns_text
 from ui.transfer.report_view import ImportReportView
 
 DIRECTORY_KEY = "transfer/importDirectory"
 
 
-class ImportDialog(QDialog):
+class ImportDialog(TransferDialog):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._db = db
-        self._actor = actor
+        super().__init__(db, actor, parent)
         self.report: ImportReport | None = None
-        self.busy = False
         self._checked: tuple[str, str] | None = None  # (kind, file) of a clean check
         self.setWindowTitle(self.tr("データの取り込み"))
         self.resize(860, 560)
-
-        self.kind_combo = QComboBox()
-        fill_kind_combo(self.kind_combo)
-        self.file_edit = QLineEdit()
         self.file_edit.setPlaceholderText(self.tr(".csv または .xlsx ファイル"))
-        self.browse_button = QPushButton(self.tr("参照…(&B)"))
-        self.browse_button.setAutoDefault(False)
-        self.browse_button.clicked.connect(self.browse)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.file_edit, 1)
-        file_row.addWidget(self.browse_button)
-        self.columns_label = QLabel()
-        self.columns_label.setWordWrap(True)
-        self.columns_label.setEnabled(False)
-        form = QFormLayout()
-        kind_label, file_label = QLabel(self.tr("種類(&K)")), QLabel(self.tr("ファイル(&F)"))
-        kind_label.setBuddy(self.kind_combo)
-        file_label.setBuddy(self.file_edit)
-        form.addRow(kind_label, self.kind_combo)
-        form.addRow(file_label, file_row)
-        form.addRow("", self.columns_label)
 
         self.check_button = QPushButton(self.tr("確認(&C)"))
         self.check_button.setDefault(True)
@@ -99,7 +73,7 @@ class ImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addLayout(actions)
         layout.addWidget(self.status_label)
         layout.addWidget(self.report_pane, 1)
@@ -114,12 +88,6 @@ class ImportDialog(QDialog):
             self._say(self.tr("データの取り込みは管理者だけが行えます。"), problem=True)
         self._inputs_changed()
         self.kind_combo.setFocus()
-
-    def kind(self) -> str:
-        return str(self.kind_combo.currentData())
-
-    def file(self) -> str:
-        return self.file_edit.text().strip()
 
     def may_import(self) -> bool:
         return self._actor.role is Role.ADMIN
@@ -209,8 +177,8 @@ class ImportDialog(QDialog):
         self.busy = busy
         self.progress.setRange(0, 0)
         self.progress.setVisible(busy)
-        for widget in (self.kind_combo, self.file_edit, self.browse_button, self.buttons):
-            widget.setEnabled(not busy)
+        self._enable_inputs(not busy)
+        self.buttons.setEnabled(not busy)
         self.check_button.setEnabled(not busy and self.may_import())
         self.import_button.setEnabled(not busy and self._checked is not None)
 
@@ -272,11 +240,6 @@ class ImportDialog(QDialog):
             updated=f"{report.updated:,}",
             unchanged=f"{report.unchanged:,}",
         )
-
-    # -- closing -------------------------------------------------------------------------
-    def reject(self) -> None:
-        if not self.busy:  # a running import finishes first; closing would hide its result
-            super().reject()
 
 
 def open_import_dialog(parent: QWidget | None, db: Database, actor: Actor) -> None:

@@ -1,13 +1,13 @@
 """The list's columns: header, the service's sort key, and how a row shows in it."""
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
 
 from oneaqita.models import WorkOrderStatus, WorkOrderType
 from oneaqita.services.work_order_queries import WorkOrderRow, WorkOrderSort
 from ui.labels import date_text, priority_label, status_label, work_order_type_label
+from ui.paged_model import Column
 
 translate = QCoreApplication.translate
 
@@ -18,17 +18,7 @@ def _longest(texts: Iterable[str]) -> str:
 
 Sort = WorkOrderSort
 
-
-@dataclass(frozen=True)
-class Column:
-    header: Callable[[], str]  # called at display time, so a new translator takes effect
-    sort: WorkOrderSort
-    text: Callable[[WorkOrderRow], str]
-    sample: Callable[[], str]  # a typical long value: the initial width fits it
-    centered: bool = False
-
-
-COLUMNS: list[Column] = [
+COLUMNS: list[Column[WorkOrderRow]] = [
     Column(
         lambda: translate("WorkOrderColumns", "作業番号"),
         Sort.NUMBER,

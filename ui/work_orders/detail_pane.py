@@ -1,25 +1,13 @@
 """The selected work order beside the list: its fields, assets, history and the legal moves."""
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from oneaqita.models import WorkOrderStatus
 from oneaqita.services.database import Actor
 from oneaqita.services.work_order_queries import WorkOrderDetail
 from oneaqita.services.work_orders import allowed_moves
+from ui.detail_fields import ReadOnlyTable, field_grid, placeholder_stack
 from ui.labels import (
     asset_kind_label,
     date_text,
@@ -35,36 +23,6 @@ def _span(start: str, end: str) -> str:
     return f"{start} 〜 {end}" if start or end else "—"
 
 
-class ReadOnlyTable(QTableWidget):
-    """A small read-only list of the detail: columns at least as wide as typical values
-    (also when empty), wider when a value needs it, no line wrapping."""
-
-    def __init__(self, headers: list[str], samples: list[str]) -> None:
-        super().__init__(0, len(headers))
-        self.setHorizontalHeaderLabels(headers)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.verticalHeader().setVisible(False)
-        self.horizontalHeader().setStretchLastSection(True)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        metrics = self.fontMetrics()
-        self._base_widths = [
-            max(metrics.horizontalAdvance(h), metrics.horizontalAdvance(s)) + 14
-            for h, s in zip(headers, samples, strict=True)
-        ]
-
-    def fill(self, rows: list[list[str]]) -> None:
-        self.setRowCount(len(rows))
-        for r, values in enumerate(rows):
-            for c, value in enumerate(values):
-                self.setItem(r, c, QTableWidgetItem(value))
-        for column, base in enumerate(self._base_widths[:-1]):
-            self.resizeColumnToContents(column)
-            self.setColumnWidth(column, max(base, self.columnWidth(column)))
-
-
 class WorkOrderDetailPane(QWidget):
     move_requested = Signal(object)  # the WorkOrderStatus to move to
 
@@ -73,15 +31,9 @@ class WorkOrderDetailPane(QWidget):
         # Moves are offered only to roles that may make them (the service checks again).
         self._actor = actor
         self.detail: WorkOrderDetail | None = None
-        self._stack = QStackedWidget()
-        self.placeholder = QLabel(self.tr("一覧から作業を選んでください。"))
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setEnabled(False)
-        self._stack.addWidget(self.placeholder)
-        self._stack.addWidget(self._build_content())
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self._stack)
+        self._stack, self.placeholder = placeholder_stack(
+            self, self.tr("一覧から作業を選んでください。"), self._build_content()
+        )
 
     def _build_content(self) -> QWidget:
         content = QWidget()
@@ -89,31 +41,20 @@ class WorkOrderDetailPane(QWidget):
         self.heading.setObjectName("detailHeading")
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        fields = QGridLayout()
-        fields.setHorizontalSpacing(12)
-        self.values: dict[str, QLabel] = {}
-        names = [
-            ("client", self.tr("委託者")),
-            ("contract", self.tr("契約")),
-            ("type", self.tr("作業種別")),
-            ("status", self.tr("状態")),
-            ("priority", self.tr("優先度")),
-            ("planned", self.tr("予定")),
-            ("actual", self.tr("実績")),
-            ("assignees", self.tr("担当者")),
-            ("findings", self.tr("所見")),
-            ("note", self.tr("備考")),
-        ]
-        for row, (key, caption) in enumerate(names):
-            label = QLabel(caption)
-            label.setObjectName("fieldCaption")
-            value = QLabel()
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            fields.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
-            fields.addWidget(value, row, 1)
-            self.values[key] = value
-        fields.setColumnStretch(1, 1)
+        fields, self.values = field_grid(
+            [
+                ("client", self.tr("委託者")),
+                ("contract", self.tr("契約")),
+                ("type", self.tr("作業種別")),
+                ("status", self.tr("状態")),
+                ("priority", self.tr("優先度")),
+                ("planned", self.tr("予定")),
+                ("actual", self.tr("実績")),
+                ("assignees", self.tr("担当者")),
+                ("findings", self.tr("所見")),
+                ("note", self.tr("備考")),
+            ]
+        )
 
         self.moves_box = QGroupBox(self.tr("状態の変更"))
         self.moves_layout = QHBoxLayout(self.moves_box)
