@@ -10,11 +10,26 @@ lists only folders found at their package's place, and a hand-kept list would mi
 new subpackage. Which files of the mapped folders ship: [tool.setuptools.package-data].
 """
 
+from pathlib import Path
+
 from setuptools import find_namespace_packages, setup
 
 MAPPED_FOLDERS = {"oneaqita.migrations": "migrations", "ui.resources": "resources"}
 
+
+def mapped_packages() -> list[str]:
+    """The mapped folders and their subfolders (migrations/versions, resources/fonts, …), each
+    named as the package it becomes, so that setuptools knows every one of them."""
+    names = []
+    for package, folder in MAPPED_FOLDERS.items():
+        names.append(package)
+        for sub in sorted(Path(folder).rglob("*")):
+            if sub.is_dir() and sub.name != "__pycache__":
+                names.append(".".join([package, *sub.relative_to(folder).parts]))
+    return names
+
+
 setup(
-    packages=[*find_namespace_packages(include=["oneaqita*", "ui*"]), *MAPPED_FOLDERS],
+    packages=[*find_namespace_packages(include=["oneaqita*", "ui*"]), *mapped_packages()],
     package_dir=MAPPED_FOLDERS,
 )
