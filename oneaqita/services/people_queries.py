@@ -146,7 +146,9 @@ def _order_by(flt: PeopleFilter) -> list[Any]:
 
     keys: list[Any] = {
         PeopleSort.EMPLOYEE_NO: [],
-        PeopleSort.NAME: [directed(Person.name)],
+        # Names sort by their reading, as Japanese lists (and Excel's ふりがな sort) do; the
+        # people without a reading follow, by the name itself.
+        PeopleSort.NAME: [blanks_last(Person.name_kana), directed(Person.name)],
         PeopleSort.KANA: [blanks_last(Person.name_kana)],
         PeopleSort.HOME: [directed(_home.code)],
         # Not seconded (no active secondment) last; an open end lasts longer than any date.

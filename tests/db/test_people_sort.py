@@ -30,8 +30,9 @@ def _people(db: Database) -> None:
 
 ASCENDING = {
     S.EMPLOYEE_NO: ["E0001", "E0002", "E0003", "E0004", "E0005"],
-    # 伊藤 < 佐藤 < 鈴木 < 阿部 in code-point order; the two 佐藤 花子 by employee number.
-    S.NAME: ["E0005", "E0001", "E0003", "E0002", "E0004"],
+    # By reading (アベ < サトウ; the two 佐藤 花子 by employee number), then the names
+    # without one in code-point order (伊藤 < 鈴木).
+    S.NAME: ["E0004", "E0001", "E0003", "E0005", "E0002"],
     S.KANA: ["E0004", "E0001", "E0003", "E0002", "E0005"],  # no kana last
     S.HOME: ["E0003", "E0001", "E0004", "E0002", "E0005"],  # 050008, 052019, 052027
     S.SECONDED: ["E0004", "E0001", "E0003", "E0002", "E0005"],  # open end, then not seconded
@@ -39,7 +40,7 @@ ASCENDING = {
 }
 DESCENDING = {
     S.EMPLOYEE_NO: ["E0005", "E0004", "E0003", "E0002", "E0001"],
-    S.NAME: ["E0004", "E0002", "E0003", "E0001", "E0005"],
+    S.NAME: ["E0003", "E0001", "E0004", "E0002", "E0005"],
     S.KANA: ["E0003", "E0001", "E0004", "E0005", "E0002"],  # blanks still last
     S.HOME: ["E0005", "E0002", "E0004", "E0001", "E0003"],
     S.SECONDED: ["E0003", "E0001", "E0004", "E0005", "E0002"],
