@@ -122,7 +122,7 @@ def _cmd_db(args: argparse.Namespace) -> int:
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from oneaqita.db import migrate
-    from oneaqita.demo import load_demo
+    from oneaqita.demo import STAGE_JA, DemoStage, load_demo
     from oneaqita.services.database import Database
     from oneaqita.services.users import desktop_actor
 
@@ -134,9 +134,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         migrate.upgrade(db.engine)
         desktop_actor(db)  # the person loading the demo can open it in the app afterwards
 
-        def progress(stage: str, done: int, total: int) -> None:
+        def progress(stage: DemoStage, done: int, total: int) -> None:
             if sys.stderr.isatty():
-                print(f"\r{stage}: {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
+                label = f"{STAGE_JA[stage]} / {stage}"
+                print(f"\r{label}: {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
 
         summary = load_demo(db, seed=args.seed, scale=args.scale, progress=progress)
         if sys.stderr.isatty():

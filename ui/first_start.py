@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 from oneaqita.services.database import Database
 from oneaqita.services.setup import is_blank
 from ui.errors import show_error
+from ui.labels import demo_stage_label
 from ui.operations import ProgressCallback, run_with_progress
 
 translate = QCoreApplication.translate
@@ -71,10 +72,14 @@ class FirstStartDialog(QDialog):
 
 def load_demo_with_progress(parent: QWidget | None, db: Database, scale: float = 1.0) -> bool:
     """Loads the demo data on a worker thread behind a progress dialog; True if it worked."""
-    from oneaqita.demo import load_demo  # only now: the demo is optional for the app
+    # Only now: the demo is optional for the app.
+    from oneaqita.demo import DemoStage, load_demo
 
     def load(progress: ProgressCallback) -> object:
-        return load_demo(db, seed=1, scale=scale, progress=progress)
+        def report(stage: DemoStage, done: int, total: int) -> None:
+            progress(demo_stage_label(stage), done, total)
+
+        return load_demo(db, seed=1, scale=scale, progress=report)
 
     try:
         run_with_progress(

@@ -94,3 +94,18 @@ def datetime_text(value: datetime | None) -> str:
         return ""
     aware = value if value.tzinfo else value.replace(tzinfo=UTC)
     return f"{aware.astimezone():%Y/%m/%d %H:%M}"
+
+
+def demo_stage_label(stage: str) -> str:
+    """`stage` is an oneaqita.demo.DemoStage value (the demo is imported only when loaded)."""
+    labels = {
+        "organizations": translate("labels", "組織・株主"),
+        "staff": translate("labels", "職員・出向"),
+        "assets": translate("labels", "施設"),
+        "contracts": translate("labels", "契約"),
+        "work_orders": translate("labels", "作業指示"),
+        "search_index": translate("labels", "検索索引"),
+        "hours": translate("labels", "工数 (職員)"),
+        "finishing": translate("labels", "仕上げ"),
+    }
+    return labels.get(stage, stage)

@@ -5,6 +5,6 @@ The public bodies are the real 26 of Akita Prefecture; partner firms and people 
 invented (partner names carry "(架空)"). The data covers FY2024–FY2025 as of 2026-03-31.
 """
 
-from oneaqita.demo.loader import DemoSummary, Progress, load_demo
+from oneaqita.demo.loader import STAGE_JA, DemoStage, DemoSummary, Progress, load_demo
 
-__all__ = ["DemoSummary", "Progress", "load_demo"]
+__all__ = ["STAGE_JA", "DemoStage", "DemoSummary", "Progress", "load_demo"]

@@ -3,6 +3,7 @@
 import random
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
+from enum import StrEnum
 
 from sqlalchemy import Connection, text
 
@@ -17,7 +18,32 @@ from oneaqita.search import reindex_work_orders
 from oneaqita.services.database import SYSTEM_ACTOR, Database
 from oneaqita.services.setup import first_table_with_rows
 
-Progress = Callable[[str, int, int], None]
+
+class DemoStage(StrEnum):
+    """The steps load_demo reports; the screen and the CLI each say them in their words."""
+
+    ORGANIZATIONS = "organizations"
+    STAFF = "staff"
+    ASSETS = "assets"
+    CONTRACTS = "contracts"
+    WORK_ORDERS = "work_orders"
+    SEARCH_INDEX = "search_index"
+    HOURS = "hours"
+    FINISHING = "finishing"
+
+
+STAGE_JA = {
+    DemoStage.ORGANIZATIONS: "組織・株主",
+    DemoStage.STAFF: "職員・出向",
+    DemoStage.ASSETS: "施設",
+    DemoStage.CONTRACTS: "契約",
+    DemoStage.WORK_ORDERS: "作業指示",
+    DemoStage.SEARCH_INDEX: "検索索引",
+    DemoStage.HOURS: "工数 (職員)",
+    DemoStage.FINISHING: "仕上げ",
+}
+
+Progress = Callable[[DemoStage, int, int], None]
 REINDEX_BATCH = 5_000
 MAX_SCALE = 100.0
 LOAD_CACHE_KIB = 128 * 1024
@@ -64,7 +90,7 @@ class DemoSummary:
         return ", ".join(f"{name} {count:,}" for name, count in self.as_dict().items())
 
 
-def _quiet(_stage: str, _done: int, _total: int) -> None:
+def _quiet(_stage: DemoStage, _done: int, _total: int) -> None:
     pass
 
 
@@ -96,17 +122,17 @@ def load_demo(
             # One stream per stage: changing how one stage draws leaves the others alone.
             return random.Random(f"oneaqita-demo:{seed}:{name}")
 
-        report("組織・株主", 0, 1)
+        report(DemoStage.ORGANIZATIONS, 0, 1)
         orgs, done = load_organizations(conn)
         counts |= done
-        report("職員・出向", 0, 1)
+        report(DemoStage.STAFF, 0, 1)
         staff, done = load_staff(conn, orgs, stage_rng("staff"), scale)
         counts |= done
         assets, done = load_assets(
-            conn, orgs, stage_rng("assets"), scale, lambda n, t: report("施設", n, t)
+            conn, orgs, stage_rng("assets"), scale, lambda n, t: report(DemoStage.ASSETS, n, t)
         )
         counts |= done
-        report("契約", 0, 1)
+        report(DemoStage.CONTRACTS, 0, 1)
         contracts, done = load_contracts(conn, orgs, stage_rng("contracts"))
         counts |= done
         work, done = load_work_orders(
@@ -116,19 +142,19 @@ def load_demo(
             contracts,
             stage_rng("work"),
             scale,
-            lambda n, t: report("作業指示", n, t),
+            lambda n, t: report(DemoStage.WORK_ORDERS, n, t),
         )
         counts |= done
         _reindex(conn, counts["work_orders"], report)
         counts |= load_time_entries(
-            conn, staff, work, stage_rng("hours"), lambda n, t: report("工数 (職員)", n, t)
+            conn, staff, work, stage_rng("hours"), lambda n, t: report(DemoStage.HOURS, n, t)
         )
-        report("仕上げ", 0, 1)
+        report(DemoStage.FINISHING, 0, 1)
         _derive_conditions(conn)
         _finish(conn)
         if conn.dialect.name == "sqlite":
             conn.exec_driver_sql("PRAGMA cache_size = -2000")  # the default, for the pool
-        report("仕上げ", 1, 1)
+        report(DemoStage.FINISHING, 1, 1)
     summary = DemoSummary(**{f.name: counts.get(f.name, 0) for f in fields(DemoSummary)})
     with db.unit_of_work(SYSTEM_ACTOR) as uow:
         uow.audit(
@@ -154,7 +180,7 @@ def _reindex(conn: Connection, total: int, report: Progress) -> None:
     for low in range(1, total + 1, REINDEX_BATCH):
         reindex_work_orders(conn, range(low, min(total, low + REINDEX_BATCH - 1) + 1))
         conn.commit()
-        report("検索索引", min(total, low + REINDEX_BATCH - 1), total)
+        report(DemoStage.SEARCH_INDEX, min(total, low + REINDEX_BATCH - 1), total)
 
 
 def _derive_conditions(conn: Connection) -> None:

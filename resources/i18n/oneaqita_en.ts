@@ -1278,6 +1278,38 @@
         <source>出向職員</source>
         <translation>seconded staff</translation>
     </message>
+    <message>
+        <source>組織・株主</source>
+        <translation>Organizations and shareholders</translation>
+    </message>
+    <message>
+        <source>職員・出向</source>
+        <translation>Staff and secondments</translation>
+    </message>
+    <message>
+        <source>施設</source>
+        <translation>Assets</translation>
+    </message>
+    <message>
+        <source>契約</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <source>作業指示</source>
+        <translation>Work orders</translation>
+    </message>
+    <message>
+        <source>検索索引</source>
+        <translation>Search index</translation>
+    </message>
+    <message>
+        <source>工数 (職員)</source>
+        <translation>Hours (staff)</translation>
+    </message>
+    <message>
+        <source>仕上げ</source>
+        <translation>Finishing</translation>
+    </message>
 </context>
 <context>
     <name>organization_labels</name>

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, select, text
 
 from oneaqita.db.engine import make_engine
 from oneaqita.db.migrate import upgrade
-from oneaqita.demo import DemoSummary, load_demo
+from oneaqita.demo import DemoStage, DemoSummary, load_demo
 from oneaqita.errors import ValidationError
 from oneaqita.models import Organization, OrganizationKind, WorkOrder, WorkOrderStatus
 from oneaqita.search import matching_ids_clause
@@ -288,7 +288,7 @@ def test_reports_progress_per_stage(tmp_path: Path) -> None:
     finally:
         db.dispose()
     stages = {stage for stage, _, _ in seen}
-    assert {"施設", "作業指示", "検索索引", "仕上げ"} <= stages
+    assert set(DemoStage) == stages
     assert all(0 <= done <= total for _, done, total in seen)
 
 

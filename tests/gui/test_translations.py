@@ -65,6 +65,16 @@ def test_the_ui_speaks_english_with_the_translator(
     assert page.filter_bar.count_label.text().endswith("work orders")
 
 
+def test_demo_progress_speaks_the_ui_language(english) -> None:  # type: ignore[no-untyped-def]
+    from oneaqita.demo import STAGE_JA, DemoStage
+    from ui.labels import demo_stage_label
+
+    english_labels = {demo_stage_label(stage) for stage in DemoStage}
+    assert len(english_labels) == len(DemoStage)
+    assert not english_labels & set(STAGE_JA.values())
+    assert demo_stage_label(DemoStage.SEARCH_INDEX) == "Search index"
+
+
 def test_without_a_translator_the_source_japanese_shows() -> None:
     assert status_label(WorkOrderStatus.IN_PROGRESS) == "着手"
 

@@ -120,7 +120,7 @@ def test_text_that_looks_like_a_formula_stays_text_in_xlsx(tmp_path) -> None:  #
     from oneaqita.importing.export import write_table
 
     path = tmp_path / "formula.xlsx"
-    write_table(path, "t", ["派遣元"], [["=0"], ["=HYPERLINK(\"x\")"]])
+    write_table(path, "t", ["派遣元"], [["=0"], ['=HYPERLINK("x")']])
     sheet = load_workbook(path).active
     assert [c.value for c in sheet["A"]][1:] == ["=0", '=HYPERLINK("x")']
     assert {c.data_type for c in sheet["A"]} == {"s"}
