@@ -1,6 +1,5 @@
 """Alembic, called from code: the app and the CLI upgrade the schema the same way."""
 
-from importlib.resources import files
 from pathlib import Path
 
 from alembic import command
@@ -9,17 +8,11 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from oneaqita.bundled import bundled_folder
 
-def _migrations_dir() -> Path:
-    # An installed wheel carries the top-level migrations/ folder as oneaqita/migrations
-    # (package_dir in setup.py); a checkout, editable install included, has it beside oneaqita/.
-    installed = files("oneaqita") / "migrations"
-    if isinstance(installed, Path) and installed.is_dir():
-        return installed
-    return Path(__file__).resolve().parents[2] / "migrations"
-
-
-MIGRATIONS_DIR = _migrations_dir()
+MIGRATIONS_DIR = bundled_folder(
+    "oneaqita", "migrations", Path(__file__).resolve().parents[2] / "migrations"
+)
 
 
 def alembic_config(engine: Engine) -> Config:
