@@ -35,7 +35,7 @@ class ExportDialog(QDialog):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
-        self._actor = actor  # exporting reads only; every role may (the core asks no role)
+        self._actor = actor  # every registered, active user may export (the core checks)
         self.busy = False
         self.written: int | None = None
         self._confirmed: str | None = None  # a path whose overwriting the save dialog asked
@@ -146,10 +146,10 @@ class ExportDialog(QDialog):
             return
         if not self._may_replace(path):
             return
-        db, kind = self._db, self.kind()
+        db, actor, kind = self._db, self._actor, self.kind()
         self._set_busy(True)
         self.status_label.setText(self.tr("書き出しています…"))
-        QueryOp(self, lambda: export_kind(db, kind, path)).success(
+        QueryOp(self, lambda: export_kind(db, actor, kind, path)).success(
             lambda count: self._written(count, path)
         ).failure(self._failed).run()
 
