@@ -19,7 +19,7 @@ and re-exported here.
 """
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -89,16 +89,22 @@ def _qualifications(names: tuple[str, ...]) -> set[str]:
     return found
 
 
+_SNAPSHOT_FIELDS = ("employee_no", "name", "name_kana", "home_organization_id", "email", "phone")
+
+
 def snapshot(person: Person) -> dict[str, Any]:
+    values = {k: getattr(person, k) for k in _SNAPSHOT_FIELDS}
+    return _snapshot(values, [q.name for q in person.qualifications], person.version)
+
+
+def _snapshot(
+    values: Mapping[str, Any], qualifications: Iterable[str], version: int
+) -> dict[str, Any]:
+    """The audit log's view of a person, from its column values."""
     return {
-        "employee_no": person.employee_no,
-        "name": person.name,
-        "name_kana": person.name_kana,
-        "home_organization_id": person.home_organization_id,
-        "email": person.email,
-        "phone": person.phone,
-        "qualifications": sorted(q.name for q in person.qualifications),
-        "version": person.version,
+        **{k: values[k] for k in _SNAPSHOT_FIELDS},
+        "qualifications": sorted(qualifications),
+        "version": version,
     }
 
 
@@ -230,7 +236,9 @@ def upsert_people(uow: UnitOfWork, rows: Sequence[PersonData]) -> list[tuple[int
     ids = _insert_new(session, new)
     _reindex_assigned(session, renamed)
     uow.audit_many(
-        "create", ENTITY, [(ids[v["employee_no"]], None, _inserted(v, q)) for v, q in new]
+        "create",
+        ENTITY,
+        [(ids[v["employee_no"]], None, _snapshot(v, q, 1)) for v, q in new],  # v1: the default
     )
     uow.audit_many("update", ENTITY, [(p.id, before, snapshot(p)) for p, before in updated])
     changed = {person.employee_no for person, _ in updated}
@@ -240,13 +248,6 @@ def upsert_people(uow: UnitOfWork, rows: Sequence[PersonData]) -> list[tuple[int
         else (stored[no].id, UpsertOutcome.UPDATED if no in changed else UpsertOutcome.UNCHANGED)
         for no in numbers
     ]
-
-
-def _inserted(values: dict[str, Any], qualifications: set[str]) -> dict[str, Any]:
-    """The snapshot of a person _insert_new inserted (without loading it back)."""
-    person = _new(values, qualifications)
-    person.version = 1  # the column's default
-    return snapshot(person)
 
 
 def _insert_new(session: Session, new: list[tuple[dict[str, Any], set[str]]]) -> dict[str, int]:
