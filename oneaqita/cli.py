@@ -191,8 +191,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     db = Database.open(_db_url(args))
     try:
         migrate.upgrade(db.engine)
-        desktop_actor(db)  # only registered, active users read the data out
-        count = export_kind(db, args.kind, args.file)
+        # Only registered, active users read the data out (export_kind checks it again).
+        count = export_kind(db, desktop_actor(db), args.kind, args.file)
     finally:
         db.dispose()
     print(f"{args.file}: {count}件を書き出しました / {count} {args.kind} rows written")

@@ -4,8 +4,9 @@ Public API:
 
 - ``import_file(db, actor, kind, path, check_only=False, *, display_name=None, progress=None)``
   → ``ImportReport``: all or nothing; every bad row as ``FILE:LINE: column: reason``.
-- ``export_kind(db, kind, path)`` → number of records written (.csv UTF-8 with BOM or .xlsx,
-  Japanese headers); importing the file back changes nothing.
+- ``export_kind(db, actor, kind, path)`` → number of records written (.csv UTF-8 with BOM or
+  .xlsx, Japanese headers); importing the file back changes nothing. Any registered, active
+  user may export.
 - ``check_request(kind, path)`` / ``check_export_request(kind, path)``: the checks that make a
   command wrong (``ImportRequestError``, exit status 2) before any database work.
 - ``supported_kinds()``, ``ALL_KINDS``, ``KINDS`` (the column specs, e.g. for a dialog's help).

@@ -15,8 +15,8 @@ Rules (IMPORT-FORMAT.md):
 """
 
 import enum
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Generic, TypeVar
 
@@ -130,14 +130,18 @@ def join_list(value: Any) -> Cell:
     return "; ".join(value) if value else None
 
 
+Stored = tuple[int, UpsertOutcome]
+
+
 @dataclass(frozen=True)
 class KindSpec(Generic[R]):
     """Everything one import kind needs: columns, key, the record type, its service and export.
 
     ``upsert`` stores one record by its key inside the caller's unit of work and says what it
-    did; it is also told which columns the file has (by English name), for a service that
-    keeps a stored value when the file lacks its column. ``records`` yields every stored
-    record as the record type, in key order, for export.
+    did; ``upsert_many``, where a service has it, does the same for many records at once in
+    set-based statements, raising the first refusal before it writes. ``records`` yields the
+    stored records as the record type, in key order: every one (export), or those whose
+    first key field is one of the given values.
     """
 
     name: str
@@ -145,9 +149,10 @@ class KindSpec(Generic[R]):
     record_type: type[R]
     columns: tuple[Column, ...]
     key: tuple[str, ...]
-    upsert: Callable[[UnitOfWork, R, frozenset[str]], tuple[int, UpsertOutcome]]
-    records: Callable[[Session], Iterable[R]]
+    upsert: Callable[[UnitOfWork, R], Stored]
+    records: Callable[[Session, Collection[object] | None], Iterable[R]]
     entity: str = ""
+    upsert_many: Callable[[UnitOfWork, Sequence[R]], list[Stored]] | None = None
     _by_attr: dict[str, Column] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -161,6 +166,28 @@ class KindSpec(Generic[R]):
 
     def key_columns(self) -> tuple[Column, ...]:
         return tuple(self._by_attr[k] for k in self.key)
+
+    def key_of(self, record: R) -> tuple[object, ...]:
+        return tuple(getattr(record, col.attr) for col in self.key_columns())
+
+    def keep_stored(
+        self, session: Session, records: Sequence[R], present: Collection[str]
+    ) -> list[R]:
+        """The records, each with the stored value of every column the file lacks (by English
+        name in ``present``) when its key is stored: a column left out of a file changes
+        nothing, one present with an empty cell clears the value. One query for all."""
+        absent = [col.attr for col in self.columns if col.name not in present]
+        if not absent or not records:
+            return list(records)
+        firsts = {self.key_of(record)[0] for record in records}
+        stored = {self.key_of(s): s for s in self.records(session, firsts)}
+        kept = []
+        for record in records:
+            old = stored.get(self.key_of(record))
+            if old is not None:
+                record = replace(record, **{attr: getattr(old, attr) for attr in absent})  # type: ignore[type-var]
+            kept.append(record)
+        return kept
 
     def build(self, values: Mapping[str, object]) -> R:
         """The record from parsed values; absent (None) values take the record's default."""

@@ -11,6 +11,9 @@ Rules:
   numbers-as-text as text cells, lists joined with "; ", no value as an empty cell. Importing an
   export therefore reports every row unchanged.
 - The file appears whole or not at all: it is written beside its destination and moved there.
+- Any registered, active user may export (every role reads these lists in the app); a login
+  that is not registered or deactivated, or an actor for no user, may not (PermissionDenied,
+  before the file is touched).
 """
 
 import csv
@@ -23,7 +26,8 @@ from typing import Any
 from oneaqita.importing.kinds import get_kind
 from oneaqita.importing.reading import SUFFIXES
 from oneaqita.importing.report import ImportRequestError
-from oneaqita.services.database import Database
+from oneaqita.services.database import Actor, Database
+from oneaqita.services.users import require_reader
 from oneaqita.values import Cell
 
 __all__ = ["check_export_request", "export_kind", "write_table"]
@@ -101,10 +105,11 @@ def write_table(path: Path, title: str, header: list[str], rows: Iterable[list[C
     return _write_xlsx(path, title, header, rows)
 
 
-def export_kind(db: Database, kind: str, path: Path | str) -> int:
+def export_kind(db: Database, actor: Actor, kind: str, path: Path | str) -> int:
     """Write every record of KIND to FILE (see the module docstring); returns the number of
     records written. Raises ImportRequestError for an unsupported kind or suffix or a missing
-    folder; an existing file is replaced."""
+    folder, PermissionDenied unless ``actor`` is a registered, active user; an existing file
+    is replaced."""
     path = Path(path)
     check_export_request(kind, path)
     spec = get_kind(kind)
@@ -112,7 +117,8 @@ def export_kind(db: Database, kind: str, path: Path | str) -> int:
     partial = path.with_name(f".{path.stem}.partial{path.suffix}")
     try:
         with db.read() as session:
-            rows = (spec.cells(record) for record in spec.records(session))
+            require_reader(session, actor)
+            rows = (spec.cells(record) for record in spec.records(session, None))
             count = write_table(partial, spec.name_ja, header, rows)
         os.replace(partial, path)
     finally:

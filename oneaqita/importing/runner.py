@@ -6,14 +6,16 @@ Rules (IMPORT-FORMAT.md):
    line 1 and stop there); every other non-empty row is parsed cell by cell, collecting every
    error of every row as ``FILE:LINE: column: reason``. Two rows with the same key are an error
    on the later one ("same key as line N").
-2. Store: the rows that parsed are handed, in file order, to the kind's service inside ONE unit
-   of work, under SAVEPOINTs, so that a row the service refuses (ValidationError, NotFound, or
-   a database constraint) is reported against the column the user named (its
-   ``ValidationError.field`` mapped back to the header) and the remaining rows are still
-   checked. This runs even when phase 1 found errors (for the rows that parsed), so that one
-   run reports every error. Rows may rely on earlier rows of the same file. Two rows that the
-   service stores as the same record (e.g. a holder once by code, once by name) are a
-   duplicate key too.
+2. Store: the rows that parsed are handed, in file order and a chunk at a time (set-based
+   where the kind's service can), to the kind's service inside ONE unit of work, under
+   SAVEPOINTs, so that a row the service refuses (ValidationError, NotFound, or a database
+   constraint) is reported against the column the user named (its ``ValidationError.field``
+   mapped back to the header) and the remaining rows are still checked. This runs even when
+   phase 1 found errors (for the rows that parsed), so that one run reports every error. Rows
+   may rely on earlier rows of the same file. Two rows that the service stores as the same
+   record (e.g. a holder once by code, once by name) are a duplicate key too. An optional
+   column the file leaves out keeps each stored record's value (one present with an empty
+   cell clears it).
 3. The unit of work is committed only when no row had an error of either kind and ``check_only``
    is false; otherwise it is rolled back and nothing at all is written. ``check_only`` runs the
    very same path, so its counts are what a real import would do.
@@ -29,6 +31,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from oneaqita.errors import NotFound, ValidationError
+from oneaqita.importing.columns import Stored
 from oneaqita.importing.parsing import (
     ParsedFile,
     ParsedRow,
@@ -59,11 +62,11 @@ def _begin_sqlite_transaction(session: Session) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
-# Rows stored under one SAVEPOINT when all goes well; a chunk with a refused row is rolled back
-# to it and stored again one SAVEPOINT per row, to report every row. Saves two statements a row.
+# Rows stored under one SAVEPOINT, by the kind's set-based upsert_many where it has one; a
+# chunk with a refused row is rolled back to it and stored again one SAVEPOINT per row, to
+# report every row.
 CHUNK = 200
 _REFUSALS = (ValidationError, NotFound, IntegrityError, DataError)
-Stored = tuple[int, UpsertOutcome]
 
 
 def _refused(p: ParsedFile, row: ParsedRow, exc: Exception) -> None:
@@ -82,19 +85,21 @@ def _refused(p: ParsedFile, row: ParsedRow, exc: Exception) -> None:
         )
 
 
-def _store_chunk(
-    p: ParsedFile, uow: UnitOfWork, chunk: list[ParsedRow], present: frozenset[str]
-) -> list[Stored | None]:
+def _store_chunk(p: ParsedFile, uow: UnitOfWork, chunk: list[ParsedRow]) -> list[Stored | None]:
+    spec = p.spec
     try:
         with uow.session.begin_nested():
-            return [p.spec.upsert(uow, row.record, present) for row in chunk]
+            records = [row.record for row in chunk]
+            if spec.upsert_many is not None:
+                return list(spec.upsert_many(uow, records))
+            return [spec.upsert(uow, record) for record in records]
     except _REFUSALS:
         pass
     results: list[Stored | None] = []
     for row in chunk:
         try:
             with uow.session.begin_nested():
-                results.append(p.spec.upsert(uow, row.record, present))
+                results.append(spec.upsert(uow, row.record))
         except _REFUSALS as exc:
             _refused(p, row, exc)
             results.append(None)
@@ -105,8 +110,11 @@ def _store_rows(p: ParsedFile, uow: UnitOfWork, progress: Progress | None) -> No
     present = frozenset(p.header.names) if p.header else frozenset()
     stored: dict[int, int] = {}  # record id -> line
     for start in range(0, len(p.rows), CHUNK):
-        chunk = p.rows[start : start + CHUNK]
-        for row, result in zip(chunk, _store_chunk(p, uow, chunk, present), strict=True):
+        parsed = p.rows[start : start + CHUNK]
+        # A column the file leaves out keeps each stored record's value.
+        records = p.spec.keep_stored(uow.session, [row.record for row in parsed], present)
+        chunk = [ParsedRow(row.line, record) for row, record in zip(parsed, records, strict=True)]
+        for row, result in zip(chunk, _store_chunk(p, uow, chunk), strict=True):
             if result is None:
                 continue
             record_id, outcome = result

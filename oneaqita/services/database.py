@@ -1,11 +1,11 @@
 """The app-wide handle on one database, and the unit of work every use case runs in."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, insert
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -70,20 +70,42 @@ class UnitOfWork:
         before: dict[str, Any] | None = None,
         after: dict[str, Any] | None = None,
     ) -> None:
-        self.session.add(
-            AuditEntry(
-                user_id=self.actor.user_id,
-                actor=self.actor.login,
-                action=action,
-                entity=entity,
-                entity_id=entity_id,
-                before=before,
-                after=after,
+        self.session.add(AuditEntry(**self._entry(action, entity, entity_id, before, after)))
+
+    def audit_many(
+        self,
+        action: str,
+        entity: str,
+        entries: Sequence[tuple[int, dict[str, Any] | None, dict[str, Any] | None]],
+    ) -> None:
+        """audit() for many records at once, (entity_id, before, after) each, in one statement
+        (for set-based use cases; still one entry per record)."""
+        if entries:
+            self.session.execute(
+                insert(AuditEntry),
+                [self._entry(action, entity, *entry) for entry in entries],
             )
-        )
+
+    def _entry(
+        self,
+        action: str,
+        entity: str,
+        entity_id: int | None,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+    ) -> dict[str, Any]:
         self._changed.add(entity)
         if entity_id is not None:
             self._ids.add(entity_id)
+        return {
+            "user_id": self.actor.user_id,
+            "actor": self.actor.login,
+            "action": action,
+            "entity": entity,
+            "entity_id": entity_id,
+            "before": before,
+            "after": after,
+        }
 
     @property
     def change(self) -> Change:

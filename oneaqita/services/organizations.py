@@ -10,10 +10,11 @@ Rules enforced here:
 - Only administrators change organizations (they are reference data).
 """
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from oneaqita.errors import ConcurrentEdit, NotFound, ValidationError
@@ -69,22 +70,47 @@ def checked_organization(data: OrganizationData) -> OrganizationData:
     )
 
 
-def find_organization(session: Session, ref: str, field: str | None = None) -> Organization:
-    """The organization whose code is `ref`, else the one whose Japanese name is exactly
-    `ref`; a ValidationError (on `field`) naming the reference when there is none."""
+def organizations_by_ref(session: Session, refs: Iterable[str | None]) -> dict[str, Organization]:
+    """The organizations that `refs` name, in one query, by the normalised reference: the
+    one whose code it is, else the one whose Japanese name it exactly is (the result may hold
+    other keys too). References that name none are left out (resolve_organization then says
+    so)."""
+    keys = {key for ref in refs if (key := normalize_text(ref)) is not None}
+    if not keys:
+        return {}
+    by_code: dict[str, Organization] = {}
+    by_name: dict[str, Organization] = {}
+    for org in session.scalars(
+        select(Organization).where(or_(Organization.code.in_(keys), Organization.name_ja.in_(keys)))
+    ):
+        by_code[org.code] = org
+        by_name[org.name_ja] = org
+    # A code names its organization even where another one has that text as its name.
+    return {**by_name, **by_code}
+
+
+def resolve_organization(
+    found: Mapping[str, Organization], ref: str | None, field: str | None = None
+) -> Organization:
+    """The organization `ref` names among those organizations_by_ref found; a
+    ValidationError (on `field`) naming the reference when there is none."""
     key = normalize_text(ref)
     if key is None:
         raise ValidationError("団体を指定してください。", "An organization is required.", field)
-    found = session.scalar(select(Organization).where(Organization.code == key))
-    if found is None:
-        found = session.scalar(select(Organization).where(Organization.name_ja == key))
-    if found is None:
+    org = found.get(key)
+    if org is None:
         raise ValidationError(
             f"団体「{key}」が見つかりません。団体コードか正式な名称で指定してください。",
             f"No organization with code or Japanese name '{key}'.",
             field,
         )
-    return found
+    return org
+
+
+def find_organization(session: Session, ref: str, field: str | None = None) -> Organization:
+    """The organization whose code is `ref`, else the one whose Japanese name is exactly
+    `ref`; a ValidationError (on `field`) naming the reference when there is none."""
+    return resolve_organization(organizations_by_ref(session, [ref]), ref, field)
 
 
 def snapshot(org: Organization) -> dict[str, Any]:

@@ -11,22 +11,32 @@ Rules enforced here:
   record, needs its person first).
 - Names are part of each assigned work order's search document and list column, so a change
   of name or kana re-indexes those work orders in the same unit of work.
+- Storing by employee number sets every field as given (None clears it). An import stores
+  its rows a chunk at a time through upsert_people: the same checks, set-based statements.
 
 Reading (the list, its filter and the person's card) is in oneaqita.services.people_queries
 and re-exported here.
 """
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session, selectinload
 
 from oneaqita.errors import ConcurrentEdit, NotFound, ValidationError
-from oneaqita.models import Person, PersonQualification, Role, work_order_assignees
+from oneaqita.models import (
+    Organization,
+    Person,
+    PersonQualification,
+    Role,
+    work_order_assignees,
+)
 from oneaqita.models.base import utcnow
 from oneaqita.search import reindex_work_orders
 from oneaqita.services.database import Actor, Change, Database, UnitOfWork
-from oneaqita.services.organizations import find_organization
+from oneaqita.services.organizations import organizations_by_ref, resolve_organization
 from oneaqita.services.people_queries import (
     PeopleFilter,
     PeopleSort,
@@ -52,6 +62,7 @@ __all__ = [
     "person_card",
     "qualification_names",
     "save_person",
+    "upsert_people",
     "upsert_person",
 ]
 
@@ -80,57 +91,61 @@ def _qualifications(names: tuple[str, ...]) -> set[str]:
     return found
 
 
+_SNAPSHOT_FIELDS = ("employee_no", "name", "name_kana", "home_organization_id", "email", "phone")
+
+
 def snapshot(person: Person) -> dict[str, Any]:
+    values = {k: getattr(person, k) for k in _SNAPSHOT_FIELDS}
+    return _snapshot(values, [q.name for q in person.qualifications], person.version)
+
+
+def _snapshot(
+    values: Mapping[str, Any], qualifications: Iterable[str], version: int
+) -> dict[str, Any]:
+    """The audit log's view of a person, from its column values."""
     return {
-        "employee_no": person.employee_no,
-        "name": person.name,
-        "name_kana": person.name_kana,
-        "home_organization_id": person.home_organization_id,
-        "email": person.email,
-        "phone": person.phone,
-        "qualifications": sorted(q.name for q in person.qualifications),
-        "version": person.version,
+        **{k: values[k] for k in _SNAPSHOT_FIELDS},
+        "qualifications": sorted(qualifications),
+        "version": version,
     }
 
 
-def _store(
-    uow: UnitOfWork, person: Person | None, data: PersonData, clear_missing_phone: bool
-) -> tuple[int, UpsertOutcome]:
-    uow.actor.require(*WRITE_ROLES)
-    session = uow.session
-    employee_no = required_text(data.employee_no, "employee_no", "職員番号", "Employee no.", 20)
+def _checked(
+    data: PersonData, homes: Mapping[str, Organization]
+) -> tuple[dict[str, Any], set[str]]:
+    """The person's column values and qualifications once every rule holds; the home
+    organization among `homes` (organizations_by_ref)."""
     values: dict[str, Any] = {
-        "employee_no": employee_no,
+        "employee_no": required_text(
+            data.employee_no, "employee_no", "職員番号", "Employee no.", 20
+        ),
         "name": required_text(data.name, "name", "氏名", "Name", 100),
         "name_kana": optional_text(data.name_kana, "name_kana", "カナ", "Kana name", 200),
-        "home_organization_id": find_organization(
-            session, data.home_organization, "home_organization"
+        "home_organization_id": resolve_organization(
+            homes, data.home_organization, "home_organization"
         ).id,
         "email": _email(data.email),
+        "phone": optional_text(data.phone, "phone", "電話番号", "Phone", 40),
     }
-    phone = optional_text(data.phone, "phone", "電話番号", "Phone", 40)
-    if phone is not None or clear_missing_phone or person is None:
-        values["phone"] = phone
-    qualifications = _qualifications(data.qualifications)
-    other = session.scalar(select(Person).where(Person.employee_no == employee_no))
-    if other is not None and other is not person:
-        raise ValidationError(
-            f"職員番号 {employee_no} は既に {other.name} さんの番号です。",
-            f"Employee no. {employee_no} already belongs to {other.name}.",
-            "employee_no",
-        )
-    if person is None:
-        person = Person(**values)
-        person.qualifications = [PersonQualification(name=q) for q in sorted(qualifications)]
-        session.add(person)
-        session.flush()
-        uow.audit("create", ENTITY, person.id, None, snapshot(person))
-        return person.id, UpsertOutcome.ADDED
+    return values, _qualifications(data.qualifications)
+
+
+def _new(values: dict[str, Any], qualifications: set[str]) -> Person:
+    person = Person(**values)
+    person.qualifications = [PersonQualification(name=q) for q in sorted(qualifications)]
+    return person
+
+
+def _differs(person: Person, values: dict[str, Any], qualifications: set[str]) -> bool:
     held = {q.name for q in person.qualifications}
-    if held == qualifications and all(getattr(person, k) == v for k, v in values.items()):
-        return person.id, UpsertOutcome.UNCHANGED
-    before = snapshot(person)
+    return held != qualifications or any(getattr(person, k) != v for k, v in values.items())
+
+
+def _apply(person: Person, values: dict[str, Any], qualifications: set[str]) -> bool:
+    """Set the new values on a stored person; whether the name or kana changed (the
+    assigned work orders are then re-indexed)."""
     renamed = (person.name, person.name_kana) != (values["name"], values["name_kana"])
+    held = {q.name for q in person.qualifications}
     for k, v in values.items():
         setattr(person, k, v)
     # Only the difference is written: re-adding a held name would collide with its own
@@ -141,26 +156,121 @@ def _store(
     # Touching the row makes a change of qualifications alone still bump the version, so a
     # concurrent edit of them is caught too.
     person.updated_at = utcnow()
-    session.flush()
-    if renamed:
+    return renamed
+
+
+def _reindex_assigned(session: Session, person_ids: list[int]) -> None:
+    if person_ids:
         assigned = select(work_order_assignees.c.work_order_id).where(
-            work_order_assignees.c.person_id == person.id
+            work_order_assignees.c.person_id.in_(person_ids)
         )
         reindex_work_orders(session, list(session.scalars(assigned)))
+
+
+def _store(uow: UnitOfWork, person: Person | None, data: PersonData) -> tuple[int, UpsertOutcome]:
+    uow.actor.require(*WRITE_ROLES)
+    session = uow.session
+    homes = organizations_by_ref(session, [data.home_organization])
+    values, qualifications = _checked(data, homes)
+    employee_no = values["employee_no"]
+    other = session.scalar(select(Person).where(Person.employee_no == employee_no))
+    if other is not None and other is not person:
+        raise ValidationError(
+            f"職員番号 {employee_no} は既に {other.name} さんの番号です。",
+            f"Employee no. {employee_no} already belongs to {other.name}.",
+            "employee_no",
+        )
+    if person is None:
+        person = _new(values, qualifications)
+        session.add(person)
+        session.flush()
+        uow.audit("create", ENTITY, person.id, None, snapshot(person))
+        return person.id, UpsertOutcome.ADDED
+    if not _differs(person, values, qualifications):
+        return person.id, UpsertOutcome.UNCHANGED
+    before = snapshot(person)
+    renamed = _apply(person, values, qualifications)
+    session.flush()
+    _reindex_assigned(session, [person.id] if renamed else [])
     uow.audit("update", ENTITY, person.id, before, snapshot(person))
     return person.id, UpsertOutcome.UPDATED
 
 
-def upsert_person(
-    uow: UnitOfWork, data: PersonData, *, clear_missing_phone: bool = False
-) -> tuple[int, UpsertOutcome]:
+def upsert_person(uow: UnitOfWork, data: PersonData) -> tuple[int, UpsertOutcome]:
     """Store a person under the employee number: add, update or leave unchanged (see the
-    module's rules); the qualifications become exactly the given set. A phone of None keeps
-    the stored phone (import files need not carry the column) unless `clear_missing_phone`.
-    Every write audited."""
+    module's rules); every field becomes what `data` says (None clears it) and the
+    qualifications exactly the given set. Every write audited."""
     employee_no = required_text(data.employee_no, "employee_no", "職員番号", "Employee no.", 20)
     person = uow.session.scalar(select(Person).where(Person.employee_no == employee_no))
-    return _store(uow, person, data, clear_missing_phone)
+    return _store(uow, person, data)
+
+
+def upsert_people(uow: UnitOfWork, rows: Sequence[PersonData]) -> list[tuple[int, UpsertOutcome]]:
+    """upsert_person for many people with distinct employee numbers, set-based: the home
+    organizations and the stored people of all rows are read in one query each, the new
+    people and their qualifications inserted in one statement each, and one audit entry per
+    written person, inserted together. Raises the first refusal among the rows, as
+    upsert_person would for that row, before writing anything (an import then stores its
+    rows one by one to report every refused row)."""
+    uow.actor.require(*WRITE_ROLES)
+    session = uow.session
+    homes = organizations_by_ref(session, [data.home_organization for data in rows])
+    checked = [_checked(data, homes) for data in rows]
+    numbers = [values["employee_no"] for values, _ in checked]
+    stored = {
+        p.employee_no: p
+        for p in session.scalars(
+            select(Person)
+            .where(Person.employee_no.in_(numbers))
+            .options(selectinload(Person.qualifications))
+        )
+    }
+    new = [(v, q) for v, q in checked if v["employee_no"] not in stored]
+    updated: list[tuple[Person, dict[str, Any]]] = []
+    renamed: list[int] = []
+    for values, qualifications in checked:
+        person = stored.get(values["employee_no"])
+        if person is not None and _differs(person, values, qualifications):
+            updated.append((person, snapshot(person)))
+            if _apply(person, values, qualifications):
+                renamed.append(person.id)
+    session.flush()  # the updates: one UPDATE a person, each checking its version
+    ids = _insert_new(session, new)
+    _reindex_assigned(session, renamed)
+    uow.audit_many(
+        "create",
+        ENTITY,
+        [(ids[v["employee_no"]], None, _snapshot(v, q, 1)) for v, q in new],  # v1: the default
+    )
+    uow.audit_many("update", ENTITY, [(p.id, before, snapshot(p)) for p, before in updated])
+    changed = {person.employee_no for person, _ in updated}
+    return [
+        (ids[no], UpsertOutcome.ADDED)
+        if no in ids
+        else (stored[no].id, UpsertOutcome.UPDATED if no in changed else UpsertOutcome.UNCHANGED)
+        for no in numbers
+    ]
+
+
+def _insert_new(session: Session, new: list[tuple[dict[str, Any], set[str]]]) -> dict[str, int]:
+    """Insert new people and their qualifications, one statement each (no RETURNING, which
+    SQLite would send one row at a time); their ids by employee number."""
+    if not new:
+        return {}
+    session.execute(insert(Person), [values for values, _ in new])
+    numbers = [values["employee_no"] for values, _ in new]
+    found = session.execute(
+        select(Person.employee_no, Person.id).where(Person.employee_no.in_(numbers))
+    )
+    ids = {number: person_id for number, person_id in found}
+    held = [
+        {"person_id": ids[values["employee_no"]], "name": name}
+        for values, qualifications in new
+        for name in sorted(qualifications)
+    ]
+    if held:
+        session.execute(insert(PersonQualification), held)
+    return ids
 
 
 def save_person(
@@ -177,7 +287,7 @@ def save_person(
     actor.require(*WRITE_ROLES)
     with db.unit_of_work(actor) as uow:
         if expected_version is None:
-            _store(uow, None, data, clear_missing_phone=True)
+            _store(uow, None, data)
             return uow.change
         if person_id is not None:
             person = uow.session.get(Person, person_id)
@@ -189,5 +299,5 @@ def save_person(
             raise NotFound(f"職員 {ref} が見つかりません。", f"Person {ref} not found.")
         if person.version != expected_version:
             raise ConcurrentEdit()
-        _store(uow, person, data, clear_missing_phone=True)
+        _store(uow, person, data)
         return uow.change

@@ -3,6 +3,7 @@
 import getpass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from oneaqita.errors import PermissionDenied
 from oneaqita.models import Role, User
@@ -25,19 +26,44 @@ def desktop_actor(db: Database, login: str | None = None) -> Actor:
         user = uow.session.scalar(select(User).where(User.login == login))
         if user is None:
             if uow.session.scalar(select(func.count(User.id))):
-                raise PermissionDenied(
-                    f"ユーザー「{login}」は登録されていません。管理者に登録を依頼してください。",
-                    f"User '{login}' is not registered. Ask an administrator to add you.",
-                )
+                raise _not_registered(login)
             user = User(login=login, display_name=login, role=Role.ADMIN)
             uow.session.add(user)
             uow.session.flush()
             uow.audit("create", "users", user.id, None, {"login": login, "role": "admin"})
         if not user.active:
-            raise PermissionDenied(
-                f"ユーザー「{login}」は無効になっています。", f"User '{login}' is deactivated."
-            )
+            raise _deactivated(login)
         return Actor(user.id, user.login, user.role)
+
+
+# Everyone who may open the app reads its lists, and so may export them.
+READ_ROLES = tuple(Role)
+
+
+def require_reader(session: Session, actor: Actor) -> None:
+    """PermissionDenied unless `actor` is a registered, active user of this database with a
+    role that reads (every role does): reading data out of the database, e.g. exporting it,
+    is refused to a login that is not registered, has been deactivated since the session
+    began, or acts for no user at all (a maintenance actor)."""
+    actor.require(*READ_ROLES)
+    user = session.get(User, actor.user_id) if actor.user_id is not None else None
+    if user is None or user.login != actor.login:
+        raise _not_registered(actor.login)
+    if not user.active:
+        raise _deactivated(actor.login)
+
+
+def _not_registered(login: str) -> PermissionDenied:
+    return PermissionDenied(
+        f"ユーザー「{login}」は登録されていません。管理者に登録を依頼してください。",
+        f"User '{login}' is not registered. Ask an administrator to add you.",
+    )
+
+
+def _deactivated(login: str) -> PermissionDenied:
+    return PermissionDenied(
+        f"ユーザー「{login}」は無効になっています。", f"User '{login}' is deactivated."
+    )
 
 
 def _bootstrap(login: str) -> Actor:

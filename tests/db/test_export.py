@@ -5,9 +5,12 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
+from oneaqita.errors import PermissionDenied
 from oneaqita.importing import KINDS, ImportRequestError, export_kind, import_file
-from oneaqita.services.database import Actor, Database
+from oneaqita.models import Role, User
+from oneaqita.services.database import SYSTEM_ACTOR, Actor, Database
 from oneaqita.services.users import desktop_actor
 from tests.db.test_import_files import counts, load_staffing
 from tests.import_files import write_csv
@@ -50,16 +53,18 @@ def test_export_then_import_changes_nothing(
     expected = {"organizations": 5, "shareholdings": 3, "people": 3, "secondments": 3}
     for kind in KIND_ORDER:
         path = tmp_path / f"{kind}-export{suffix}"
-        assert export_kind(filled, kind, path) == expected[kind]
+        assert export_kind(filled, admin, kind, path) == expected[kind]
         report = import_file(filled, admin, kind, path)
         assert (report.added, report.updated, report.errors) == (0, 0, []), report.lines()
         assert report.unchanged == expected[kind]
     assert counts(filled) == before
 
 
-def test_csv_is_utf8_with_bom_and_japanese_headers(filled: Database, tmp_path: Path) -> None:
+def test_csv_is_utf8_with_bom_and_japanese_headers(
+    filled: Database, admin: Actor, tmp_path: Path
+) -> None:
     path = tmp_path / "people.csv"
-    export_kind(filled, "people", path)
+    export_kind(filled, admin, "people", path)
     raw = path.read_bytes()
     assert raw.startswith(codecs.BOM_UTF8)
     lines = raw.decode("utf-8-sig").split("\r\n")
@@ -67,14 +72,16 @@ def test_csv_is_utf8_with_bom_and_japanese_headers(filled: Database, tmp_path: P
     assert lines[1] == "E001,佐藤 花子,サトウ ハナコ,052019,sato@example.jp,,技術士; 測量士"
     assert lines[2] == "E002,鈴木 一郎,,050008,,018-860-0000,"
     path = tmp_path / "secondments.csv"
-    export_kind(filled, "secondments", path)
+    export_kind(filled, admin, "secondments", path)
     second = path.read_text(encoding="utf-8-sig").splitlines()[1]
     assert second == "E001,052019,在籍派遣,2024-04-01,2026-03-31,主任,50"
 
 
-def test_xlsx_has_typed_cells_and_text_codes(filled: Database, tmp_path: Path) -> None:
+def test_xlsx_has_typed_cells_and_text_codes(
+    filled: Database, admin: Actor, tmp_path: Path
+) -> None:
     path = tmp_path / "holdings.xlsx"
-    export_kind(filled, "shareholdings", path)
+    export_kind(filled, admin, "shareholdings", path)
     wb = load_workbook(path)
     ws = wb.worksheets[0]
     rows = list(ws.iter_rows(values_only=True))
@@ -86,16 +93,43 @@ def test_xlsx_has_typed_cells_and_text_codes(filled: Database, tmp_path: Path) -
     assert ws.freeze_panes == "A2"
 
 
-def test_export_of_an_empty_database_and_wrong_requests(db: Database, tmp_path: Path) -> None:
+def test_export_of_an_empty_database_and_wrong_requests(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
     for kind in KINDS:
         path = tmp_path / f"{kind}.csv"
-        assert export_kind(db, kind, path) == 0
+        assert export_kind(db, admin, kind, path) == 0
         assert path.read_text(encoding="utf-8-sig").count("\n") == 1  # the header only
     with pytest.raises(ImportRequestError, match="unsupported file type"):
-        export_kind(db, "people", tmp_path / "people.ods")
+        export_kind(db, admin, "people", tmp_path / "people.ods")
     with pytest.raises(ImportRequestError, match="folder does not exist"):
-        export_kind(db, "people", tmp_path / "nowhere" / "people.csv")
+        export_kind(db, admin, "people", tmp_path / "nowhere" / "people.csv")
     with pytest.raises(ImportRequestError, match="supported kinds"):
-        export_kind(db, "contracts", tmp_path / "c.csv")
+        export_kind(db, admin, "contracts", tmp_path / "c.csv")
     written = sorted(p.name for p in tmp_path.iterdir() if "sqlite" not in p.name)
     assert written == sorted(f"{k}.csv" for k in KINDS)  # and no partial file left behind
+
+
+def test_every_active_user_may_export_but_no_unknown_or_deactivated_one(
+    filled: Database, admin: Actor, tmp_path: Path
+) -> None:
+    with filled.unit_of_work(admin) as uow:
+        uow.session.add(User(login="sato", display_name="佐藤", role=Role.SECONDED))
+        uow.session.add(User(login="gone", display_name="退職", role=Role.MANAGER))
+    seconded, leaving = desktop_actor(filled, "sato"), desktop_actor(filled, "gone")
+    assert export_kind(filled, seconded, "people", tmp_path / "p.csv") == 3
+    with filled.unit_of_work(admin) as uow:  # deactivated while the session is open
+        user = uow.session.scalar(select(User).where(User.login == "gone"))
+        assert user is not None
+        user.active = False
+    strangers = [
+        leaving,
+        Actor(None, "nobody", Role.ADMIN),  # acts for no user
+        Actor(admin.user_id, "impostor", Role.ADMIN),  # another login under a user's id
+        SYSTEM_ACTOR,
+    ]
+    for actor in strangers:
+        target = tmp_path / f"{actor.login}.csv"
+        with pytest.raises(PermissionDenied):
+            export_kind(filled, actor, "people", target)
+        assert not target.exists()

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from oneaqita.cli import main
 from oneaqita.models import Role, User
@@ -67,3 +68,19 @@ def test_a_user_who_is_not_an_administrator_is_refused(
     path = write_csv(tmp_path / "orgs.csv", ORGS)
     assert main(["import", "organizations", str(path), "--check", "--db", any_url]) == 1
     assert "Only admin may do this." in capsys.readouterr().err
+
+
+def test_export_refuses_a_deactivated_user_and_writes_no_file(
+    db: Database, any_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with db.unit_of_work(SYSTEM_ACTOR) as uow:
+        uow.session.add(User(login=os_login(), display_name="me", role=Role.SECONDED))
+    out = tmp_path / "orgs.csv"
+    assert main(["export", "organizations", str(out), "--db", any_url]) == 0  # any role reads
+    assert out.exists()
+    with db.unit_of_work(SYSTEM_ACTOR) as uow:
+        uow.session.execute(update(User).where(User.login == os_login()).values(active=False))
+    out.unlink()
+    assert main(["export", "organizations", str(out), "--db", any_url]) == 1
+    assert "deactivated" in capsys.readouterr().err
+    assert not out.exists()

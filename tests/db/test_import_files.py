@@ -195,6 +195,80 @@ def test_people_phone_kept_without_the_column_cleared_by_an_empty_cell(
         assert s.scalar(select(Person.phone).where(Person.employee_no == "E002")) is None
 
 
+def _person(db: Database, employee_no: str) -> tuple[object, ...]:
+    with db.read() as s:
+        p = s.scalar(select(Person).where(Person.employee_no == employee_no))
+        assert p is not None
+        return (p.name, p.name_kana, p.email, tuple(q.name for q in p.qualifications))
+
+
+def test_optional_people_columns_left_out_keep_the_stored_values(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    load_staffing(db, admin, tmp_path)
+    sato = ("佐藤 花子", "サトウ ハナコ", "sato@example.jp", ("技術士", "測量士"))
+    # Only the required columns: a renamed person keeps kana, e-mail and qualifications, and a
+    # new one (E004) gets none.
+    path = write_csv(
+        tmp_path / "req.csv",
+        [
+            ["職員番号", "氏名", "所属団体"],
+            ["E001", "佐藤 花江", "秋田市"],
+            ["E004", "高橋", "P001"],
+        ],
+    )
+    report = import_file(db, admin, "people", path)
+    assert (report.added, report.updated, report.unchanged, report.errors) == (1, 1, 0, [])
+    assert _person(db, "E001") == ("佐藤 花江", *sato[1:])
+    assert _person(db, "E004") == ("高橋", None, None, ())
+    # The same file again changes nothing.
+    assert import_file(db, admin, "people", path).unchanged == 2
+    # A column that is there with an empty cell clears the value; the others stay.
+    cleared = write_csv(
+        tmp_path / "mail.csv",
+        [["職員番号", "氏名", "所属団体", "メール"], ["E001", "佐藤 花子", "秋田市", ""]],
+    )
+    assert import_file(db, admin, "people", cleared).updated == 1
+    assert _person(db, "E001") == ("佐藤 花子", sato[1], None, sato[3])
+
+
+def test_optional_secondment_and_organization_columns_left_out_keep_the_stored_values(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    load_staffing(db, admin, tmp_path)
+    before = counts(db)
+    # Without 終了日, 役職 and 会社負担割合: E001 keeps its end (so that its changed kind is
+    # checked against the stored period), position and 50 %.
+    path = write_csv(
+        tmp_path / "s.csv",
+        [
+            ["職員番号", "派遣元", "派遣形態", "開始日"],
+            ["E001", "秋田市", "退職派遣", "2024-04-01"],
+        ],
+    )
+    report = import_file(db, admin, "secondments", path)
+    assert (report.updated, report.errors) == (1, []), report.lines()
+    with db.read() as s:
+        sec = s.scalar(
+            select(Secondment).join(Secondment.person).where(Person.employee_no == "E001")
+        )
+        assert sec is not None
+        assert (sec.kind, sec.end_date, sec.position, sec.salary_borne_by_company_pct) == (
+            SecondmentKind.RETIRED, date(2026, 3, 31), "主任", 50
+        )  # fmt: skip
+    orgs = write_csv(
+        tmp_path / "o.csv", [["団体コード", "種別", "名称"], ["050008", "県", "秋田県"]]
+    )
+    assert import_file(db, admin, "organizations", orgs).unchanged == 1
+    with db.read() as s:
+        assert s.execute(
+            select(Organization.name_kana, Organization.name_en).where(
+                Organization.code == "050008"
+            )
+        ).one() == ("アキタケン", "Akita Prefecture")
+    assert counts(db)[:4] == before[:4]
+
+
 def test_only_administrators_import(db: Database, admin: Actor, tmp_path: Path) -> None:
     with db.unit_of_work(admin) as uow:
         uow.session.add(User(login="coord", display_name="coord", role=Role.COORDINATOR))

@@ -119,14 +119,17 @@ def test_refusals_name_the_field(db: Database, data: PersonData, field: str) -> 
     assert err.value.field == field
 
 
-def test_an_import_without_phone_keeps_it_and_the_dialog_clears_it(db: Database) -> None:
+def test_upsert_and_save_set_every_field_as_given(db: Database) -> None:
+    # Keeping what a file leaves out is the import's business (tests/db/test_import_files.py).
     add_bodies(db)
     save_person(db, COORDINATOR, SATO, expected_version=None)
+    no_phone = PersonData("E0001", "佐藤 花子", "052019", "サトウ ハナコ", "sato@example.jp")
     with db.unit_of_work(ADMIN) as uow:
-        no_phone = PersonData("E0001", "佐藤 花子", "052019", "サトウ ハナコ", "sato@example.jp")
         pid, outcome = upsert_person(uow, no_phone)
-    assert outcome is U.UNCHANGED and person_card(db, pid).phone == "内線2001"
-    save_person(db, COORDINATOR, no_phone, expected_version=1)
+    assert outcome is U.UPDATED and person_card(db, pid).phone is None
+    save_person(db, COORDINATOR, SATO, expected_version=2)
+    assert person_card(db, pid).phone == "内線2001"
+    save_person(db, COORDINATOR, no_phone, expected_version=3)
     assert person_card(db, pid).phone is None
 
 

@@ -29,7 +29,7 @@ SUFFIXES = (".csv", ".xlsx")
 
 class ExportDialog(TransferDialog):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
-        # Exporting reads only; every role may (the core asks no role).
+        # Every registered, active user may export; the core checks (export_kind).
         super().__init__(db, actor, parent)
         self.written: int | None = None
         self._confirmed: str | None = None  # a path whose overwriting the save dialog asked
@@ -114,10 +114,10 @@ class ExportDialog(TransferDialog):
             return
         if not self._may_replace(path):
             return
-        db, kind = self._db, self.kind()
+        db, actor, kind = self._db, self._actor, self.kind()
         self._set_busy(True)
         self.status_label.setText(self.tr("書き出しています…"))
-        QueryOp(self, lambda: export_kind(db, kind, path)).success(
+        QueryOp(self, lambda: export_kind(db, actor, kind, path)).success(
             lambda count: self._written(count, path)
         ).failure(self._failed).run()
 

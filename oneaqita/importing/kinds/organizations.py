@@ -1,7 +1,7 @@
 """Kind ``organizations``: key ``code``; kind accepts prefecture/city/town/village/partner/company
 or 県/市/町/村/協力会社/当社. The JIS X 0402 check of a public body's code is the service's."""
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,8 +13,11 @@ from oneaqita.services.records import OrganizationData
 from oneaqita.vocabulary import ORGANIZATION_KIND_JA
 
 
-def _records(session: Session) -> Iterator[OrganizationData]:
-    for org in session.scalars(select(Organization).order_by(Organization.code)):
+def _records(session: Session, codes: Collection[object] | None) -> Iterator[OrganizationData]:
+    query = select(Organization).order_by(Organization.code)
+    if codes is not None:
+        query = query.where(Organization.code.in_(codes))
+    for org in session.scalars(query):
         yield OrganizationData(org.code, org.kind, org.name_ja, org.name_kana, org.name_en)
 
 
@@ -36,7 +39,7 @@ SPEC = KindSpec(
         Column("name_en", "英語名", max_length=200),
     ),
     key=("code",),
-    upsert=lambda uow, data, _columns: upsert_organization(uow, data),
+    upsert=upsert_organization,
     records=_records,
     entity="organizations",
 )

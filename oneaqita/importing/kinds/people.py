@@ -2,29 +2,20 @@
 qualifications separated by ";" (a name listed twice counts once).
 
 ``phone / 電話番号`` is accepted beyond IMPORT-FORMAT.md's list so that an export keeps the
-telephone numbers kept in the app; a file without that column leaves stored numbers alone,
-one with it clears a number whose cell is empty."""
+telephone numbers kept in the app. Rows are stored a chunk at a time (upsert_people)."""
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from oneaqita.importing.columns import Column, KindSpec, join_list, text_list
 from oneaqita.models import Organization, Person
-from oneaqita.services.database import UnitOfWork
-from oneaqita.services.people import upsert_person
-from oneaqita.services.records import PersonData, UpsertOutcome
+from oneaqita.services.people import upsert_people, upsert_person
+from oneaqita.services.records import PersonData
 
 
-def _upsert(
-    uow: UnitOfWork, data: PersonData, columns: frozenset[str]
-) -> tuple[int, UpsertOutcome]:
-    # A file without the phone column keeps the stored numbers; with it, an empty cell clears.
-    return upsert_person(uow, data, clear_missing_phone="phone" in columns)
-
-
-def _records(session: Session) -> Iterator[PersonData]:
+def _records(session: Session, employee_nos: Collection[object] | None) -> Iterator[PersonData]:
     query = (
         select(Person, Organization.code)
         .join(Person.home_organization)
@@ -32,6 +23,8 @@ def _records(session: Session) -> Iterator[PersonData]:
         .order_by(Person.employee_no)
         .execution_options(yield_per=1000)
     )
+    if employee_nos is not None:
+        query = query.where(Person.employee_no.in_(employee_nos))
     for person, home in session.execute(query):
         yield PersonData(
             employee_no=person.employee_no,
@@ -58,7 +51,8 @@ SPEC = KindSpec(
         Column("qualifications", "資格", text_list, max_length=100, export=join_list),
     ),
     key=("employee_no",),
-    upsert=_upsert,
+    upsert=upsert_person,
+    upsert_many=upsert_people,
     records=_records,
     entity="people",
 )

@@ -2,7 +2,7 @@
 on_roll/retired/partner; the company's share of the salary 0–100 %, empty meaning 0. Overlaps,
 an end before the start and unknown people or bodies are refused by the service."""
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,7 +15,7 @@ from oneaqita.values import parse_date, parse_percent
 from oneaqita.vocabulary import SECONDMENT_KIND_JA
 
 
-def _records(session: Session) -> Iterator[SecondmentData]:
+def _records(session: Session, employee_nos: Collection[object] | None) -> Iterator[SecondmentData]:
     query = (
         select(Person.employee_no, Organization.code, Secondment)
         .join(Secondment.person)
@@ -23,6 +23,8 @@ def _records(session: Session) -> Iterator[SecondmentData]:
         .order_by(Person.employee_no, Secondment.start_date)
         .execution_options(yield_per=1000)
     )
+    if employee_nos is not None:
+        query = query.where(Person.employee_no.in_(employee_nos))
     for employee_no, org_code, s in session.execute(query):
         yield SecondmentData(
             employee_no=employee_no,
@@ -55,7 +57,7 @@ SPEC = KindSpec(
         Column("salary_borne_by_company_pct", "会社負担割合", parse_percent),
     ),
     key=("employee_no", "start"),
-    upsert=lambda uow, data, _columns: upsert_secondment(uow, data),
+    upsert=upsert_secondment,
     records=_records,
     entity="secondments",
 )

@@ -1,7 +1,7 @@
 """Kind ``shareholdings``: key ``organization`` + ``since``. The holder is given by its code or
 exact Japanese name (the service resolves it); exports write the code."""
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,13 +13,15 @@ from oneaqita.services.shareholders import upsert_shareholding
 from oneaqita.values import parse_date, parse_int
 
 
-def _records(session: Session) -> Iterator[ShareholdingData]:
-    rows = session.execute(
+def _records(session: Session, holders: Collection[object] | None) -> Iterator[ShareholdingData]:
+    query = (
         select(Organization.code, Shareholding.shares, Shareholding.capital_yen, Shareholding.since)
         .join(Shareholding.organization)
         .order_by(Organization.code, Shareholding.since)
     )
-    for code, shares, capital_yen, since in rows:
+    if holders is not None:
+        query = query.where(Organization.code.in_(holders))
+    for code, shares, capital_yen, since in session.execute(query):
         yield ShareholdingData(code, shares, capital_yen, since)
 
 
@@ -34,7 +36,7 @@ SPEC = KindSpec(
         Column("since", "取得日", parse_date, required=True),
     ),
     key=("organization", "since"),
-    upsert=lambda uow, data, _columns: upsert_shareholding(uow, data),
+    upsert=upsert_shareholding,
     records=_records,
     entity="shareholdings",
 )
