@@ -97,6 +97,15 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         view_menu = self.menuBar().addMenu(self.tr("表示(&V)"))
+        # Ctrl+1 … Ctrl+5 go to the pages in the order of the navigation list.
+        self.page_actions: list[QAction] = []
+        for row, page in enumerate(self.pages):
+            action = QAction(page.title(), self)
+            action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key(Qt.Key.Key_1 + row)))
+            action.triggered.connect(lambda _=False, r=row: self.navigation.setCurrentRow(r))
+            view_menu.addAction(action)
+            self.page_actions.append(action)
+        view_menu.addSeparator()
         self.refresh_action = QAction(self.tr("最新の情報に更新(&R)"), self)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         if self.refresh_action.shortcut().isEmpty():

@@ -78,6 +78,20 @@ def test_menus_have_quit_refresh_and_about(window: MainWindow) -> None:
     assert titles == ["ファイル(&F)", "表示(&V)", "ヘルプ(&H)"]
 
 
+def test_ctrl_digit_goes_to_each_page(qtbot, window: MainWindow) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    shortcuts = [a.shortcut().toString() for a in window.page_actions]
+    assert shortcuts == ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5"]
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is window.people
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is window.shareholders
+    assert window.navigation.currentRow() == 4
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is window.work_orders
+
+
 def test_search_box_filters_after_a_pause(qtbot, window: MainWindow, demo_db: Database) -> None:
     page = window.work_orders
     term = page.model.row_at(0).title.split()[0]  # a district, e.g. 八橋処理区
