@@ -27,6 +27,7 @@ from oneaqita.services.database import Actor, Change, Database, UnitOfWork
 from oneaqita.services.organizations import find_organization
 from oneaqita.services.records import ContractData, UpsertOutcome
 from oneaqita.services.text_fields import optional_text, required_text
+from oneaqita.services.upserts import store_values
 
 WRITE_ROLES = (Role.ADMIN, Role.MANAGER, Role.COORDINATOR)
 ENTITY = "contracts"
@@ -99,35 +100,22 @@ def snapshot(c: Contract) -> dict[str, Any]:
     }
 
 
+def _refresh_work_orders(session: Session, contract: Contract, changed: frozenset[str]) -> None:
+    # The contract's number and title and its client's code and names are derived into each
+    # of its work orders (search document, list columns).
+    if changed & {"number", "title", "client_id"}:
+        ids = session.scalars(select(WorkOrder.id).where(WorkOrder.contract_id == contract.id))
+        reindex_work_orders(session, list(ids))
+
+
 def _store(
     uow: UnitOfWork, contract: Contract | None, values: dict[str, Any]
 ) -> tuple[int, UpsertOutcome]:
     uow.actor.require(*WRITE_ROLES)
-    session = uow.session
-    _check_unique_number(session, values["number"], contract.id if contract else None)
-    if contract is None:
-        contract = Contract(**values)
-        session.add(contract)
-        session.flush()
-        uow.audit("create", ENTITY, contract.id, None, snapshot(contract))
-        return contract.id, UpsertOutcome.ADDED
-    if all(getattr(contract, k) == v for k, v in values.items()):
-        return contract.id, UpsertOutcome.UNCHANGED
-    before = snapshot(contract)
-    derived = ("number", "title", "client_id")
-    reindex = any(getattr(contract, k) != values[k] for k in derived)
-    for k, v in values.items():
-        setattr(contract, k, v)
-    session.flush()
-    if reindex:
-        # The contract's number and title and its client's code and names are derived into
-        # each of its work orders (search document, list columns).
-        reindex_work_orders(
-            session,
-            list(session.scalars(select(WorkOrder.id).where(WorkOrder.contract_id == contract.id))),
-        )
-    uow.audit("update", ENTITY, contract.id, before, snapshot(contract))
-    return contract.id, UpsertOutcome.UPDATED
+    _check_unique_number(uow.session, values["number"], contract.id if contract else None)
+    return store_values(
+        uow, ENTITY, Contract, contract, values, snapshot, on_update=_refresh_work_orders
+    )
 
 
 def upsert_contract(uow: UnitOfWork, data: ContractData) -> tuple[int, UpsertOutcome]:
