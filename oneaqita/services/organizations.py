@@ -24,6 +24,7 @@ from oneaqita.search import reindex_work_orders
 from oneaqita.services.database import Actor, Change, Database, UnitOfWork
 from oneaqita.services.records import OrganizationData, UpsertOutcome
 from oneaqita.services.text_fields import matches_all_terms, optional_text, required_text
+from oneaqita.services.upserts import store_values
 from oneaqita.values import normalize_text
 from oneaqita.vocabulary import ORGANIZATION_KIND_JA
 
@@ -154,34 +155,19 @@ def _store(
         "name_kana": clean.name_kana,
         "name_en": clean.name_en,
     }
-    if org is None:
-        org = Organization(**values)
-        session.add(org)
-        session.flush()
-        uow.audit("create", ENTITY, org.id, None, snapshot(org))
-        return org.id, UpsertOutcome.ADDED
-    if all(getattr(org, k) == v for k, v in values.items()):
-        return org.id, UpsertOutcome.UNCHANGED
-    before = snapshot(org)
-    renamed = (org.code, org.name_ja, org.name_kana) != (clean.code, clean.name_ja, clean.name_kana)
-    for k, v in values.items():
-        setattr(org, k, v)
-    session.flush()
-    if renamed:
-        # The client's code and names are derived into each of its work orders (search
-        # document, list sort key).
-        reindex_work_orders(
-            session,
-            list(
-                session.scalars(
-                    select(WorkOrder.id)
-                    .join(Contract, Contract.id == WorkOrder.contract_id)
-                    .where(Contract.client_id == org.id)
-                )
-            ),
+    return store_values(uow, ENTITY, Organization, org, values, snapshot, _refresh_work_orders)
+
+
+def _refresh_work_orders(session: Session, org: Organization, changed: frozenset[str]) -> None:
+    # The client's code and names are derived into each of its work orders (search document,
+    # list sort key).
+    if changed & {"code", "name_ja", "name_kana"}:
+        ids = session.scalars(
+            select(WorkOrder.id)
+            .join(Contract, Contract.id == WorkOrder.contract_id)
+            .where(Contract.client_id == org.id)
         )
-    uow.audit("update", ENTITY, org.id, before, snapshot(org))
-    return org.id, UpsertOutcome.UPDATED
+        reindex_work_orders(session, list(ids))
 
 
 def upsert_organization(uow: UnitOfWork, data: OrganizationData) -> tuple[int, UpsertOutcome]:

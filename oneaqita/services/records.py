@@ -56,3 +56,15 @@ class SecondmentData:
     end: date | None = None
     position: str | None = None
     salary_borne_by_company_pct: int = 0
+
+
+@dataclass(frozen=True)
+class ContractData:
+    number: str
+    client: str  # code or exact Japanese name
+    title: str
+    start: date
+    end: date
+    amount_yen: int
+    kind: str | None = None
+    bulk_group: str | None = None

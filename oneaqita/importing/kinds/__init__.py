@@ -7,7 +7,13 @@ the service's upsert and the export query) and one line in ``KINDS``.
 from typing import Any
 
 from oneaqita.importing.columns import KindSpec
-from oneaqita.importing.kinds import organizations, people, secondments, shareholdings
+from oneaqita.importing.kinds import (
+    contracts,
+    organizations,
+    people,
+    secondments,
+    shareholdings,
+)
 from oneaqita.importing.report import ImportRequestError
 
 # Every kind IMPORT-FORMAT.md names, in its order; only those in KINDS work yet.
@@ -25,7 +31,13 @@ ALL_KINDS = (
 
 KINDS: dict[str, KindSpec[Any]] = {
     spec.name: spec
-    for spec in (organizations.SPEC, shareholdings.SPEC, people.SPEC, secondments.SPEC)
+    for spec in (
+        organizations.SPEC,
+        shareholdings.SPEC,
+        people.SPEC,
+        secondments.SPEC,
+        contracts.SPEC,
+    )
 }
 
 
