@@ -35,7 +35,9 @@ def _export(
     qtbot.waitUntil(lambda: running_operations() == 0, timeout=10_000)
 
 
-@pytest.mark.parametrize("kind", ["organizations", "shareholdings", "people", "secondments"])
+@pytest.mark.parametrize(
+    "kind", ["organizations", "shareholdings", "people", "secondments", "assets"]
+)
 def test_an_exported_csv_reimports_with_everything_unchanged(
     qtbot, monkeypatch, tmp_path: Path, demo_db: Database, actor: Actor, message_boxes, kind: str
 ) -> None:

@@ -7,7 +7,7 @@ the service's upsert and the export query) and one line in ``KINDS``.
 from typing import Any
 
 from oneaqita.importing.columns import KindSpec
-from oneaqita.importing.kinds import organizations, people, secondments, shareholdings
+from oneaqita.importing.kinds import assets, organizations, people, secondments, shareholdings
 from oneaqita.importing.report import ImportRequestError
 
 # Every kind IMPORT-FORMAT.md names, in its order; only those in KINDS work yet.
@@ -26,6 +26,7 @@ ALL_KINDS = (
 KINDS: dict[str, KindSpec[Any]] = {
     spec.name: spec
     for spec in (organizations.SPEC, shareholdings.SPEC, people.SPEC, secondments.SPEC)
+    + (assets.SPEC,)
 }
 
 
