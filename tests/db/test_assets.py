@@ -178,3 +178,15 @@ def test_save_checks_the_version_the_user_edited(db: Database) -> None:
     with pytest.raises(ConcurrentEdit):
         save_asset(db, ADMIN, replace(PLANT, district="南部処理区"), 1)  # edited since
     assert _asset(db, "TP-1").district == "北部処理区"
+
+
+def test_codes_with_quotes_and_percent_signs_are_found_again(db: Database) -> None:
+    add_bodies(db)  # the codes are written into the lookup statement as literals
+    rows = [AssetData(code, K.MANHOLE, "052019") for code in ("MH'1", "MH%_2", 'MH"3\\')]
+    with db.unit_of_work(ADMIN) as uow:
+        assert {o for _, o in upsert_assets(uow, rows)} == {U.ADDED}
+    with db.unit_of_work(ADMIN) as uow:
+        assert {o for _, o in upsert_assets(uow, rows)} == {U.UNCHANGED}
+        assert (
+            upsert_asset(uow, AssetData("MH-4", K.MANHOLE, "052019", parent="MH'1"))[1] is U.ADDED
+        )
