@@ -116,6 +116,12 @@ def choice(
     return parse
 
 
+def decimal_number(value: Any) -> Cell:
+    """Export a Decimal as a number (a number cell in .xlsx). Exact: the stored decimals
+    (at most 15 digits) survive a float, and the import reads a float by its repr()."""
+    return None if value is None else float(value)
+
+
 def enum_ja(words_ja: Mapping[Any, str]) -> Formatter:
     """Export a fixed-list value as its Japanese word (the import accepts both)."""
     return lambda value: None if value is None else words_ja[value]
@@ -141,7 +147,9 @@ class KindSpec(Generic[R]):
     did; ``upsert_many``, where a service has it, does the same for many records at once in
     set-based statements, raising the first refusal before it writes. ``records`` yields the
     stored records as the record type, in key order: every one (export), or those whose
-    first key field is one of the given values.
+    first key field is one of the given values. ``order``, where a kind has it, gives the
+    indexes of a file's records in the order to store them (e.g. parents before children);
+    otherwise they are stored in file order.
     """
 
     name: str
@@ -153,6 +161,7 @@ class KindSpec(Generic[R]):
     records: Callable[[Session, Collection[object] | None], Iterable[R]]
     entity: str = ""
     upsert_many: Callable[[UnitOfWork, Sequence[R]], list[Stored]] | None = None
+    order: Callable[[Sequence[R]], list[int]] | None = None
     _by_attr: dict[str, Column] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -20,6 +20,7 @@ import csv
 import os
 from collections.abc import Iterable
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,8 @@ def _csv_text(value: Cell) -> str:
         return ""
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, float):  # never "1e-06", which the import would not read
+        return format(Decimal(repr(value)), "f")
     return str(value)
 
 

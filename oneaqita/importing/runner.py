@@ -12,7 +12,8 @@ Rules (IMPORT-FORMAT.md):
    constraint) is reported against the column the user named (its ``ValidationError.field``
    mapped back to the header) and the remaining rows are still checked. This runs even when
    phase 1 found errors (for the rows that parsed), so that one run reports every error. Rows
-   may rely on earlier rows of the same file. Two rows that the service stores as the same
+   may rely on earlier rows of the same file (or on any row, where the kind orders them, as
+   assets put parents first). Two rows that the service stores as the same
    record (e.g. a holder once by code, once by name) are a duplicate key too. An optional
    column the file leaves out keeps each stored record's value (one present with an empty
    cell clears it).
@@ -109,8 +110,11 @@ def _store_chunk(p: ParsedFile, uow: UnitOfWork, chunk: list[ParsedRow]) -> list
 def _store_rows(p: ParsedFile, uow: UnitOfWork, progress: Progress | None) -> None:
     present = frozenset(p.header.names) if p.header else frozenset()
     stored: dict[int, int] = {}  # record id -> line
-    for start in range(0, len(p.rows), CHUNK):
-        parsed = p.rows[start : start + CHUNK]
+    rows = p.rows
+    if p.spec.order is not None:
+        rows = [rows[i] for i in p.spec.order([row.record for row in rows])]
+    for start in range(0, len(rows), CHUNK):
+        parsed = rows[start : start + CHUNK]
         # A column the file leaves out keeps each stored record's value.
         records = p.spec.keep_stored(uow.session, [row.record for row in parsed], present)
         chunk = [ParsedRow(row.line, record) for row, record in zip(parsed, records, strict=True)]
@@ -132,7 +136,7 @@ def _store_rows(p: ParsedFile, uow: UnitOfWork, progress: Progress | None) -> No
         # Everything so far is flushed: forgetting the objects keeps the session small.
         uow.session.expunge_all()
         if progress:
-            progress("store", start + len(chunk), len(p.rows))
+            progress("store", start + len(chunk), len(rows))
 
 
 def _store(p: ParsedFile, db: Database, actor: Actor, progress: Progress | None) -> None:

@@ -7,8 +7,9 @@ same thing; references are by key (organization code, employee number), as in IM
 import enum
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
-from oneaqita.models import OrganizationKind, SecondmentKind
+from oneaqita.models import AssetKind, AssetStatus, OrganizationKind, SecondmentKind
 
 
 class UpsertOutcome(enum.StrEnum):
@@ -45,6 +46,22 @@ class PersonData:
     email: str | None = None
     phone: str | None = None
     qualifications: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class AssetData:
+    code: str
+    kind: AssetKind
+    owner: str  # organization code or exact Japanese name
+    district: str | None = None
+    installed_year: int | None = None
+    material: str | None = None
+    diameter_mm: int | None = None
+    length_m: Decimal | None = None
+    latitude: Decimal | None = None
+    longitude: Decimal | None = None
+    parent: str | None = None  # the parent asset's code
+    status: AssetStatus = AssetStatus.IN_SERVICE
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ def _export(
 
 
 @pytest.mark.parametrize(
-    "kind", ["organizations", "shareholdings", "people", "secondments", "contracts"]
+    "kind", ["organizations", "shareholdings", "people", "secondments", "assets", "contracts"]
 )
 def test_an_exported_csv_reimports_with_everything_unchanged(
     qtbot, monkeypatch, tmp_path: Path, demo_db: Database, actor: Actor, message_boxes, kind: str

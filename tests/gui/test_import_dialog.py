@@ -56,7 +56,14 @@ def _press(qtbot, button) -> None:  # type: ignore[no-untyped-def]
 
 def test_offers_only_the_kinds_the_importer_supports(dialog: ImportDialog) -> None:
     kinds = [dialog.kind_combo.itemData(i) for i in range(dialog.kind_combo.count())]
-    assert kinds == ["organizations", "shareholdings", "people", "secondments", "contracts"]
+    assert kinds == [
+        "organizations",
+        "shareholdings",
+        "people",
+        "secondments",
+        "assets",
+        "contracts",
+    ]
     assert dialog.kind_combo.itemText(0) == "団体 (organizations)"
     assert dialog.kind_combo.itemText(4) == "契約 (contracts)"
     assert "団体コード (code)*" in dialog.columns_label.text()

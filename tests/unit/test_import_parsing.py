@@ -165,7 +165,7 @@ def test_xlsx_real_dates_and_numbers(tmp_path: Path) -> None:
     ("kind", "name", "message"),
     [
         ("staff", "p.csv", "unknown kind 'staff'"),
-        ("assets", "p.csv", "assets cannot be imported or exported yet; supported kinds: "
+        ("findings", "p.csv", "findings cannot be imported or exported yet; supported kinds: "
          "organizations, shareholdings, people, secondments"),
         ("people", "p.xls", "unsupported file type"),
         ("people", "missing.csv", "no such file"),

@@ -8,6 +8,7 @@ from typing import Any
 
 from oneaqita.importing.columns import KindSpec
 from oneaqita.importing.kinds import (
+    assets,
     contracts,
     organizations,
     people,
@@ -36,6 +37,7 @@ KINDS: dict[str, KindSpec[Any]] = {
         shareholdings.SPEC,
         people.SPEC,
         secondments.SPEC,
+        assets.SPEC,
         contracts.SPEC,
     )
 }
