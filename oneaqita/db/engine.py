@@ -68,6 +68,14 @@ def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
+    if resolved.get_driver_name() == "psycopg":
+        # psycopg prepares a statement on the server after its fifth run, and PostgreSQL may
+        # then plan it once for any parameters: a lookup of 200 codes by IN (…) became a scan
+        # of the table (10,000 unchanged people imported in 7.8 s, 2.2 s without). Every
+        # statement is planned for its own values instead.
+        connect_args = dict(kwargs.pop("connect_args", {}))
+        connect_args.setdefault("prepare_threshold", None)
+        kwargs["connect_args"] = connect_args
     return create_engine(resolved, **kwargs)
 
 

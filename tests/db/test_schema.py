@@ -209,3 +209,15 @@ def test_sqlite_autocommit_connection_keeps_what_it_runs(sqlite_db: Database) ->
         conn.exec_driver_sql("ANALYZE")
     with sqlite_db.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_stat1").scalar_one() > 0
+
+
+@pytest.mark.pg
+def test_postgresql_statements_are_planned_for_their_own_values(pg_db: Database) -> None:
+    """No server-side prepared statements: a generic plan once turned an IN (…) lookup of 200
+    codes into a table scan."""
+    with pg_db.engine.connect() as conn:
+        assert conn.connection.driver_connection.prepare_threshold is None
+        for _ in range(8):
+            conn.execute(text("SELECT 1 WHERE 1 = :x"), {"x": 1})
+        prepared = conn.execute(text("SELECT count(*) FROM pg_prepared_statements")).scalar_one()
+    assert prepared == 0
