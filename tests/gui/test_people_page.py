@@ -5,8 +5,6 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
 
 from oneaqita.models import Role
 from oneaqita.services.database import Actor, Database
@@ -20,6 +18,7 @@ from oneaqita.services.people_queries import (
     qualification_names,
 )
 from oneaqita.services.text_fields import katakana_to_hiragana
+from tests.gui.input import after_recount, type_japanese
 from ui.operations import running_operations
 from ui.staffing.people_model import COLUMNS, ID_ROLE, LOADING_TEXT, PeopleTableModel
 from ui.staffing.people_page import PeoplePage
@@ -50,19 +49,6 @@ def _rows(model: PeopleTableModel) -> list[PersonRow]:
     rows = [model.row_at(r) for r in range(model.rowCount())]
     assert all(r is not None for r in rows), "the demo's few people fit on the first page"
     return rows  # type: ignore[return-value]
-
-
-def _filtered(qtbot, page: PeoplePage, action) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(page.model.counted, timeout=5000):
-        action()
-
-
-def _type_japanese(edit: QLineEdit, text: str) -> None:
-    """Japanese arrives as committed input-method text (QTest.keyClicks only knows keys)."""
-    edit.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(edit, event)
 
 
 def _select(qtbot, page: PeoplePage, employee_no: str) -> None:  # type: ignore[no-untyped-def]
@@ -126,7 +112,7 @@ def test_clicking_a_header_sorts_in_sql(qtbot, page: PeoplePage, demo_db: Databa
 
     _click_header(qtbot, page, HOME)  # another column; a filter still applies
     combo = page.filter_bar.seconded_combo
-    _filtered(qtbot, page, lambda: combo.setCurrentIndex(combo.findData(True)))
+    after_recount(qtbot, page, lambda: combo.setCurrentIndex(combo.findData(True)))
     assert page.model.filter.sort is PeopleSort.HOME
     seconded = list_people(demo_db, page.model.filter)
     assert [r.employee_no for r in _rows(page.model)] == [r.employee_no for r in seconded]
@@ -174,7 +160,7 @@ def test_hiragana_finds_katakana_kana(qtbot, page: PeoplePage, demo_db: Database
     family_kana = person.name_kana.split()[0]  # type: ignore[union-attr]
     typed = katakana_to_hiragana(family_kana)
     assert typed != family_kana
-    _filtered(qtbot, page, lambda: _type_japanese(page.filter_bar.search_edit, typed))
+    after_recount(qtbot, page, lambda: type_japanese(page.filter_bar.search_edit, typed))
     expected = count_people(demo_db, PeopleFilter(text=typed, as_of=TODAY))
     assert 0 < page.model.rowCount() == expected < count_people(demo_db, PeopleFilter())
     assert person.employee_no in {r.employee_no for r in _rows(page.model)}
@@ -184,9 +170,9 @@ def test_hiragana_finds_katakana_kana(qtbot, page: PeoplePage, demo_db: Database
 
 def test_employee_number_and_email_search(qtbot, page: PeoplePage) -> None:
     edit = page.filter_bar.search_edit
-    _filtered(qtbot, page, lambda: edit.setText("E0007"))
+    after_recount(qtbot, page, lambda: edit.setText("E0007"))
     assert [r.employee_no for r in _rows(page.model)] == ["E0007"]
-    _filtered(qtbot, page, lambda: edit.setText("ogasawara"))
+    after_recount(qtbot, page, lambda: edit.setText("ogasawara"))
     assert [r.employee_no for r in _rows(page.model)] == ["E0009"]
 
 
@@ -205,11 +191,11 @@ def test_home_body_filter(qtbot, page: PeoplePage, demo_db: Database) -> None:
     assert combo.itemText(0) == "すべての所属団体"
     index = combo.findText("秋田県")
     assert index > 0
-    _filtered(qtbot, page, lambda: combo.setCurrentIndex(index))
+    after_recount(qtbot, page, lambda: combo.setCurrentIndex(index))
     flt = PeopleFilter(home_organization_id=combo.itemData(index), as_of=TODAY)
     assert page.model.rowCount() == count_people(demo_db, flt) > 0
     assert {r.home_organization_name for r in _rows(page.model)} == {"秋田県"}
-    _filtered(qtbot, page, lambda: combo.setCurrentIndex(0))
+    after_recount(qtbot, page, lambda: combo.setCurrentIndex(0))
     assert page.model.rowCount() == count_people(demo_db, PeopleFilter(as_of=TODAY))
 
 
@@ -218,7 +204,7 @@ def test_qualification_filter(qtbot, page: PeoplePage, demo_db: Database) -> Non
     names = qualification_names(demo_db)
     assert [combo.itemText(i) for i in range(combo.count())] == ["すべての資格", *names]
     name = "下水道技術検定 第3種"
-    _filtered(qtbot, page, lambda: combo.setCurrentIndex(combo.findText(name)))
+    after_recount(qtbot, page, lambda: combo.setCurrentIndex(combo.findText(name)))
     rows = _rows(page.model)
     assert len(rows) == count_people(demo_db, PeopleFilter(qualification=name, as_of=TODAY)) > 0
     assert len(rows) < count_people(demo_db, PeopleFilter(as_of=TODAY))
@@ -227,11 +213,11 @@ def test_qualification_filter(qtbot, page: PeoplePage, demo_db: Database) -> Non
 
 def test_currently_seconded_filter(qtbot, page: PeoplePage, demo_db: Database) -> None:
     combo = page.filter_bar.seconded_combo
-    _filtered(qtbot, page, lambda: combo.setCurrentIndex(combo.findData(True)))
+    after_recount(qtbot, page, lambda: combo.setCurrentIndex(combo.findData(True)))
     seconded = _rows(page.model)
     assert seconded and all(r.currently_seconded for r in seconded)
     assert all(r.seconded_until is None or r.seconded_until >= TODAY for r in seconded)
-    _filtered(qtbot, page, lambda: combo.setCurrentIndex(combo.findData(False)))
+    after_recount(qtbot, page, lambda: combo.setCurrentIndex(combo.findData(False)))
     others = _rows(page.model)
     assert others and not any(r.currently_seconded for r in others)
     assert len(seconded) + len(others) == count_people(demo_db, PeopleFilter(as_of=TODAY))

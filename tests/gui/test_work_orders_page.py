@@ -1,8 +1,7 @@
 """The Work orders page through the main window: filter, sort, select, move."""
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from oneaqita.models import WorkOrderStatus
 from oneaqita.search import normalize
@@ -14,6 +13,7 @@ from oneaqita.services.work_order_queries import (
     list_work_orders,
     work_order_detail,
 )
+from tests.gui.input import after_recount, type_japanese
 from ui.main_window import MainWindow
 from ui.work_orders.columns import column_of
 from ui.work_orders.page import WorkOrdersPage
@@ -28,19 +28,6 @@ def _shown_rows(model: WorkOrderTableModel, limit: int = 50) -> list:  # type: i
     return rows
 
 
-def _wait_for_filter(qtbot, page: WorkOrdersPage, action) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(page.model.counted, timeout=5000):
-        action()
-
-
-def _type_japanese(edit: QLineEdit, text: str) -> None:
-    """Japanese arrives as committed input-method text (QTest.keyClicks only knows keys)."""
-    edit.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(edit, event)
-
-
 def _select(qtbot, page: WorkOrdersPage, row: int) -> None:  # type: ignore[no-untyped-def]
     page.detail_pane.detail = None
     rect = page.table.visualRect(page.model.index(row, NUMBER))
@@ -49,7 +36,7 @@ def _select(qtbot, page: WorkOrdersPage, row: int) -> None:  # type: ignore[no-u
 
 
 def _show_only(qtbot, page: WorkOrdersPage, status: WorkOrderStatus) -> None:  # type: ignore[no-untyped-def]
-    _wait_for_filter(qtbot, page, page.filter_bar.status_actions[status].trigger)
+    after_recount(qtbot, page, page.filter_bar.status_actions[status].trigger)
 
 
 def test_window_shows_only_existing_areas_and_the_whole_list(
@@ -95,7 +82,7 @@ def test_ctrl_digit_goes_to_each_page(qtbot, window: MainWindow) -> None:
 def test_search_box_filters_after_a_pause(qtbot, window: MainWindow, demo_db: Database) -> None:
     page = window.work_orders
     term = page.model.row_at(0).title.split()[0]  # a district, e.g. 八橋処理区
-    _wait_for_filter(qtbot, page, lambda: _type_japanese(page.filter_bar.search_edit, term))
+    after_recount(qtbot, page, lambda: type_japanese(page.filter_bar.search_edit, term))
     expected = count_work_orders(demo_db, WorkOrderFilter(text=term))
     assert 0 < page.model.rowCount() == expected < count_work_orders(demo_db, WorkOrderFilter())
     for row in _shown_rows(page.model):
@@ -119,7 +106,7 @@ def test_client_filter(qtbot, window: MainWindow, demo_db: Database) -> None:
     combo = page.filter_bar.client_combo
     assert combo.itemText(0) == "すべての委託者"
     assert combo.count() > 2
-    _wait_for_filter(qtbot, page, lambda: combo.setCurrentIndex(1))
+    after_recount(qtbot, page, lambda: combo.setCurrentIndex(1))
     client_id, client_name = combo.itemData(1), combo.itemText(1)
     expected = count_work_orders(demo_db, WorkOrderFilter(client_id=client_id))
     assert page.model.rowCount() == expected
@@ -134,7 +121,7 @@ def test_status_filter(qtbot, window: MainWindow, demo_db: Database) -> None:
     assert page.model.rowCount() == count_work_orders(demo_db, WorkOrderFilter(statuses=chosen))
     assert {r.status for r in _shown_rows(page.model)} <= chosen
     assert page.filter_bar.status_button.text() == "状態: 起票・計画"
-    _wait_for_filter(qtbot, page, page.filter_bar.clear_statuses)
+    after_recount(qtbot, page, page.filter_bar.clear_statuses)
     assert page.model.rowCount() == count_work_orders(demo_db, WorkOrderFilter())
 
 
@@ -145,13 +132,13 @@ def test_clicking_a_header_sorts(qtbot, window: MainWindow, demo_db: Database) -
     click = lambda: qtbot.mouseClick(  # noqa: E731
         header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
     )
-    _wait_for_filter(qtbot, page, click)
+    after_recount(qtbot, page, click)
     assert page.model.filter.sort is WorkOrderSort.NUMBER
     numbers = [r.number for r in _shown_rows(page.model, 20)]
     expected = list_work_orders(demo_db, page.model.filter, 0, 20)
     assert numbers == [r.number for r in expected]
     assert numbers == sorted(numbers, reverse=page.model.filter.descending)
-    _wait_for_filter(qtbot, page, click)  # the second click reverses the order
+    after_recount(qtbot, page, click)  # the second click reverses the order
     again = [r.number for r in _shown_rows(page.model, 20)]
     assert again == sorted(numbers + again, reverse=page.model.filter.descending)[:20]
     assert again[0] != numbers[0]
@@ -227,7 +214,7 @@ def test_illegal_moves_are_not_offered(qtbot, window: MainWindow) -> None:
     assert page.model.rowCount() > 0
     _select(qtbot, page, 0)
     assert page.detail_pane.move_buttons == {}
-    _wait_for_filter(qtbot, page, page.filter_bar.clear_statuses)
+    after_recount(qtbot, page, page.filter_bar.clear_statuses)
     _show_only(qtbot, page, WorkOrderStatus.IN_PROGRESS)
     _select(qtbot, page, 0)
     offered = set(page.detail_pane.move_buttons)
@@ -256,7 +243,7 @@ def test_a_move_made_meanwhile_elsewhere_is_refused_and_shown(
 def test_typing_a_number_finds_that_order(qtbot, window: MainWindow, demo_db: Database) -> None:
     page = window.work_orders
     number = page.model.row_at(3).number
-    _wait_for_filter(qtbot, page, lambda: qtbot.keyClicks(page.filter_bar.search_edit, number))
+    after_recount(qtbot, page, lambda: qtbot.keyClicks(page.filter_bar.search_edit, number))
     assert page.model.rowCount() == count_work_orders(demo_db, WorkOrderFilter(text=number)) == 1
     assert page.model.row_at(0).number == number
     assert page.filter_bar.count_label.text() == "1 件"
