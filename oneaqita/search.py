@@ -92,7 +92,7 @@ def engine_of(conn: Conn) -> Engine:
 
 
 def _dialect(conn: Conn) -> str:
-    return conn.get_bind().dialect.name if isinstance(conn, Session) else conn.dialect.name
+    return engine_of(conn).dialect.name
 
 
 def matching_ids_sql(dialect: str, query: str) -> tuple[str, dict[str, Any]] | None:
