@@ -52,18 +52,27 @@ def ensure_system_libraries() -> None:
         sys.exit("Qt needs these system packages first:\n    sudo " + " ".join(command))
 
 
+def lock_file(extras: str) -> Path:
+    """The exact versions and hashes to install (refreshed as the README says)."""
+    return ROOT / "requirements" / ("test.lock" if extras == "test" else "app.lock")
+
+
 def ensure_environment(extras: str) -> None:
-    """Create .venv and install the project (editable) when pyproject.toml has changed."""
+    """Create .venv, install the locked versions and then the project itself (editable, no
+    dependencies of its own choosing) when pyproject.toml or the lock file has changed."""
     if not PYTHON.exists():
         venv.create(VENV, with_pip=True)
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    lock = lock_file(extras)
+    digest = hashlib.sha256(
+        (ROOT / "pyproject.toml").read_bytes() + lock.read_bytes() + extras.encode()
+    ).hexdigest()
     stamp = VENV / f".installed-{extras or 'app'}"
     if stamp.exists() and stamp.read_text() == digest:
         return
-    target = f".[{extras}]" if extras else "."
     pip = [str(PYTHON), "-m", "pip"]
     subprocess.run([*pip, "install", "-q", "--upgrade", "pip"], check=True)
-    subprocess.run([*pip, "install", "-q", "-e", target], check=True, cwd=ROOT)
+    subprocess.run([*pip, "install", "-q", "--require-hashes", "-r", str(lock)], check=True)
+    subprocess.run([*pip, "install", "-q", "--no-deps", "-e", "."], check=True, cwd=ROOT)
     stamp.write_text(digest)
 
 

@@ -5,7 +5,14 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import create_engine, text
+
+# CI runs the same examples every time (a red run can be reproduced, a green one is not luck);
+# a developer's run keeps exploring new ones.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 # Without a display and without this, pytest-qt crashes the interpreter instead of failing.
 if not os.environ.get("QT_QPA_PLATFORM"):
