@@ -123,6 +123,6 @@ def build_sample(db: Database) -> Sample:
             noshiro_id=noshiro.id,
             contract_ids=[c1.id, c2.id],
             work_order_ids=[wo.id for wo in orders],
-            coordinator=Actor(coord.id, coord.login, coord.role),
-            seconded=Actor(sec.id, sec.login, sec.role),
+            coordinator=Actor.of(coord),
+            seconded=Actor.of(sec),
         )

@@ -15,6 +15,7 @@ from oneaqita.models import (
     Shareholding,
 )
 from oneaqita.models import Organization as Org
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Database
 from oneaqita.services.organizations import upsert_organization
 from oneaqita.services.people import upsert_person
@@ -68,7 +69,8 @@ def add_secondment(
 ) -> int:
     data = SecondmentData(employee_no, sender, kind, start, end, position, pct)
     change = create_secondment(db, COORDINATOR, data)
-    (secondment_id,) = change.ids
+    secondment_id = change.created_id(Entity.SECONDMENTS)
+    assert secondment_id is not None
     return secondment_id
 
 

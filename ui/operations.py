@@ -6,6 +6,7 @@ to that one signal and decides for itself whether to refresh. Callbacks always r
 thread, and not at all once the widget that started the call has been destroyed.
 """
 
+import dataclasses
 import time
 from collections.abc import Callable
 from typing import Any, Generic, Self, TypeVar
@@ -14,7 +15,7 @@ import shiboken6
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from oneaqita.services.database import Change
+from oneaqita.services.changes import Change
 from ui.errors import show_error
 
 T = TypeVar("T")
@@ -120,10 +121,19 @@ class QueryOp(Generic[T]):
 
 
 class ChangeOp(QueryOp[Change]):
-    """A writing core call that returns what it changed; the change is announced app-wide
-    before the success callback runs."""
+    """A writing core call that returns what it changed; the change is announced app-wide,
+    with its initiator (the view that started it: `initiator`, else the parent widget), before
+    the success callback runs. A view that has already shown what it changed can skip its own
+    reload when `change.initiator is self`."""
+
+    def __init__(
+        self, parent: QWidget | None, call: Callable[[], Change], initiator: object = None
+    ) -> None:
+        super().__init__(parent, call)
+        self._initiator = initiator if initiator is not None else parent
 
     def _succeeded(self, result: Change) -> None:
+        result = dataclasses.replace(result, initiator=self._initiator)
         change_hub().changed.emit(result)
         super()._succeeded(result)
 

@@ -15,6 +15,7 @@ from oneaqita.demo.time_entries import load_time_entries
 from oneaqita.demo.work_orders import load_work_orders
 from oneaqita.errors import ValidationError
 from oneaqita.search import reindex_work_orders
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import SYSTEM_ACTOR, Database
 from oneaqita.services.setup import first_table_with_rows
 
@@ -158,7 +159,7 @@ def load_demo(
     summary = DemoSummary(**{f.name: counts.get(f.name, 0) for f in fields(DemoSummary)})
     with db.unit_of_work(SYSTEM_ACTOR) as uow:
         uow.audit(
-            "demo", "database", None, None, {**summary.as_dict(), "seed": seed, "scale": scale}
+            "demo", Entity.DATABASE, None, None, {**summary.as_dict(), "seed": seed, "scale": scale}
         )
     return summary
 

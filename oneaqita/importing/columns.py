@@ -22,6 +22,7 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import UnitOfWork
 from oneaqita.services.records import UpsertOutcome
 from oneaqita.values import Cell, ValueParseError, cell_text, normalize_header, split_list
@@ -159,7 +160,7 @@ class KindSpec(Generic[R]):
     key: tuple[str, ...]
     upsert: Callable[[UnitOfWork, R], Stored]
     records: Callable[[Session, Collection[object] | None], Iterable[R]]
-    entity: str = ""
+    entity: Entity
     upsert_many: Callable[[UnitOfWork, Sequence[R]], list[Stored]] | None = None
     order: Callable[[Sequence[R]], list[int]] | None = None
     _by_attr: dict[str, Column] = field(default_factory=dict, init=False, repr=False)

@@ -27,8 +27,9 @@ from typing import Any
 from oneaqita.importing.kinds import get_kind
 from oneaqita.importing.reading import SUFFIXES
 from oneaqita.importing.report import ImportRequestError
+from oneaqita.permissions import Action, requires
 from oneaqita.services.database import Actor, Database
-from oneaqita.services.users import require_reader
+from oneaqita.services.users import require_registered
 from oneaqita.values import Cell
 
 __all__ = ["check_export_request", "export_kind", "write_table"]
@@ -108,6 +109,7 @@ def write_table(path: Path, title: str, header: list[str], rows: Iterable[list[C
     return _write_xlsx(path, title, header, rows)
 
 
+@requires(Action.READ_LISTS)
 def export_kind(db: Database, actor: Actor, kind: str, path: Path | str) -> int:
     """Write every record of KIND to FILE (see the module docstring); returns the number of
     records written. Raises ImportRequestError for an unsupported kind or suffix or a missing
@@ -115,12 +117,12 @@ def export_kind(db: Database, actor: Actor, kind: str, path: Path | str) -> int:
     is replaced."""
     path = Path(path)
     check_export_request(kind, path)
+    require_registered(actor)
     spec = get_kind(kind)
     header = [col.name_ja for col in spec.columns]
     partial = path.with_name(f".{path.stem}.partial{path.suffix}")
     try:
         with db.read() as session:
-            require_reader(session, actor)
             rows = (spec.cells(record) for record in spec.records(session, None))
             count = write_table(partial, spec.name_ja, header, rows)
         os.replace(partial, path)

@@ -41,7 +41,7 @@ from oneaqita.importing.parsing import (
     parse_file,
 )
 from oneaqita.importing.report import ImportReport
-from oneaqita.models import Role
+from oneaqita.permissions import Action, requires
 from oneaqita.services.database import Actor, Database, UnitOfWork
 from oneaqita.services.records import UpsertOutcome
 
@@ -150,7 +150,7 @@ def _store(p: ParsedFile, db: Database, actor: Actor, progress: Progress | None)
             if report.added or report.updated:
                 counts = {"added": report.added, "updated": report.updated}
                 after = {"file": Path(report.file).name, **counts, "unchanged": report.unchanged}
-                uow.audit("import", p.spec.entity or p.spec.name, None, None, after)
+                uow.audit("import", p.spec.entity, None, None, after)
             change = uow.change
         report.written = True
         report.change = change
@@ -167,6 +167,7 @@ def _count(report: ImportReport, outcome: UpsertOutcome) -> None:
         report.unchanged += 1
 
 
+@requires(Action.IMPORT_FILES)
 def import_file(
     db: Database,
     actor: Actor,
@@ -186,7 +187,6 @@ def import_file(
     lines (default: the path as given).
     """
     check_request(kind, Path(path))
-    actor.require(Role.ADMIN)
     p = parse_file(kind, path, check_only=check_only, display_name=display_name, progress=progress)
     if p.header is not None:  # even without rows: a clean empty file is "imported", 0 rows
         _store(p, db, actor, progress)

@@ -32,7 +32,9 @@ from sqlalchemy import ColumnElement, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from oneaqita.errors import ConcurrentEdit, ValidationError
-from oneaqita.models import Asset, Organization, Role
+from oneaqita.models import Asset, Organization
+from oneaqita.permissions import Action, requires
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database, UnitOfWork
 from oneaqita.services.organizations import organizations_by_ref, resolve_organization
 from oneaqita.services.records import AssetData, UpsertOutcome
@@ -42,8 +44,7 @@ from oneaqita.vocabulary import SERVICE_LIFE_YEARS
 
 __all__ = ["save_asset", "upsert_asset", "upsert_assets"]
 
-WRITE_ROLES = (Role.ADMIN,)
-ENTITY = "assets"
+ENTITY = Entity.ASSETS
 FIRST_YEAR = 1868  # 明治元年; the schema's lower bound
 _CENTIMETRE = Decimal("0.01")
 _MICRODEGREE = Decimal("0.000001")
@@ -250,6 +251,7 @@ def _apply(asset: Asset, values: dict[str, Any]) -> None:
         setattr(asset, k, v)
 
 
+@requires(Action.EDIT_ASSETS)
 def upsert_assets(uow: UnitOfWork, rows: Sequence[AssetData]) -> list[tuple[int, UpsertOutcome]]:
     """Store assets with distinct codes under their codes: add, update or leave each unchanged
     (see the module's rules), set-based: owners, stored assets and parents are read in one
@@ -257,7 +259,6 @@ def upsert_assets(uow: UnitOfWork, rows: Sequence[AssetData]) -> list[tuple[int,
     inserted together. A parent may be one of `rows`, before or after its child. Raises the
     first refusal among the rows (an import then stores its rows one by one, each under its
     own SAVEPOINT, to report every refused row)."""
-    uow.actor.require(*WRITE_ROLES)
     session = uow.session
     owners = organizations_by_ref(session, [data.owner for data in rows])
     checked: list[_Row] = []
@@ -311,12 +312,14 @@ def upsert_assets(uow: UnitOfWork, rows: Sequence[AssetData]) -> list[tuple[int,
     return results
 
 
+@requires(Action.EDIT_ASSETS)
 def upsert_asset(uow: UnitOfWork, data: AssetData) -> tuple[int, UpsertOutcome]:
     """Store one asset under its code inside the caller's unit of work (upsert_assets for one
     row); its id and what was done."""
     return upsert_assets(uow, [data])[0]
 
 
+@requires(Action.EDIT_ASSETS)
 def save_asset(
     db: Database, actor: Actor, data: AssetData, expected_version: int | None
 ) -> tuple[int, UpsertOutcome, Change]:
@@ -324,7 +327,6 @@ def save_asset(
     `expected_version` None adds a new asset (refused if the code is taken); otherwise it is
     the version the user edited, and an asset changed (or removed) since raises
     ConcurrentEdit."""
-    actor.require(*WRITE_ROLES)
     code = _code(data.code)
     with db.unit_of_work(actor) as uow:
         version = uow.session.scalar(select(Asset.version).where(Asset.code == code))

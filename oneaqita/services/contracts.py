@@ -21,16 +21,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from oneaqita.errors import ConcurrentEdit, NotFound, ValidationError
-from oneaqita.models import Contract, Role, WorkOrder
-from oneaqita.search import reindex_work_orders
+from oneaqita.models import Contract, WorkOrder
+from oneaqita.permissions import Action, requires
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database, UnitOfWork
 from oneaqita.services.organizations import find_organization
 from oneaqita.services.records import ContractData, UpsertOutcome
 from oneaqita.services.text_fields import optional_text, required_text
 from oneaqita.services.upserts import store_values
 
-WRITE_ROLES = (Role.ADMIN, Role.MANAGER, Role.COORDINATOR)
-ENTITY = "contracts"
+ENTITY = Entity.CONTRACTS
 
 
 def _check_period(start: date, end: date) -> None:
@@ -100,35 +100,36 @@ def snapshot(c: Contract) -> dict[str, Any]:
     }
 
 
-def _refresh_work_orders(session: Session, contract: Contract, changed: frozenset[str]) -> None:
+def _refresh_work_orders(uow: UnitOfWork, contract: Contract, changed: frozenset[str]) -> None:
     # The contract's number and title and its client's code and names are derived into each
     # of its work orders (search document, list columns).
     if changed & {"number", "title", "client_id"}:
-        ids = session.scalars(select(WorkOrder.id).where(WorkOrder.contract_id == contract.id))
-        reindex_work_orders(session, list(ids))
+        ids = uow.session.scalars(select(WorkOrder.id).where(WorkOrder.contract_id == contract.id))
+        uow.reindex_work_orders(list(ids))
 
 
+@requires(Action.EDIT_CONTRACTS)
 def _store(
     uow: UnitOfWork, contract: Contract | None, values: dict[str, Any]
 ) -> tuple[int, UpsertOutcome]:
-    uow.actor.require(*WRITE_ROLES)
     _check_unique_number(uow.session, values["number"], contract.id if contract else None)
     return store_values(
         uow, ENTITY, Contract, contract, values, snapshot, on_update=_refresh_work_orders
     )
 
 
+@requires(Action.EDIT_CONTRACTS)
 def upsert_contract(uow: UnitOfWork, data: ContractData) -> tuple[int, UpsertOutcome]:
     """Store `data` under its number: add it, update the stored contract with that number, or
     leave it unchanged when it already says the same. Enforces the module's rules (known
     client, end not before start, amount not negative, coordinators, managers and
     administrators only); audits every write."""
-    uow.actor.require(*WRITE_ROLES)
     values = _checked(uow.session, data)
     contract = uow.session.scalar(select(Contract).where(Contract.number == values["number"]))
     return _store(uow, contract, values)
 
 
+@requires(Action.EDIT_CONTRACTS)
 def save_contract(
     db: Database,
     actor: Actor,
@@ -140,7 +141,6 @@ def save_contract(
     contract (refused if the number exists); otherwise it is the version the user edited, and
     a contract changed since raises ConcurrentEdit. The contract is found by `contract_id`
     when given (so that its number can change), else by the number."""
-    actor.require(*WRITE_ROLES)
     with db.unit_of_work(actor) as uow:
         values = _checked(uow.session, data)
         if expected_version is None:

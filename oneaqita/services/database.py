@@ -1,115 +1,24 @@
-"""The app-wide handle on one database, and the unit of work every use case runs in."""
+"""The app-wide handle on one database: read sessions and units of work."""
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Any
 
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from oneaqita.db.engine import describe, make_engine, session_factory
-from oneaqita.errors import ConcurrentEdit, PermissionDenied
-from oneaqita.models import AuditEntry, Role
+from oneaqita.errors import ConcurrentEdit
+from oneaqita.services.actor import SYSTEM_ACTOR, Actor, current_actor
+from oneaqita.services.changes import Change
+from oneaqita.services.unit_of_work import UnitOfWork
 
+# Until every caller imports them from their own modules.
+__all__ = ["SYSTEM_ACTOR", "Actor", "Change", "Database", "UnitOfWork"]
 
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """Who is acting: every write is checked against the role and audited under the login."""
-
-    user_id: int | None
-    login: str
-    role: Role
-
-    def require(self, *roles: Role) -> None:
-        if self.role not in roles:
-            raise PermissionDenied(
-                f"この操作は{'・'.join(ROLE_LABELS_JA[r] for r in roles)}だけが行えます。",
-                f"Only {', '.join(r.value for r in roles)} may do this.",
-            )
-
-
-ROLE_LABELS_JA = {
-    Role.ADMIN: "管理者",
-    Role.MANAGER: "管理職",
-    Role.COORDINATOR: "業務担当",
-    Role.SECONDED: "出向職員",
-}
 
 SQLITE_BUSY_SNAPSHOT = 517
-
-# Used by maintenance entry points (migrations, the demo loader) that act for no person.
-SYSTEM_ACTOR = Actor(user_id=None, login="system", role=Role.ADMIN)
-
-
-@dataclass(frozen=True)
-class Change:
-    """What a use case changed, so that open views can decide whether to refresh."""
-
-    entities: frozenset[str] = frozenset()
-    ids: frozenset[int] = frozenset()
-
-    def touches(self, entity: str) -> bool:
-        return entity in self.entities
-
-
-@dataclass
-class UnitOfWork:
-    session: Session
-    actor: Actor
-    _changed: set[str] = field(default_factory=set)
-    _ids: set[int] = field(default_factory=set)
-
-    def audit(
-        self,
-        action: str,
-        entity: str,
-        entity_id: int | None,
-        before: dict[str, Any] | None = None,
-        after: dict[str, Any] | None = None,
-    ) -> None:
-        self.session.add(AuditEntry(**self._entry(action, entity, entity_id, before, after)))
-
-    def audit_many(
-        self,
-        action: str,
-        entity: str,
-        entries: Sequence[tuple[int, dict[str, Any] | None, dict[str, Any] | None]],
-    ) -> None:
-        """audit() for many records at once, (entity_id, before, after) each, in one statement
-        (for set-based use cases; still one entry per record)."""
-        if entries:
-            self.session.execute(
-                insert(AuditEntry),
-                [self._entry(action, entity, *entry) for entry in entries],
-            )
-
-    def _entry(
-        self,
-        action: str,
-        entity: str,
-        entity_id: int | None,
-        before: dict[str, Any] | None,
-        after: dict[str, Any] | None,
-    ) -> dict[str, Any]:
-        self._changed.add(entity)
-        if entity_id is not None:
-            self._ids.add(entity_id)
-        return {
-            "user_id": self.actor.user_id,
-            "actor": self.actor.login,
-            "action": action,
-            "entity": entity,
-            "entity_id": entity_id,
-            "before": before,
-            "after": after,
-        }
-
-    @property
-    def change(self) -> Change:
-        return Change(frozenset(self._changed), frozenset(self._ids))
 
 
 class Database:
@@ -139,13 +48,21 @@ class Database:
             finally:
                 session.rollback()
 
+    def current_actor(self, actor: Actor) -> Actor:
+        """`actor` as its user is stored now (see oneaqita.services.actor)."""
+        if actor.user_id is None:
+            return actor
+        with self.read() as session:
+            return current_actor(session, actor)
+
     @contextmanager
     def unit_of_work(self, actor: Actor) -> Iterator[UnitOfWork]:
         """Commits when the block ends normally, rolls everything back on any error, and turns
-        a lost optimistic-locking race into ConcurrentEdit."""
+        a lost optimistic-locking race into ConcurrentEdit. The unit of work acts for `actor`'s
+        user as stored now (PermissionDenied if it is gone or deactivated)."""
         with self._sessions() as session:
-            uow = UnitOfWork(session, actor)
             try:
+                uow = UnitOfWork(session, current_actor(session, actor))
                 yield uow
                 session.commit()
             except StaleDataError as exc:

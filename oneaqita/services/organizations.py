@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 
 from oneaqita.errors import ConcurrentEdit, NotFound, ValidationError
 from oneaqita.jis_code import InvalidJisCode, validate_local_government_code
-from oneaqita.models import Contract, Organization, OrganizationKind, Role, WorkOrder
-from oneaqita.search import reindex_work_orders
+from oneaqita.models import Contract, Organization, OrganizationKind, WorkOrder
+from oneaqita.permissions import Action, requires
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database, UnitOfWork
 from oneaqita.services.records import OrganizationData, UpsertOutcome
 from oneaqita.services.text_fields import matches_all_terms, optional_text, required_text
@@ -28,8 +29,7 @@ from oneaqita.services.upserts import store_values
 from oneaqita.values import normalize_text
 from oneaqita.vocabulary import ORGANIZATION_KIND_JA
 
-WRITE_ROLES = (Role.ADMIN,)
-ENTITY = "organizations"
+ENTITY = Entity.ORGANIZATIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,10 +142,10 @@ def _check_unique(session: Session, clean: OrganizationData, own_id: int | None)
             )
 
 
+@requires(Action.EDIT_ORGANIZATIONS)
 def _store(
     uow: UnitOfWork, org: Organization | None, clean: OrganizationData
 ) -> tuple[int, UpsertOutcome]:
-    uow.actor.require(*WRITE_ROLES)
     session = uow.session
     _check_unique(session, clean, org.id if org else None)
     values = {
@@ -158,18 +158,19 @@ def _store(
     return store_values(uow, ENTITY, Organization, org, values, snapshot, _refresh_work_orders)
 
 
-def _refresh_work_orders(session: Session, org: Organization, changed: frozenset[str]) -> None:
+def _refresh_work_orders(uow: UnitOfWork, org: Organization, changed: frozenset[str]) -> None:
     # The client's code and names are derived into each of its work orders (search document,
     # list sort key).
     if changed & {"code", "name_ja", "name_kana"}:
-        ids = session.scalars(
+        ids = uow.session.scalars(
             select(WorkOrder.id)
             .join(Contract, Contract.id == WorkOrder.contract_id)
             .where(Contract.client_id == org.id)
         )
-        reindex_work_orders(session, list(ids))
+        uow.reindex_work_orders(list(ids))
 
 
+@requires(Action.EDIT_ORGANIZATIONS)
 def upsert_organization(uow: UnitOfWork, data: OrganizationData) -> tuple[int, UpsertOutcome]:
     """Store `data` under its code: add it, update the stored organization with that code, or
     leave it unchanged when it already says the same. Enforces the module's rules (JIS code
@@ -179,6 +180,7 @@ def upsert_organization(uow: UnitOfWork, data: OrganizationData) -> tuple[int, U
     return _store(uow, org, clean)
 
 
+@requires(Action.EDIT_ORGANIZATIONS)
 def save_organization(
     db: Database,
     actor: Actor,
@@ -190,7 +192,6 @@ def save_organization(
     organization (refused if the code exists); otherwise it is the version the user edited,
     and a record changed since raises ConcurrentEdit. The record is found by
     `organization_id` when given (so that its code can change), else by the code."""
-    actor.require(*WRITE_ROLES)
     with db.unit_of_work(actor) as uow:
         clean = checked_organization(data)
         if expected_version is None:

@@ -30,11 +30,11 @@ from oneaqita.models import (
     Organization,
     Person,
     PersonQualification,
-    Role,
     work_order_assignees,
 )
 from oneaqita.models.base import utcnow
-from oneaqita.search import reindex_work_orders
+from oneaqita.permissions import Action, requires
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database, UnitOfWork
 from oneaqita.services.organizations import organizations_by_ref, resolve_organization
 from oneaqita.services.people_queries import (
@@ -66,8 +66,7 @@ __all__ = [
     "upsert_person",
 ]
 
-WRITE_ROLES = (Role.ADMIN, Role.MANAGER, Role.COORDINATOR)
-ENTITY = "people"
+ENTITY = Entity.PEOPLE
 _EMAIL = re.compile(r"[^@\s,;<>]+@[^@\s,;<>.]+(?:\.[^@\s,;<>.]+)+")
 
 
@@ -159,16 +158,16 @@ def _apply(person: Person, values: dict[str, Any], qualifications: set[str]) -> 
     return renamed
 
 
-def _reindex_assigned(session: Session, person_ids: list[int]) -> None:
+def _reindex_assigned(uow: UnitOfWork, person_ids: list[int]) -> None:
     if person_ids:
         assigned = select(work_order_assignees.c.work_order_id).where(
             work_order_assignees.c.person_id.in_(person_ids)
         )
-        reindex_work_orders(session, list(session.scalars(assigned)))
+        uow.reindex_work_orders(list(uow.session.scalars(assigned)))
 
 
+@requires(Action.EDIT_PEOPLE)
 def _store(uow: UnitOfWork, person: Person | None, data: PersonData) -> tuple[int, UpsertOutcome]:
-    uow.actor.require(*WRITE_ROLES)
     session = uow.session
     homes = organizations_by_ref(session, [data.home_organization])
     values, qualifications = _checked(data, homes)
@@ -191,11 +190,12 @@ def _store(uow: UnitOfWork, person: Person | None, data: PersonData) -> tuple[in
     before = snapshot(person)
     renamed = _apply(person, values, qualifications)
     session.flush()
-    _reindex_assigned(session, [person.id] if renamed else [])
+    _reindex_assigned(uow, [person.id] if renamed else [])
     uow.audit("update", ENTITY, person.id, before, snapshot(person))
     return person.id, UpsertOutcome.UPDATED
 
 
+@requires(Action.EDIT_PEOPLE)
 def upsert_person(uow: UnitOfWork, data: PersonData) -> tuple[int, UpsertOutcome]:
     """Store a person under the employee number: add, update or leave unchanged (see the
     module's rules); every field becomes what `data` says (None clears it) and the
@@ -205,6 +205,7 @@ def upsert_person(uow: UnitOfWork, data: PersonData) -> tuple[int, UpsertOutcome
     return _store(uow, person, data)
 
 
+@requires(Action.EDIT_PEOPLE)
 def upsert_people(uow: UnitOfWork, rows: Sequence[PersonData]) -> list[tuple[int, UpsertOutcome]]:
     """upsert_person for many people with distinct employee numbers, set-based: the home
     organizations and the stored people of all rows are read in one query each, the new
@@ -212,7 +213,6 @@ def upsert_people(uow: UnitOfWork, rows: Sequence[PersonData]) -> list[tuple[int
     written person, inserted together. Raises the first refusal among the rows, as
     upsert_person would for that row, before writing anything (an import then stores its
     rows one by one to report every refused row)."""
-    uow.actor.require(*WRITE_ROLES)
     session = uow.session
     homes = organizations_by_ref(session, [data.home_organization for data in rows])
     checked = [_checked(data, homes) for data in rows]
@@ -236,7 +236,7 @@ def upsert_people(uow: UnitOfWork, rows: Sequence[PersonData]) -> list[tuple[int
                 renamed.append(person.id)
     session.flush()  # the updates: one UPDATE a person, each checking its version
     ids = _insert_new(session, new)
-    _reindex_assigned(session, renamed)
+    _reindex_assigned(uow, renamed)
     uow.audit_many(
         "create",
         ENTITY,
@@ -273,6 +273,7 @@ def _insert_new(session: Session, new: list[tuple[dict[str, Any], set[str]]]) ->
     return ids
 
 
+@requires(Action.EDIT_PEOPLE)
 def save_person(
     db: Database,
     actor: Actor,
@@ -284,7 +285,6 @@ def save_person(
     clears it). `expected_version` None adds a new person (refused if the employee number is
     taken); otherwise it is the version the user edited, and a record changed since raises
     ConcurrentEdit. Found by `person_id` when given (so the number can change), else by it."""
-    actor.require(*WRITE_ROLES)
     with db.unit_of_work(actor) as uow:
         if expected_version is None:
             _store(uow, None, data)

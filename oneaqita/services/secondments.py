@@ -28,18 +28,18 @@ from oneaqita.models import (
     Organization,
     OrganizationKind,
     Person,
-    Role,
     Secondment,
     SecondmentKind,
 )
+from oneaqita.permissions import Action, requires
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database, UnitOfWork
 from oneaqita.services.organizations import find_organization
 from oneaqita.services.records import SecondmentData, UpsertOutcome
 from oneaqita.services.text_fields import optional_text, required_text
 from oneaqita.vocabulary import ORGANIZATION_KIND_JA, SECONDMENT_KIND_JA
 
-WRITE_ROLES = (Role.ADMIN, Role.MANAGER, Role.COORDINATOR)
-ENTITY = "secondments"
+ENTITY = Entity.SECONDMENTS
 
 
 def _period(start: date, end: date | None) -> str:
@@ -184,11 +184,11 @@ def _add(uow: UnitOfWork, values: dict[str, Any]) -> int:
     return s.id
 
 
+@requires(Action.EDIT_SECONDMENTS)
 def upsert_secondment(uow: UnitOfWork, data: SecondmentData) -> tuple[int, UpsertOutcome]:
     """Store a secondment under its key (employee_no + start): add it, update the stored one
     with that key, or leave it unchanged; all the module's rules apply, the overlap check
     leaving out the stored row itself. Every write audited."""
-    uow.actor.require(*WRITE_ROLES)
     session = uow.session
     employee_no = required_text(data.employee_no, "employee_no", "職員番号", "Employee no.", 20)
     stored = session.scalar(
@@ -209,17 +209,17 @@ def upsert_secondment(uow: UnitOfWork, data: SecondmentData) -> tuple[int, Upser
     return stored.id, UpsertOutcome.UPDATED
 
 
+@requires(Action.EDIT_SECONDMENTS)
 def create_secondment(db: Database, actor: Actor, data: SecondmentData) -> Change:
     """Record a new secondment (the dialog's "add"), in its own unit of work; all the
     module's rules apply, so a second secondment with the same start is an overlap."""
-    actor.require(*WRITE_ROLES)
     with db.unit_of_work(actor) as uow:
         _add(uow, _checked(uow.session, data, None))
         return uow.change
 
 
+@requires(Action.EDIT_SECONDMENTS)
 def _locked(uow: UnitOfWork, secondment_id: int, expected_version: int) -> Secondment:
-    uow.actor.require(*WRITE_ROLES)
     s = uow.session.get(Secondment, secondment_id)
     if s is None:
         raise NotFound(
@@ -241,6 +241,7 @@ def _set_end(uow: UnitOfWork, s: Secondment, end: date | None, action: str) -> N
     uow.audit(action, ENTITY, s.id, before, snapshot(s))
 
 
+@requires(Action.EDIT_SECONDMENTS)
 def extend_secondment(
     db: Database,
     actor: Actor,
@@ -251,7 +252,6 @@ def extend_secondment(
     """Move a secondment's fixed end later, or make it open-ended (`new_end` None). Refused
     for an open-ended one, for an end not after the current one (use end_secondment to end
     earlier), and when the longer stay would overlap the person's next secondment."""
-    actor.require(*WRITE_ROLES)
     with db.unit_of_work(actor) as uow:
         s = _locked(uow, secondment_id, expected_version)
         if s.end_date is None:
@@ -272,13 +272,13 @@ def extend_secondment(
         return uow.change
 
 
+@requires(Action.EDIT_SECONDMENTS)
 def end_secondment(
     db: Database, actor: Actor, secondment_id: int, end: date, expected_version: int
 ) -> Change:
     """End a secondment on `end` (its last day): not before the start and not after the
     planned end (use extend_secondment to stay longer). Ending on the planned end again
     changes nothing."""
-    actor.require(*WRITE_ROLES)
     with db.unit_of_work(actor) as uow:
         s = _locked(uow, secondment_id, expected_version)
         if s.end_date is not None and end > s.end_date:

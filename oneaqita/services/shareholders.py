@@ -22,13 +22,14 @@ from typing import Any
 from sqlalchemy import and_, func, select
 
 from oneaqita.errors import ValidationError
-from oneaqita.models import Organization, OrganizationKind, Role, Shareholding
+from oneaqita.models import Organization, OrganizationKind, Shareholding
+from oneaqita.permissions import Action, requires
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database, UnitOfWork
 from oneaqita.services.organizations import find_organization
 from oneaqita.services.records import ShareholdingData, UpsertOutcome
 
-WRITE_ROLES = (Role.ADMIN, Role.MANAGER)
-ENTITY = "shareholdings"
+ENTITY = Entity.SHAREHOLDINGS
 _HUNDREDTHS_OF_WHOLE = 100 * 100  # 100 %, counted in units of 0.01 %
 
 
@@ -106,8 +107,8 @@ def snapshot(holding: Shareholding) -> dict[str, Any]:
     }
 
 
+@requires(Action.RECORD_SHAREHOLDINGS)
 def _existing(uow: UnitOfWork, data: ShareholdingData) -> tuple[int, Shareholding | None]:
-    uow.actor.require(*WRITE_ROLES)
     org = find_organization(uow.session, data.organization, "organization")
     _check(data)
     stmt = select(Shareholding).where(
@@ -129,6 +130,7 @@ def _add(uow: UnitOfWork, organization_id: int, data: ShareholdingData) -> int:
     return holding.id
 
 
+@requires(Action.RECORD_SHAREHOLDINGS)
 def upsert_shareholding(uow: UnitOfWork, data: ShareholdingData) -> tuple[int, UpsertOutcome]:
     """Store a holding under its key (organization + since): add it, correct the stored row
     with that key, or leave it unchanged. Shares and capital must be zero or more; the
@@ -145,11 +147,11 @@ def upsert_shareholding(uow: UnitOfWork, data: ShareholdingData) -> tuple[int, U
     return holding.id, UpsertOutcome.UPDATED
 
 
+@requires(Action.RECORD_SHAREHOLDINGS)
 def record_holding_change(db: Database, actor: Actor, data: ShareholdingData) -> Change:
     """Record that a holder's holding is `data` from `data.since` on, as a new row: earlier
     holdings stay as they were. Refused when the holder already has a holding recorded on
     that date (correct that one by import, or choose the date the change took effect)."""
-    actor.require(*WRITE_ROLES)
     with db.unit_of_work(actor) as uow:
         organization_id, existing = _existing(uow, data)
         if existing is not None:

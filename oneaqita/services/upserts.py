@@ -4,10 +4,9 @@ step that every upsert by key shares, audited."""
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy.orm import Session
-
-from oneaqita.services.database import UnitOfWork
+from oneaqita.services.changes import Entity
 from oneaqita.services.records import UpsertOutcome
+from oneaqita.services.unit_of_work import UnitOfWork
 
 
 class _Row(Protocol):
@@ -19,16 +18,16 @@ M = TypeVar("M", bound=_Row)
 
 def store_values(
     uow: UnitOfWork,
-    entity: str,
+    entity: Entity,
     model: Callable[..., M],
     row: M | None,
     values: Mapping[str, Any],
     snapshot: Callable[[M], dict[str, Any]],
-    on_update: Callable[[Session, M, frozenset[str]], None] | None = None,
+    on_update: Callable[[UnitOfWork, M, frozenset[str]], None] | None = None,
 ) -> tuple[int, UpsertOutcome]:
     """Add a row of `model` with `values` (row None), or set `values` on `row`, or leave it
     unchanged when it already holds them. Each write is flushed and audited with the row's
-    `snapshot` before and after; `on_update` gets the session, an updated row and the names
+    `snapshot` before and after; `on_update` gets the unit of work, an updated row and the names
     of the values that changed, after the flush, to refresh what is derived from them."""
     session = uow.session
     if row is None:
@@ -45,6 +44,6 @@ def store_values(
         setattr(row, k, values[k])
     session.flush()
     if on_update is not None:
-        on_update(session, row, changed)
+        on_update(uow, row, changed)
     uow.audit("update", entity, row.id, before, snapshot(row))
     return row.id, UpsertOutcome.UPDATED

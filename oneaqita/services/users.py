@@ -3,11 +3,11 @@
 import getpass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
-from oneaqita.errors import PermissionDenied
 from oneaqita.models import Role, User
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.actor import Actor, deactivated, not_registered
+from oneaqita.services.changes import Entity
+from oneaqita.services.database import Database
 
 
 def os_login() -> str:
@@ -26,44 +26,22 @@ def desktop_actor(db: Database, login: str | None = None) -> Actor:
         user = uow.session.scalar(select(User).where(User.login == login))
         if user is None:
             if uow.session.scalar(select(func.count(User.id))):
-                raise _not_registered(login)
+                raise not_registered(login)
             user = User(login=login, display_name=login, role=Role.ADMIN)
             uow.session.add(user)
             uow.session.flush()
-            uow.audit("create", "users", user.id, None, {"login": login, "role": "admin"})
+            uow.audit("create", Entity.USERS, user.id, None, {"login": login, "role": "admin"})
         if not user.active:
-            raise _deactivated(login)
-        return Actor(user.id, user.login, user.role)
+            raise deactivated(login)
+        return Actor.of(user)
 
 
-# Everyone who may open the app reads its lists, and so may export them.
-READ_ROLES = tuple(Role)
-
-
-def require_reader(session: Session, actor: Actor) -> None:
-    """PermissionDenied unless `actor` is a registered, active user of this database with a
-    role that reads (every role does): reading data out of the database, e.g. exporting it,
-    is refused to a login that is not registered, has been deactivated since the session
-    began, or acts for no user at all (a maintenance actor)."""
-    actor.require(*READ_ROLES)
-    user = session.get(User, actor.user_id) if actor.user_id is not None else None
-    if user is None or user.login != actor.login:
-        raise _not_registered(actor.login)
-    if not user.active:
-        raise _deactivated(actor.login)
-
-
-def _not_registered(login: str) -> PermissionDenied:
-    return PermissionDenied(
-        f"ユーザー「{login}」は登録されていません。管理者に登録を依頼してください。",
-        f"User '{login}' is not registered. Ask an administrator to add you.",
-    )
-
-
-def _deactivated(login: str) -> PermissionDenied:
-    return PermissionDenied(
-        f"ユーザー「{login}」は無効になっています。", f"User '{login}' is deactivated."
-    )
+def require_registered(actor: Actor) -> None:
+    """PermissionDenied for a maintenance actor (one for no user): reading data out of the
+    database, e.g. exporting it, is for registered users only (whether that user is still
+    active is checked by ``@requires`` and every unit of work)."""
+    if actor.user_id is None:
+        raise not_registered(actor.login)
 
 
 def _bootstrap(login: str) -> Actor:

@@ -3,7 +3,9 @@
 from datetime import date
 
 from oneaqita.errors import ConcurrentEdit, IllegalTransition, NotFound
-from oneaqita.models import Role, WorkOrder, WorkOrderEvent, WorkOrderStatus
+from oneaqita.models import WorkOrder, WorkOrderEvent, WorkOrderStatus
+from oneaqita.permissions import Action, allowed, requires
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database
 from oneaqita.vocabulary import WORK_ORDER_STATUS_JA
 
@@ -19,16 +21,14 @@ LEGAL_MOVES: dict[WorkOrderStatus, frozenset[WorkOrderStatus]] = {
 }
 
 
-MOVERS = (Role.ADMIN, Role.MANAGER, Role.COORDINATOR)
-
-
 def allowed_moves(status: WorkOrderStatus, actor: Actor | None = None) -> list[WorkOrderStatus]:
     """The legal moves from `status`; none for an actor whose role may not move orders."""
-    if actor is not None and actor.role not in MOVERS:
+    if actor is not None and not allowed(actor, Action.MOVE_WORK_ORDERS):
         return []
     return [s for s in WorkOrderStatus if s in LEGAL_MOVES[status]]
 
 
+@requires(Action.MOVE_WORK_ORDERS)
 def transition(
     db: Database,
     actor: Actor,
@@ -41,7 +41,6 @@ def transition(
     """Move a work order to `to_status` if that move is legal from where it stands; records
     the move (who, when) and audits it. `expected_version` is the version the user saw: if
     someone changed the order since, ConcurrentEdit is raised and nothing is written."""
-    actor.require(*MOVERS)
     today = today or date.today()
     with db.unit_of_work(actor) as uow:
         wo = uow.session.get(WorkOrder, work_order_id)
@@ -69,7 +68,7 @@ def transition(
         uow.session.add(
             WorkOrderEvent(
                 work_order_id=wo.id,
-                user_id=actor.user_id,
+                user_id=uow.actor.user_id,
                 from_status=current,
                 to_status=to_status,
                 note=note,
@@ -78,7 +77,7 @@ def transition(
         uow.session.flush()
         uow.audit(
             "transition",
-            "work_orders",
+            Entity.WORK_ORDERS,
             wo.id,
             before,
             {"status": to_status.value, "version": wo.version, "note": note},

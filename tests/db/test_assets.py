@@ -10,6 +10,7 @@ from sqlalchemy import select
 from oneaqita.errors import ConcurrentEdit, PermissionDenied, ValidationError
 from oneaqita.models import Asset, AssetKind, AssetStatus
 from oneaqita.services.assets import save_asset, upsert_asset, upsert_assets
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Database
 from oneaqita.services.records import AssetData, UpsertOutcome
 from tests.staffing_builders import ADMIN, COORDINATOR, add_bodies, audits
@@ -170,7 +171,8 @@ def test_only_administrators_change_assets(db: Database) -> None:
 def test_save_checks_the_version_the_user_edited(db: Database) -> None:
     add_bodies(db)
     asset_id, outcome, change = save_asset(db, ADMIN, PLANT, None)
-    assert outcome is U.ADDED and change.touches("assets") and asset_id in change.ids
+    assert outcome is U.ADDED and change.touches(Entity.ASSETS)
+    assert asset_id in change.ids_of(Entity.ASSETS)
     with pytest.raises(ValidationError) as exc:
         save_asset(db, ADMIN, PLANT, None)  # the code is taken
     assert exc.value.field == "code"

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from oneaqita.errors import ConcurrentEdit, NotFound, PermissionDenied, ValidationError
 from oneaqita.models import Contract, WorkOrder
+from oneaqita.services.changes import Entity
 from oneaqita.services.contracts import save_contract, upsert_contract
 from oneaqita.services.database import Database
 from oneaqita.services.records import ContractData, UpsertOutcome
@@ -111,7 +112,7 @@ def test_save_checks_the_version_and_may_renumber(db: Database) -> None:
     assert err.value.field == "number"
     renumbered = ContractData(**{**PIPES.__dict__, "number": "K-2025-002"})
     change = save_contract(db, COORDINATOR, renumbered, stored.version, stored.id)
-    assert change.touches("contracts") and stored.id in change.ids
+    assert change.touches("contracts") and stored.id in change.ids_of(Entity.CONTRACTS)
     assert _stored(db, "K-2025-002").version == stored.version + 1
     with pytest.raises(ConcurrentEdit):
         save_contract(db, COORDINATOR, renumbered, stored.version, stored.id)

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from oneaqita.errors import ConcurrentEdit, NotFound, PermissionDenied, ValidationError
 from oneaqita.jis_code import check_digit
 from oneaqita.models import OrganizationKind
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Database
 from oneaqita.services.organizations import (
     checked_organization,
@@ -121,7 +122,7 @@ def test_find_by_code_or_exact_name_and_name_the_missing_reference(db: Database)
 
 def test_save_adds_edits_with_the_version_and_catches_concurrent_edits(db: Database) -> None:
     change = save_organization(db, ADMIN, AKITA, expected_version=None)
-    (oid,) = change.ids
+    (oid,) = change.ids_of(Entity.ORGANIZATIONS)
     assert change.touches("organizations")
     with pytest.raises(ValidationError) as err:  # a second "new" with the same code
         save_organization(db, ADMIN, AKITA, expected_version=None)

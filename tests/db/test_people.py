@@ -6,6 +6,7 @@ import pytest
 
 from oneaqita.errors import ConcurrentEdit, PermissionDenied, ValidationError
 from oneaqita.models import SecondmentKind
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Database
 from oneaqita.services.organizations import list_organizations
 from oneaqita.services.people import (
@@ -135,7 +136,7 @@ def test_upsert_and_save_set_every_field_as_given(db: Database) -> None:
 
 def test_save_refuses_a_taken_number_and_a_stale_version(db: Database) -> None:
     add_bodies(db)
-    (pid,) = save_person(db, COORDINATOR, SATO, expected_version=None).ids
+    pid = save_person(db, COORDINATOR, SATO, expected_version=None).created_id(Entity.PEOPLE)
     other = add_person(db, "E0002", "鈴木 一郎")
     with pytest.raises(ValidationError) as err:
         save_person(db, COORDINATOR, SATO, expected_version=None)

@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from oneaqita.errors import ConcurrentEdit, IllegalTransition, PermissionDenied
 from oneaqita.models import AuditEntry, WorkOrderEvent, WorkOrderStatus
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Database
 from oneaqita.services.work_order_queries import (
     WorkOrderFilter,
@@ -73,7 +74,7 @@ def test_the_whole_legal_path_is_recorded_and_audited(db: Database) -> None:
     path = [S.PLANNED, S.IN_PROGRESS, S.COMPLETED, S.ACCEPTED]
     for version, to in enumerate(path, start=1):
         change = transition(db, sample.coordinator, wid, to, expected_version=version)
-        assert change.touches("work_orders") and wid in change.ids
+        assert change.touches("work_orders") and wid in change.ids_of(Entity.WORK_ORDERS)
     detail = work_order_detail(db, wid)
     assert detail.row.status is S.ACCEPTED
     assert detail.actual_start is not None and detail.actual_end is not None

@@ -8,7 +8,7 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QWidget
 
 from oneaqita.errors import ValidationError
-from oneaqita.services.database import Change
+from oneaqita.services.changes import Change, Entity
 from ui.operations import ChangeOp, QueryOp, change_hub, run_with_progress, running_operations
 
 
@@ -56,12 +56,28 @@ def test_failure_without_callback_shows_the_error(qtbot, message_boxes: list[str
 
 
 def test_change_op_announces_the_change_before_success(qtbot) -> None:
-    change = Change(frozenset({"work_orders"}), frozenset({7}))
+    change = Change({Entity.WORK_ORDERS: frozenset({7})})
     events: list[str] = []
-    change_hub().changed.connect(lambda c: events.append(f"changed {sorted(c.ids)}"))
+    change_hub().changed.connect(
+        lambda c: events.append(f"changed {sorted(c.ids_of(Entity.WORK_ORDERS))}")
+    )
     ChangeOp(None, lambda: change).success(lambda c: events.append("success")).run()
     qtbot.waitUntil(lambda: "success" in events, timeout=5000)
     assert events[-2:] == ["changed [7]", "success"]
+
+
+def test_change_op_names_its_initiator(qtbot) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    announced: list[Change] = []
+    change_hub().changed.connect(announced.append)
+    ChangeOp(widget, lambda: Change({Entity.PEOPLE: frozenset({1})})).run()
+    qtbot.waitUntil(lambda: bool(announced), timeout=5000)
+    ChangeOp(widget, lambda: Change({Entity.PEOPLE: frozenset({2})}), initiator="page").run()
+    qtbot.waitUntil(lambda: len(announced) == 2, timeout=5000)
+    assert announced[0].initiator is widget
+    assert announced[1].initiator == "page"
+    assert announced[1] == Change({Entity.PEOPLE: frozenset({2})})  # initiator not compared
 
 
 def test_no_callback_after_the_widget_is_gone(qtbot) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog
 
 from oneaqita.errors import ValidationError
 from oneaqita.models import SecondmentKind
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Change, Database
 from oneaqita.services.people_queries import PeopleFilter, list_people, person_card
 from oneaqita.services.secondments import extend_secondment
@@ -145,7 +146,7 @@ def test_record_a_secondment(qtbot, page: PeoplePage, db: Database) -> None:
         "主任技師",
         "30 %",
     ]
-    assert page.card_pane.selected_secondment().id in change.ids  # type: ignore[union-attr]
+    assert page.card_pane.selected_secondment().id in change.ids_of(Entity.SECONDMENTS)  # type: ignore[union-attr]
 
 
 def test_an_open_ended_secondment(qtbot, page: PeoplePage, db: Database) -> None:

@@ -10,7 +10,8 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from oneaqita.models import SecondmentKind
-from oneaqita.services.database import Change, Database
+from oneaqita.services.changes import Change, Entity
+from oneaqita.services.database import Database
 from oneaqita.services.staffing import headcount_by_body, leaving_within, secondment_timeline
 from tests.staffing_builders import ADMIN, add_bodies, add_person, add_secondment
 from ui.operations import change_hub, running_operations
@@ -217,7 +218,7 @@ def test_a_change_elsewhere_refreshes_the_page(
     add_person(db, "E7", "小林 結衣", "050008")
     new_id = add_secondment(db, "E7", TODAY - timedelta(days=10), TODAY + timedelta(days=5))
     before = len(page.timeline.shown_bars())
-    change_hub().changed.emit(Change(frozenset({"secondments"}), frozenset({new_id})))
+    change_hub().changed.emit(Change({Entity.SECONDMENTS: frozenset({new_id})}))
     _settled(qtbot)
     assert len(page.timeline.shown_bars()) == before + 1
     assert page.leaving.rows[0].secondment_id == new_id  # five days left: first

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from oneaqita.errors import ConcurrentEdit, ValidationError
 from oneaqita.models import OrganizationKind
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database
 from oneaqita.services.organizations import OrganizationRow, save_organization
 from oneaqita.services.records import OrganizationData
@@ -143,7 +144,8 @@ class OrganizationDialog(QDialog):
 
     def _saved(self, change: Change) -> None:
         self._set_saving(False)
-        self.saved_id = min(change.ids, default=None)
+        # The one organization this dialog stored: new, or the one it edited.
+        self.saved_id = min(change.ids.get(Entity.ORGANIZATIONS, ()), default=None)
         super().accept()
 
     def _failed(self, exc: BaseException) -> None:

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oneaqita.models import OrganizationKind, Role
+from oneaqita.models import OrganizationKind
+from oneaqita.permissions import Action, allowed
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database
 from oneaqita.services.organizations import OrganizationRow, list_organizations
 from ui.operations import QueryOp, change_hub
@@ -29,8 +31,6 @@ from ui.organizations.organizations_model import (
     OrganizationTableModel,
 )
 
-ENTITIES = frozenset({"organizations"})
-
 
 class OrganizationsPage(QWidget):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
@@ -39,7 +39,7 @@ class OrganizationsPage(QWidget):
         self._actor = actor
         self.editor: OrganizationDialog | None = None  # the open dialog, if any
         self._select_after_load: int | None = None
-        self.may_edit = actor.role is Role.ADMIN
+        self.may_edit = allowed(actor, Action.EDIT_ORGANIZATIONS)
 
         self.model = OrganizationTableModel(self)
         self.proxy = OrganizationFilterModel(self)
@@ -137,7 +137,7 @@ class OrganizationsPage(QWidget):
         self._update_buttons()
 
     def _changed(self, change: Change) -> None:
-        if change.entities & ENTITIES:
+        if change.touches(Entity.ORGANIZATIONS):
             self.refresh()
 
     def chosen_kind(self) -> OrganizationKind | None:

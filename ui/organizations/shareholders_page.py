@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oneaqita.models import Role
+from oneaqita.permissions import Action, allowed
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database
 from oneaqita.services.organizations import OrganizationRow, list_organizations
 from oneaqita.services.shareholders import (
@@ -34,8 +35,7 @@ from ui.organizations.holding_dialog import HoldingDialog
 from ui.organizations.labels import percent_text, shares_change_text, shares_text, yen_text
 from ui.organizations.number_table import NumberTable
 
-ENTITIES = frozenset({"shareholdings", "organizations"})
-WRITE_ROLES = (Role.ADMIN, Role.MANAGER)
+ENTITIES = (Entity.SHAREHOLDINGS, Entity.ORGANIZATIONS)
 
 
 class ShareholdersPage(QWidget):
@@ -58,7 +58,7 @@ class ShareholdersPage(QWidget):
         self.summary_label = QLabel()
         self.change_button = QPushButton(self.tr("持株の変更を登録…(&R)"))
         self.change_button.clicked.connect(self.record_change)
-        if actor.role not in WRITE_ROLES:
+        if not allowed(actor, Action.RECORD_SHAREHOLDINGS):
             self.change_button.setEnabled(False)
             self.change_button.setToolTip(self.tr("持株の変更は管理者と管理職だけが登録できます。"))
         bar = QHBoxLayout()
@@ -153,7 +153,7 @@ class ShareholdersPage(QWidget):
         self.table.select_id(keep)  # reloads the history when a holder is selected
 
     def _changed(self, change: Change) -> None:
-        if change.entities & ENTITIES:
+        if change.touches(*ENTITIES):
             self.refresh()
 
     def current_holder_id(self) -> int | None:
@@ -195,7 +195,7 @@ class ShareholdersPage(QWidget):
 
     # -- recording a change --------------------------------------------------------------
     def record_change(self) -> None:
-        if self._actor.role not in WRITE_ROLES or self.editor is not None:
+        if not allowed(self._actor, Action.RECORD_SHAREHOLDINGS) or self.editor is not None:
             return
         holdings = {r.organization_id: r for r in self.register.rows} if self.register else {}
         self.editor = HoldingDialog(

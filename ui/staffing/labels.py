@@ -10,13 +10,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from oneaqita.fiscal import era_year, format_era_year
-from oneaqita.models import Role, SecondmentKind
+from oneaqita.models import SecondmentKind
 from ui.labels import date_text
 
 translate = QCoreApplication.translate
-
-# Roles that may record, extend and end secondments (the service checks again).
-SECONDMENT_WRITE_ROLES = frozenset({Role.ADMIN, Role.MANAGER, Role.COORDINATOR})
 
 KIND_COLORS = {
     SecondmentKind.ON_ROLL: QColor("#2f6fb3"),  # blue

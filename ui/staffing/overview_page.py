@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from oneaqita.fiscal import fiscal_year, fiscal_year_range
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database
 from oneaqita.services.staffing import (
     Headcount,
@@ -31,7 +32,7 @@ from ui.staffing.overview_tables import LEAVING_DAYS, HeadcountTable, KindLegend
 from ui.staffing.timeline_view import TimelineView
 
 # A change to any of these can alter what the page shows.
-STAFFING_ENTITIES = frozenset({"secondments", "people", "organizations"})
+STAFFING_ENTITIES = (Entity.SECONDMENTS, Entity.PEOPLE, Entity.ORGANIZATIONS)
 
 
 def default_period(today: date) -> tuple[date, date]:
@@ -173,7 +174,7 @@ class StaffingOverviewPage(QWidget):
         QueryOp(self, lambda: headcount_by_body(db, on)).success(shown).run()
 
     def _changed(self, change: Change) -> None:
-        if change.entities & STAFFING_ENTITIES:
+        if change.touches(*STAFFING_ENTITIES):
             self.refresh()
 
     # -- state ---------------------------------------------------------------------------

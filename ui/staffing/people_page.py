@@ -6,6 +6,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from oneaqita.permissions import Action, allowed
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database
 from oneaqita.services.organizations import OrganizationRow, list_organizations
 from oneaqita.services.people_queries import (
@@ -16,14 +18,13 @@ from oneaqita.services.people_queries import (
 )
 from ui.list_page import ListDetailPage
 from ui.operations import QueryOp, change_hub
-from ui.staffing.labels import SECONDMENT_WRITE_ROLES
 from ui.staffing.people_filter_bar import PeopleFilterBar
 from ui.staffing.people_model import PeopleTableModel
 from ui.staffing.person_card import PersonCardPane
 from ui.staffing.secondment_dialog import Mode, SecondmentDialog
 
 # A change to any of these can alter what the list or the card shows.
-LIST_ENTITIES = frozenset({"people", "secondments", "organizations"})
+LIST_ENTITIES = (Entity.PEOPLE, Entity.SECONDMENTS, Entity.ORGANIZATIONS)
 
 
 class PeoplePage(ListDetailPage):
@@ -111,7 +112,7 @@ class PeoplePage(ListDetailPage):
         card = self.card_pane.card
         if card is None or self.dialog is not None:
             return
-        if self._actor.role not in SECONDMENT_WRITE_ROLES:
+        if not allowed(self._actor, Action.EDIT_SECONDMENTS):
             return  # the buttons are disabled; a shortcut must not get round them
         self.dialog = SecondmentDialog(
             self._db, self._actor, card, mode, line, self.organizations, self._today, self
@@ -129,7 +130,7 @@ class PeoplePage(ListDetailPage):
         if result == QDialog.DialogCode.Accepted and change and dialog.mode is Mode.CREATE:
             # The card is being read again (the change was announced); the new secondment
             # is selected when it arrives.
-            self._select_secondment = min(change.ids, default=None)
+            self._select_secondment = change.created_id(Entity.SECONDMENTS)
             if self._select_secondment is not None and self.card_pane.select_secondment(
                 self._select_secondment
             ):
@@ -137,14 +138,14 @@ class PeoplePage(ListDetailPage):
         dialog.deleteLater()
 
     def _changed(self, change: Change) -> None:
-        if change.entities & {"organizations"}:
+        if change.touches(Entity.ORGANIZATIONS):
             self._load_choices()
-        if change.entities & {"people"}:
+        if change.touches(Entity.PEOPLE):
             db = self._db
             QueryOp(self, lambda: qualification_names(db)).success(
                 self.filter_bar.set_qualifications
             ).run()
-        if change.entities & LIST_ENTITIES:
+        if change.touches(*LIST_ENTITIES):
             self.filter_bar.show_searching()
             self.model.refresh()
             self._load_card()

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from oneaqita.fiscal import to_wareki
+from oneaqita.permissions import Action, allowed
 from oneaqita.services.database import Actor
 from oneaqita.services.people_queries import PersonCard, SecondmentLine
 from ui.detail_fields import field_grid, make_read_only, placeholder_stack
 from ui.labels import date_text
 from ui.staffing.labels import (
     KIND_COLORS,
-    SECONDMENT_WRITE_ROLES,
     end_text,
     kind_label,
     open_end_text,
@@ -50,7 +50,7 @@ class PersonCardPane(QWidget):
         self, actor: Actor, today: date | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._may_write = actor.role in SECONDMENT_WRITE_ROLES
+        self._may_write = allowed(actor, Action.EDIT_SECONDMENTS)
         self._today = today
         self._busy = False
         self.card: PersonCard | None = None

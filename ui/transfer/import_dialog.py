@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from oneaqita.importing import ImportReport, import_file
-from oneaqita.models import Role
+from oneaqita.permissions import Action, allowed
 from oneaqita.services.database import Actor, Change, Database
 from ui.errors import show_error
 from ui.operations import ChangeOp, QueryOp
@@ -81,7 +81,7 @@ class ImportDialog(TransferDialog):
 
         self.kind_combo.currentIndexChanged.connect(self._inputs_changed)
         self.file_edit.textChanged.connect(self._inputs_changed)
-        if actor.role is not Role.ADMIN:
+        if not self.may_import():
             for button in (self.check_button, self.import_button):
                 button.setEnabled(False)
             self.check_button.setToolTip(self.tr("データの取り込みは管理者だけが行えます。"))
@@ -90,7 +90,7 @@ class ImportDialog(TransferDialog):
         self.kind_combo.setFocus()
 
     def may_import(self) -> bool:
-        return self._actor.role is Role.ADMIN
+        return allowed(self._actor, Action.IMPORT_FILES)
 
     # -- inputs --------------------------------------------------------------------------
     def _inputs_changed(self) -> None:

@@ -3,6 +3,7 @@
 from PySide6.QtWidgets import QWidget
 
 from oneaqita.models import WorkOrderStatus
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database
 from oneaqita.services.work_order_queries import client_choices, work_order_detail
 from ui.errors import show_error
@@ -14,8 +15,8 @@ from ui.work_orders.table_model import WorkOrderTableModel
 from ui.work_orders.transitions import confirm_move, move_work_order
 
 # A change to any of these can alter what the list shows.
-LIST_ENTITIES = frozenset({"work_orders", "contracts", "organizations", "people"})
-CLIENT_ENTITIES = frozenset({"contracts", "organizations"})
+# Saving a person, contract or client re-indexes their work orders: reported as derived.
+CLIENT_ENTITIES = (Entity.CONTRACTS, Entity.ORGANIZATIONS)
 
 
 class WorkOrdersPage(ListDetailPage):
@@ -79,9 +80,9 @@ class WorkOrdersPage(ListDetailPage):
         ).run()
 
     def _changed(self, change: Change) -> None:
-        if change.entities & CLIENT_ENTITIES:
+        if change.touches(*CLIENT_ENTITIES):
             self._load_clients()
-        if change.entities & LIST_ENTITIES:
+        if change.touches(Entity.WORK_ORDERS):
             self.filter_bar.show_searching()
             self.model.refresh()
             if self.selected_id is not None:

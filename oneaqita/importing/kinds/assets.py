@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 from oneaqita.importing.columns import Column, KindSpec, choice, decimal_number, enum_ja
 from oneaqita.models import Asset, AssetKind, AssetStatus, Organization
 from oneaqita.services.assets import upsert_asset, upsert_assets
+from oneaqita.services.changes import Entity
 from oneaqita.services.records import AssetData
 from oneaqita.values import normalize_text, parse_decimal, parse_int
 from oneaqita.vocabulary import ASSET_KIND_JA, ASSET_STATUS_JA
@@ -96,5 +97,5 @@ SPEC = KindSpec(
     upsert_many=upsert_assets,
     order=parents_first,
     records=_records,
-    entity="assets",
+    entity=Entity.ASSETS,
 )

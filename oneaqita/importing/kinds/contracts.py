@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from oneaqita.importing.columns import Column, KindSpec
 from oneaqita.models import Contract, Organization
+from oneaqita.services.changes import Entity
 from oneaqita.services.contracts import upsert_contract
 from oneaqita.services.records import ContractData
 from oneaqita.values import parse_date, parse_int
@@ -54,5 +55,5 @@ SPEC = KindSpec(
     key=("number",),
     upsert=upsert_contract,
     records=_records,
-    entity="contracts",
+    entity=Entity.CONTRACTS,
 )

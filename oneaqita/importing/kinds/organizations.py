@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from oneaqita.importing.columns import Column, KindSpec, choice, enum_ja
 from oneaqita.models import Organization, OrganizationKind
+from oneaqita.services.changes import Entity
 from oneaqita.services.organizations import upsert_organization
 from oneaqita.services.records import OrganizationData
 from oneaqita.vocabulary import ORGANIZATION_KIND_JA
@@ -41,5 +42,5 @@ SPEC = KindSpec(
     key=("code",),
     upsert=upsert_organization,
     records=_records,
-    entity="organizations",
+    entity=Entity.ORGANIZATIONS,
 )

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from oneaqita.importing.columns import Column, KindSpec, join_list, text_list
 from oneaqita.models import Organization, Person
+from oneaqita.services.changes import Entity
 from oneaqita.services.people import upsert_people, upsert_person
 from oneaqita.services.records import PersonData
 
@@ -54,5 +55,5 @@ SPEC = KindSpec(
     upsert=upsert_person,
     upsert_many=upsert_people,
     records=_records,
-    entity="people",
+    entity=Entity.PEOPLE,
 )

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from oneaqita.importing.columns import Column, KindSpec, choice, enum_ja
 from oneaqita.models import Organization, Person, Secondment, SecondmentKind
+from oneaqita.services.changes import Entity
 from oneaqita.services.records import SecondmentData
 from oneaqita.services.secondments import upsert_secondment
 from oneaqita.values import parse_date, parse_percent
@@ -59,5 +60,5 @@ SPEC = KindSpec(
     key=("employee_no", "start"),
     upsert=upsert_secondment,
     records=_records,
-    entity="secondments",
+    entity=Entity.SECONDMENTS,
 )

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from oneaqita.importing.columns import Column, KindSpec
 from oneaqita.models import Organization, Shareholding
+from oneaqita.services.changes import Entity
 from oneaqita.services.records import ShareholdingData
 from oneaqita.services.shareholders import upsert_shareholding
 from oneaqita.values import parse_date, parse_int
@@ -38,5 +39,5 @@ SPEC = KindSpec(
     key=("organization", "since"),
     upsert=upsert_shareholding,
     records=_records,
-    entity="shareholdings",
+    entity=Entity.SHAREHOLDINGS,
 )

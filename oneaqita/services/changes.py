@@ -1,0 +1,89 @@
+"""What a use case changed, so that every open view can decide for itself whether to refresh.
+
+Modelled on anki's ``OpChanges`` / ``OpChangesWithId``:
+
+- ``ids`` groups the records a use case wrote, by ``Entity``; ``derived`` the records it
+  recomputed from them (saving a person re-indexes the work orders assigned to them), so
+  that a view depends on what it shows, never on what happens to feed it.
+- ``created`` names the records a use case added; ``created_id(entity)`` is the one new
+  record of that entity, for the dialog that made it (never guessed from ``ids``).
+- ``initiator`` is left empty by the core; the UI sets it to the view that started the
+  operation, so that this view need not reload what it has just shown.
+"""
+
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+__all__ = ["Change", "ChangeBuilder", "Entity"]
+
+
+class Entity(enum.StrEnum):
+    """What a change touches; the value is the audit log's ``entity``."""
+
+    ORGANIZATIONS = "organizations"
+    SHAREHOLDINGS = "shareholdings"
+    PEOPLE = "people"
+    SECONDMENTS = "secondments"
+    CONTRACTS = "contracts"
+    WORK_ORDERS = "work_orders"
+    ASSETS = "assets"
+    USERS = "users"
+    DATABASE = "database"  # the whole database (demo data loaded)
+
+
+def _frozen(groups: Mapping[Entity, set[int]]) -> Mapping[Entity, frozenset[int]]:
+    return {entity: frozenset(ids) for entity, ids in groups.items()}
+
+
+@dataclass(frozen=True)
+class Change:
+    ids: Mapping[Entity, frozenset[int]] = field(default_factory=dict)
+    derived: Mapping[Entity, frozenset[int]] = field(default_factory=dict)
+    created: Mapping[Entity, frozenset[int]] = field(default_factory=dict)
+    initiator: object | None = field(default=None, compare=False)
+
+    @property
+    def entities(self) -> frozenset[Entity]:
+        """Every entity written or recomputed."""
+        return frozenset(self.ids) | frozenset(self.derived)
+
+    def touches(self, *entities: Entity) -> bool:
+        """Whether any of `entities` was written or recomputed."""
+        return any(e in self.ids or e in self.derived for e in entities)
+
+    def ids_of(self, entity: Entity) -> frozenset[int]:
+        """The records of `entity` written or recomputed."""
+        return self.ids.get(entity, frozenset()) | self.derived.get(entity, frozenset())
+
+    def created_id(self, entity: Entity) -> int | None:
+        """The record of `entity` this change added, when it added exactly one."""
+        created = self.created.get(entity, frozenset())
+        return next(iter(created)) if len(created) == 1 else None
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.ids and not self.derived
+
+
+@dataclass
+class ChangeBuilder:
+    """Collects a unit of work's change as it goes."""
+
+    _ids: dict[Entity, set[int]] = field(default_factory=dict)
+    _derived: dict[Entity, set[int]] = field(default_factory=dict)
+    _created: dict[Entity, set[int]] = field(default_factory=dict)
+
+    def wrote(self, entity: Entity, ids: Iterable[int | None], *, created: bool = False) -> None:
+        known = {i for i in ids if i is not None}
+        self._ids.setdefault(entity, set()).update(known)
+        if created:
+            self._created.setdefault(entity, set()).update(known)
+
+    def recomputed(self, entity: Entity, ids: Iterable[int]) -> None:
+        ids = set(ids)
+        if ids:
+            self._derived.setdefault(entity, set()).update(ids)
+
+    def build(self) -> Change:
+        return Change(_frozen(self._ids), _frozen(self._derived), _frozen(self._created))
