@@ -32,8 +32,10 @@ NOT_SOURCE = shutil.ignore_patterns(
 REPORT_PATHS = """
 import json, oneaqita
 from oneaqita.db.migrate import MIGRATIONS_DIR
+from oneaqita.bundled import FONT_FILE as CORE_FONT
 from ui.resource_paths import FONT_FILE, I18N_DIR, STYLE_FILE
 print(json.dumps({
+    "core_font": str(CORE_FONT),
     "package": oneaqita.__file__,
     "migrations": str(MIGRATIONS_DIR),
     "font": str(FONT_FILE),
@@ -89,7 +91,7 @@ def test_installed_wheel_migrates_and_finds_its_resources(tmp_path: Path) -> Non
 
     paths = json.loads(_run([str(python), "-c", REPORT_PATHS], cwd=elsewhere, env=env))
     assert Path(paths["package"]).resolve().is_relative_to(venv_dir), paths["package"]
-    for name in ("migrations", "font", "style"):
+    for name in ("migrations", "font", "core_font", "style"):
         found = Path(paths[name])
         assert found.resolve().is_relative_to(venv_dir), f"{name}: {found}"
         assert found.exists(), f"{name}: {found}"
