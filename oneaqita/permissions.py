@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, ParamSpec, TypeVar
 
 from oneaqita.errors import PermissionDenied
+from oneaqita.labels import label
 from oneaqita.models import Role
 from oneaqita.services.actor import Actor
 
@@ -55,9 +56,6 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.MANAGE_USERS: frozenset({_A}),
 }
 
-_ROLE_JA = {_A: "管理者", _M: "管理職", _C: "業務担当", _S: "出向職員"}
-
-
 def roles_for(action: Action) -> frozenset[Role]:
     return PERMISSIONS[action]
 
@@ -72,7 +70,7 @@ def check(actor: Actor, action: Action) -> None:
     if not allowed(actor, action):
         roles = [r for r in Role if r in PERMISSIONS[action]]
         raise PermissionDenied(
-            f"この操作は{'・'.join(_ROLE_JA[r] for r in roles)}だけが行えます。",
+            f"この操作は{'・'.join(label(r) for r in roles)}だけが行えます。",
             f"Only {', '.join(r.value for r in roles)} may do this.",
         )
 

@@ -1,13 +1,16 @@
 """What the user reads for the domain's fixed values, translatable (Japanese source text).
 
-The core has its own Japanese words (oneaqita.vocabulary) for imports and reports; these are
-the screen's, so that the English UI can say "Planned" where the data says 計画.
+The domain's fixed values (statuses, kinds, roles) come from the core's one table
+(oneaqita.labels) in the language of the installed catalogue; the rest (buttons, priorities,
+progress stages) are the screen's own translatable texts.
 """
 
+import enum
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from oneaqita.labels import Language, label
 from oneaqita.models import AssetKind, Role, WorkOrderStatus, WorkOrderType
 
 S = WorkOrderStatus
@@ -16,25 +19,23 @@ S = WorkOrderStatus
 translate = QCoreApplication.translate
 
 
+def ui_language() -> Language:
+    """'en' while the English catalogue is installed, else 'ja' (the source language): the
+    catalogue itself says which language it is."""
+    return "en" if translate("language", "ja") == "en" else "ja"
+
+
+def domain_label(value: enum.Enum) -> str:
+    """A fixed value of the domain in the UI's language (oneaqita.labels)."""
+    return label(value, ui_language())
+
+
 def work_order_type_label(value: WorkOrderType) -> str:
-    return {
-        WorkOrderType.INSPECTION: translate("labels", "点検"),
-        WorkOrderType.TV_SURVEY: translate("labels", "TVカメラ調査"),
-        WorkOrderType.CLEANING: translate("labels", "清掃"),
-        WorkOrderType.REPAIR: translate("labels", "修繕"),
-        WorkOrderType.EMERGENCY: translate("labels", "緊急対応"),
-    }[value]
+    return domain_label(value)
 
 
 def status_label(value: WorkOrderStatus) -> str:
-    return {
-        S.DRAFT: translate("labels", "起票"),
-        S.PLANNED: translate("labels", "計画"),
-        S.IN_PROGRESS: translate("labels", "着手"),
-        S.COMPLETED: translate("labels", "完了"),
-        S.ACCEPTED: translate("labels", "検収済"),
-        S.CANCELLED: translate("labels", "中止"),
-    }[value]
+    return domain_label(value)
 
 
 def move_label(to_status: WorkOrderStatus) -> str:
@@ -51,16 +52,10 @@ def move_label(to_status: WorkOrderStatus) -> str:
 
 def asset_kind_label(value: str) -> str:
     """`value` is an AssetKind value; anything unknown is shown as stored."""
-    labels: dict[str, str] = {
-        AssetKind.PIPE: translate("labels", "管路"),
-        AssetKind.MANHOLE: translate("labels", "マンホール"),
-        AssetKind.MANHOLE_PUMP: translate("labels", "マンホールポンプ"),
-        AssetKind.PUMP_STATION: translate("labels", "ポンプ場"),
-        AssetKind.TREATMENT_PLANT: translate("labels", "処理場"),
-        AssetKind.RURAL_DRAINAGE_PLANT: translate("labels", "農業集落排水施設"),
-        AssetKind.NIGHT_SOIL_PLANT: translate("labels", "し尿処理施設"),
-    }
-    return labels.get(value, value)
+    try:
+        return domain_label(AssetKind(value))
+    except ValueError:
+        return value
 
 
 def priority_label(priority: int) -> str:
@@ -74,12 +69,7 @@ def priority_label(priority: int) -> str:
 
 
 def role_label(role: Role) -> str:
-    return {
-        Role.ADMIN: translate("labels", "管理者"),
-        Role.MANAGER: translate("labels", "管理職"),
-        Role.COORDINATOR: translate("labels", "業務担当"),
-        Role.SECONDED: translate("labels", "出向職員"),
-    }[role]
+    return domain_label(role)
 
 
 def date_text(value: date | None) -> str:

@@ -810,18 +810,6 @@
 <context>
     <name>StaffingLabels</name>
     <message>
-        <source>在籍派遣</source>
-        <translation>On roll</translation>
-    </message>
-    <message>
-        <source>退職派遣</source>
-        <translation>Retired</translation>
-    </message>
-    <message>
-        <source>出向</source>
-        <translation>Partner</translation>
-    </message>
-    <message>
         <source>県・市町村の職員のまま派遣（元の所属に在籍）</source>
         <translation>Seconded while staying employed by the prefecture or municipality</translation>
     </message>
@@ -1155,50 +1143,6 @@
 <context>
     <name>labels</name>
     <message>
-        <source>点検</source>
-        <translation>Inspection</translation>
-    </message>
-    <message>
-        <source>TVカメラ調査</source>
-        <translation>TV camera survey</translation>
-    </message>
-    <message>
-        <source>清掃</source>
-        <translation>Cleaning</translation>
-    </message>
-    <message>
-        <source>修繕</source>
-        <translation>Repair</translation>
-    </message>
-    <message>
-        <source>緊急対応</source>
-        <translation>Emergency</translation>
-    </message>
-    <message>
-        <source>起票</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>計画</source>
-        <translation>Planned</translation>
-    </message>
-    <message>
-        <source>着手</source>
-        <translation>In progress</translation>
-    </message>
-    <message>
-        <source>完了</source>
-        <translation>Completed</translation>
-    </message>
-    <message>
-        <source>検収済</source>
-        <translation>Accepted</translation>
-    </message>
-    <message>
-        <source>中止</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
         <source>起票に戻す</source>
         <translation>Back to draft</translation>
     </message>
@@ -1223,34 +1167,6 @@
         <translation>Cancel…</translation>
     </message>
     <message>
-        <source>管路</source>
-        <translation>Pipe</translation>
-    </message>
-    <message>
-        <source>マンホール</source>
-        <translation>Manhole</translation>
-    </message>
-    <message>
-        <source>マンホールポンプ</source>
-        <translation>Manhole pump</translation>
-    </message>
-    <message>
-        <source>ポンプ場</source>
-        <translation>Pump station</translation>
-    </message>
-    <message>
-        <source>処理場</source>
-        <translation>Treatment plant</translation>
-    </message>
-    <message>
-        <source>農業集落排水施設</source>
-        <translation>Rural drainage plant</translation>
-    </message>
-    <message>
-        <source>し尿処理施設</source>
-        <translation>Night-soil plant</translation>
-    </message>
-    <message>
         <source>高</source>
         <translation>high</translation>
     </message>
@@ -1261,22 +1177,6 @@
     <message>
         <source>低</source>
         <translation>low</translation>
-    </message>
-    <message>
-        <source>管理者</source>
-        <translation>administrator</translation>
-    </message>
-    <message>
-        <source>管理職</source>
-        <translation>manager</translation>
-    </message>
-    <message>
-        <source>業務担当</source>
-        <translation>coordinator</translation>
-    </message>
-    <message>
-        <source>出向職員</source>
-        <translation>seconded staff</translation>
     </message>
     <message>
         <source>組織・株主</source>
@@ -1312,31 +1212,14 @@
     </message>
 </context>
 <context>
+    <name>language</name>
+    <message>
+        <source>ja</source>
+        <translation>en</translation>
+    </message>
+</context>
+<context>
     <name>organization_labels</name>
-    <message>
-        <source>県</source>
-        <translation>Prefecture</translation>
-    </message>
-    <message>
-        <source>市</source>
-        <translation>City</translation>
-    </message>
-    <message>
-        <source>町</source>
-        <translation>Town</translation>
-    </message>
-    <message>
-        <source>村</source>
-        <translation>Village</translation>
-    </message>
-    <message>
-        <source>協力会社</source>
-        <translation>Partner</translation>
-    </message>
-    <message>
-        <source>当社</source>
-        <translation>The company</translation>
-    </message>
     <message>
         <source>{kind}（架空）</source>
         <translation>{kind} (fictional)</translation>

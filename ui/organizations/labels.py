@@ -9,20 +9,14 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication
 
 from oneaqita.models import OrganizationKind
+from ui.labels import domain_label
 
 translate = QCoreApplication.translate
 K = OrganizationKind
 
 
 def organization_kind_label(kind: OrganizationKind) -> str:
-    return {
-        K.PREFECTURE: translate("organization_labels", "県"),
-        K.CITY: translate("organization_labels", "市"),
-        K.TOWN: translate("organization_labels", "町"),
-        K.VILLAGE: translate("organization_labels", "村"),
-        K.PARTNER: translate("organization_labels", "協力会社"),
-        K.COMPANY: translate("organization_labels", "当社"),
-    }[kind]
+    return domain_label(kind)
 
 
 def fictional_kind_label(kind: OrganizationKind) -> str:

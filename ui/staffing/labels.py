@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 
 from oneaqita.fiscal import era_year, format_era_year
 from oneaqita.models import SecondmentKind
-from ui.labels import date_text
+from ui.labels import date_text, domain_label
 
 translate = QCoreApplication.translate
 
@@ -26,11 +26,7 @@ URGENT_COLOR = QColor("#b00020")
 
 
 def kind_label(kind: SecondmentKind) -> str:
-    return {
-        SecondmentKind.ON_ROLL: translate("StaffingLabels", "在籍派遣"),
-        SecondmentKind.RETIRED: translate("StaffingLabels", "退職派遣"),
-        SecondmentKind.PARTNER: translate("StaffingLabels", "出向"),
-    }[kind]
+    return domain_label(kind)
 
 
 def kind_description(kind: SecondmentKind) -> str:
