@@ -6,7 +6,7 @@ from datetime import date
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from oneaqita.models.base import Base, IdMixin, VersionedMixin, str_enum
+from oneaqita.models.base import Base, IdMixin, VersionedMixin, str_enum, utcnow
 from oneaqita.models.organizations import Organization
 
 
@@ -33,6 +33,25 @@ class Person(IdMixin, VersionedMixin, Base):
     secondments: Mapped[list["Secondment"]] = relationship(
         back_populates="person", order_by="Secondment.start_date"
     )
+
+    @property
+    def qualification_names(self) -> frozenset[str]:
+        """The names of the qualifications held, as one value to compare and set."""
+        return frozenset(q.name for q in self.qualifications)
+
+    @qualification_names.setter
+    def qualification_names(self, names: frozenset[str]) -> None:
+        held = self.qualification_names
+        if names == held:
+            return
+        # Only the difference is written: re-adding a held name would collide with its own
+        # primary key before the old row is deleted.
+        for q in [q for q in self.qualifications if q.name not in names]:
+            self.qualifications.remove(q)
+        self.qualifications.extend(PersonQualification(name=n) for n in sorted(names - held))
+        # Touching the row makes a change of qualifications alone still bump the version, so
+        # that a concurrent edit of them is caught too.
+        self.updated_at = utcnow()
 
 
 class PersonQualification(Base):

@@ -31,7 +31,7 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from oneaqita.errors import ConcurrentEdit, ValidationError
+from oneaqita.errors import ValidationError
 from oneaqita.models import Asset, Organization
 from oneaqita.permissions import Action, requires
 from oneaqita.services.changes import Entity
@@ -39,6 +39,7 @@ from oneaqita.services.database import Actor, Change, Database, UnitOfWork
 from oneaqita.services.organizations import organizations_by_ref, resolve_organization
 from oneaqita.services.records import AssetData, UpsertOutcome
 from oneaqita.services.text_fields import optional_text, required_text
+from oneaqita.services.upserts import row_to_edit
 from oneaqita.values import normalize_text
 from oneaqita.vocabulary import SERVICE_LIFE_YEARS
 
@@ -325,18 +326,17 @@ def save_asset(
 ) -> tuple[int, UpsertOutcome, Change]:
     """The edit dialog's save, in its own unit of work: every field as given.
     `expected_version` None adds a new asset (refused if the code is taken); otherwise it is
-    the version the user edited, and an asset changed (or removed) since raises
-    ConcurrentEdit."""
+    the version the user edited: an asset changed since raises ConcurrentEdit, one removed
+    since NotFound (the store step's row_to_edit, as for every record)."""
     code = _code(data.code)
     with db.unit_of_work(actor) as uow:
-        version = uow.session.scalar(select(Asset.version).where(Asset.code == code))
-        if expected_version is None and version is not None:
+        if expected_version is not None:
+            row_to_edit(uow, Asset, Asset.code, code, None, expected_version, ("施設", "Asset"))
+        elif uow.session.scalar(select(Asset.id).where(Asset.code == code)) is not None:
             raise ValidationError(
                 f"施設番号 {code} は既に使われています。",
                 f"Asset code {code} is already in use.",
                 "code",
             )
-        if expected_version is not None and version != expected_version:
-            raise ConcurrentEdit()
         asset_id, outcome = upsert_asset(uow, data)
     return asset_id, outcome, uow.change

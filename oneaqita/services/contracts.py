@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from oneaqita.errors import ConcurrentEdit, NotFound, ValidationError
+from oneaqita.errors import ValidationError
 from oneaqita.models import Contract, WorkOrder
 from oneaqita.permissions import Action, requires
 from oneaqita.services.changes import Entity
@@ -28,7 +28,7 @@ from oneaqita.services.database import Actor, Change, Database, UnitOfWork
 from oneaqita.services.organizations import find_organization
 from oneaqita.services.records import ContractData, UpsertOutcome
 from oneaqita.services.text_fields import optional_text, required_text
-from oneaqita.services.upserts import store_values
+from oneaqita.services.upserts import row_to_edit, store_values
 
 ENTITY = Entity.CONTRACTS
 
@@ -146,16 +146,14 @@ def save_contract(
         if expected_version is None:
             _store(uow, None, values)
             return uow.change
-        if contract_id is not None:
-            contract = uow.session.get(Contract, contract_id)
-        else:
-            contract = uow.session.scalar(
-                select(Contract).where(Contract.number == values["number"])
-            )
-        if contract is None:
-            ref = contract_id if contract_id is not None else values["number"]
-            raise NotFound(f"契約 {ref} が見つかりません。", f"Contract {ref} not found.")
-        if contract.version != expected_version:
-            raise ConcurrentEdit()
+        contract = row_to_edit(
+            uow,
+            Contract,
+            Contract.number,
+            values["number"],
+            contract_id,
+            expected_version,
+            ("契約", "Contract"),
+        )
         _store(uow, contract, values)
         return uow.change

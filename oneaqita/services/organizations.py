@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from oneaqita.errors import ConcurrentEdit, NotFound, ValidationError
+from oneaqita.errors import NotFound, ValidationError
 from oneaqita.jis_code import InvalidJisCode, validate_local_government_code
 from oneaqita.models import Contract, Organization, OrganizationKind, WorkOrder
 from oneaqita.permissions import Action, requires
@@ -25,7 +25,7 @@ from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database, UnitOfWork
 from oneaqita.services.records import OrganizationData, UpsertOutcome
 from oneaqita.services.text_fields import matches_all_terms, optional_text, required_text
-from oneaqita.services.upserts import store_values
+from oneaqita.services.upserts import row_to_edit, store_values
 from oneaqita.values import normalize_text
 from oneaqita.vocabulary import ORGANIZATION_KIND_JA
 
@@ -197,15 +197,15 @@ def save_organization(
         if expected_version is None:
             _store(uow, None, clean)
             return uow.change
-        if organization_id is not None:
-            org = uow.session.get(Organization, organization_id)
-        else:
-            org = uow.session.scalar(select(Organization).where(Organization.code == clean.code))
-        if org is None:
-            ref = organization_id if organization_id is not None else clean.code
-            raise NotFound(f"団体 {ref} が見つかりません。", f"Organization {ref} not found.")
-        if org.version != expected_version:
-            raise ConcurrentEdit()
+        org = row_to_edit(
+            uow,
+            Organization,
+            Organization.code,
+            clean.code,
+            organization_id,
+            expected_version,
+            ("団体", "Organization"),
+        )
         _store(uow, org, clean)
         return uow.change
 

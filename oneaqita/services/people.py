@@ -25,14 +25,13 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from oneaqita.errors import ConcurrentEdit, NotFound, ValidationError
+from oneaqita.errors import ValidationError
 from oneaqita.models import (
     Organization,
     Person,
     PersonQualification,
     work_order_assignees,
 )
-from oneaqita.models.base import utcnow
 from oneaqita.permissions import Action, requires
 from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database, UnitOfWork
@@ -50,6 +49,7 @@ from oneaqita.services.people_queries import (
 )
 from oneaqita.services.records import PersonData, UpsertOutcome
 from oneaqita.services.text_fields import optional_text, required_text
+from oneaqita.services.upserts import row_to_edit, store_values
 
 __all__ = [
     "PeopleFilter",
@@ -129,33 +129,24 @@ def _checked(
     return values, _qualifications(data.qualifications)
 
 
-def _new(values: dict[str, Any], qualifications: set[str]) -> Person:
-    person = Person(**values)
-    person.qualifications = [PersonQualification(name=q) for q in sorted(qualifications)]
-    return person
-
-
 def _differs(person: Person, values: dict[str, Any], qualifications: set[str]) -> bool:
-    held = {q.name for q in person.qualifications}
-    return held != qualifications or any(getattr(person, k) != v for k, v in values.items())
+    return person.qualification_names != qualifications or any(
+        getattr(person, k) != v for k, v in values.items()
+    )
 
 
 def _apply(person: Person, values: dict[str, Any], qualifications: set[str]) -> bool:
     """Set the new values on a stored person; whether the name or kana changed (the
     assigned work orders are then re-indexed)."""
     renamed = (person.name, person.name_kana) != (values["name"], values["name_kana"])
-    held = {q.name for q in person.qualifications}
     for k, v in values.items():
         setattr(person, k, v)
-    # Only the difference is written: re-adding a held name would collide with its own
-    # primary key before the old row is deleted.
-    for q in [q for q in person.qualifications if q.name not in qualifications]:
-        person.qualifications.remove(q)
-    person.qualifications.extend(PersonQualification(name=q) for q in sorted(qualifications - held))
-    # Touching the row makes a change of qualifications alone still bump the version, so a
-    # concurrent edit of them is caught too.
-    person.updated_at = utcnow()
+    person.qualification_names = frozenset(qualifications)
     return renamed
+
+
+def _employee_no(data: PersonData) -> str:
+    return required_text(data.employee_no, "employee_no", "職員番号", "Employee no.", 20)
 
 
 def _reindex_assigned(uow: UnitOfWork, person_ids: list[int]) -> None:
@@ -179,20 +170,14 @@ def _store(uow: UnitOfWork, person: Person | None, data: PersonData) -> tuple[in
             f"Employee no. {employee_no} already belongs to {other.name}.",
             "employee_no",
         )
-    if person is None:
-        person = _new(values, qualifications)
-        session.add(person)
-        session.flush()
-        uow.audit("create", ENTITY, person.id, None, snapshot(person))
-        return person.id, UpsertOutcome.ADDED
-    if not _differs(person, values, qualifications):
-        return person.id, UpsertOutcome.UNCHANGED
-    before = snapshot(person)
-    renamed = _apply(person, values, qualifications)
-    session.flush()
-    _reindex_assigned(uow, [person.id] if renamed else [])
-    uow.audit("update", ENTITY, person.id, before, snapshot(person))
-    return person.id, UpsertOutcome.UPDATED
+    values["qualification_names"] = frozenset(qualifications)
+    return store_values(uow, ENTITY, Person, person, values, snapshot, _reindex_if_renamed)
+
+
+def _reindex_if_renamed(uow: UnitOfWork, person: Person, changed: frozenset[str]) -> None:
+    # The name and its reading are derived into the work orders the person is assigned to.
+    if changed & {"name", "name_kana"}:
+        _reindex_assigned(uow, [person.id])
 
 
 @requires(Action.EDIT_PEOPLE)
@@ -200,8 +185,7 @@ def upsert_person(uow: UnitOfWork, data: PersonData) -> tuple[int, UpsertOutcome
     """Store a person under the employee number: add, update or leave unchanged (see the
     module's rules); every field becomes what `data` says (None clears it) and the
     qualifications exactly the given set. Every write audited."""
-    employee_no = required_text(data.employee_no, "employee_no", "職員番号", "Employee no.", 20)
-    person = uow.session.scalar(select(Person).where(Person.employee_no == employee_no))
+    person = uow.session.scalar(select(Person).where(Person.employee_no == _employee_no(data)))
     return _store(uow, person, data)
 
 
@@ -289,15 +273,9 @@ def save_person(
         if expected_version is None:
             _store(uow, None, data)
             return uow.change
-        if person_id is not None:
-            person = uow.session.get(Person, person_id)
-        else:
-            key = required_text(data.employee_no, "employee_no", "職員番号", "Employee no.", 20)
-            person = uow.session.scalar(select(Person).where(Person.employee_no == key))
-        if person is None:
-            ref = person_id if person_id is not None else data.employee_no
-            raise NotFound(f"職員 {ref} が見つかりません。", f"Person {ref} not found.")
-        if person.version != expected_version:
-            raise ConcurrentEdit()
+        key = _employee_no(data) if person_id is None else None
+        person = row_to_edit(
+            uow, Person, Person.employee_no, key, person_id, expected_version, ("職員", "Person")
+        )
         _store(uow, person, data)
         return uow.change

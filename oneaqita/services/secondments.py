@@ -37,6 +37,7 @@ from oneaqita.services.database import Actor, Change, Database, UnitOfWork
 from oneaqita.services.organizations import find_organization
 from oneaqita.services.records import SecondmentData, UpsertOutcome
 from oneaqita.services.text_fields import optional_text, required_text
+from oneaqita.services.upserts import store_values
 from oneaqita.vocabulary import ORGANIZATION_KIND_JA, SECONDMENT_KIND_JA
 
 ENTITY = Entity.SECONDMENTS
@@ -176,14 +177,6 @@ def snapshot(s: Secondment) -> dict[str, Any]:
     }
 
 
-def _add(uow: UnitOfWork, values: dict[str, Any]) -> int:
-    s = Secondment(**values)
-    uow.session.add(s)
-    uow.session.flush()
-    uow.audit("create", ENTITY, s.id, None, snapshot(s))
-    return s.id
-
-
 @requires(Action.EDIT_SECONDMENTS)
 def upsert_secondment(uow: UnitOfWork, data: SecondmentData) -> tuple[int, UpsertOutcome]:
     """Store a secondment under its key (employee_no + start): add it, update the stored one
@@ -197,16 +190,7 @@ def upsert_secondment(uow: UnitOfWork, data: SecondmentData) -> tuple[int, Upser
         .where(Person.employee_no == employee_no, Secondment.start_date == data.start)
     )
     values = _checked(session, data, stored.id if stored else None)
-    if stored is None:
-        return _add(uow, values), UpsertOutcome.ADDED
-    if all(getattr(stored, k) == v for k, v in values.items()):
-        return stored.id, UpsertOutcome.UNCHANGED
-    before = snapshot(stored)
-    for k, v in values.items():
-        setattr(stored, k, v)
-    session.flush()
-    uow.audit("update", ENTITY, stored.id, before, snapshot(stored))
-    return stored.id, UpsertOutcome.UPDATED
+    return store_values(uow, ENTITY, Secondment, stored, values, snapshot)
 
 
 @requires(Action.EDIT_SECONDMENTS)
@@ -214,7 +198,7 @@ def create_secondment(db: Database, actor: Actor, data: SecondmentData) -> Chang
     """Record a new secondment (the dialog's "add"), in its own unit of work; all the
     module's rules apply, so a second secondment with the same start is an overlap."""
     with db.unit_of_work(actor) as uow:
-        _add(uow, _checked(uow.session, data, None))
+        store_values(uow, ENTITY, Secondment, None, _checked(uow.session, data, None), snapshot)
         return uow.change
 
 

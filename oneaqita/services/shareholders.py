@@ -28,6 +28,7 @@ from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database, UnitOfWork
 from oneaqita.services.organizations import find_organization
 from oneaqita.services.records import ShareholdingData, UpsertOutcome
+from oneaqita.services.upserts import store_values
 
 ENTITY = Entity.SHAREHOLDINGS
 _HUNDREDTHS_OF_WHOLE = 100 * 100  # 100 %, counted in units of 0.01 %
@@ -117,17 +118,13 @@ def _existing(uow: UnitOfWork, data: ShareholdingData) -> tuple[int, Shareholdin
     return org.id, uow.session.scalar(stmt)
 
 
-def _add(uow: UnitOfWork, organization_id: int, data: ShareholdingData) -> int:
-    holding = Shareholding(
-        organization_id=organization_id,
-        shares=data.shares,
-        capital_yen=data.capital_yen,
-        since=data.since,
-    )
-    uow.session.add(holding)
-    uow.session.flush()
-    uow.audit("create", ENTITY, holding.id, None, snapshot(holding))
-    return holding.id
+def _values(organization_id: int, data: ShareholdingData) -> dict[str, Any]:
+    return {
+        "organization_id": organization_id,
+        "shares": data.shares,
+        "capital_yen": data.capital_yen,
+        "since": data.since,
+    }
 
 
 @requires(Action.RECORD_SHAREHOLDINGS)
@@ -136,15 +133,8 @@ def upsert_shareholding(uow: UnitOfWork, data: ShareholdingData) -> tuple[int, U
     with that key, or leave it unchanged. Shares and capital must be zero or more; the
     holder must exist. Administrators and managers only; every write audited."""
     organization_id, holding = _existing(uow, data)
-    if holding is None:
-        return _add(uow, organization_id, data), UpsertOutcome.ADDED
-    if (holding.shares, holding.capital_yen) == (data.shares, data.capital_yen):
-        return holding.id, UpsertOutcome.UNCHANGED
-    before = snapshot(holding)
-    holding.shares, holding.capital_yen = data.shares, data.capital_yen
-    uow.session.flush()
-    uow.audit("update", ENTITY, holding.id, before, snapshot(holding))
-    return holding.id, UpsertOutcome.UPDATED
+    values = _values(organization_id, data)
+    return store_values(uow, ENTITY, Shareholding, holding, values, snapshot)
 
 
 @requires(Action.RECORD_SHAREHOLDINGS)
@@ -162,7 +152,7 @@ def record_holding_change(db: Database, actor: Actor, data: ShareholdingData) ->
                 f"({existing.shares:,} shares); record the change under the date it took effect.",
                 "since",
             )
-        _add(uow, organization_id, data)
+        store_values(uow, ENTITY, Shareholding, None, _values(organization_id, data), snapshot)
         return uow.change
 
 

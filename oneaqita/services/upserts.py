@@ -1,9 +1,14 @@
-"""Storing one record's checked column values on its row: the add / update / leave-unchanged
-step that every upsert by key shares, audited."""
+"""The store step every use case that writes one record shares: finding the row an edit
+dialog saves onto (by id or by key, at the version the user saw), and storing a record's
+checked values on it (add / update / leave unchanged), flushed and audited."""
 
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TypeVar
 
+from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute
+
+from oneaqita.errors import ConcurrentEdit, NotFound
 from oneaqita.services.changes import Entity
 from oneaqita.services.records import UpsertOutcome
 from oneaqita.services.unit_of_work import UnitOfWork
@@ -14,6 +19,30 @@ class _Row(Protocol):
 
 
 M = TypeVar("M", bound=_Row)
+
+
+def row_to_edit(
+    uow: UnitOfWork,
+    model: type[M],
+    key_column: InstrumentedAttribute[Any],
+    key: object,
+    row_id: int | None,
+    expected_version: int,
+    what: tuple[str, str],
+) -> M:
+    """The stored row an edit saves onto: by `row_id` when given (so that its key can change),
+    else by `key` in `key_column`. NotFound when there is none (`what`: the record's name in
+    Japanese and English), ConcurrentEdit when it is no longer at `expected_version`."""
+    if row_id is not None:
+        row = uow.session.get(model, row_id)
+    else:
+        row = uow.session.scalar(select(model).where(key_column == key))
+    if row is None:
+        ref = row_id if row_id is not None else key
+        raise NotFound(f"{what[0]} {ref} が見つかりません。", f"{what[1]} {ref} not found.")
+    if getattr(row, "version") != expected_version:  # noqa: B009 - every model has one
+        raise ConcurrentEdit()
+    return row
 
 
 def store_values(
