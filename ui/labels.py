@@ -7,6 +7,7 @@ progress stages) are the screen's own translatable texts.
 
 import enum
 from datetime import UTC, date, datetime
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
@@ -70,6 +71,11 @@ def priority_label(priority: int) -> str:
 
 def role_label(role: Role) -> str:
     return domain_label(role)
+
+
+def percent_text(value: int | Decimal) -> str:
+    """A whole percentage as 100 %; the service's two-place one as it is: 28.49 %."""
+    return f"{value:.2f} %" if isinstance(value, Decimal) else f"{value} %"
 
 
 def date_text(value: date | None) -> str:

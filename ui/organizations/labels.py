@@ -4,7 +4,6 @@ Only formatting: every number shown (percentages and totals included) comes comp
 service; nothing here adds or divides.
 """
 
-from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
@@ -46,6 +45,3 @@ def shares_change_text(change: int | None) -> str:
     return "0"
 
 
-def percent_text(percent: Decimal) -> str:
-    """The service's two-place percentage as it is: 28.49 %."""
-    return f"{percent:.2f} %"

@@ -29,10 +29,10 @@ from oneaqita.services.shareholders import (
     holding_history,
     shareholder_register,
 )
-from ui.labels import date_text
+from ui.labels import date_text, percent_text
 from ui.operations import QueryOp, change_hub
 from ui.organizations.holding_dialog import HoldingDialog
-from ui.organizations.labels import percent_text, shares_change_text, shares_text, yen_text
+from ui.organizations.labels import shares_change_text, shares_text, yen_text
 from ui.organizations.number_table import NumberTable
 
 ENTITIES = (Entity.SHAREHOLDINGS, Entity.ORGANIZATIONS)

@@ -54,10 +54,6 @@ def period_text(start: date, end: date | None) -> str:
     return f"{date_text(start)} 〜 {end_text(end)}"
 
 
-def percent_text(pct: int) -> str:
-    return f"{pct} %"
-
-
 def days_left_text(days: int) -> str:
     if days == 0:
         return translate("StaffingLabels", "本日まで")

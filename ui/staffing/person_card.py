@@ -23,13 +23,12 @@ from oneaqita.permissions import Action, allowed
 from oneaqita.services.database import Actor
 from oneaqita.services.people_queries import PersonCard, SecondmentLine
 from ui.detail_fields import field_grid, make_read_only, placeholder_stack
-from ui.labels import date_text
+from ui.labels import date_text, percent_text
 from ui.staffing.labels import (
     KIND_COLORS,
     end_text,
     kind_label,
     open_end_text,
-    percent_text,
     write_roles_hint,
 )
 
