@@ -236,10 +236,10 @@ def parse_date(s: Cell) -> date | None:
         return None
     clock = _TIME_SUFFIX.search(text)
     if clock is not None:
-        h, m, sec, frac = int(clock["h"]), int(clock["m"]), int(clock["s"] or 0), clock["f"] or ""
-        if h > 23 or m > 59 or sec > 59:
+        hour, minute, second = int(clock["h"]), int(clock["m"]), int(clock["s"] or 0)
+        if hour > 23 or minute > 59 or second > 59:
             raise _fail("日付", "存在しない時刻です", "no such time of day", s)
-        if h or m or sec or frac.strip("0"):
+        if hour or minute or second or (clock["f"] or "").strip("0"):
             raise _has_time(clock.group().strip(" T"), s)
         text = text[: clock.start()]
     text = re.sub(r"\s+", "", text)
