@@ -1,4 +1,13 @@
-"""One SQLAlchemy URL selects the database: an SQLite file by default, PostgreSQL when shared."""
+"""One SQLAlchemy URL selects the database: an SQLite file by default, PostgreSQL when shared.
+
+Rules for SQLite:
+
+- A transaction begins with a deferred ``BEGIN`` (reads take no lock in WAL mode), except on a
+  ``writer()`` engine, where it begins with ``BEGIN IMMEDIATE``: the write lock is taken at the
+  start, waiting up to the busy timeout for another writer. A deferred transaction that read
+  first and then writes is refused at once (SQLITE_BUSY, the timeout never applies), so every
+  unit of work is a writer from its first statement.
+"""
 
 import os
 from pathlib import Path
@@ -42,16 +51,27 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # Foreign keys are off by default in SQLite; WAL lets the UI read while a write runs.
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA busy_timeout = 10000")
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
+
+
+BUSY_TIMEOUT_MS = 10_000
+_WRITER = "oneaqita_writer"
 
 
 def _on_sqlite_begin(conn: Any) -> None:
     # An AUTOCOMMIT connection (ANALYZE, VACUUM) must not be wrapped in a transaction that
     # is then rolled back when the connection closes.
-    if conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
-        conn.exec_driver_sql("BEGIN")
+    options = conn.get_execution_options()
+    if options.get("isolation_level") != "AUTOCOMMIT":
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get(_WRITER) else "BEGIN")
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine (pool, events) for transactions that write: on SQLite they begin with
+    BEGIN IMMEDIATE (see the module's rules); nothing changes on PostgreSQL."""
+    return engine.execution_options(**{_WRITER: True})
 
 
 def make_engine(url: str | None = None, **kwargs: Any) -> Engine:

@@ -10,8 +10,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from oneaqita.db.engine import describe, make_engine, session_factory
-from oneaqita.errors import ConcurrentEdit, PermissionDenied
+from oneaqita.db.engine import describe, make_engine, session_factory, writer
+from oneaqita.errors import ConcurrentEdit, DatabaseBusy, PermissionDenied
 from oneaqita.models import AuditEntry, Role
 
 
@@ -38,7 +38,9 @@ ROLE_LABELS_JA = {
     Role.SECONDED: "出向職員",
 }
 
-SQLITE_BUSY_SNAPSHOT = 517
+# SQLite's primary result codes (the low byte of an extended one such as SQLITE_BUSY_SNAPSHOT,
+# 517): another connection holds the lock this one waited for, or wrote over its snapshot.
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 
 # Used by maintenance entry points (migrations, the demo loader) that act for no person.
 SYSTEM_ACTOR = Actor(user_id=None, login="system", role=Role.ADMIN)
@@ -118,6 +120,7 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = session_factory(engine)
+        self._writers = session_factory(writer(engine))
 
     @classmethod
     def open(cls, url: str | None = None) -> "Database":
@@ -141,9 +144,11 @@ class Database:
 
     @contextmanager
     def unit_of_work(self, actor: Actor) -> Iterator[UnitOfWork]:
-        """Commits when the block ends normally, rolls everything back on any error, and turns
-        a lost optimistic-locking race into ConcurrentEdit."""
-        with self._sessions() as session:
+        """Commits when the block ends normally, rolls everything back on any error, turns a
+        lost optimistic-locking race into ConcurrentEdit, and a database another writer kept
+        locked longer than the busy timeout (SQLite) into DatabaseBusy. On SQLite the write
+        lock is taken at the start (BEGIN IMMEDIATE, see db/engine.py)."""
+        with self._writers() as session:
             uow = UnitOfWork(session, actor)
             try:
                 yield uow
@@ -153,10 +158,9 @@ class Database:
                 raise ConcurrentEdit() from exc
             except OperationalError as exc:
                 session.rollback()
-                # SQLite in WAL: this transaction read a snapshot that another connection has
-                # since written over, so it may not write: the same lost race as above.
-                if getattr(exc.orig, "sqlite_errorcode", None) == SQLITE_BUSY_SNAPSHOT:
-                    raise ConcurrentEdit() from exc
+                code = getattr(exc.orig, "sqlite_errorcode", None)
+                if code is not None and code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED):
+                    raise DatabaseBusy() from exc
                 raise
             except BaseException:
                 session.rollback()
