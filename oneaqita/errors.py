@@ -50,6 +50,16 @@ class DatabaseBusy(DomainError):
         )
 
 
+class DatabaseReadOnly(DomainError):
+    """A write to a database opened read-only (a file the user may not write, ``?mode=ro``)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "データベースは読み取り専用のため、書き込めません。",
+            "The database is read-only; nothing can be written to it.",
+        )
+
+
 class DatabaseUnavailable(DomainError):
     """The database could not be opened or reached: the message says which and why."""
 

@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine, insert
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from oneaqita.db.engine import describe, make_engine, session_factory, writer
-from oneaqita.errors import ConcurrentEdit, DatabaseBusy, PermissionDenied
+from oneaqita.errors import ConcurrentEdit, DatabaseBusy, DatabaseReadOnly, PermissionDenied
 from oneaqita.models import AuditEntry, Role
 
 
@@ -40,7 +40,8 @@ ROLE_LABELS_JA = {
 
 # SQLite's primary result codes (the low byte of an extended one such as SQLITE_BUSY_SNAPSHOT,
 # 517): another connection holds the lock this one waited for, or wrote over its snapshot.
-_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
+_PG_READ_ONLY_TRANSACTION = "25006"  # e.g. a standby, or default_transaction_read_only
 
 # Used by maintenance entry points (migrations, the demo loader) that act for no person.
 SYSTEM_ACTOR = Actor(user_id=None, login="system", role=Role.ADMIN)
@@ -146,7 +147,8 @@ class Database:
     def unit_of_work(self, actor: Actor) -> Iterator[UnitOfWork]:
         """Commits when the block ends normally, rolls everything back on any error, turns a
         lost optimistic-locking race into ConcurrentEdit, and a database another writer kept
-        locked longer than the busy timeout (SQLite) into DatabaseBusy. On SQLite the write
+        locked longer than the busy timeout (SQLite) into DatabaseBusy, and a write to a
+        read-only database into DatabaseReadOnly. On SQLite the write
         lock is taken at the start (BEGIN IMMEDIATE, see db/engine.py)."""
         with self._writers() as session:
             uow = UnitOfWork(session, actor)
@@ -161,6 +163,13 @@ class Database:
                 code = getattr(exc.orig, "sqlite_errorcode", None)
                 if code is not None and code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED):
                     raise DatabaseBusy() from exc
+                if code is not None and code & 0xFF == _SQLITE_READONLY:
+                    raise DatabaseReadOnly() from exc
+                raise
+            except DBAPIError as exc:
+                session.rollback()
+                if getattr(exc.orig, "sqlstate", None) == _PG_READ_ONLY_TRANSACTION:
+                    raise DatabaseReadOnly() from exc
                 raise
             except BaseException:
                 session.rollback()
