@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from oneaqita.db.engine import ENV_URL, resolve_url
-from oneaqita.errors import DomainError
+from oneaqita.errors import BadDatabaseUrl, DomainError
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -229,6 +229,8 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> 
     }
     try:
         return handlers[args.command](args)
+    except BadDatabaseUrl as exc:  # --db or $ONEAQITA_DATABASE_URL names no usable database
+        return _usage_error(exc)
     except DomainError as exc:
         print(f"oneaqita: {exc.ja}\n          {exc.en}", file=sys.stderr)
         return EXIT_REJECTED

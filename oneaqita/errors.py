@@ -37,3 +37,32 @@ class ConcurrentEdit(DomainError):
             "他の人がこのデータを先に変更しました。開き直してからやり直してください。",
             "Someone else changed this record first. Reopen it and try again.",
         )
+
+
+class DatabaseBusy(DomainError):
+    """Another connection kept the database's write lock longer than this writer waits
+    (SQLite: the busy timeout), or wrote over the snapshot this writer had read."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "他の人がデータベースに書き込み中です。しばらくしてからやり直してください。",
+            "Another user is writing to the database; try again in a moment.",
+        )
+
+
+class DatabaseReadOnly(DomainError):
+    """A write to a database opened read-only (a file the user may not write, ``?mode=ro``)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "データベースは読み取り専用のため、書き込めません。",
+            "The database is read-only; nothing can be written to it.",
+        )
+
+
+class DatabaseUnavailable(DomainError):
+    """The database could not be opened or reached: the message says which and why."""
+
+
+class BadDatabaseUrl(DatabaseUnavailable):
+    """The URL names no database the app can use (a wrong command: exit status 2)."""

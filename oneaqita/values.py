@@ -197,8 +197,10 @@ def parse_hours_to_minutes(s: Cell) -> int | None:
     return int(minutes)
 
 
-# Excel writes a date cell to CSV as "2025/4/1 0:00"; the time of day is dropped.
-_TIME_SUFFIX = re.compile(r"(?:\s+|T)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?$")
+# Excel writes a date cell to CSV as "2025/4/1 0:00": midnight is the date itself.
+_TIME_SUFFIX = re.compile(
+    r"(?:\s+|T)(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})(?::(?P<s>[0-9]{2})(?:\.(?P<f>[0-9]+))?)?$"
+)
 _KANJI_DATE = re.compile(r"(?P<y>.+?)年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
 _SEP_DATE = re.compile(r"(?P<y>.+?)(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})")
 _ERA_YEAR = re.compile(r"(?P<era>[^0-9元]+)(?P<n>[0-9]{1,2}|元)")
@@ -211,8 +213,15 @@ def parse_date(s: Cell) -> date | None:
 
     The date must exist, and an era date must fall inside its era (R1.4.1 is before Reiwa
     began; H31.5.1 is after Heisei ended). Eras: 令和/R, 平成/H, 昭和/S.
+
+    A time of day is accepted only as midnight ("2025/4/1 0:00", "2025-04-01T00:00:00", a
+    datetime cell at 00:00), which is how Excel writes a date cell: a date column holds a day
+    (IMPORT-FORMAT.md), and which day a timestamp such as "2025/4/1 23:30" stands for is not
+    guessed. Any other time is refused, an impossible one ("25:99") as such.
     """
     if isinstance(s, datetime):
+        if s.time() != time():
+            raise _has_time(s.time().isoformat(), s)
         return s.date()
     if isinstance(s, date):
         return s
@@ -225,7 +234,15 @@ def parse_date(s: Cell) -> date | None:
     text = normalize_text(s)
     if text is None:
         return None
-    text = re.sub(r"\s+", "", _TIME_SUFFIX.sub("", text))
+    clock = _TIME_SUFFIX.search(text)
+    if clock is not None:
+        hour, minute, second = int(clock["h"]), int(clock["m"]), int(clock["s"] or 0)
+        if hour > 23 or minute > 59 or second > 59:
+            raise _fail("日付", "存在しない時刻です", "no such time of day", s)
+        if hour or minute or second or (clock["f"] or "").strip("0"):
+            raise _has_time(clock.group().strip(" T"), s)
+        text = text[: clock.start()]
+    text = re.sub(r"\s+", "", text)
     m = _KANJI_DATE.fullmatch(text) or _SEP_DATE.fullmatch(text)
     if m is None:
         raise _fail(
@@ -255,6 +272,15 @@ def parse_date(s: Cell) -> date | None:
         ended = era.end.isoformat()
         raise _fail("日付", f"{era.name}は{ended}まで", f"{era.name_en} ended on {ended}", s)
     return d
+
+
+def _has_time(shown: str, value: Cell) -> ValueParseError:
+    return _fail(
+        "日付",
+        f"時刻 {shown} が入っています。日付だけにしてください",
+        f"has a time of day ({shown}); give the date only",
+        value,
+    )
 
 
 def _make_date(year: int, month: int, day: int, value: Cell) -> date:

@@ -59,6 +59,8 @@ def open_database(url: str | None, progress: ProgressCallback | None = None) -> 
     try:
         db = Database.open(resolved)
         behind = needs_upgrade(db.engine)
+    except DomainError:  # the URL or the database, said as the command line says it
+        raise
     except Exception as exc:
         raise StartupFailure(
             f"データベースを開けませんでした。\n{resolved}\n{_one_line(exc)}",

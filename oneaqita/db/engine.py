@@ -1,13 +1,28 @@
-"""One SQLAlchemy URL selects the database: an SQLite file by default, PostgreSQL when shared."""
+"""One SQLAlchemy URL selects the database: an SQLite file by default, PostgreSQL when shared.
+
+Rules for SQLite:
+
+- A transaction begins with a deferred ``BEGIN`` (reads take no lock in WAL mode), except on a
+  ``writer()`` engine, where it begins with ``BEGIN IMMEDIATE``: the write lock is taken at the
+  start, waiting up to the busy timeout for another writer. A deferred transaction that read
+  first and then writes is refused at once (SQLITE_BUSY, the timeout never applies), so every
+  unit of work is a writer from its first statement.
+
+Opening: ``make_engine`` connects once, and every reason a URL cannot be used is a DomainError
+with the URL (password hidden) and the reason (see make_engine).
+"""
 
 import os
 from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from oneaqita.errors import BadDatabaseUrl, DatabaseUnavailable
 
 ENV_URL = "ONEAQITA_DATABASE_URL"
 APP_NAME = "oneaqita"
@@ -42,20 +57,84 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # Foreign keys are off by default in SQLite; WAL lets the UI read while a write runs.
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA busy_timeout = 10000")
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
+
+
+BUSY_TIMEOUT_MS = 10_000
+_WRITER = "oneaqita_writer"
 
 
 def _on_sqlite_begin(conn: Any) -> None:
     # An AUTOCOMMIT connection (ANALYZE, VACUUM) must not be wrapped in a transaction that
     # is then rolled back when the connection closes.
-    if conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
-        conn.exec_driver_sql("BEGIN")
+    options = conn.get_execution_options()
+    if options.get("isolation_level") != "AUTOCOMMIT":
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get(_WRITER) else "BEGIN")
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine (pool, events) for transactions that write: on SQLite they begin with
+    BEGIN IMMEDIATE (see the module's rules); nothing changes on PostgreSQL."""
+    return engine.execution_options(**{_WRITER: True})
+
+
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+_EXAMPLES = "sqlite:///oneaqita.sqlite3, postgresql+psycopg://user@host/db"
+_SQLITE_READONLY = 8
+CONNECT_TIMEOUT_S = 10
+
+
+def _parse_url(text: str) -> URL:
+    """The URL, or BadDatabaseUrl when it cannot name a database the app runs on."""
+    try:
+        resolved = make_url(text)
+    except ArgumentError as exc:
+        raise BadDatabaseUrl(
+            f"データベースのURLとして読めません: {text!r} (例: {_EXAMPLES})",
+            f"not a database URL: {text!r} (e.g. {_EXAMPLES})",
+        ) from exc
+    backend = resolved.get_backend_name()
+    if backend not in SUPPORTED_BACKENDS:
+        supported = ", ".join(SUPPORTED_BACKENDS)
+        raise BadDatabaseUrl(
+            f"対応していないデータベースです: {backend} (使えるもの: {supported})",
+            f"unsupported database {backend!r} (supported: {supported})",
+        )
+    return resolved
+
+
+def _unavailable(resolved: URL, exc: BaseException) -> DatabaseUnavailable:
+    where = resolved.render_as_string(hide_password=True)
+    orig = getattr(exc, "orig", None) or exc
+    why = (str(orig).strip().splitlines() or [type(orig).__name__])[0][:300]
+    return DatabaseUnavailable(
+        f"データベースを開けませんでした ({where}): {why}",
+        f"Could not open the database {where}: {why}",
+    )
 
 
 def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
-    resolved = make_url(resolve_url(url))
+    """The engine for URL (resolve_url), connected once, so that every way of opening the
+    database fails here with the app's own message: BadDatabaseUrl for a URL that names no
+    usable database (unparseable, another kind of database, its driver not installed),
+    DatabaseUnavailable for one that cannot be opened (no such file folder, server down,
+    no such database, refused login)."""
+    resolved = _parse_url(resolve_url(url))
+    try:
+        engine = _create(resolved, **kwargs)
+    except (NoSuchModuleError, ImportError) as exc:
+        raise BadDatabaseUrl(
+            f"ドライバがありません: {resolved.drivername} (例: {_EXAMPLES})",
+            f"no driver for {resolved.drivername!r} is installed (e.g. {_EXAMPLES})",
+        ) from exc
+    except (DBAPIError, OSError) as exc:
+        raise _unavailable(resolved, exc) from exc
+    return engine
+
+
+def _create(resolved: URL, **kwargs: Any) -> Engine:
     if resolved.get_backend_name() == "sqlite":
         database = resolved.database
         if database and database != ":memory:" and not database.startswith("file:"):
@@ -64,7 +143,7 @@ def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
         event.listen(engine, "connect", _on_sqlite_connect)
         if database and database != ":memory:":
             with engine.connect() as conn:  # before the begin hook: WAL needs no transaction
-                conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+                _wal(conn)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
@@ -75,8 +154,26 @@ def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
         # statement is planned for its own values instead.
         connect_args = dict(kwargs.pop("connect_args", {}))
         connect_args.setdefault("prepare_threshold", None)
+        connect_args.setdefault("connect_timeout", CONNECT_TIMEOUT_S)  # a host that is silent
         kwargs["connect_args"] = connect_args
-    return create_engine(resolved, **kwargs)
+    engine = create_engine(resolved, **kwargs)
+    try:
+        with engine.connect():
+            pass
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _wal(conn: Connection) -> None:
+    """WAL mode (it lasts in the file). A read-only file (``?mode=ro``, or one the user may
+    not write) keeps the mode it has: switching would write, and it only reads."""
+    try:
+        conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+    except OperationalError as exc:
+        if getattr(exc.orig, "sqlite_errorcode", None) != _SQLITE_READONLY:
+            raise
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

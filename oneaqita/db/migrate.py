@@ -18,7 +18,10 @@ MIGRATIONS_DIR = bundled_folder(
 def alembic_config(engine: Engine) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # The option is interpolated by configparser: a "%" (an escaped password, "file%3A" of an
+    # SQLite URI) is written as "%%".
+    url = engine.url.render_as_string(hide_password=False)
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     # env.py reuses this engine, so SQLite pragmas and test databases carry over.
     config.attributes["engine"] = engine
     return config

@@ -10,6 +10,8 @@ Rules (IMPORT-FORMAT.md):
   column are errors on line 1. A column without a header is ignored as long as it stays empty.
 - A required column must have a value in every row; an empty cell is "no value" (the record's
   default, usually None).
+- A number stored in a model column (``stored``) must fit that column's type
+  (services/number_fields.py): "…は…以下にしてください", on SQLite as on PostgreSQL.
 - Fixed-list values accept the stored English value or the Japanese word of vocabulary.py,
   case-insensitively.
 """
@@ -18,12 +20,14 @@ import enum
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
 from oneaqita.services.changes import Entity
 from oneaqita.services.database import UnitOfWork
+from oneaqita.services.number_fields import range_problem, shown_number
 from oneaqita.services.records import UpsertOutcome
 from oneaqita.values import Cell, ValueParseError, cell_text, normalize_header, split_list
 
@@ -55,6 +59,8 @@ class Column:
 
     ``field`` is the record's attribute (default: ``name``); ``aliases`` are other names a
     service may put in ``ValidationError.field`` for it (e.g. the model's ``start_date``).
+    ``stored`` is the model column a number is stored in (e.g. ``Contract.amount_yen``): its
+    type bounds the value.
     """
 
     name: str
@@ -65,6 +71,7 @@ class Column:
     field: str = ""
     aliases: tuple[str, ...] = ()
     export: Formatter = plain
+    stored: Any = None
 
     @property
     def attr(self) -> str:
@@ -89,6 +96,15 @@ class Column:
                         f"{self.max_length}文字以内で入力してください ({len(item)}文字): {item!r}",
                         f"at most {self.max_length} characters ({len(item)}): {item!r}",
                     )
+        if (
+            self.stored is not None
+            and isinstance(value, int | Decimal)
+            and not isinstance(value, bool)
+        ):
+            shown = shown_number(value)
+            problem = range_problem(value, self.stored, shown, shown)
+            if problem is not None:
+                raise ValueParseError(*problem)
         return value
 
 

@@ -60,7 +60,7 @@ def _begin_sqlite_transaction(session: Session) -> None:
     if conn.dialect.name == "sqlite":
         raw: Any = conn.connection.dbapi_connection
         if raw is not None and not raw.in_transaction:
-            conn.exec_driver_sql("BEGIN")
+            conn.exec_driver_sql("BEGIN IMMEDIATE")  # a writer: see db/engine.py
 
 
 # Rows stored under one SAVEPOINT, by the kind's set-based upsert_many where it has one; a

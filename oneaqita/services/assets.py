@@ -8,8 +8,9 @@ Rules enforced here:
   stored in the same call); an asset is never its own parent, nor its own ancestor.
 - Installed year: 1868 (the first year of Meiji, as the schema allows) to this year, never in
   the future. Diameter is a whole number of millimetres above 0 (as the schema requires);
-  length 0 or more. Latitude −90..90 and longitude −180..180: nothing narrower, an owner's
-  assets may lie outside Akita. Length is kept to 0.01 m, coordinates to 0.000001°; finer
+  length 0 or more; both no more than their columns hold (services/number_fields.py).
+  Latitude −90..90 and longitude −180..180: nothing narrower, an owner's assets may lie
+  outside Akita. Length is kept to 0.01 m, coordinates to 0.000001°; finer
   values are rounded (half even) to what is stored, so that importing them twice changes
   nothing the second time.
 - A new asset gets the standard service life of its kind (vocabulary.SERVICE_LIFE_YEARS);
@@ -36,6 +37,7 @@ from oneaqita.models import Asset, Organization
 from oneaqita.permissions import Action, requires
 from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database, UnitOfWork
+from oneaqita.services.number_fields import checked_number
 from oneaqita.services.organizations import organizations_by_ref, resolve_organization
 from oneaqita.services.records import AssetData, UpsertOutcome
 from oneaqita.services.text_fields import optional_text, required_text
@@ -49,7 +51,6 @@ ENTITY = Entity.ASSETS
 FIRST_YEAR = 1868  # 明治元年; the schema's lower bound
 _CENTIMETRE = Decimal("0.01")
 _MICRODEGREE = Decimal("0.000001")
-_MAX_LENGTH_M = Decimal("99999999.99")  # Numeric(10, 2)
 
 _FIELDS = (
     "code",
@@ -95,6 +96,7 @@ def _year(value: int | None) -> int | None:
 
 
 def _diameter(value: int | None) -> int | None:
+    checked_number(value, Asset.diameter_mm, "diameter_mm", "管径", "Diameter")
     if value is not None and value <= 0:
         raise ValidationError(
             f"管径は1mm以上にしてください ({value})。",
@@ -107,11 +109,12 @@ def _diameter(value: int | None) -> int | None:
 def _length(value: Decimal | None) -> Decimal | None:
     if value is None:
         return None
-    length = value.quantize(_CENTIMETRE)
-    if not 0 <= length <= _MAX_LENGTH_M:
+    checked_number(value, Asset.length_m, "length_m", "延長", "Length")
+    length = value.quantize(_CENTIMETRE)  # after the check: a huge value cannot be quantized
+    if length < 0:
         raise ValidationError(
-            f"延長は0〜{_MAX_LENGTH_M}mにしてください ({value})。",
-            f"Length must be 0 to {_MAX_LENGTH_M} m (it is {value}).",
+            f"延長は0m以上にしてください ({value})。",
+            f"Length must not be negative (it is {value}).",
             "length_m",
         )
     return length

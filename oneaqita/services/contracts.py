@@ -7,7 +7,8 @@ named in brackets):
 - The client is an organization given by its code or exact Japanese name [client].
 - The title is required; the number, title, kind and bulk-order group are normalised text of
   at most their column's length.
-- The end is not before the start [end]; the amount is not negative [amount_yen].
+- The end is not before the start [end]; the amount is not negative and fits its column
+  (services/number_fields.py) [amount_yen].
 - When a contract's number, title or client changes, its work orders' derived columns and
   search documents (which carry them) are rebuilt in the same unit of work.
 - Coordinators keep the contracts (DESIGN.md); managers and administrators may too. Every
@@ -25,6 +26,7 @@ from oneaqita.models import Contract, WorkOrder
 from oneaqita.permissions import Action, requires
 from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database, UnitOfWork
+from oneaqita.services.number_fields import checked_number
 from oneaqita.services.organizations import find_organization
 from oneaqita.services.records import ContractData, UpsertOutcome
 from oneaqita.services.text_fields import optional_text, required_text
@@ -45,6 +47,7 @@ def _check_period(start: date, end: date) -> None:
 
 
 def _check_amount(amount_yen: int) -> None:
+    checked_number(amount_yen, Contract.amount_yen, "amount_yen", "契約金額", "The contract amount")
     if amount_yen < 0:
         raise ValidationError(
             f"契約金額は0円以上にしてください ({amount_yen:,}円)。",

@@ -4,12 +4,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from oneaqita.db.engine import describe, make_engine, session_factory
-from oneaqita.errors import ConcurrentEdit
+from oneaqita.db.engine import describe, make_engine, session_factory, writer
+from oneaqita.errors import ConcurrentEdit, DatabaseBusy, DatabaseReadOnly
 from oneaqita.services.actor import SYSTEM_ACTOR, Actor, current_actor
 from oneaqita.services.changes import Change
 from oneaqita.services.unit_of_work import UnitOfWork
@@ -17,8 +17,10 @@ from oneaqita.services.unit_of_work import UnitOfWork
 # Until every caller imports them from their own modules.
 __all__ = ["SYSTEM_ACTOR", "Actor", "Change", "Database", "UnitOfWork"]
 
-
-SQLITE_BUSY_SNAPSHOT = 517
+# SQLite's primary result codes (the low byte of an extended one such as SQLITE_BUSY_SNAPSHOT,
+# 517): another connection holds the lock this one waited for, or wrote over its snapshot.
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
+_PG_READ_ONLY_TRANSACTION = "25006"  # e.g. a standby, or default_transaction_read_only
 
 
 class Database:
@@ -27,6 +29,7 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = session_factory(engine)
+        self._writers = session_factory(writer(engine))
 
     @classmethod
     def open(cls, url: str | None = None) -> "Database":
@@ -57,10 +60,13 @@ class Database:
 
     @contextmanager
     def unit_of_work(self, actor: Actor) -> Iterator[UnitOfWork]:
-        """Commits when the block ends normally, rolls everything back on any error, and turns
-        a lost optimistic-locking race into ConcurrentEdit. The unit of work acts for `actor`'s
-        user as stored now (PermissionDenied if it is gone or deactivated)."""
-        with self._sessions() as session:
+        """Commits when the block ends normally, rolls everything back on any error, turns a
+        lost optimistic-locking race into ConcurrentEdit, and a database another writer kept
+        locked longer than the busy timeout (SQLite) into DatabaseBusy, and a write to a
+        read-only database into DatabaseReadOnly. On SQLite the write
+        lock is taken at the start (BEGIN IMMEDIATE, see db/engine.py). The unit of work acts
+        for `actor`'s user as stored now (PermissionDenied if it is gone or deactivated)."""
+        with self._writers() as session:
             try:
                 uow = UnitOfWork(session, current_actor(session, actor))
                 yield uow
@@ -70,10 +76,16 @@ class Database:
                 raise ConcurrentEdit() from exc
             except OperationalError as exc:
                 session.rollback()
-                # SQLite in WAL: this transaction read a snapshot that another connection has
-                # since written over, so it may not write: the same lost race as above.
-                if getattr(exc.orig, "sqlite_errorcode", None) == SQLITE_BUSY_SNAPSHOT:
-                    raise ConcurrentEdit() from exc
+                code = getattr(exc.orig, "sqlite_errorcode", None)
+                if code is not None and code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED):
+                    raise DatabaseBusy() from exc
+                if code is not None and code & 0xFF == _SQLITE_READONLY:
+                    raise DatabaseReadOnly() from exc
+                raise
+            except DBAPIError as exc:
+                session.rollback()
+                if getattr(exc.orig, "sqlstate", None) == _PG_READ_ONLY_TRANSACTION:
+                    raise DatabaseReadOnly() from exc
                 raise
             except BaseException:
                 session.rollback()

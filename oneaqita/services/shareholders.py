@@ -5,7 +5,8 @@ Rules enforced here:
 - A holding is stored as of a date (`since`); a change of holding is a new row, so the history
   is never overwritten. The key is organization + since: only an import of the same key
   updates a stored row (correcting it), a recorded change never does.
-- Shares and paid-in capital are whole numbers, zero or more.
+- Shares and paid-in capital are whole numbers, zero or more, that fit their columns
+  (services/number_fields.py).
 - The register as of a date lists, for each holder, its holding in force on that date (the
   latest one since on or before it); a holder whose holding in force is 0 shares has left and
   is not listed. Ownership % = shares / total shares × 100, to two places, by largest
@@ -26,6 +27,7 @@ from oneaqita.models import Organization, OrganizationKind, Shareholding
 from oneaqita.permissions import Action, requires
 from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database, UnitOfWork
+from oneaqita.services.number_fields import checked_number
 from oneaqita.services.organizations import find_organization
 from oneaqita.services.records import ShareholdingData, UpsertOutcome
 from oneaqita.services.upserts import store_values
@@ -90,6 +92,7 @@ def _check(data: ShareholdingData) -> None:
         (data.shares, "shares", "株式数", "Shares"),
         (data.capital_yen, "capital_yen", "出資額", "Paid-in capital"),
     ):
+        checked_number(value, getattr(Shareholding, field), field, label_ja, label_en)
         if value < 0:
             raise ValidationError(
                 f"{label_ja}は0以上にしてください ({value:,})。",

@@ -22,6 +22,12 @@ def desktop_actor(db: Database, login: str | None = None) -> Actor:
     default). On a database without any user, the first one to open it becomes its
     administrator, so that a fresh install can be set up without a separate tool."""
     login = login or os_login()
+    # Read first: a registered user writes nothing, so opening the app or exporting neither
+    # waits for another desktop's write nor needs a writable database.
+    with db.read() as session:
+        known = session.scalar(select(User).where(User.login == login))
+        if known is not None:
+            return _active(known)
     with db.unit_of_work(_bootstrap(login)) as uow:
         user = uow.session.scalar(select(User).where(User.login == login))
         if user is None:
@@ -31,9 +37,13 @@ def desktop_actor(db: Database, login: str | None = None) -> Actor:
             uow.session.add(user)
             uow.session.flush()
             uow.audit("create", Entity.USERS, user.id, None, {"login": login, "role": "admin"})
-        if not user.active:
-            raise deactivated(login)
-        return Actor.of(user)
+        return _active(user)
+
+
+def _active(user: User) -> Actor:
+    if not user.active:
+        raise deactivated(user.login)
+    return Actor.of(user)
 
 
 def require_registered(actor: Actor) -> None:

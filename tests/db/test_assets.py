@@ -78,6 +78,9 @@ def test_a_standard_service_life_follows_the_kind(db: Database) -> None:
         ({"installed_year": 1867}, "installed_year"),
         ({"installed_year": date.today().year + 1}, "installed_year"),
         ({"diameter_mm": 0}, "diameter_mm"),
+        ({"diameter_mm": 2**31}, "diameter_mm"),  # Integer: 32-bit on PostgreSQL
+        ({"length_m": Decimal("100000000")}, "length_m"),  # Numeric(10, 2)
+        ({"length_m": Decimal("1E+40")}, "length_m"),  # beyond what quantize() takes
         ({"length_m": Decimal("-0.01")}, "length_m"),
         ({"latitude": Decimal("90.000001")}, "latitude"),
         ({"longitude": Decimal("-180.5")}, "longitude"),
@@ -109,11 +112,13 @@ def test_extreme_but_legal_values_are_kept(db: Database) -> None:
         length_m=Decimal("0"),
         latitude=Decimal("-90"),
         longitude=Decimal("180"),
+        diameter_mm=2**31 - 1,
     )
     with db.unit_of_work(ADMIN) as uow:
         upsert_asset(uow, data)
     pipe = _asset(db, "P-1")
     assert (pipe.length_m, pipe.latitude, pipe.longitude) == (0, -90, 180)
+    assert pipe.diameter_mm == 2**31 - 1
 
 
 def test_a_parent_that_would_make_a_cycle_is_refused(db: Database) -> None:

@@ -70,6 +70,13 @@ def test_upsert_adds_updates_and_leaves_unchanged_by_number(db: Database) -> Non
         ({"client": "湯沢市"}, "client", "湯沢市", "No organization"),
         ({"title": "　"}, "title", "件名", "Title is required"),
         ({"number": "K" * 41}, "number", "契約番号", "at most 40"),
+        # BigInteger: OverflowError on SQLite and a key-column message on PostgreSQL before.
+        (
+            {"amount_yen": 2**63},
+            "amount_yen",
+            "契約金額は9,223,372,036,854,775,807以下",
+            "at most 9,223,372,036,854,775,807 (got 9,223,372,036,854,775,808)",
+        ),
     ],
 )
 def test_bad_contracts_are_refused_naming_the_field(
@@ -80,6 +87,13 @@ def test_bad_contracts_are_refused_naming_the_field(
         upsert_contract(uow, ContractData(**{**PIPES.__dict__, **change}))
     assert (err.value.field, ja in err.value.ja, en in err.value.en) == (field, True, True)
     assert audits(db, "contracts") == []
+
+
+def test_the_largest_amount_the_column_holds_is_stored(db: Database) -> None:
+    add_bodies(db)
+    with db.unit_of_work(ADMIN) as uow:
+        upsert_contract(uow, ContractData(**{**PIPES.__dict__, "amount_yen": 2**63 - 1}))
+    assert _stored(db, "K-2025-001").amount_yen == 2**63 - 1
 
 
 def test_the_end_may_be_the_start_day(db: Database) -> None:

@@ -178,9 +178,14 @@ def test_audit_log_is_append_only(db: Database) -> None:
         assert s.scalar(text("SELECT actor FROM audit_log")) == "system"
 
 
-def test_version_column_catches_a_concurrent_edit(db: Database) -> None:
+def test_version_column_catches_a_concurrent_edit(pg_db: Database) -> None:
+    # PostgreSQL only: on SQLite a unit of work holds the write lock from its first statement
+    # (BEGIN IMMEDIATE), so no other desktop can save in between; it waits (see
+    # test_sqlite_writers.py). Versions across units of work are checked on both (the
+    # services' save tests).
     from oneaqita.errors import ConcurrentEdit
 
+    db = pg_db
     build_sample(db)
     with pytest.raises(ConcurrentEdit), db.unit_of_work(SYSTEM_ACTOR) as uow:
         org = uow.session.query(Organization).filter_by(code="052019").one()

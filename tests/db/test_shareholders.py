@@ -53,6 +53,8 @@ def test_upsert_by_holder_and_date_adds_corrects_and_leaves_unchanged(db: Databa
         (ShareholdingData("050008", -1, 0, FOUNDED), "shares"),
         (ShareholdingData("050008", 10, -5, FOUNDED), "capital_yen"),
         (ShareholdingData("湯沢市", 10, 500_000, FOUNDED), "organization"),
+        (ShareholdingData("050008", 2**63, 0, FOUNDED), "shares"),
+        (ShareholdingData("050008", 10, 10**30, FOUNDED), "capital_yen"),
     ],
 )
 def test_refusals_name_the_field(db: Database, data: ShareholdingData, field: str) -> None:

@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QApplication
 import ui.app
 from oneaqita.db.engine import make_engine
 from oneaqita.db.migrate import needs_upgrade
+from oneaqita.errors import DatabaseUnavailable
 from oneaqita.services.database import Database
 from oneaqita.services.work_order_queries import WorkOrderFilter, count_work_orders
-from ui.app import StartupFailure, open_database, run
+from ui.app import open_database, run
 from ui.errors import error_text
 from ui.first_start import (
     FirstStartChoice,
@@ -38,17 +39,36 @@ def test_a_database_with_work_orders_is_not_blank(demo_db: Database) -> None:
 
 
 def test_an_unreachable_database_is_explained_in_both_languages() -> None:
-    with pytest.raises(StartupFailure) as failure:
+    with pytest.raises(DatabaseUnavailable) as failure:
         open_database("postgresql+psycopg://nobody@127.0.0.1:1/nothing?connect_timeout=2")
     text = error_text(failure.value)
-    assert text.startswith("データベースを開けませんでした。")
-    assert "Could not open the database." in text
-    assert "Traceback" not in text
+    assert text.startswith(
+        "データベースを開けませんでした (postgresql+psycopg://nobody@127.0.0.1:1"
+    )
+    assert "Could not open the database postgresql+psycopg://nobody@" in text
+    assert "Connection refused" in text and "Traceback" not in text
 
 
 def test_run_returns_an_error_code_and_shows_why(app_language, message_boxes: list[str]) -> None:
     assert run("postgresql+psycopg://nobody@127.0.0.1:1/nothing?connect_timeout=2") == 1
-    assert len(message_boxes) == 1 and "Could not open the database." in message_boxes[0]
+    assert len(message_boxes) == 1 and "Could not open the database" in message_boxes[0]
+    message_boxes.clear()
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("nonsense", "not a database URL: 'nonsense'"),
+        ("foo://x", "unsupported database 'foo'"),
+        ("postgresql+nosuchdriver://u@h/x", "no driver for 'postgresql+nosuchdriver'"),
+    ],
+)
+def test_run_shows_the_command_lines_message_for_a_bad_url(
+    app_language, message_boxes: list[str], url: str, expected: str
+) -> None:
+    assert run(url) == 1
+    assert len(message_boxes) == 1 and expected in message_boxes[0]
+    assert "予期しないエラー" not in message_boxes[0]
     message_boxes.clear()
 
 

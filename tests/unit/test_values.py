@@ -344,7 +344,9 @@ def test_quarter_hours_as_decimal_round_trip(quarters: int) -> None:
         ("2024-02-29", date(2024, 2, 29)),
         (date(2025, 4, 1), date(2025, 4, 1)),
         (datetime(2025, 4, 1, 0, 0), date(2025, 4, 1)),
-        (datetime(2025, 4, 1, 13, 5), date(2025, 4, 1)),
+        ("2025/4/1 00:00:00", date(2025, 4, 1)),
+        ("2025-04-01T00:00:00.000", date(2025, 4, 1)),
+        ("令和7年4月1日 0:00", date(2025, 4, 1)),
     ],
 )
 def test_parse_date(raw: Cell, expected: date | None) -> None:
@@ -375,6 +377,16 @@ def test_parse_date(raw: Cell, expected: date | None) -> None:
         (45748, "数値です", "got a number"),
         (45748.0, "数値です", "got a number"),
         (time(7, 30), "時刻です", "got a time"),
+        # A time of day: only midnight is a date (as Excel writes a date cell to CSV).
+        ("2025/4/1 25:99", "存在しない時刻です", "no such time of day"),
+        ("2025/4/1 24:00", "存在しない時刻です", "no such time of day"),
+        ("2025-04-01T12:60", "存在しない時刻です", "no such time of day"),
+        ("2025/4/1 0:00:61", "存在しない時刻です", "no such time of day"),
+        ("2025/4/1 13:05", "時刻 13:05 が入っています", "has a time of day (13:05)"),
+        ("2025-04-01T00:00:01", "時刻 00:00:01 が入っています", "has a time of day"),
+        ("2025/4/1 0:00:00.5", "時刻 0:00:00.5 が入っています", "has a time of day"),
+        (datetime(2025, 4, 1, 13, 5), "時刻 13:05:00 が入っています", "has a time of day"),
+        (datetime(2025, 4, 1, 0, 0, 0, 1), "時刻 00:00:00.000001", "has a time of day"),
     ],
 )
 def test_parse_date_rejects_with_reason(raw: Cell, ja: str, en: str) -> None:

@@ -49,7 +49,7 @@ SPEC = KindSpec(
         Column("kind", "業務種別", max_length=100),
         Column("start", "契約開始日", parse_date, required=True, aliases=("start_date",)),
         Column("end", "契約終了日", parse_date, required=True, aliases=("end_date",)),
-        Column("amount_yen", "契約金額", parse_int, required=True),
+        Column("amount_yen", "契約金額", parse_int, required=True, stored=Contract.amount_yen),
         Column("bulk_group", "一括発注グループ", max_length=40),
     ),
     key=("number",),

@@ -55,7 +55,12 @@ SPEC = KindSpec(
         Column("start", "開始日", parse_date, required=True, aliases=("start_date",)),
         Column("end", "終了日", parse_date, aliases=("end_date",)),
         Column("position", "役職", max_length=100),
-        Column("salary_borne_by_company_pct", "会社負担割合", parse_percent),
+        Column(
+            "salary_borne_by_company_pct",
+            "会社負担割合",
+            parse_percent,
+            stored=Secondment.salary_borne_by_company_pct,
+        ),
     ),
     key=("employee_no", "start"),
     upsert=upsert_secondment,

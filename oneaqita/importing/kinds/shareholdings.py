@@ -32,8 +32,8 @@ SPEC = KindSpec(
     record_type=ShareholdingData,
     columns=(
         Column("organization", "株主", required=True, aliases=("organization_id",)),
-        Column("shares", "株式数", parse_int, required=True),
-        Column("capital_yen", "出資額", parse_int, required=True),
+        Column("shares", "株式数", parse_int, required=True, stored=Shareholding.shares),
+        Column("capital_yen", "出資額", parse_int, required=True, stored=Shareholding.capital_yen),
         Column("since", "取得日", parse_date, required=True),
     ),
     key=("organization", "since"),
