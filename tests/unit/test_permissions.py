@@ -21,7 +21,10 @@ def _modules():  # type: ignore[no-untyped-def]
 
 
 # Steps that services build on; only services that declare their action call them.
-BUILDING_BLOCKS = {"oneaqita.services.upserts.store_values"}
+BUILDING_BLOCKS = {
+    "oneaqita.services.upserts.store_values",
+    "oneaqita.services.upserts.row_to_edit",
+}
 
 
 def _writing_services() -> list[tuple[str, object]]:
