@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="ja">
 <context>
+    <name>EditorDialog</name>
+    <message>
+        <source>保存しています…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>最新の内容を読み込む(&amp;L)</source>
+        <translation>&amp;Load the latest</translation>
+    </message>
+    <message>
+        <source>保存されている内容を読んでいます…</source>
+        <translation>Reading what is stored…</translation>
+    </message>
+    <message>
+        <source>保存されている内容（太字は入力と違う値）:</source>
+        <translation>Stored now (bold: differs from what you typed):</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>データの書き出し</source>
@@ -151,10 +178,6 @@
     <message>
         <source>登録(&amp;R)</source>
         <translation>&amp;Record</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>現在は株主ではありません。</source>
@@ -415,14 +438,6 @@
         <translation>A fictional company of the demo data.</translation>
     </message>
     <message>
-        <source>保存(&amp;S)</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>JIS X 0402 の6桁（検査数字を含む）。秋田県は 050008。</source>
         <translation>Six-digit JIS X 0402 code including its check digit. Akita Prefecture is 050008.</translation>
     </message>
@@ -658,10 +673,6 @@
     <message>
         <source>職員</source>
         <translation>Person</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>出向の登録</source>
