@@ -331,3 +331,20 @@ def test_a_change_made_meanwhile_keeps_the_dialog_open_beside_the_stored_period(
     _press_ok_to_close(qtbot, dialog, QDialog.DialogCode.Accepted)
     assert page.dialog is None
     assert _secondments(db, "E1")[0][3] == date(2026, 9, 30)
+
+
+def test_cancelling_after_a_conflict_shows_the_stored_secondment(
+    qtbot, page: PeoplePage, db: Database
+) -> None:
+    _card_of(qtbot, page, "E1")
+    page.card_pane.history_table.selectRow(0)
+    dialog = _open(qtbot, page, page.card_pane.end_button)
+    line = page.card_pane.selected_secondment()
+    assert line is not None
+    extend_secondment(db, COORDINATOR, line.id, date(2025, 9, 30), line.version)  # elsewhere
+    _press_ok(qtbot, dialog)
+    assert dialog.conflict and dialog.isVisible()
+    with qtbot.waitSignal(dialog.finished, timeout=2000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    table = page.card_pane.history_table
+    qtbot.waitUntil(lambda: table.item(0, 3).text() == "2025/09/30", timeout=5000)
