@@ -1,6 +1,9 @@
 """A refused input shown inside its dialog: the reason (Japanese, then English) under the
-form, and the field it names outlined in red and focused, so the user fixes it in place and
-presses OK again. One mechanism for every dialog that saves through a service."""
+form, or where `place` puts it (the editor dialog: just below the field), and the field it
+names outlined in red and focused, so the user fixes it in place and presses OK again. One
+mechanism for every dialog that saves through a service."""
+
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QWidget
 
@@ -13,10 +16,17 @@ INVALID_STYLE = (
 
 
 class FieldErrors:
-    def __init__(self, label: QLabel, fields: dict[str, QWidget] | None = None) -> None:
-        """`fields` maps the service's field names (ValidationError.field) to the widgets."""
+    def __init__(
+        self,
+        label: QLabel,
+        fields: dict[str, QWidget] | None = None,
+        place: Callable[[QWidget | None], None] | None = None,
+    ) -> None:
+        """`fields` maps the service's field names (ValidationError.field) to the widgets;
+        `place(widget)` moves the label next to the field about to be outlined (or None)."""
         self.label = label
         self.fields: dict[str, QWidget] = dict(fields or {})
+        self.place = place
         label.setObjectName("fieldError")
         label.setWordWrap(True)
         label.hide()
@@ -29,8 +39,10 @@ class FieldErrors:
         and the outline on `widget`, by default the one named by `field`."""
         self.clear()
         self.label.setText(f"{ja}\n{en}" if en else ja)
-        self.label.show()
         target = widget or self.fields.get(field or "")
+        if self.place is not None:
+            self.place(target)
+        self.label.show()
         if target is None:
             return
         mark(target, True)

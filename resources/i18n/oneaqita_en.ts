@@ -1,5 +1,33 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="ja">
+<context>
+    <name>EditorDialog</name>
+    <message>
+        <source>保存しています…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>最新の内容を読み込む(&amp;L)</source>
+        <translation>&amp;Load the latest</translation>
+    </message>
+    <message>
+        <source>保存されている内容を読んでいます…</source>
+        <translation>Reading what is stored…</translation>
+    </message>
+    <message>
+        <source>保存されている内容（太字は入力と違う値）:</source>
+        <translation>Stored now (bold: differs from what you typed):</translation>
+    </message>
+</context>
 <context>
     <name>ExportDialog</name>
     <message>
@@ -111,7 +139,7 @@
     </message>
     <message>
         <source>会社負担FTE: 給与の会社負担割合の合計 ÷ 100（半分負担なら 0.50）</source>
-        <translation>Company-paid FTE: the company's salary shares added up, divided by 100 (half paid counts 0.50)</translation>
+        <translation>Company-paid FTE: the company&apos;s salary shares added up, divided by 100 (half paid counts 0.50)</translation>
     </message>
     <message>
         <source>基準日</source>
@@ -151,10 +179,6 @@
     <message>
         <source>登録(&amp;R)</source>
         <translation>&amp;Record</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>現在は株主ではありません。</source>
@@ -415,14 +439,6 @@
         <translation>A fictional company of the demo data.</translation>
     </message>
     <message>
-        <source>保存(&amp;S)</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>JIS X 0402 の6桁（検査数字を含む）。秋田県は 050008。</source>
         <translation>Six-digit JIS X 0402 code including its check digit. Akita Prefecture is 050008.</translation>
     </message>
@@ -658,10 +674,6 @@
     <message>
         <source>職員</source>
         <translation>Person</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>出向の登録</source>
@@ -1268,7 +1280,7 @@
         <translation>Time entries</translation>
     </message>
     <message>
-        <source>列: {columns}　* は必須</source>
+        <source>列: {columns}&#x3000;* は必須</source>
         <translation>Columns: {columns}  (* required)</translation>
     </message>
 </context>

@@ -5,7 +5,7 @@ import threading
 import pytest
 import shiboken6
 from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from oneaqita.errors import ValidationError
 from oneaqita.services.changes import Change, Entity
@@ -111,6 +111,82 @@ def test_run_with_progress_raises_the_workers_error(qtbot) -> None:
 
     with pytest.raises(ValidationError, match="Not empty"):
         run_with_progress(None, "t", "読み込み中", work)
+
+
+def test_an_op_with_progress_hands_the_call_a_callback_and_shows_it_on_the_gui_thread(
+    qtbot,
+) -> None:
+    gui = QApplication.instance().thread()
+    shown: list[tuple[str, int, int, bool]] = []
+
+    def show(stage: str, done: int, total: int) -> None:
+        shown.append((stage, done, total, QThread.currentThread() is gui))
+
+    def work(progress) -> Change:  # type: ignore[no-untyped-def]
+        for n in range(1, 3):
+            progress("store", n, 2)
+        return Change({Entity.PEOPLE: frozenset({1})})
+
+    results: list[Change] = []
+    ChangeOp(None, work).with_progress(show).success(results.append).run()
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    assert shown == [("store", 1, 2, True), ("store", 2, 2, True)]
+
+
+def test_progress_floods_are_throttled(qtbot) -> None:
+    shown: list[int] = []
+
+    def work(progress) -> int:  # type: ignore[no-untyped-def]
+        for n in range(1, 10_001):
+            progress("store", n, 10_000)
+        return 0
+
+    results: list[int] = []
+    QueryOp(None, work).with_progress(lambda _s, done, _t: shown.append(done)).success(
+        results.append
+    ).run()
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    assert shown[0] == 1 and shown[-1] == 10_000 and len(shown) < 200
+
+
+def test_no_progress_reaches_a_widget_that_is_gone(qtbot) -> None:
+    widget = QWidget()
+    shown: list[int] = []
+    release = threading.Event()
+
+    def work(progress) -> int:  # type: ignore[no-untyped-def]
+        release.wait(5)
+        progress("store", 1, 2)
+        return 1
+
+    QueryOp(widget, work).with_progress(lambda _s, done, _t: shown.append(done)).run()
+    shiboken6.delete(widget)
+    release.set()
+    qtbot.waitUntil(lambda: running_operations() == 0, timeout=5000)
+    qtbot.wait(50)
+    assert shown == []
+
+
+def test_a_progress_label_opens_a_dialog_that_closes_with_the_result(qtbot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    release = threading.Event()
+
+    def work(progress) -> str:  # type: ignore[no-untyped-def]
+        progress("施設", 1, 4)
+        release.wait(5)
+        return "done"
+
+    results: list[str] = []
+    QueryOp(parent, work).with_progress("読み込み中", "題").success(results.append).run()
+    dialogs = parent.findChildren(QProgressDialog)
+    assert len(dialogs) == 1 and dialogs[0].windowTitle() == "題"
+    qtbot.waitUntil(lambda: dialogs[0].maximum() == 4, timeout=5000)
+    assert dialogs[0].labelText() == "読み込み中\n施設  1 / 4"
+    release.set()
+    qtbot.waitUntil(lambda: results == ["done"], timeout=5000)
+    assert not shiboken6.isValid(dialogs[0]) or not dialogs[0].isVisible()
 
 
 def test_queued_signals_keep_reference_counts(qapp) -> None:  # type: ignore[no-untyped-def]

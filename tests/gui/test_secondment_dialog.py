@@ -306,17 +306,45 @@ def test_end_a_secondment(qtbot, page: PeoplePage, db: Database) -> None:
     assert _secondments(db, "E1")[0][3] == date(2025, 3, 10)
 
 
-def test_a_change_made_meanwhile_closes_the_dialog(
-    qtbot, page: PeoplePage, db: Database, message_boxes: list[str]
+def test_a_change_made_meanwhile_keeps_the_dialog_open_beside_the_stored_period(
+    qtbot, page: PeoplePage, db: Database
 ) -> None:
+    """The editor's one conflict policy (was: an error box, and the dialog closed)."""
     _card_of(qtbot, page, "E1")
     page.card_pane.history_table.selectRow(0)
     dialog = _open(qtbot, page, page.card_pane.extend_button)
     line = page.card_pane.selected_secondment()
     assert line is not None
     extend_secondment(db, COORDINATOR, line.id, date(2025, 9, 30), line.version)  # elsewhere
-    _press_ok_to_close(qtbot, dialog, QDialog.DialogCode.Rejected)
-    assert len(message_boxes) == 1 and "他の人がこのデータを先に変更しました" in message_boxes[0]
-    message_boxes.clear()
-    assert page.dialog is None
+    dialog.end_edit.setDate(_qdate(date(2026, 9, 30)))
+    _press_ok(qtbot, dialog)
+    assert dialog.isVisible() and page.dialog is dialog and dialog.conflict
+    assert dialog.banner.isVisible()
+    assert "他の人がこのデータを先に変更しました" in dialog.banner_text()
+    qtbot.waitUntil(lambda: "2025/09/30" in dialog.stored_text(), timeout=5000)
+    assert "今の期間" in dialog.stored_text()
+    assert dialog.end_edit.date() == _qdate(date(2026, 9, 30))  # what the user chose stays
     assert _secondments(db, "E1")[0][3] == date(2025, 9, 30)  # theirs stays
+    qtbot.mouseClick(dialog.reload_button, Qt.MouseButton.LeftButton)
+    assert not dialog.banner.isVisible()
+    assert dialog.period_label.text() == "2023/04/01 〜 2025/09/30"
+    _press_ok_to_close(qtbot, dialog, QDialog.DialogCode.Accepted)
+    assert page.dialog is None
+    assert _secondments(db, "E1")[0][3] == date(2026, 9, 30)
+
+
+def test_cancelling_after_a_conflict_shows_the_stored_secondment(
+    qtbot, page: PeoplePage, db: Database
+) -> None:
+    _card_of(qtbot, page, "E1")
+    page.card_pane.history_table.selectRow(0)
+    dialog = _open(qtbot, page, page.card_pane.end_button)
+    line = page.card_pane.selected_secondment()
+    assert line is not None
+    extend_secondment(db, COORDINATOR, line.id, date(2025, 9, 30), line.version)  # elsewhere
+    _press_ok(qtbot, dialog)
+    assert dialog.conflict and dialog.isVisible()
+    with qtbot.waitSignal(dialog.finished, timeout=2000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    table = page.card_pane.history_table
+    qtbot.waitUntil(lambda: table.item(0, 3).text() == "2025/09/30", timeout=5000)

@@ -137,6 +137,45 @@ def test_a_second_change_on_the_same_date_is_refused_inline(
     dialog.reject()
 
 
+def test_a_holding_recorded_meanwhile_is_shown_and_reloaded(
+    qtbot, page: ShareholdersPage, demo_db: Database, actor: Actor, monkeypatch
+) -> None:
+    """The editor's conflict policy for a new register row: the holdings in force are read
+    again and the holder's shown; Reload fills them in."""
+    from oneaqita.errors import ConcurrentEdit
+    from oneaqita.services.records import ShareholdingData
+    from oneaqita.services.shareholders import record_holding_change
+    from ui.organizations import holding_dialog
+
+    dialog = _open_change(qtbot, page, "052019")
+    old = next(r for r in page.register.rows if r.code == "052019")  # type: ignore[union-attr]
+    today = date.today()
+    record_holding_change(  # someone else, meanwhile
+        demo_db, actor, ShareholdingData("052019", old.shares + 7, old.capital_yen, today)
+    )
+    real = holding_dialog.record_holding_change
+
+    def lost_race(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ConcurrentEdit()
+
+    monkeypatch.setattr(holding_dialog, "record_holding_change", lost_race)
+    dialog.shares_edit.setText("1")
+    dialog.accept()
+    _settle(qtbot)
+    assert dialog.isVisible() and dialog.conflict and dialog.banner.isVisible()
+    assert f"{old.shares + 7:,}" in dialog.stored_text() and "株式数" in dialog.stored_text()
+    assert dialog.shares_edit.text() == "1"  # kept until Reload
+    qtbot.mouseClick(dialog.reload_button, Qt.MouseButton.LeftButton)
+    assert dialog.shares_edit.text() == f"{old.shares + 7:,}"
+    monkeypatch.setattr(holding_dialog, "record_holding_change", real)
+    dialog.since_edit.setDate(QDate(today.year, today.month, today.day).addDays(1))
+    dialog.shares_edit.setText(f"{old.shares + 8:,}")
+    dialog.accept()
+    _settle(qtbot)
+    assert page.editor is None
+    assert len(holding_history(demo_db, old.organization_id)) == 3
+
+
 @pytest.mark.parametrize(("role", "allowed"), [(Role.MANAGER, True), (Role.COORDINATOR, False)])
 def test_admins_and_managers_record_changes(
     qtbot, demo_db: Database, role: Role, allowed: bool

@@ -1,55 +1,51 @@
 """Recording a change of holding (持株の変更): a NEW register row from a date on; the earlier
-holdings stay as they were, so the register keeps its history."""
+holdings stay as they were, so the register keeps its history.
 
+An editor dialog (ui/editor_dialog.py). The numbers start from the holding in force; should
+someone else record holdings meanwhile, the holdings in force are read again and the chosen
+holder's shown beside the form, which 「最新の内容を読み込む」 fills in.
+"""
+
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
 
-from oneaqita.errors import ValidationError
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.changes import Entity
+from oneaqita.services.database import Actor, Change, Database
 from oneaqita.services.organizations import OrganizationRow
 from oneaqita.services.records import ShareholdingData
-from oneaqita.services.shareholders import RegisterRow, record_holding_change
+from oneaqita.services.shareholders import RegisterRow, record_holding_change, shareholder_register
 from oneaqita.values import ValueParseError, parse_int
-from ui.errors import show_error
-from ui.field_errors import INVALID_STYLE, FieldErrors
-from ui.operations import ChangeOp
+from ui.editor_dialog import EditorDialog
 from ui.organizations.labels import shares_text
 
 _CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+Holdings = dict[int, RegisterRow]  # the holdings in force, by organization id
 
 
-class HoldingDialog(QDialog):
+class HoldingDialog(EditorDialog[Holdings]):
     def __init__(
         self,
         db: Database,
         actor: Actor,
         organizations: list[OrganizationRow],
-        holdings: dict[int, RegisterRow],
+        holdings: Holdings,
         holder_id: int | None = None,
         parent: QWidget | None = None,
+        as_of: date | None = None,
     ) -> None:
-        """`holdings` are the holdings in force (by organization id): they fill in the
-        numbers as they stand, for the user to change."""
-        super().__init__(parent)
+        """`holdings` are the holdings in force on `as_of` (today by default), by
+        organization id: they fill in the numbers as they stand, for the user to change."""
+        super().__init__(Entity.SHAREHOLDINGS, None, parent)
         self._db = db
         self._actor = actor
         self._holdings = holdings
-        self.saving = False
+        self._as_of = as_of or date.today()
         self.setWindowTitle(self.tr("持株の変更を登録"))
-        self.setStyleSheet(INVALID_STYLE)
         self.setMinimumWidth(440)
+        self.save_button.setText(self.tr("登録(&R)"))
 
         self.holder_combo = QComboBox()
         for org in organizations:
@@ -65,7 +61,7 @@ class HoldingDialog(QDialog):
         self.current_label = QLabel()
         self.current_label.setEnabled(False)
 
-        form = QFormLayout()
+        form = self.form
         form.addRow(self.tr("株主(&H)"), self.holder_combo)
         form.addRow("", self.current_label)
         form.addRow(self.tr("効力発生日(&D)"), self.since_edit)
@@ -78,30 +74,16 @@ class HoldingDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-
-        self.error_label = QLabel()
-        self.errors = FieldErrors(
-            self.error_label,
+        self.body_layout.addWidget(note)
+        self.add_fields(
             {
                 "organization": self.holder_combo,
                 "since": self.since_edit,
                 "shares": self.shares_edit,
                 "capital_yen": self.capital_edit,
-            },
+            }
         )
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("登録(&R)"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("キャンセル"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self.error_label = self.errors.label
         self.holder_combo.currentIndexChanged.connect(self._holder_changed)
         if holder_id is not None:
             self.holder_combo.setCurrentIndex(max(self.holder_combo.findData(holder_id), 0))
@@ -151,33 +133,28 @@ class HoldingDialog(QDialog):
             since=date(since.year(), since.month(), since.day()),
         )
 
-    def accept(self) -> None:
-        if self.saving:
-            return
+    # -- the editor's parts --------------------------------------------------------------
+    def save_call(self) -> Callable[[], Change] | None:
         data = self.data()
         if data is None:
-            return
-        self._set_saving(True)
+            return None
         db, actor = self._db, self._actor
-        ChangeOp(self, lambda: record_holding_change(db, actor, data)).success(
-            lambda _change: self._saved()
-        ).failure(self._failed).run()
+        return lambda: record_holding_change(db, actor, data)
 
-    def reject(self) -> None:
-        if not self.saving:
-            super().reject()
+    def load_call(self) -> Callable[[], Holdings]:
+        db, as_of = self._db, self._as_of
+        return lambda: {r.organization_id: r for r in shareholder_register(db, as_of).rows}
 
-    def _saved(self) -> None:
-        self._set_saving(False)
-        super().accept()
+    def fill(self, record: Holdings) -> None:
+        self._holdings = record
+        self._holder_changed()
 
-    def _failed(self, exc: BaseException) -> None:
-        self._set_saving(False)
-        if isinstance(exc, ValidationError):
-            self.errors.show(exc.ja, exc.en, exc.field)
-        else:
-            show_error(self, exc)
-
-    def _set_saving(self, saving: bool) -> None:
-        self.saving = saving
-        self.buttons.setEnabled(not saving)
+    def describe(self, record: Holdings) -> dict[str, str]:
+        current = record.get(self.holder_combo.currentData())
+        if current is None:
+            return {"shares": self.tr("現在は株主ではありません。")}
+        return {
+            "since": current.since.strftime("%Y/%m/%d"),
+            "shares": shares_text(current.shares),
+            "capital_yen": f"{current.capital_yen:,}",
+        }

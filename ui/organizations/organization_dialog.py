@@ -1,35 +1,25 @@
 """Adding or editing one organization: code, kind and names, saved through the service.
 
-A refusal (a municipality code with a wrong JIS X 0402 check digit, a name already used, …)
-keeps the dialog open with the reason beside the buttons and the field to fix outlined; a
-record changed meanwhile by someone else (ConcurrentEdit) is said in the error box and the
-dialog closes with `conflict` set, so that the list reloads what is stored now.
+An editor dialog (ui/editor_dialog.py): a refusal (a municipality code with a wrong JIS X 0402
+check digit, a name already used, …) is shown at the field to fix; a record changed meanwhile
+by someone else keeps the dialog open beside the stored values, which 「最新の内容を読み込む」
+loads, with their version, for saving again.
 """
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from collections.abc import Callable
 
-from oneaqita.errors import ConcurrentEdit, ValidationError
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+
 from oneaqita.models import OrganizationKind
 from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database
-from oneaqita.services.organizations import OrganizationRow, save_organization
+from oneaqita.services.organizations import OrganizationRow, get_organization, save_organization
 from oneaqita.services.records import OrganizationData
-from ui.errors import show_error
-from ui.field_errors import INVALID_STYLE, FieldErrors
-from ui.operations import ChangeOp
+from ui.editor_dialog import EditorDialog
 from ui.organizations.labels import organization_kind_label
 
 
-class OrganizationDialog(QDialog):
+class OrganizationDialog(EditorDialog[OrganizationRow]):
     def __init__(
         self,
         db: Database,
@@ -38,31 +28,26 @@ class OrganizationDialog(QDialog):
         default_kind: OrganizationKind = OrganizationKind.PARTNER,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(Entity.ORGANIZATIONS, row.id if row else None, parent)
         self._db = db
         self._actor = actor
-        self.row = row
-        self.conflict = False
-        self.saved_id: int | None = None  # the organization stored, once saved
-        self.saving = False
+        self.row = row  # as stored when the dialog opened (or reloaded): its version
         self.setWindowTitle(self.tr("団体の編集") if row else self.tr("団体の追加"))
-        self.setStyleSheet(INVALID_STYLE)
         self.setMinimumWidth(480)
 
-        self.code_edit = QLineEdit(row.code if row else "")
+        self.code_edit = QLineEdit()
         self.code_edit.setMaxLength(20)
         self.kind_combo = QComboBox()
         for kind in OrganizationKind:
             self.kind_combo.addItem(organization_kind_label(kind), kind)
-        self.kind_combo.setCurrentIndex(self.kind_combo.findData(row.kind if row else default_kind))
         self.code_hint = QLabel()
         self.code_hint.setWordWrap(True)
         self.code_hint.setEnabled(False)
-        self.name_edit = QLineEdit(row.name_ja if row else "")
-        self.kana_edit = QLineEdit((row.name_kana or "") if row else "")
-        self.name_en_edit = QLineEdit((row.name_en or "") if row else "")
+        self.name_edit = QLineEdit()
+        self.kana_edit = QLineEdit()
+        self.name_en_edit = QLineEdit()
 
-        form = QFormLayout()
+        form = self.form
         form.addRow(self.tr("団体コード(&C)"), self.code_edit)
         form.addRow("", self.code_hint)
         form.addRow(self.tr("種別(&K)"), self.kind_combo)
@@ -73,32 +58,21 @@ class OrganizationDialog(QDialog):
             note = QLabel(self.tr("デモデータの架空の会社です。"))
             note.setEnabled(False)
             form.addRow("", note)
-
-        self.error_label = QLabel()
-        self.errors = FieldErrors(
-            self.error_label,
+        self.add_fields(
             {
                 "code": self.code_edit,
                 "kind": self.kind_combo,
                 "name_ja": self.name_edit,
                 "name_kana": self.kana_edit,
                 "name_en": self.name_en_edit,
-            },
+            }
         )
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("保存(&S)"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("キャンセル"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self.error_label = self.errors.label
         self.kind_combo.currentIndexChanged.connect(self._update_hint)
+        if row is not None:
+            self.fill(row)
+        else:
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(default_kind))
         self._update_hint()
         self.code_edit.setFocus()
 
@@ -124,40 +98,41 @@ class OrganizationDialog(QDialog):
             hint = self.tr("20文字以内の任意のコード。例: P004。")
         self.code_hint.setText(hint)
 
-    # -- saving --------------------------------------------------------------------------
-    def accept(self) -> None:
-        """Saves in the background; the dialog closes only when the service accepted."""
-        if self.saving:
-            return
-        self.errors.clear()
-        self._set_saving(True)
+    # -- the editor's parts --------------------------------------------------------------
+    def save_call(self) -> Callable[[], Change]:
         db, actor, data = self._db, self._actor, self.data()
         version = self.row.version if self.row else None
-        row_id = self.row.id if self.row else None
-        ChangeOp(self, lambda: save_organization(db, actor, data, version, row_id)).success(
-            self._saved
-        ).failure(self._failed).run()
+        row_id = self.record_id
+        return lambda: save_organization(db, actor, data, version, row_id)
 
-    def reject(self) -> None:
-        if not self.saving:  # a save under way finishes first; its result decides
-            super().reject()
+    def load_call(self) -> Callable[[], OrganizationRow] | None:
+        db, row_id = self._db, self.record_id
+        return None if row_id is None else lambda: get_organization(db, row_id)
 
-    def _saved(self, change: Change) -> None:
-        self._set_saving(False)
-        # The one organization this dialog stored: new, or the one it edited.
-        self.saved_id = min(change.ids.get(Entity.ORGANIZATIONS, ()), default=None)
-        super().accept()
+    def fill(self, record: OrganizationRow) -> None:
+        self.row = record
+        self.code_edit.setText(record.code)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(record.kind))
+        self.name_edit.setText(record.name_ja)
+        self.kana_edit.setText(record.name_kana or "")
+        self.name_en_edit.setText(record.name_en or "")
 
-    def _failed(self, exc: BaseException) -> None:
-        self._set_saving(False)
-        if isinstance(exc, ValidationError):
-            self.errors.show(exc.ja, exc.en, exc.field)
-            return
-        show_error(self, exc)
-        if isinstance(exc, ConcurrentEdit):
-            self.conflict = True
-            super().reject()
+    def describe(self, record: OrganizationRow) -> dict[str, str]:
+        return _texts(
+            OrganizationData(
+                record.code, record.kind, record.name_ja, record.name_kana, record.name_en
+            )
+        )
 
-    def _set_saving(self, saving: bool) -> None:
-        self.saving = saving
-        self.buttons.setEnabled(not saving)
+    def typed(self) -> dict[str, str]:
+        return _texts(self.data())
+
+
+def _texts(data: OrganizationData) -> dict[str, str]:
+    return {
+        "code": data.code,
+        "kind": organization_kind_label(data.kind),
+        "name_ja": data.name_ja,
+        "name_kana": data.name_kana or "",
+        "name_en": data.name_en or "",
+    }

@@ -198,8 +198,15 @@ class ShareholdersPage(QWidget):
         if not allowed(self._actor, Action.RECORD_SHAREHOLDINGS) or self.editor is not None:
             return
         holdings = {r.organization_id: r for r in self.register.rows} if self.register else {}
+        as_of = self.register.as_of if self.register else None
         self.editor = HoldingDialog(
-            self._db, self._actor, self.organizations, holdings, self.current_holder_id(), self
+            self._db,
+            self._actor,
+            self.organizations,
+            holdings,
+            self.current_holder_id(),
+            self,
+            as_of,
         )
         self.editor.finished.connect(self._editor_closed)
         self.editor.open()

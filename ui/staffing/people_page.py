@@ -127,6 +127,8 @@ class PeoplePage(ListDetailPage):
         if dialog is None:
             return
         change = dialog.last_change
+        if dialog.conflict and result != QDialog.DialogCode.Accepted:
+            self._load_card()  # show what someone else stored; no Change was announced
         if result == QDialog.DialogCode.Accepted and change and dialog.mode is Mode.CREATE:
             # The card is being read again (the change was announced); the new secondment
             # is selected when it arrives.

@@ -1,10 +1,10 @@
 """Recording, extending and ending a secondment.
 
-OK calls the service off the GUI thread (ChangeOp). A refusal (ValidationError) keeps the
-dialog open with the service's reason under the form and the field it names outlined and
-focused; the user fixes it and presses OK again. Nothing is half-written: each service call
-is one unit of work. Cancel or Esc discards, except while a call is running (it would
-commit anyway, so the dialog waits for it).
+An editor dialog (ui/editor_dialog.py): OK calls the service off the GUI thread; a refusal
+is shown at the field it names, and the user fixes it and presses OK again. Nothing is
+half-written: each service call is one unit of work. Extending or ending a secondment that
+someone else changed meanwhile keeps the dialog open beside the secondment as stored now;
+「最新の内容を読み込む」 takes it (its period and version), the new end typed stays.
 """
 
 import enum
@@ -16,38 +16,30 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from oneaqita.errors import ConcurrentEdit, NotFound, PermissionDenied, ValidationError
+from oneaqita.errors import NotFound, ValidationError
 from oneaqita.fiscal import fiscal_year, fiscal_year_range
 from oneaqita.models import OrganizationKind, SecondmentKind
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database
 from oneaqita.services.organizations import OrganizationRow
-from oneaqita.services.people_queries import PersonCard, SecondmentLine
+from oneaqita.services.people_queries import PersonCard, SecondmentLine, person_card
 from oneaqita.services.records import SecondmentData
 from oneaqita.services.secondments import (
     create_secondment,
     end_secondment,
     extend_secondment,
 )
-from ui.errors import show_error
-from ui.field_errors import INVALID_STYLE, FieldErrors, mark
-from ui.operations import ChangeOp
+from ui.editor_dialog import EditorDialog
 from ui.staffing.dates import date_edit as _date_edit
 from ui.staffing.dates import from_qdate
 from ui.staffing.labels import kind_description, kind_label, period_text
-
-# Refusals after which the dialog's data is stale or nothing can be fixed in it.
-CLOSING_ERRORS = (ConcurrentEdit, NotFound, PermissionDenied)
 
 
 class Mode(enum.Enum):
@@ -60,7 +52,7 @@ def _value(edit: QDateEdit) -> date:
     return from_qdate(edit.date())
 
 
-class SecondmentDialog(QDialog):
+class SecondmentDialog(EditorDialog[SecondmentLine]):
     def __init__(
         self,
         db: Database,
@@ -72,39 +64,23 @@ class SecondmentDialog(QDialog):
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
         if mode is not Mode.CREATE and line is None:
             raise ValueError("extending or ending needs the secondment")
+        super().__init__(Entity.SECONDMENTS, line.id if line else None, parent)
         self._db, self._actor, self._card, self.mode, self._line = db, actor, card, mode, line
         self._today = today or date.today()
-        self._busy = False
-        self.last_change: Change | None = None
-        self.setStyleSheet(INVALID_STYLE)
         self.setMinimumWidth(480)
 
-        self.form = QFormLayout()
-        self.errors = FieldErrors(QLabel())
         self.person_label = QLabel(f"{card.name}（{card.employee_no}）")
         font = self.person_label.font()
         font.setBold(True)
         self.person_label.setFont(font)
         self.form.addRow(self.tr("職員"), self.person_label)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("キャンセル"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.ok_button = self.save_button
         if mode is Mode.CREATE:
             self._build_create(organizations or [])
         else:
             self._build_change(mode, line)  # type: ignore[arg-type]
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.errors.label)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
 
     # -- building ------------------------------------------------------------------------
     def _build_create(self, organizations: list[OrganizationRow]) -> None:
@@ -162,7 +138,7 @@ class SecondmentDialog(QDialog):
             "position": self.position_edit,
             "salary_borne_by_company_pct": self.salary_spin,
         }
-        self._watch(fields)
+        self.add_fields(fields)
         self.org_combo.setFocus()
 
     def _build_change(self, mode: Mode, line: SecondmentLine) -> None:
@@ -170,7 +146,8 @@ class SecondmentDialog(QDialog):
             self.tr("出向"),
             QLabel(f"{line.from_organization_name}　{kind_label(line.kind)}"),
         )
-        self.form.addRow(self.tr("今の期間"), QLabel(period_text(line.start, line.end)))
+        self.period_label = QLabel(period_text(line.start, line.end))
+        self.form.addRow(self.tr("今の期間"), self.period_label)
         if mode is Mode.EXTEND:
             self.setWindowTitle(self.tr("出向の延長"))
             self.ok_button.setText(self.tr("延長"))
@@ -180,7 +157,7 @@ class SecondmentDialog(QDialog):
             self.no_end_check = QCheckBox(self.tr("終了日なし"))
             self.no_end_check.toggled.connect(lambda on: self.end_edit.setEnabled(not on))
             self.form.addRow(self.tr("新しい終了日"), self._with_open_end(self.end_edit))
-            self._watch({"end": self.end_edit, "no_end": self.no_end_check})
+            self.add_fields({"end": self.end_edit, "no_end": self.no_end_check})
         else:
             self.setWindowTitle(self.tr("出向の終了"))
             self.ok_button.setText(self.tr("終了する"))
@@ -188,7 +165,7 @@ class SecondmentDialog(QDialog):
             self.end_edit = _date_edit(end)
             self.end_edit.setToolTip(self.tr("出向の最終日"))
             self.form.addRow(self.tr("終了日（最終日）"), self.end_edit)
-            self._watch({"end": self.end_edit})
+            self.add_fields({"end": self.end_edit})
         self.end_edit.setFocus()
 
     def _with_open_end(self, edit: QDateEdit) -> QWidget:
@@ -199,17 +176,6 @@ class SecondmentDialog(QDialog):
         layout.addWidget(self.no_end_check)
         layout.addStretch(1)
         return row
-
-    def _watch(self, fields: dict[str, QWidget]) -> None:
-        """Registers the fields; editing an outlined one takes its outline away."""
-        for name, widget in fields.items():
-            self.errors.set_field(name, widget)
-            signal = getattr(widget, "dateChanged", None) or getattr(widget, "toggled", None)
-            signal = signal or getattr(widget, "currentIndexChanged", None)
-            signal = signal or getattr(widget, "textEdited", None)
-            signal = signal or getattr(widget, "valueChanged", None)
-            if signal is not None:
-                signal.connect(lambda *_args, w=widget: mark(w, False))
 
     def _fitting_kind(self, kind: SecondmentKind) -> SecondmentKind:
         org_kind = self._org_kinds.get(self.org_combo.currentData())
@@ -257,39 +223,38 @@ class SecondmentDialog(QDialog):
         end = _value(self.end_edit)
         return lambda: end_secondment(db, actor, line.id, end, line.version)
 
-    def accept(self) -> None:
-        if self._busy:
-            return
-        self.errors.clear()
-        self._set_busy(True)
-        ChangeOp(self, self._call()).success(self._done).failure(self._refused).run()
+    def save_call(self) -> Callable[[], Change]:
+        return self._call()
 
-    def reject(self) -> None:
-        if not self._busy:  # a running call commits anyway: wait for its answer
-            super().reject()
+    def load_call(self) -> Callable[[], SecondmentLine] | None:
+        if self._line is None:
+            return None  # a new secondment: nothing stored to read
+        db, person_id, line_id = self._db, self._card.id, self._line.id
+        return lambda: _stored_line(db, person_id, line_id)
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.buttons.setEnabled(not busy)
+    def fill(self, record: SecondmentLine) -> None:
+        """The secondment as stored now; the new end the user typed stays."""
+        self._line = record
+        self.period_label.setText(period_text(record.start, record.end))
 
-    def _done(self, change: Change) -> None:
-        self._set_busy(False)
-        self.last_change = change
-        super().accept()
+    def describe(self, record: SecondmentLine) -> dict[str, str]:
+        return {"period": period_text(record.start, record.end)}
 
-    def _refused(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(exc, ValidationError):
-            self.show_refusal(exc)
-            return
-        show_error(self, exc)
-        if isinstance(exc, CLOSING_ERRORS):
-            super().reject()
+    def field_label(self, field: str) -> str:
+        return self.tr("今の期間") if field == "period" else super().field_label(field)
 
-    def show_refusal(self, exc: ValidationError) -> None:
-        """The reason under the form; the named field outlined and focused. An end refused
-        while 終了日なし is ticked outlines the tick box (the date is not in use)."""
-        widget = None
+    def refused_widget(self, exc: ValidationError) -> QWidget | None:
+        """An end refused while 終了日なし is ticked outlines the tick box (the date is not
+        in use)."""
         if exc.field == "end" and self.mode is not Mode.END and self.no_end_check.isChecked():
-            widget = self.no_end_check
-        self.errors.show(exc.ja, exc.en, exc.field, widget)
+            return self.no_end_check
+        return None
+
+
+def _stored_line(db: Database, person_id: int, line_id: int) -> SecondmentLine:
+    line = next((s for s in person_card(db, person_id).secondments if s.id == line_id), None)
+    if line is None:
+        raise NotFound(
+            f"派遣 (id {line_id}) が見つかりません。", f"Secondment {line_id} not found."
+        )
+    return line

@@ -10,7 +10,6 @@ pages refresh.
 
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -27,9 +26,9 @@ from oneaqita.importing import ImportReport, import_file
 from oneaqita.permissions import Action, allowed
 from oneaqita.services.database import Actor, Change, Database
 from ui.errors import show_error
-from ui.operations import ChangeOp, QueryOp
+from ui.operations import ChangeOp, ProgressCallback, QueryOp
 from ui.transfer.file_dialog import TransferDialog
-from ui.transfer.kinds import ProgressRelay, columns_text
+from ui.transfer.kinds import columns_text
 from ui.transfer.report_view import ImportReportView
 
 DIRECTORY_KEY = "transfer/importDirectory"
@@ -136,28 +135,29 @@ class ImportDialog(TransferDialog):
         name = Path(path).name  # the FILE of the error lines: short, as the user knows it
 
         def show_progress(stage: str, done: int, total: int) -> None:
-            if shiboken6.isValid(self):
-                self._show_progress(stage, done, total, check_only)
+            self._show_progress(stage, done, total, check_only)
 
-        relay = ProgressRelay(show_progress)
-
-        def call() -> ImportReport:
-            return import_file(db, actor, kind, path, check_only, display_name=name, progress=relay)
+        def call(progress: ProgressCallback) -> ImportReport:
+            return import_file(
+                db, actor, kind, path, check_only, display_name=name, progress=progress
+            )
 
         self._set_busy(True)
         self._say(self.tr("確認しています…") if check_only else self.tr("取り込んでいます…"))
         if check_only:
-            QueryOp(self, call).success(self._checked_done).failure(self._failed).run()
+            QueryOp(self, call).with_progress(show_progress).success(self._checked_done).failure(
+                self._failed
+            ).run()
             return
         done: dict[str, ImportReport] = {}
 
-        def import_now() -> Change:
-            done["report"] = call()
+        def import_now(progress: ProgressCallback) -> Change:
+            done["report"] = call(progress)
             return done["report"].change  # empty when nothing was written
 
-        ChangeOp(self, import_now).success(lambda _c: self._imported(done["report"])).failure(
-            self._failed
-        ).run()
+        ChangeOp(self, import_now).with_progress(show_progress).success(
+            lambda _c: self._imported(done["report"])
+        ).failure(self._failed).run()
 
     def _show_progress(self, stage: str, done: int, total: int, check_only: bool) -> None:
         if stage == "parse" or total <= 0:

@@ -1,9 +1,7 @@
 """The kinds of record a file can hold, as the dialogs offer them: only those the import
 core supports (supported_kinds), named as users say them, with their columns as help."""
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
 from oneaqita.importing import get_kind, supported_kinds
@@ -35,24 +33,3 @@ def columns_text(kind: str) -> str:
     """The kind's columns, Japanese (English) and * for required, as the file may name them."""
     names = [f"{c.name_ja} ({c.name}){'*' if c.required else ''}" for c in get_kind(kind).columns]
     return translate("transfer", "列: {columns}　* は必須").format(columns=", ".join(names))
-
-
-class ProgressRelay(QObject):
-    """Carries the core's progress callback (called on a worker thread) to the GUI thread.
-
-    It has no parent on purpose: the worker's closure keeps it alive for as long as the core
-    may still call it, even if the dialog that shows the progress is gone by then."""
-
-    progressed = Signal(str, int, int)
-
-    def __init__(self, show: Callable[[str, int, int], None]) -> None:
-        super().__init__()
-        self._show = show
-        self.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-
-    @Slot(str, int, int)
-    def _on_progress(self, stage: str, done: int, total: int) -> None:
-        self._show(stage, done, total)
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        self.progressed.emit(stage, done, total)
