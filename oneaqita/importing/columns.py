@@ -12,6 +12,11 @@ Rules (IMPORT-FORMAT.md):
   default, usually None).
 - Fixed-list values accept the stored English value or the Japanese word of vocabulary.py,
   case-insensitively.
+- Every cell is read as the module docstring of values.py says: first one leading apostrophe
+  that an export put in front of "= + - @", tab, CR or "'" is dropped
+  (``values.unprotect_formula``), then a cell holding a character that cannot be stored is
+  refused (``values.check_storable``; tab and line breaks inside a value only in a
+  ``multiline`` column), as ``FILE:LINE: column: reason``.
 """
 
 import enum
@@ -24,7 +29,15 @@ from sqlalchemy.orm import Session
 
 from oneaqita.services.database import UnitOfWork
 from oneaqita.services.records import UpsertOutcome
-from oneaqita.values import Cell, ValueParseError, cell_text, normalize_header, split_list
+from oneaqita.values import (
+    Cell,
+    ValueParseError,
+    cell_text,
+    check_storable,
+    normalize_header,
+    split_list,
+    unprotect_formula,
+)
 
 R = TypeVar("R")
 E = TypeVar("E", bound=enum.Enum)
@@ -53,7 +66,8 @@ class Column:
     """One column: its names, how a cell becomes a record field value and back.
 
     ``field`` is the record's attribute (default: ``name``); ``aliases`` are other names a
-    service may put in ``ValidationError.field`` for it (e.g. the model's ``start_date``).
+    service may put in ``ValidationError.field`` for it (e.g. the model's ``start_date``);
+    ``multiline`` allows tab and line breaks inside the value.
     """
 
     name: str
@@ -64,6 +78,7 @@ class Column:
     field: str = ""
     aliases: tuple[str, ...] = ()
     export: Formatter = plain
+    multiline: bool = False
 
     @property
     def attr(self) -> str:
@@ -76,6 +91,8 @@ class Column:
 
     def read(self, raw: Cell) -> object:
         """The field value of one cell; raises ValueParseError saying why not."""
+        if isinstance(raw, str):
+            raw = check_storable(unprotect_formula(raw), multiline=self.multiline)
         value = self.parse(raw)
         if value is None:
             if self.required:

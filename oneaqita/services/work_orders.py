@@ -1,10 +1,15 @@
-"""Changing work orders: the status machine, recorded with who and when."""
+"""Changing work orders: the status machine, recorded with who and when.
+
+A move may carry a note (multi-line, at most 1000 characters, checked like all stored text:
+text_fields.optional_text).
+"""
 
 from datetime import date
 
 from oneaqita.errors import ConcurrentEdit, IllegalTransition, NotFound
 from oneaqita.models import Role, WorkOrder, WorkOrderEvent, WorkOrderStatus
 from oneaqita.services.database import Actor, Change, Database
+from oneaqita.services.text_fields import optional_text
 from oneaqita.vocabulary import WORK_ORDER_STATUS_JA
 
 S = WorkOrderStatus
@@ -42,6 +47,7 @@ def transition(
     the move (who, when) and audits it. `expected_version` is the version the user saw: if
     someone changed the order since, ConcurrentEdit is raised and nothing is written."""
     actor.require(*MOVERS)
+    note = optional_text(note, "note", "メモ", "Note", 1000, multiline=True)
     today = today or date.today()
     with db.unit_of_work(actor) as uow:
         wo = uow.session.get(WorkOrder, work_order_id)
