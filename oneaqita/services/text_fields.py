@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_
 
 from oneaqita.errors import ValidationError
-from oneaqita.values import ValueParseError, storable_text
+from oneaqita.values import ValueParseError, replace_unstorable, storable_text
 
 __all__ = [
     "hiragana_to_katakana",
@@ -99,8 +99,10 @@ def reference_text(
 
 
 def search_terms(text: str) -> list[str]:
-    """The terms of a free-text search: NFKC-normalised, case-folded, split on whitespace."""
-    return unicodedata.normalize("NFKC", text).casefold().split()
+    """The terms of a free-text search: NFKC-normalised, case-folded, split on whitespace; a
+    character that cannot be stored becomes U+FFFD (it finds nothing, and PostgreSQL would
+    refuse a NUL in the query)."""
+    return replace_unstorable(unicodedata.normalize("NFKC", text)).casefold().split()
 
 
 def _like(term: str) -> str:
