@@ -92,6 +92,7 @@ _UNSTORABLE = re.compile(
 )
 # Storable in multi-line fields only (at the edges of a value they are trimmed like spaces).
 _LINE_BREAKS = re.compile("[\t\n\r\u2028\u2029]")
+_SUSPECT = re.compile(_UNSTORABLE.pattern[:-1] + _LINE_BREAKS.pattern[1:])  # either, one class
 
 
 def _what(c: str) -> tuple[str, str]:
@@ -110,6 +111,8 @@ def _what(c: str) -> tuple[str, str]:
 def check_storable(text: str, *, multiline: bool = False) -> str:
     """``text`` itself if every character may be stored (see the module docstring);
     otherwise ValueParseError naming the first character that may not and where it is."""
+    if _SUSPECT.search(text) is None:  # the common case, in one scan
+        return text
     bad = _UNSTORABLE.search(text)
     if bad is None and not multiline and (inner := _EDGES.sub("", text)):
         # Only inside the value: the trimmed edges are whitespace, so this finds where it is.
