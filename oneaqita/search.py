@@ -34,6 +34,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from oneaqita.values import replace_unstorable
+
 SEARCH_TABLE = "work_order_search"
 FTS_TABLE = "work_order_search_fts"
 SEARCH_TABLES = (SEARCH_TABLE,)  # FTS_TABLE and its shadow tables share the prefix
@@ -42,8 +44,10 @@ Conn = Connection | Session
 
 
 def normalize(value: str) -> str:
-    """Full-width and half-width forms and letter case must not matter to a search."""
-    return unicodedata.normalize("NFKC", value).casefold()
+    """Full-width and half-width forms and letter case must not matter to a search. A
+    character no stored text may hold (a NUL pasted into the search box, which PostgreSQL
+    would refuse in the query) becomes U+FFFD, which finds nothing."""
+    return replace_unstorable(unicodedata.normalize("NFKC", value)).casefold()
 
 
 def _segments(value: str) -> list[str]:

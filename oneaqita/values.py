@@ -4,6 +4,19 @@ Rules enforced here:
 
 - Text is NFKC-normalised (全角 digits and letters become half-width) and trimmed; an empty cell
   is "no value" and parses to ``None`` (``[]`` for lists).
+- Stored text holds only what both databases and an .xlsx file can hold (``check_storable``,
+  the one check every entry uses: import columns, services, hence dialogs and the CLI):
+  no NUL or other C0/C1 control character, no lone surrogate, no bidi override or isolate
+  (U+202A–U+202E, U+2066–U+2069, which make text display as something else), no noncharacter
+  U+FFFE/U+FFFF (not allowed in XML). Tab and line breaks (CR, LF, U+2028, U+2029) are
+  trimmed at the edges like any space, and inside a value allowed only in multi-line fields.
+  The check gives the same answer before and after NFKC and trimming, so it may run on a raw
+  cell.
+- Spreadsheet formulas: a CSV export writes a text cell that starts with ``= + - @``, tab, CR
+  or an apostrophe with one more apostrophe in front (``protect_formula``; the OWASP advice
+  against CSV injection), and every import cell drops exactly that one apostrophe again
+  (``unprotect_formula``): a leading apostrophe followed by one of those characters. So
+  "'=1+1" imports as "=1+1", "''x" as "'x", while "'quoted" and "-5" stay as they are.
 - Cells may hold what openpyxl gives: ``str``, ``int``, ``float``, ``date``/``datetime``, and for
   hours also ``time``/``timedelta``. ``bool`` is never a number.
 - Numbers may carry correctly placed thousands separators ("1,234"; "1,23" is rejected); whole
@@ -23,7 +36,9 @@ from oneaqita.fiscal import find_era
 __all__ = [
     "Cell",
     "ValueParseError",
+    "FORMULA_STARTS",
     "cell_text",
+    "check_storable",
     "normalize_header",
     "normalize_text",
     "parse_date",
@@ -31,7 +46,11 @@ __all__ = [
     "parse_hours_to_minutes",
     "parse_int",
     "parse_percent",
+    "protect_formula",
+    "replace_unstorable",
     "split_list",
+    "storable_text",
+    "unprotect_formula",
 ]
 
 Cell: TypeAlias = str | int | float | date | datetime | time | timedelta | None
@@ -64,6 +83,78 @@ def normalize_text(s: str | None) -> str | None:
         return None
     text = _EDGES.sub("", unicodedata.normalize("NFKC", s))
     return text or None
+
+
+# Never storable: C0 controls but tab, CR and LF; DEL and the C1 controls; lone surrogates;
+# the bidi embeddings, overrides and isolates; the noncharacters XML 1.0 forbids.
+_UNSTORABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+)
+# Storable in multi-line fields only (at the edges of a value they are trimmed like spaces).
+_LINE_BREAKS = re.compile("[\t\n\r\u2028\u2029]")
+_SUSPECT = re.compile(_UNSTORABLE.pattern[:-1] + _LINE_BREAKS.pattern[1:])  # either, one class
+
+
+def _what(c: str) -> tuple[str, str]:
+    code = ord(c)
+    if 0xD800 <= code <= 0xDFFF:
+        return "対になっていないサロゲート", "a lone surrogate"
+    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        return "文字の向きを変える制御文字", "a bidi control that changes how text displays"
+    if code in (0xFFFE, 0xFFFF):
+        return "文字ではない符号", "a noncharacter"
+    if _LINE_BREAKS.match(c):
+        return "改行・タブ (この項目では使えません)", "a line break or tab (not in this field)"
+    return "制御文字", "a control character"
+
+
+def check_storable(text: str, *, multiline: bool = False) -> str:
+    """``text`` itself if every character may be stored (see the module docstring);
+    otherwise ValueParseError naming the first character that may not and where it is."""
+    if _SUSPECT.search(text) is None:  # the common case, in one scan
+        return text
+    bad = _UNSTORABLE.search(text)
+    if bad is None and not multiline and (inner := _EDGES.sub("", text)):
+        # Only inside the value: the trimmed edges are whitespace, so this finds where it is.
+        start = text.index(inner)
+        bad = _LINE_BREAKS.search(text, start, start + len(inner))
+    if bad is None:
+        return text
+    c, at = bad.group(), bad.start() + 1
+    what_ja, what_en = _what(c)
+    raise ValueParseError(
+        f"保存できない文字があります ({at}文字目: U+{ord(c):04X} {what_ja})",
+        f"contains a character that cannot be stored (character {at}: U+{ord(c):04X}, {what_en})",
+    )
+
+
+def storable_text(s: str | None, *, multiline: bool = False) -> str | None:
+    """``normalize_text(s)`` once ``check_storable`` accepts it."""
+    if s is not None:
+        check_storable(s, multiline=multiline)
+    return normalize_text(s)
+
+
+def replace_unstorable(text: str) -> str:
+    """``text`` with every character no field may store replaced by U+FFFD, for writing
+    out rows stored before the check existed."""
+    return _UNSTORABLE.sub("\ufffd", text)
+
+
+# The first characters that make a spreadsheet read a cell as a formula (OWASP).
+FORMULA_STARTS = frozenset("=+-@\t\r")
+_PROTECTED = FORMULA_STARTS | {"'"}
+
+
+def protect_formula(text: str) -> str:
+    """The CSV form of a text cell: one more apostrophe in front when it starts with one of
+    FORMULA_STARTS or with an apostrophe, so no spreadsheet computes it."""
+    return "'" + text if text[:1] in _PROTECTED else text
+
+
+def unprotect_formula(text: str) -> str:
+    """An import cell's text without the one apostrophe ``protect_formula`` put in front."""
+    return text[1:] if text[:1] == "'" and text[1:2] in _PROTECTED else text
 
 
 def normalize_header(s: str) -> str:

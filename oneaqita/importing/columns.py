@@ -14,6 +14,11 @@ Rules (IMPORT-FORMAT.md):
   (services/number_fields.py): "…は…以下にしてください", on SQLite as on PostgreSQL.
 - Fixed-list values accept the stored English value or the Japanese word of vocabulary.py,
   case-insensitively.
+- Every cell is read as the module docstring of values.py says: first one leading apostrophe
+  that an export put in front of "= + - @", tab, CR or "'" is dropped
+  (``values.unprotect_formula``), then a cell holding a character that cannot be stored is
+  refused (``values.check_storable``; tab and line breaks inside a value only in a
+  ``multiline`` column), as ``FILE:LINE: column: reason``.
 """
 
 import enum
@@ -29,7 +34,15 @@ from oneaqita.services.changes import Entity
 from oneaqita.services.database import UnitOfWork
 from oneaqita.services.number_fields import range_problem, shown_number
 from oneaqita.services.records import UpsertOutcome
-from oneaqita.values import Cell, ValueParseError, cell_text, normalize_header, split_list
+from oneaqita.values import (
+    Cell,
+    ValueParseError,
+    cell_text,
+    check_storable,
+    normalize_header,
+    split_list,
+    unprotect_formula,
+)
 
 R = TypeVar("R")
 E = TypeVar("E", bound=enum.Enum)
@@ -60,7 +73,7 @@ class Column:
     ``field`` is the record's attribute (default: ``name``); ``aliases`` are other names a
     service may put in ``ValidationError.field`` for it (e.g. the model's ``start_date``).
     ``stored`` is the model column a number is stored in (e.g. ``Contract.amount_yen``): its
-    type bounds the value.
+    type bounds the value. ``multiline`` allows tab and line breaks inside the value.
     """
 
     name: str
@@ -72,6 +85,7 @@ class Column:
     aliases: tuple[str, ...] = ()
     export: Formatter = plain
     stored: Any = None
+    multiline: bool = False
 
     @property
     def attr(self) -> str:
@@ -84,6 +98,8 @@ class Column:
 
     def read(self, raw: Cell) -> object:
         """The field value of one cell; raises ValueParseError saying why not."""
+        if isinstance(raw, str):
+            raw = check_storable(unprotect_formula(raw), multiline=self.multiline)
         value = self.parse(raw)
         if value is None:
             if self.required:

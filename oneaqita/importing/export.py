@@ -10,6 +10,14 @@ Rules:
   ISO (real date cells in .xlsx), numbers without separators (number cells in .xlsx), codes and
   numbers-as-text as text cells, lists joined with "; ", no value as an empty cell. Importing an
   export therefore reports every row unchanged.
+- No cell can become a formula in a spreadsheet (OWASP's advice against CSV injection). In a
+  CSV, a text cell that starts with "= + - @", tab, CR or "'" gets one more apostrophe in
+  front ("=SUM(A1)" is written "'=SUM(A1)", "'quoted" "''quoted"); numbers are never text
+  cells, so -5 stays -5. In an .xlsx, every text cell is a text cell (never a formula), and
+  only text the import would otherwise shorten ("'=x", "''x") gets the apostrophe. The import
+  drops exactly that one apostrophe (values.unprotect_formula), so the round trip holds.
+- A character no field may store (a row stored before values.check_storable existed) is
+  written as U+FFFD instead of making the export fail.
 - The file appears whole or not at all: it is written beside its destination and moved there.
 - Any registered, active user may export (every role reads these lists in the app); a login
   that is not registered or deactivated, or an actor for no user, may not (PermissionDenied,
@@ -30,7 +38,13 @@ from oneaqita.importing.report import ImportRequestError
 from oneaqita.permissions import Action, requires
 from oneaqita.services.database import Actor, Database
 from oneaqita.services.users import require_registered
-from oneaqita.values import Cell
+from oneaqita.values import (
+    FORMULA_STARTS,
+    Cell,
+    protect_formula,
+    replace_unstorable,
+    unprotect_formula,
+)
 
 __all__ = ["check_export_request", "export_kind", "write_table"]
 
@@ -57,6 +71,8 @@ def _csv_text(value: Cell) -> str:
         return value.isoformat()
     if isinstance(value, float):  # never "1e-06", which the import would not read
         return format(Decimal(repr(value)), "f")
+    if isinstance(value, str):
+        return protect_formula(replace_unstorable(value))
     return str(value)
 
 
@@ -90,15 +106,21 @@ def _write_xlsx(path: Path, title: str, header: list[str], rows: Iterable[list[C
 
 
 def _xlsx_value(sheet: Any, value: Cell) -> Any:
-    """Text that starts with "=" stays text: openpyxl would store it as a formula, which
-    Excel would then compute (and which would not read back as the value exported)."""
-    if isinstance(value, str) and value.startswith("="):
-        from openpyxl.cell import WriteOnlyCell
+    """Text stays text: openpyxl would store "=…" as a formula, which Excel would then compute
+    (and which would not read back as the value exported); the other formula starts are
+    marked as text too, so no writer or reader guesses."""
+    if not isinstance(value, str):
+        return value
+    value = replace_unstorable(value)
+    if unprotect_formula(value) != value:
+        value = "'" + value
+    if value[:1] not in FORMULA_STARTS:
+        return value
+    from openpyxl.cell import WriteOnlyCell
 
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        return cell
-    return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 def write_table(path: Path, title: str, header: list[str], rows: Iterable[list[Cell]]) -> int:

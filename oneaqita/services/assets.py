@@ -40,9 +40,8 @@ from oneaqita.services.database import Actor, Change, Database, UnitOfWork
 from oneaqita.services.number_fields import checked_number
 from oneaqita.services.organizations import organizations_by_ref, resolve_organization
 from oneaqita.services.records import AssetData, UpsertOutcome
-from oneaqita.services.text_fields import optional_text, required_text
+from oneaqita.services.text_fields import optional_text, reference_text, required_text
 from oneaqita.services.upserts import row_to_edit
-from oneaqita.values import normalize_text
 from oneaqita.vocabulary import SERVICE_LIFE_YEARS
 
 __all__ = ["save_asset", "upsert_asset", "upsert_assets"]
@@ -157,7 +156,7 @@ def _code(value: str | None) -> str:
 
 
 def _parent_code(data: AssetData, code: str) -> str | None:
-    parent = normalize_text(data.parent)
+    parent = reference_text(data.parent, "parent", "上位施設", "Parent asset")
     if parent == code:
         raise ValidationError(
             f"施設 {code} を自分自身の上位施設にはできません。",

@@ -24,9 +24,14 @@ from oneaqita.permissions import Action, requires
 from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database, UnitOfWork
 from oneaqita.services.records import OrganizationData, UpsertOutcome
-from oneaqita.services.text_fields import matches_all_terms, optional_text, required_text
+from oneaqita.services.text_fields import (
+    matches_all_terms,
+    optional_text,
+    reference_text,
+    required_text,
+)
 from oneaqita.services.upserts import row_to_edit, store_values
-from oneaqita.values import normalize_text
+from oneaqita.values import ValueParseError, storable_text
 from oneaqita.vocabulary import ORGANIZATION_KIND_JA
 
 ENTITY = Entity.ORGANIZATIONS
@@ -75,8 +80,8 @@ def organizations_by_ref(session: Session, refs: Iterable[str | None]) -> dict[s
     """The organizations that `refs` name, in one query, by the normalised reference: the
     one whose code it is, else the one whose Japanese name it exactly is (the result may hold
     other keys too). References that name none are left out (resolve_organization then says
-    so)."""
-    keys = {key for ref in refs if (key := normalize_text(ref)) is not None}
+    so, also for one that holds a character that cannot be stored)."""
+    keys = {key for ref in refs if (key := _key(ref)) is not None}
     if not keys:
         return {}
     by_code: dict[str, Organization] = {}
@@ -90,12 +95,19 @@ def organizations_by_ref(session: Session, refs: Iterable[str | None]) -> dict[s
     return {**by_name, **by_code}
 
 
+def _key(ref: str | None) -> str | None:
+    try:
+        return storable_text(ref)
+    except ValueParseError:
+        return None  # it names nothing stored (and PostgreSQL refuses NUL in a query)
+
+
 def resolve_organization(
     found: Mapping[str, Organization], ref: str | None, field: str | None = None
 ) -> Organization:
     """The organization `ref` names among those organizations_by_ref found; a
     ValidationError (on `field`) naming the reference when there is none."""
-    key = normalize_text(ref)
+    key = reference_text(ref, field, "団体", "Organization")
     if key is None:
         raise ValidationError("団体を指定してください。", "An organization is required.", field)
     org = found.get(key)

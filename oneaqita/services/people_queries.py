@@ -24,7 +24,7 @@ from oneaqita.errors import NotFound
 from oneaqita.models import Organization, Person, PersonQualification, Secondment, SecondmentKind
 from oneaqita.services.database import Database
 from oneaqita.services.text_fields import matches_all_terms
-from oneaqita.values import normalize_text
+from oneaqita.values import normalize_text, replace_unstorable
 
 
 class PeopleSort(StrEnum):
@@ -121,11 +121,11 @@ def _filtered(stmt: Q, flt: PeopleFilter) -> Q:
         stmt = stmt.where(_current.id.is_(None))
     qualification = normalize_text(flt.qualification)
     if qualification is not None:
+        # A character no name may hold finds nothing (and PostgreSQL refuses NUL in a query).
+        name = replace_unstorable(qualification)
         stmt = stmt.where(
             Person.id.in_(
-                select(PersonQualification.person_id).where(
-                    PersonQualification.name == qualification
-                )
+                select(PersonQualification.person_id).where(PersonQualification.name == name)
             )
         )
     match = matches_all_terms(

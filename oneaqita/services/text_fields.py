@@ -8,6 +8,10 @@ Rules enforced here:
   an empty value is "no value".
 - A value longer than its column is refused with a ValidationError naming the field, on
   SQLite too (which would otherwise store it whole).
+- A value holding a character no database or export may hold (a control character, a lone
+  surrogate, a bidi override …; tab and line breaks inside a value unless the field is
+  multi-line: ``values.check_storable``) is refused with a ValidationError naming the field,
+  and so is a reference to a stored record that holds one (``reference_text``).
 - A free-text search is split into terms on whitespace; every term must match. Case and the
   difference between hiragana and katakana do not matter, nor do spaces inside the stored
   value ("佐藤花子" finds "佐藤 花子").
@@ -19,13 +23,14 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_
 
 from oneaqita.errors import ValidationError
-from oneaqita.values import normalize_text
+from oneaqita.values import ValueParseError, replace_unstorable, storable_text
 
 __all__ = [
     "hiragana_to_katakana",
     "katakana_to_hiragana",
     "matches_all_terms",
     "optional_text",
+    "reference_text",
     "required_text",
     "search_terms",
 ]
@@ -62,10 +67,17 @@ def required_text(value: str | None, field: str, label_ja: str, label_en: str, l
 
 
 def optional_text(
-    value: str | None, field: str, label_ja: str, label_en: str, limit: int
+    value: str | None,
+    field: str,
+    label_ja: str,
+    label_en: str,
+    limit: int,
+    *,
+    multiline: bool = False,
 ) -> str | None:
-    """The normalised value or None; refused when longer than `limit` characters."""
-    text = normalize_text(value)
+    """The normalised value or None; refused when it holds a character that cannot be
+    stored or is longer than `limit` characters."""
+    text = reference_text(value, field, label_ja, label_en, multiline=multiline)
     if text is not None and len(text) > limit:
         raise ValidationError(
             f"{label_ja}は{limit}文字以内にしてください ({len(text)}文字あります)。",
@@ -75,9 +87,22 @@ def optional_text(
     return text
 
 
+def reference_text(
+    value: str | None, field: str | None, label_ja: str, label_en: str, *, multiline: bool = False
+) -> str | None:
+    """The normalised value or None; a ValidationError on `field` when it holds a character
+    that cannot be stored (so it also names nothing stored)."""
+    try:
+        return storable_text(value, multiline=multiline)
+    except ValueParseError as exc:
+        raise ValidationError(f"{label_ja}: {exc.ja}。", f"{label_en} {exc.en}.", field) from exc
+
+
 def search_terms(text: str) -> list[str]:
-    """The terms of a free-text search: NFKC-normalised, case-folded, split on whitespace."""
-    return unicodedata.normalize("NFKC", text).casefold().split()
+    """The terms of a free-text search: NFKC-normalised, case-folded, split on whitespace; a
+    character that cannot be stored becomes U+FFFD (it finds nothing, and PostgreSQL would
+    refuse a NUL in the query)."""
+    return replace_unstorable(unicodedata.normalize("NFKC", text)).casefold().split()
 
 
 def _like(term: str) -> str:

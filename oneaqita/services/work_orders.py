@@ -1,4 +1,8 @@
-"""Changing work orders: the status machine, recorded with who and when."""
+"""Changing work orders: the status machine, recorded with who and when.
+
+A move may carry a note (multi-line, at most 1000 characters, checked like all stored text:
+text_fields.optional_text).
+"""
 
 from datetime import date
 
@@ -7,6 +11,7 @@ from oneaqita.models import WorkOrder, WorkOrderEvent, WorkOrderStatus
 from oneaqita.permissions import Action, allowed, requires
 from oneaqita.services.changes import Entity
 from oneaqita.services.database import Actor, Change, Database
+from oneaqita.services.text_fields import optional_text
 from oneaqita.vocabulary import WORK_ORDER_STATUS_JA
 
 S = WorkOrderStatus
@@ -41,6 +46,7 @@ def transition(
     """Move a work order to `to_status` if that move is legal from where it stands; records
     the move (who, when) and audits it. `expected_version` is the version the user saw: if
     someone changed the order since, ConcurrentEdit is raised and nothing is written."""
+    note = optional_text(note, "note", "メモ", "Note", 1000, multiline=True)
     today = today or date.today()
     with db.unit_of_work(actor) as uow:
         wo = uow.session.get(WorkOrder, work_order_id)

@@ -15,6 +15,7 @@ from oneaqita.models import SecondmentKind
 from oneaqita.services.records import PersonData, SecondmentData
 from oneaqita.values import ValueParseError, normalize_text, parse_date
 from tests.import_files import write_csv
+from tests.strategies import storable_text
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -23,10 +24,12 @@ def _clean(s: str) -> str:
     return normalize_text(s) or ""
 
 
-# Text as the import stores it: already NFKC and trimmed, without control characters.
-texts = (
-    st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=15)
-    .map(_clean)
+# Text as the import stores it: storable, already NFKC and trimmed.
+texts = storable_text(min_size=1, max_size=15).map(_clean).filter(bool)
+# Text that a spreadsheet would read as a formula, or that starts with apostrophes.
+formula_like = (
+    st.tuples(st.text(st.sampled_from("'=+-@"), min_size=1, max_size=3), texts)
+    .map(lambda parts: _clean("".join(parts)))
     .filter(bool)
 )
 items = texts.filter(lambda s: ";" not in s)
@@ -35,11 +38,11 @@ dates = st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31))
 people = st.builds(
     PersonData,
     employee_no=texts,
-    name=texts,
+    name=texts | formula_like,
     home_organization=texts,
-    name_kana=st.none() | texts,
+    name_kana=st.none() | texts | formula_like,
     email=st.none() | texts,
-    phone=st.none() | texts,
+    phone=st.none() | texts | formula_like,
     qualifications=st.lists(items, unique=True, max_size=4).map(tuple),
 )
 secondments = st.builds(
@@ -68,6 +71,12 @@ def _round_trip(kind: str, records: list[Any], suffix: str) -> list[Any]:
 @given(st.lists(people, max_size=5, unique_by=lambda p: p.employee_no))
 def test_people_written_by_export_read_back_the_same(records: list[PersonData]) -> None:
     assert _round_trip("people", records, ".csv") == records
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(people, min_size=1, max_size=3, unique_by=lambda p: p.employee_no))
+def test_people_written_to_xlsx_read_back_the_same(records: list[PersonData]) -> None:
+    assert _round_trip("people", records, ".xlsx") == records
 
 
 @SETTINGS
