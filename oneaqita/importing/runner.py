@@ -77,6 +77,7 @@ def _refused(p: ParsedFile, row: ParsedRow, exc: Exception) -> None:
     else:
         orig = getattr(exc, "orig", None)
         why = str(orig or exc).strip().splitlines()[0]
+        why = why if len(why) <= 200 else f"{why[:200]}…"  # the database may quote the value
         p.error(
             row.line,
             p.key_column(),

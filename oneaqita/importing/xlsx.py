@@ -136,13 +136,17 @@ def _read_strings(archive: zipfile.ZipFile, part: str, into: _SharedStrings) -> 
     from openpyxl.xml.functions import iterparse
 
     tag = f"{{{SHEET_MAIN_NS}}}si"
+    root = None
     with archive.open(part) as src:
-        for _, node in iterparse(src):
-            if node.tag == tag:
+        for event, node in iterparse(src, events=("start", "end")):
+            if event == "start":
+                root = node if root is None else root
+            elif node.tag == tag:
                 # As openpyxl reads it: the text runs without the phonetic (furigana) runs.
                 text = Text.from_tree(node)
                 into.add("" if text is None else text.content.replace("x005F_", ""))
-                node.clear()
+                assert root is not None
+                root.clear()  # the strings read so far, not only their text (see _sheet_parser)
 
 
 def _sheet_parser(src: IO[bytes], strings: _SharedStrings, wb: Any) -> Any:
