@@ -48,6 +48,7 @@ __all__ = [
     "parse_percent",
     "protect_formula",
     "replace_unstorable",
+    "quote",
     "split_list",
     "storable_text",
     "unprotect_formula",
@@ -67,10 +68,24 @@ class ValueParseError(ValueError):
         self.en = en
 
 
+QUOTED_CHARS = 40
+
+
+def quote(value: object, ja: bool = False) -> str:
+    """A value as an error message quotes it: repr() for text (it shows the cell as typed,
+    full-width or invisible characters too), cut to QUOTED_CHARS characters with "…" and the
+    whole length, so that a 100,000-character cell makes a one-line message."""
+    text = value if isinstance(value, str) else str(value)
+    if len(text) <= QUOTED_CHARS:
+        return repr(value) if isinstance(value, str) else text
+    cut = repr(text[:QUOTED_CHARS])
+    return f"{cut}… ({len(text):,}文字)" if ja else f"{cut}… ({len(text):,} characters)"
+
+
 def _fail(what_ja: str, why_ja: str, why_en: str, value: object) -> ValueParseError:
-    # repr() for text shows the cell as typed, including full-width or invisible characters.
-    shown = repr(value) if isinstance(value, str) else str(value)
-    return ValueParseError(f"{what_ja}が不正です ({why_ja}): {shown}", f"{why_en}: {shown}")
+    return ValueParseError(
+        f"{what_ja}が不正です ({why_ja}): {quote(value, ja=True)}", f"{why_en}: {quote(value)}"
+    )
 
 
 # A BOM or zero-width space survives NFKC and str.strip() but is invisible in a spreadsheet.

@@ -35,11 +35,13 @@ from oneaqita.services.database import UnitOfWork
 from oneaqita.services.number_fields import range_problem, shown_number
 from oneaqita.services.records import UpsertOutcome
 from oneaqita.values import (
+    QUOTED_CHARS,
     Cell,
     ValueParseError,
     cell_text,
     check_storable,
     normalize_header,
+    quote,
     split_list,
     unprotect_formula,
 )
@@ -108,9 +110,12 @@ class Column:
         if self.max_length is not None:
             for item in value if isinstance(value, tuple) else (value,):
                 if isinstance(item, str) and len(item) > self.max_length:
+                    # The length is said once: the value is cut without repeating it.
+                    cut = item[:QUOTED_CHARS]
+                    shown = quote(cut) + ("…" if len(item) > QUOTED_CHARS else "")
                     raise ValueParseError(
-                        f"{self.max_length}文字以内で入力してください ({len(item)}文字): {item!r}",
-                        f"at most {self.max_length} characters ({len(item)}): {item!r}",
+                        f"{self.max_length}文字以内で入力してください ({len(item):,}文字): {shown}",
+                        f"at most {self.max_length} characters ({len(item):,}): {shown}",
                     )
         if (
             self.stored is not None
@@ -141,8 +146,8 @@ def choice(
         member = lookup.get(header_key(shown))
         if member is None:
             raise ValueParseError(
-                f"{what_ja}が不正です: {shown!r} (使える値: {allowed})",
-                f"unknown {what_en}: {shown!r} (allowed: {allowed})",
+                f"{what_ja}が不正です: {quote(shown, ja=True)} (使える値: {allowed})",
+                f"unknown {what_en}: {quote(shown)} (allowed: {allowed})",
             )
         return member
 
@@ -275,7 +280,7 @@ def match_header(spec: KindSpec[Any], cells: Sequence[Cell]) -> Header | list[He
         elif col is None:
             problems.append(
                 HeaderProblem(
-                    shown,
+                    shown if len(shown) <= QUOTED_CHARS else quote(shown),
                     f"「{spec.name_ja}」にない列です (使える列: {allowed})",
                     f"unknown column for {spec.name} (allowed: {allowed})",
                 )

@@ -8,21 +8,26 @@ Rules (IMPORT-FORMAT.md):
   collected as ``FILE:LINE: column: reason`` (column = the header as the file spells it).
 - A row with the same key as an earlier row is an error on the later one ("same key as line N").
 - A file that cannot be read at all (encoding, not a workbook, broken CSV quoting) is one error.
+- A cell the reader refused (reading.RefusedCell: too long, a formula without a saved value) is
+  an error at that cell.
+- Rows are parsed as they are read (``parsing`` yields them one by one), so that the import
+  holds a chunk at a time, not the file; ``parse_file`` collects them all.
 """
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from oneaqita.importing.columns import Header, KindSpec, match_header
 from oneaqita.importing.kinds import get_kind
-from oneaqita.importing.reading import SUFFIXES, ImportFileError, Rows, read_rows
+from oneaqita.importing.reading import SUFFIXES, ImportFileError, RefusedCell, Rows, read_rows
 from oneaqita.importing.report import ImportReport, ImportRequestError, RowError
+from oneaqita.importing.seen import FirstLines
 from oneaqita.values import Cell, ValueParseError, cell_text
 
-__all__ = ["ParsedFile", "ParsedRow", "Progress", "check_request", "parse_file"]
+__all__ = ["ParsedFile", "ParsedRow", "Progress", "check_request", "parse_file", "parsing"]
 
 # (stage "parse" or "store", rows done, rows in all or 0 while still reading)
 Progress = Callable[[str, int, int], None]
@@ -58,6 +63,7 @@ class ParsedFile:
     header: Header | None = None
     rows: list[ParsedRow] = field(default_factory=list)
     last_line: int = 1
+    broken: bool = False  # the file could not be read to its end
 
     def error(self, line: int | None, column: str | None, ja: str, en: str) -> None:
         self.report.errors.append(RowError(self.report.file, line, column, ja, en))
@@ -82,7 +88,13 @@ def _column_letter(number: int) -> str:
     return letters
 
 
-def _parse_row(p: ParsedFile, line: int, cells: list[Cell]) -> dict[str, object] | None:
+def _empty(cell: Cell | RefusedCell) -> bool:
+    return not isinstance(cell, RefusedCell) and cell_text(cell) is None
+
+
+def _parse_row(
+    p: ParsedFile, line: int, cells: list[Cell | RefusedCell]
+) -> dict[str, object] | None:
     assert p.header is not None
     values: dict[str, object] = {}
     failed = False
@@ -91,57 +103,108 @@ def _parse_row(p: ParsedFile, line: int, cells: list[Cell]) -> dict[str, object]
     for i, col in enumerate(slots):
         if col is None:
             continue
+        raw = cells[i] if i < len(cells) else None
         try:
-            values[col.attr] = col.read(cells[i] if i < len(cells) else None)
+            if isinstance(raw, RefusedCell):
+                raise ValueParseError(raw.ja, raw.en)
+            values[col.attr] = col.read(raw)
         except ValueParseError as exc:
             p.error(line, p.header.name_of(col), exc.ja, exc.en)
             failed = True
     for i, raw in enumerate(cells):
-        if (i >= len(slots) or slots[i] is None) and cell_text(raw) is not None:
-            p.error(
-                line,
-                f"{_column_letter(i + 1)}列",
-                "列名のない列に値があります",
-                "value in a column without a header",
+        if (i >= len(slots) or slots[i] is None) and not _empty(raw):
+            ja, en = (
+                (raw.ja, raw.en)
+                if isinstance(raw, RefusedCell)
+                else ("列名のない列に値があります", "value in a column without a header")
             )
+            p.error(line, f"{_column_letter(i + 1)}列", ja, en)
             failed = True
     return None if failed else values
 
 
-def _parse(p: ParsedFile, rows: Rows, progress: Progress | None) -> None:
-    parsed = p.rows
+def _header(p: ParsedFile, rows: Rows) -> None:
+    """Match line 1; ``p.header`` stays None when it is missing or wrong (errors on line 1)."""
     first = next(rows, None)
-    if first is None or all(cell_text(c) is None for c in first[1]):
+    if first is None or all(_empty(c) for c in first[1]):
         p.error(1, None, "見出し行がありません (1行目が空です)", "no header row (line 1 is empty)")
         return
-    matched = match_header(p.spec, first[1])
+    refused = [(i, c) for i, c in enumerate(first[1]) if isinstance(c, RefusedCell)]
+    for i, cell in refused:
+        p.error(1, f"{_column_letter(i + 1)}列", cell.ja, cell.en)
+    if refused:
+        return
+    matched = match_header(p.spec, [c for c in first[1] if not isinstance(c, RefusedCell)])
     if isinstance(matched, list):
         for problem in matched:
             p.error(1, problem.column, problem.ja, problem.en)
         return
     p.header = matched
-    seen: dict[tuple[object, ...], int] = {}
-    for line, cells in rows:
-        p.last_line = line
-        if all(cell_text(c) is None for c in cells):
-            continue
-        p.report.rows += 1
-        if progress and p.report.rows % PROGRESS_EVERY == 0:
-            progress("parse", p.report.rows, 0)
-        values = _parse_row(p, line, cells)
-        if values is None:
-            continue
-        key = tuple(values.get(col.attr) for col in p.spec.key_columns())
-        if key in seen:
-            p.error(
-                line,
-                p.key_column(),
-                f"{seen[key]}行目と同じキーです",
-                f"same key as line {seen[key]}",
-            )
-            continue
-        seen[key] = line
-        parsed.append(ParsedRow(line, p.spec.build(values)))
+
+
+def _parse(p: ParsedFile, rows: Rows, progress: Progress | None) -> Iterator[ParsedRow]:
+    with FirstLines() as seen:
+        for line, cells in rows:
+            p.last_line = line
+            if all(_empty(c) for c in cells):
+                continue
+            p.report.rows += 1
+            if progress and p.report.rows % PROGRESS_EVERY == 0:
+                progress("parse", p.report.rows, 0)
+            values = _parse_row(p, line, cells)
+            if values is None:
+                continue
+            key = tuple(values.get(col.attr) for col in p.spec.key_columns())
+            first = seen.first(key, line)
+            if first is not None:
+                p.error(
+                    line, p.key_column(), f"{first}行目と同じキーです", f"same key as line {first}"
+                )
+                continue
+            yield ParsedRow(line, p.spec.build(values))
+
+
+def _file_error(p: ParsedFile, exc: ImportFileError) -> None:
+    line = exc.line if exc.line is not None or p.header is None else p.last_line + 1
+    p.error(line, None, exc.ja, exc.en)
+    p.broken = True
+
+
+def _guarded(
+    p: ParsedFile, rows: Rows, progress: Progress | None
+) -> Generator[ParsedRow, None, None]:
+    if p.header is None:
+        return
+    try:
+        yield from _parse(p, rows, progress)
+    except ImportFileError as exc:
+        _file_error(p, exc)
+
+
+@contextlib.contextmanager
+def parsing(
+    kind: str,
+    path: Path | str,
+    *,
+    check_only: bool = False,
+    display_name: str | None = None,
+    progress: Progress | None = None,
+) -> Iterator[tuple[ParsedFile, Iterator[ParsedRow]]]:
+    """FILE as KIND, read as far as its header (``header`` is None when that failed), and the
+    rows that parse, in file order, read and parsed as they are taken; every problem goes to
+    the report. Raises ImportRequestError if the request is wrong (check_request)."""
+    path = Path(path)
+    spec = check_request(kind, path)
+    p = ParsedFile(spec, ImportReport(spec.name, display_name or str(path), check_only))
+    rows = read_rows(path)
+    with contextlib.closing(rows):
+        try:
+            _header(p, rows)
+        except ImportFileError as exc:
+            _file_error(p, exc)
+        parsed = _guarded(p, rows, progress)
+        with contextlib.closing(parsed):
+            yield p, parsed
 
 
 def parse_file(
@@ -152,17 +215,14 @@ def parse_file(
     display_name: str | None = None,
     progress: Progress | None = None,
 ) -> ParsedFile:
-    """Read and parse FILE as KIND (see the module docstring). Raises ImportRequestError if
-    the request is wrong (check_request); every problem of the content is in ``report``."""
-    path = Path(path)
-    spec = check_request(kind, path)
-    p = ParsedFile(spec, ImportReport(spec.name, display_name or str(path), check_only))
-    rows = read_rows(path)
-    with contextlib.closing(rows):
-        try:
-            _parse(p, rows, progress)
-        except ImportFileError as exc:
-            line = exc.line if exc.line is not None or p.header is None else p.last_line + 1
-            p.error(line, None, exc.ja, exc.en)
-            p.rows.clear()
+    """Read and parse FILE as KIND (see the module docstring), every row in ``rows`` (none if
+    the file could not be read to its end). Raises ImportRequestError if the request is wrong
+    (check_request); every problem of the content is in ``report``."""
+    opened = parsing(
+        kind, path, check_only=check_only, display_name=display_name, progress=progress
+    )
+    with opened as (p, parsed):
+        p.rows.extend(parsed)
+    if p.broken:
+        p.rows.clear()
     return p

@@ -7,7 +7,9 @@ Rules (IMPORT-FORMAT.md):
    error of every row as ``FILE:LINE: column: reason``. Two rows with the same key are an error
    on the later one ("same key as line N").
 2. Store: the rows that parsed are handed, in file order and a chunk at a time (set-based
-   where the kind's service can), to the kind's service inside ONE unit of work, under
+   where the kind's service can), as they are read, to the kind's service inside ONE unit of
+   work (so memory holds a chunk, not the file; a kind with an order, as assets put parents
+   first, needs all its rows before it can store the first, and holds them), under
    SAVEPOINTs, so that a row the service refuses (ValidationError, NotFound, or a database
    constraint) is reported against the column the user named (its ``ValidationError.field``
    mapped back to the header) and the remaining rows are still checked. This runs even when
@@ -25,6 +27,8 @@ Importing the same file again stores nothing new: the services report every row 
 Only an administrator may import.
 """
 
+import itertools
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,14 +37,9 @@ from sqlalchemy.orm import Session
 
 from oneaqita.errors import NotFound, ValidationError
 from oneaqita.importing.columns import Stored
-from oneaqita.importing.parsing import (
-    ParsedFile,
-    ParsedRow,
-    Progress,
-    check_request,
-    parse_file,
-)
+from oneaqita.importing.parsing import ParsedFile, ParsedRow, Progress, check_request, parsing
 from oneaqita.importing.report import ImportReport
+from oneaqita.importing.seen import FirstLines
 from oneaqita.permissions import Action, requires
 from oneaqita.services.database import Actor, Database, UnitOfWork
 from oneaqita.services.records import UpsertOutcome
@@ -78,6 +77,7 @@ def _refused(p: ParsedFile, row: ParsedRow, exc: Exception) -> None:
     else:
         orig = getattr(exc, "orig", None)
         why = str(orig or exc).strip().splitlines()[0]
+        why = why if len(why) <= 200 else f"{why[:200]}…"  # the database may quote the value
         p.error(
             row.line,
             p.key_column(),
@@ -107,14 +107,35 @@ def _store_chunk(p: ParsedFile, uow: UnitOfWork, chunk: list[ParsedRow]) -> list
     return results
 
 
-def _store_rows(p: ParsedFile, uow: UnitOfWork, progress: Progress | None) -> None:
+def _chunks(p: ParsedFile, rows: Iterator[ParsedRow]) -> tuple[Iterable[list[ParsedRow]], int]:
+    """The rows in chunks of CHUNK, in the order to store them, and their count (0: unknown
+    until the last one is read)."""
+    if p.spec.order is None:
+        return iter(lambda: list(itertools.islice(rows, CHUNK)), []), 0
+    every = list(rows)
+    ordered = [every[i] for i in p.spec.order([row.record for row in every])]
+    return (ordered[i : i + CHUNK] for i in range(0, len(ordered), CHUNK)), len(ordered)
+
+
+def _store_rows(
+    p: ParsedFile, uow: UnitOfWork, rows: Iterator[ParsedRow], progress: Progress | None
+) -> None:
     present = frozenset(p.header.names) if p.header else frozenset()
-    stored: dict[int, int] = {}  # record id -> line
-    rows = p.rows
-    if p.spec.order is not None:
-        rows = [rows[i] for i in p.spec.order([row.record for row in rows])]
-    for start in range(0, len(rows), CHUNK):
-        parsed = rows[start : start + CHUNK]
+    with FirstLines() as stored:  # record id -> line
+        _store_chunks(p, uow, rows, present, stored, progress)
+
+
+def _store_chunks(
+    p: ParsedFile,
+    uow: UnitOfWork,
+    rows: Iterator[ParsedRow],
+    present: frozenset[str],
+    stored: FirstLines,
+    progress: Progress | None,
+) -> None:
+    chunks, total = _chunks(p, rows)
+    done = 0
+    for parsed in chunks:
         # A column the file leaves out keeps each stored record's value.
         records = p.spec.keep_stored(uow.session, [row.record for row in parsed], present)
         chunk = [ParsedRow(row.line, record) for row, record in zip(parsed, records, strict=True)]
@@ -122,8 +143,8 @@ def _store_rows(p: ParsedFile, uow: UnitOfWork, progress: Progress | None) -> No
             if result is None:
                 continue
             record_id, outcome = result
-            if record_id in stored:
-                first = stored[record_id]
+            first = stored.first(record_id, row.line)
+            if first is not None:
                 p.error(
                     row.line,
                     p.key_column(),
@@ -131,20 +152,28 @@ def _store_rows(p: ParsedFile, uow: UnitOfWork, progress: Progress | None) -> No
                     f"same key as line {first} (the same record)",
                 )
                 continue
-            stored[record_id] = row.line
             _count(p.report, outcome)
         # Everything so far is flushed: forgetting the objects keeps the session small.
         uow.session.expunge_all()
+        done += len(chunk)
         if progress:
-            progress("store", start + len(chunk), len(rows))
+            progress("store", done, total)
+    if progress and not total:
+        progress("store", done, done)
 
 
-def _store(p: ParsedFile, db: Database, actor: Actor, progress: Progress | None) -> None:
+def _store(
+    p: ParsedFile,
+    rows: Iterator[ParsedRow],
+    db: Database,
+    actor: Actor,
+    progress: Progress | None,
+) -> None:
     report = p.report
     try:
         with db.unit_of_work(actor) as uow:
             _begin_sqlite_transaction(uow.session)
-            _store_rows(p, uow, progress)
+            _store_rows(p, uow, rows, progress)
             if report.errors or report.check_only:
                 raise _RollBack
             if report.added or report.updated:
@@ -187,8 +216,11 @@ def import_file(
     lines (default: the path as given).
     """
     check_request(kind, Path(path))
-    p = parse_file(kind, path, check_only=check_only, display_name=display_name, progress=progress)
-    if p.header is not None:  # even without rows: a clean empty file is "imported", 0 rows
-        _store(p, db, actor, progress)
+    opened = parsing(
+        kind, path, check_only=check_only, display_name=display_name, progress=progress
+    )
+    with opened as (p, rows):
+        if p.header is not None:  # even without rows: a clean empty file is "imported", 0 rows
+            _store(p, rows, db, actor, progress)
     p.report.errors.sort(key=lambda e: e.line or 0)
     return p.report

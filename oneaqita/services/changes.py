@@ -7,6 +7,9 @@ Modelled on anki's ``OpChanges`` / ``OpChangesWithId``:
   that a view depends on what it shows, never on what happens to feed it.
 - ``created`` names the records a use case added; ``created_id(entity)`` is the one new
   record of that entity, for the dialog that made it (never guessed from ``ids``).
+- A use case that writes more than ``LISTED`` records of one entity (an import of 200,000
+  rows) reports that entity in ``many`` instead of listing every id, so that its change stays
+  small; a view then treats every record of it as changed.
 - ``initiator`` is left empty by the core; the UI sets it to the view that started the
   operation, so that this view need not reload what it has just shown.
 """
@@ -15,7 +18,9 @@ import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["Change", "ChangeBuilder", "Entity"]
+__all__ = ["LISTED", "Change", "ChangeBuilder", "Entity"]
+
+LISTED = 5000
 
 
 class Entity(enum.StrEnum):
@@ -41,19 +46,20 @@ class Change:
     ids: Mapping[Entity, frozenset[int]] = field(default_factory=dict)
     derived: Mapping[Entity, frozenset[int]] = field(default_factory=dict)
     created: Mapping[Entity, frozenset[int]] = field(default_factory=dict)
+    many: frozenset[Entity] = frozenset()
     initiator: object | None = field(default=None, compare=False)
 
     @property
     def entities(self) -> frozenset[Entity]:
         """Every entity written or recomputed."""
-        return frozenset(self.ids) | frozenset(self.derived)
+        return frozenset(self.ids) | frozenset(self.derived) | self.many
 
     def touches(self, *entities: Entity) -> bool:
         """Whether any of `entities` was written or recomputed."""
-        return any(e in self.ids or e in self.derived for e in entities)
+        return any(e in self.ids or e in self.derived or e in self.many for e in entities)
 
     def ids_of(self, entity: Entity) -> frozenset[int]:
-        """The records of `entity` written or recomputed."""
+        """The records of `entity` written or recomputed, as far as listed (see ``many``)."""
         return self.ids.get(entity, frozenset()) | self.derived.get(entity, frozenset())
 
     def created_id(self, entity: Entity) -> int | None:
@@ -63,7 +69,7 @@ class Change:
 
     @property
     def is_empty(self) -> bool:
-        return not self.ids and not self.derived
+        return not self.ids and not self.derived and not self.many
 
 
 @dataclass
@@ -73,17 +79,33 @@ class ChangeBuilder:
     _ids: dict[Entity, set[int]] = field(default_factory=dict)
     _derived: dict[Entity, set[int]] = field(default_factory=dict)
     _created: dict[Entity, set[int]] = field(default_factory=dict)
+    _many: set[Entity] = field(default_factory=set)
 
     def wrote(self, entity: Entity, ids: Iterable[int | None], *, created: bool = False) -> None:
         known = {i for i in ids if i is not None}
-        self._ids.setdefault(entity, set()).update(known)
+        self._add(self._ids, entity, known)
         if created:
-            self._created.setdefault(entity, set()).update(known)
+            self._add(self._created, entity, known)
 
     def recomputed(self, entity: Entity, ids: Iterable[int]) -> None:
-        ids = set(ids)
-        if ids:
-            self._derived.setdefault(entity, set()).update(ids)
+        known = set(ids)
+        if known:
+            self._add(self._derived, entity, known)
+
+    def _add(self, groups: dict[Entity, set[int]], entity: Entity, ids: set[int]) -> None:
+        group = groups.setdefault(entity, set())
+        if entity in self._many:
+            return
+        group.update(ids)
+        if len(group) > LISTED:
+            self._many.add(entity)
+            for kept in (self._ids, self._derived, self._created):
+                kept.get(entity, set()).clear()
 
     def build(self) -> Change:
-        return Change(_frozen(self._ids), _frozen(self._derived), _frozen(self._created))
+        return Change(
+            _frozen(self._ids),
+            _frozen(self._derived),
+            _frozen(self._created),
+            frozenset(self._many),
+        )
