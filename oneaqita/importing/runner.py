@@ -47,10 +47,6 @@ from oneaqita.services.records import UpsertOutcome
 __all__ = ["import_file"]
 
 
-class _RollBack(Exception):
-    """Ends the unit of work without committing."""
-
-
 def _begin_sqlite_transaction(session: Session) -> None:
     # pysqlite starts its transaction only at the first INSERT/UPDATE/DELETE, so a SAVEPOINT
     # issued before that opens the outermost transaction and its RELEASE commits the row for
@@ -170,21 +166,19 @@ def _store(
     progress: Progress | None,
 ) -> None:
     report = p.report
-    try:
-        with db.unit_of_work(actor) as uow:
-            _begin_sqlite_transaction(uow.session)
-            _store_rows(p, uow, rows, progress)
-            if report.errors or report.check_only:
-                raise _RollBack
-            if report.added or report.updated:
-                counts = {"added": report.added, "updated": report.updated}
-                after = {"file": Path(report.file).name, **counts, "unchanged": report.unchanged}
-                uow.audit("import", p.spec.entity, None, None, after)
-            change = uow.change
-        report.written = True
-        report.change = change
-    except _RollBack:
-        pass
+    with db.unit_of_work(actor) as uow:
+        _begin_sqlite_transaction(uow.session)
+        _store_rows(p, uow, rows, progress)
+        if report.errors or report.check_only:
+            uow.discard()  # the very same path as a real import, then nothing is written
+            return
+        if report.added or report.updated:
+            counts = {"added": report.added, "updated": report.updated}
+            after = {"file": Path(report.file).name, **counts, "unchanged": report.unchanged}
+            uow.audit("import", p.spec.entity, None, None, after)
+        change = uow.change
+    report.written = True
+    report.change = change
 
 
 def _count(report: ImportReport, outcome: UpsertOutcome) -> None:

@@ -70,7 +70,10 @@ class Database:
             try:
                 uow = UnitOfWork(session, current_actor(session, actor))
                 yield uow
-                session.commit()
+                if uow.discarded:
+                    session.rollback()
+                else:
+                    session.commit()
             except StaleDataError as exc:
                 session.rollback()
                 raise ConcurrentEdit() from exc

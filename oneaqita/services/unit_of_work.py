@@ -7,6 +7,7 @@ Rules:
   ``oneaqita.services.actor``), not as the caller described it.
 - Every write is audited (``audit`` / ``audit_many``) and thereby reported in ``change``;
   an audit action ``create`` also marks the record as created.
+- ``discard()`` ends it without committing: what it did is rolled back.
 - Records recomputed from a write (work orders re-indexed when their contract, client or
   assignee changed) are reported with ``recomputed`` (``reindex_work_orders`` does both).
 """
@@ -31,6 +32,12 @@ class UnitOfWork:
     session: Session
     actor: Actor
     _change: ChangeBuilder = field(default_factory=ChangeBuilder)
+    discarded: bool = False
+
+    def discard(self) -> None:
+        """Roll everything back when the unit of work ends, as on an error, but without one
+        (a check-only import, a file with errors): nothing it did is written."""
+        self.discarded = True
 
     def audit(
         self,

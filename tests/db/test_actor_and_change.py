@@ -3,10 +3,18 @@
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 
 from oneaqita.errors import PermissionDenied
-from oneaqita.models import OrganizationKind, Role, User, WorkOrder, WorkOrderStatus
+from oneaqita.models import (
+    AuditEntry,
+    Organization,
+    OrganizationKind,
+    Role,
+    User,
+    WorkOrder,
+    WorkOrderStatus,
+)
 from oneaqita.services.changes import Entity
 from oneaqita.services.database import Database
 from oneaqita.services.organizations import save_organization
@@ -86,3 +94,14 @@ def test_a_status_move_reports_the_order_and_no_derived_rows(db: Database) -> No
     change = transition(db, sample.coordinator, order_id, WorkOrderStatus.PLANNED, version)
     assert change.ids == {Entity.WORK_ORDERS: frozenset({order_id})}
     assert not change.derived and not change.created
+
+
+def test_a_discarded_unit_of_work_writes_nothing_and_raises_nothing(db: Database) -> None:
+    from oneaqita.services.organizations import upsert_organization
+
+    with db.unit_of_work(ADMIN) as uow:
+        upsert_organization(uow, TOWN)
+        uow.discard()
+    with db.read() as s:
+        assert s.scalar(select(func.count(Organization.id))) == 0
+        assert s.scalar(select(func.count(AuditEntry.id))) == 0
