@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _kinds_epilog() -> str:
-    from oneaqita.importing import supported_kinds
+    from oneaqita.transfer import supported_kinds
 
     return (
         f"KIND: {', '.join(supported_kinds())}. FILE: .csv (UTF-8 or Shift_JIS/CP932) or .xlsx "
@@ -155,9 +155,9 @@ def _usage_error(exc: DomainError) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from oneaqita.db import migrate
-    from oneaqita.importing import ImportRequestError, check_request, import_file
     from oneaqita.services.database import Database
     from oneaqita.services.users import desktop_actor
+    from oneaqita.transfer import ImportRequestError, check_request, import_file
 
     try:
         check_request(args.kind, args.file)
@@ -178,9 +178,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from oneaqita.db import migrate
-    from oneaqita.importing import ImportRequestError, check_export_request, export_kind
     from oneaqita.services.database import Database
     from oneaqita.services.users import desktop_actor
+    from oneaqita.transfer import ImportRequestError, check_export_request, export_kind
 
     try:
         check_export_request(args.kind, args.file)

@@ -17,7 +17,8 @@ from oneaqita.models import (
     WorkOrderType,
 )
 from oneaqita.search import reindex_work_orders
-from oneaqita.services.database import SYSTEM_ACTOR, Actor, Database
+from oneaqita.services.actor import SYSTEM_ACTOR, Actor
+from oneaqita.services.database import Database
 
 
 @dataclass

@@ -15,8 +15,9 @@ from oneaqita.models import (
     Shareholding,
 )
 from oneaqita.models import Organization as Org
+from oneaqita.services.actor import Actor
 from oneaqita.services.changes import Entity
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.database import Database
 from oneaqita.services.organizations import upsert_organization
 from oneaqita.services.people import upsert_person
 from oneaqita.services.records import OrganizationData, PersonData, SecondmentData

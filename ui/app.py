@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication
 from oneaqita.db.engine import resolve_url
 from oneaqita.db.migrate import needs_upgrade, upgrade
 from oneaqita.errors import DomainError
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.database import Database
 from oneaqita.services.users import desktop_actor
 from ui.errors import show_error
 from ui.first_start import (

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.database import Database
 from ui.labels import role_label
 from ui.organizations.organizations_page import OrganizationsPage
 from ui.organizations.shareholders_page import ShareholdersPage

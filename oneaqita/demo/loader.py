@@ -15,8 +15,9 @@ from oneaqita.demo.time_entries import load_time_entries
 from oneaqita.demo.work_orders import load_work_orders
 from oneaqita.errors import ValidationError
 from oneaqita.search import reindex_work_orders
+from oneaqita.services.actor import SYSTEM_ACTOR
 from oneaqita.services.changes import Entity
-from oneaqita.services.database import SYSTEM_ACTOR, Database
+from oneaqita.services.database import Database
 from oneaqita.services.setup import first_table_with_rows
 
 

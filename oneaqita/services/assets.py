@@ -35,12 +35,14 @@ from sqlalchemy.orm import Session
 from oneaqita.errors import ValidationError
 from oneaqita.models import Asset, Organization
 from oneaqita.permissions import Action, requires
-from oneaqita.services.changes import Entity
-from oneaqita.services.database import Actor, Change, Database, UnitOfWork
+from oneaqita.services.actor import Actor
+from oneaqita.services.changes import Change, Entity
+from oneaqita.services.database import Database
 from oneaqita.services.number_fields import checked_number
 from oneaqita.services.organizations import organizations_by_ref, resolve_organization
 from oneaqita.services.records import AssetData, UpsertOutcome
 from oneaqita.services.text_fields import optional_text, reference_text, required_text
+from oneaqita.services.unit_of_work import UnitOfWork
 from oneaqita.services.upserts import row_to_edit
 from oneaqita.vocabulary import SERVICE_LIFE_YEARS
 

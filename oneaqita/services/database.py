@@ -10,12 +10,10 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from oneaqita.db.engine import describe, make_engine, session_factory, writer
 from oneaqita.errors import ConcurrentEdit, DatabaseBusy, DatabaseReadOnly
-from oneaqita.services.actor import SYSTEM_ACTOR, Actor, current_actor
-from oneaqita.services.changes import Change
+from oneaqita.services.actor import Actor, current_actor
 from oneaqita.services.unit_of_work import UnitOfWork
 
-# Until every caller imports them from their own modules.
-__all__ = ["SYSTEM_ACTOR", "Actor", "Change", "Database", "UnitOfWork"]
+__all__ = ["Database"]
 
 # SQLite's primary result codes (the low byte of an extended one such as SQLITE_BUSY_SNAPSHOT,
 # 517): another connection holds the lock this one waited for, or wrote over its snapshot.

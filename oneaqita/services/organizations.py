@@ -21,8 +21,9 @@ from oneaqita.errors import NotFound, ValidationError
 from oneaqita.jis_code import InvalidJisCode, validate_local_government_code
 from oneaqita.models import Contract, Organization, OrganizationKind, WorkOrder
 from oneaqita.permissions import Action, requires
-from oneaqita.services.changes import Entity
-from oneaqita.services.database import Actor, Change, Database, UnitOfWork
+from oneaqita.services.actor import Actor
+from oneaqita.services.changes import Change, Entity
+from oneaqita.services.database import Database
 from oneaqita.services.records import OrganizationData, UpsertOutcome
 from oneaqita.services.text_fields import (
     matches_all_terms,
@@ -30,6 +31,7 @@ from oneaqita.services.text_fields import (
     reference_text,
     required_text,
 )
+from oneaqita.services.unit_of_work import UnitOfWork
 from oneaqita.services.upserts import row_to_edit, store_values
 from oneaqita.values import ValueParseError, storable_text
 from oneaqita.vocabulary import ORGANIZATION_KIND_JA

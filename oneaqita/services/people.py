@@ -33,8 +33,9 @@ from oneaqita.models import (
     work_order_assignees,
 )
 from oneaqita.permissions import Action, requires
-from oneaqita.services.changes import Entity
-from oneaqita.services.database import Actor, Change, Database, UnitOfWork
+from oneaqita.services.actor import Actor
+from oneaqita.services.changes import Change, Entity
+from oneaqita.services.database import Database
 from oneaqita.services.organizations import organizations_by_ref, resolve_organization
 from oneaqita.services.people_queries import (
     PeopleFilter,
@@ -49,6 +50,7 @@ from oneaqita.services.people_queries import (
 )
 from oneaqita.services.records import PersonData, UpsertOutcome
 from oneaqita.services.text_fields import optional_text, required_text
+from oneaqita.services.unit_of_work import UnitOfWork
 from oneaqita.services.upserts import row_to_edit, store_values
 
 __all__ = [

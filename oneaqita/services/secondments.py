@@ -32,11 +32,13 @@ from oneaqita.models import (
     SecondmentKind,
 )
 from oneaqita.permissions import Action, requires
-from oneaqita.services.changes import Entity
-from oneaqita.services.database import Actor, Change, Database, UnitOfWork
+from oneaqita.services.actor import Actor
+from oneaqita.services.changes import Change, Entity
+from oneaqita.services.database import Database
 from oneaqita.services.organizations import find_organization
 from oneaqita.services.records import SecondmentData, UpsertOutcome
 from oneaqita.services.text_fields import optional_text, required_text
+from oneaqita.services.unit_of_work import UnitOfWork
 from oneaqita.services.upserts import store_values
 from oneaqita.vocabulary import ORGANIZATION_KIND_JA, SECONDMENT_KIND_JA
 

@@ -25,11 +25,13 @@ from sqlalchemy import and_, func, select
 from oneaqita.errors import ValidationError
 from oneaqita.models import Organization, OrganizationKind, Shareholding
 from oneaqita.permissions import Action, requires
-from oneaqita.services.changes import Entity
-from oneaqita.services.database import Actor, Change, Database, UnitOfWork
+from oneaqita.services.actor import Actor
+from oneaqita.services.changes import Change, Entity
+from oneaqita.services.database import Database
 from oneaqita.services.number_fields import checked_number
 from oneaqita.services.organizations import find_organization
 from oneaqita.services.records import ShareholdingData, UpsertOutcome
+from oneaqita.services.unit_of_work import UnitOfWork
 from oneaqita.services.upserts import store_values
 
 ENTITY = Entity.SHAREHOLDINGS

@@ -9,8 +9,9 @@ from datetime import date
 from oneaqita.errors import ConcurrentEdit, IllegalTransition, NotFound
 from oneaqita.models import WorkOrder, WorkOrderEvent, WorkOrderStatus
 from oneaqita.permissions import Action, allowed, requires
-from oneaqita.services.changes import Entity
-from oneaqita.services.database import Actor, Change, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.changes import Change, Entity
+from oneaqita.services.database import Database
 from oneaqita.services.text_fields import optional_text
 from oneaqita.vocabulary import WORK_ORDER_STATUS_JA
 

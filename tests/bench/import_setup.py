@@ -10,9 +10,10 @@ from sqlalchemy import create_engine, text
 
 from oneaqita.db.engine import make_engine
 from oneaqita.db.migrate import upgrade
-from oneaqita.importing import import_file
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.database import Database
 from oneaqita.services.users import desktop_actor
+from oneaqita.transfer import import_file
 from tests.import_files import write_csv
 
 ORGS = [

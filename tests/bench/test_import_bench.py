@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from oneaqita.importing import KINDS, export_kind, import_file
 from oneaqita.models import AuditEntry
+from oneaqita.transfer import KINDS, export_kind, import_file
 from tests.bench.conftest import PG_URL
 from tests.bench.import_setup import fresh_database, people_file, pg_reachable
 from tests.bench.timing import Sample, Table, ms, publish, ratio

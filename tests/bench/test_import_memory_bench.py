@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parents[2]
 _CHILD = r"""
 import json, resource, sys
 from pathlib import Path
-from oneaqita.importing import import_file
-from oneaqita.importing.parsing import parsing
+from oneaqita.transfer import import_file
+from oneaqita.transfer.parsing import parsing
 from tests.bench.import_setup import fresh_database
 from tests.bench.conftest import PG_URL
 

@@ -8,10 +8,11 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from oneaqita.errors import PermissionDenied
-from oneaqita.importing import KINDS, ImportRequestError, export_kind, import_file
 from oneaqita.models import Role, User
-from oneaqita.services.database import SYSTEM_ACTOR, Actor, Database
+from oneaqita.services.actor import SYSTEM_ACTOR, Actor
+from oneaqita.services.database import Database
 from oneaqita.services.users import desktop_actor
+from oneaqita.transfer import KINDS, ImportRequestError, export_kind, import_file
 from tests.db.test_import_files import counts, load_staffing
 from tests.import_files import write_csv
 

@@ -8,10 +8,11 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select, update
 
-from oneaqita.importing import export_kind, import_file
 from oneaqita.models import Person
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.database import Database
 from oneaqita.services.users import desktop_actor
+from oneaqita.transfer import export_kind, import_file
 from tests.staffing_builders import add_bodies, add_person
 
 HOSTILE = {

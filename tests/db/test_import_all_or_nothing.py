@@ -7,9 +7,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from oneaqita.importing import import_file
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.database import Database
 from oneaqita.services.users import desktop_actor
+from oneaqita.transfer import import_file
 from oneaqita.values import ValueParseError, parse_int
 from tests.db.test_import_files import ORGS, SECONDMENTS, counts, load_staffing
 from tests.import_files import write_csv

@@ -9,11 +9,12 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from oneaqita.cli import main
-from oneaqita.importing import export_kind, import_file
-from oneaqita.importing.runner import CHUNK
 from oneaqita.models import Asset, AssetKind, AssetStatus, AuditEntry
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.database import Database
 from oneaqita.services.users import desktop_actor
+from oneaqita.transfer import export_kind, import_file
+from oneaqita.transfer.runner import CHUNK
 from tests.import_files import write_csv, write_xlsx
 from tests.staffing_builders import add_bodies
 

@@ -7,7 +7,8 @@ from sqlalchemy import update
 
 from oneaqita.cli import main
 from oneaqita.models import Role, User
-from oneaqita.services.database import SYSTEM_ACTOR, Database
+from oneaqita.services.actor import SYSTEM_ACTOR
+from oneaqita.services.database import Database
 from oneaqita.services.users import os_login
 from tests.db.test_import_files import ORGS, counts
 from tests.import_files import write_csv, write_xlsx

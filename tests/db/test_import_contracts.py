@@ -9,11 +9,12 @@ import pytest
 from sqlalchemy import func, select
 
 from oneaqita.cli import main
-from oneaqita.importing import export_kind, import_file
 from oneaqita.models import AuditEntry, Contract, Organization
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.database import Database
 from oneaqita.services.users import desktop_actor
 from oneaqita.services.work_order_queries import WorkOrderFilter, count_work_orders
+from oneaqita.transfer import export_kind, import_file
 from tests.builders import build_sample
 from tests.db.test_import_files import ORGS
 from tests.import_files import write_csv, write_xlsx

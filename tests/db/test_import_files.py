@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import func, select
 
 from oneaqita.errors import PermissionDenied
-from oneaqita.importing import import_file
 from oneaqita.models import (
     AuditEntry,
     Organization,
@@ -20,8 +19,10 @@ from oneaqita.models import (
     Shareholding,
     User,
 )
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.database import Database
 from oneaqita.services.users import desktop_actor
+from oneaqita.transfer import import_file
 from tests.import_files import write_csv, write_xlsx
 
 ORGS = [

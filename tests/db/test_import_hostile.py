@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from oneaqita.importing import import_file
-from oneaqita.importing.runner import CHUNK
 from oneaqita.models import Person
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.database import Database
 from oneaqita.services.users import desktop_actor
+from oneaqita.transfer import import_file
+from oneaqita.transfer.runner import CHUNK
 from tests.import_files import MAIN_NS, write_csv, write_xlsx, write_xlsx_parts
 
 ORGS = [["団体コード", "種別", "名称"], ["052019", "市", "秋田市"]]

@@ -9,11 +9,12 @@ from sqlalchemy import BigInteger, Integer, Numeric, SmallInteger
 from sqlalchemy import Column as SqlColumn
 
 from oneaqita.cli import main
-from oneaqita.importing import import_file
-from oneaqita.importing.kinds import KINDS
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.database import Database
 from oneaqita.services.number_fields import column_range
 from oneaqita.services.users import desktop_actor
+from oneaqita.transfer import import_file
+from oneaqita.transfer.kinds import KINDS
 from oneaqita.values import parse_decimal, parse_int, parse_percent
 from tests.db.test_import_contracts import CONTRACTS
 from tests.db.test_import_files import ORGS

@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy import event, func, select
 
 from oneaqita.errors import PermissionDenied, ValidationError
-from oneaqita.importing import import_file
 from oneaqita.models import Person
 from oneaqita.services.database import Database
 from oneaqita.services.people import person_card, upsert_people, upsert_person
 from oneaqita.services.records import PersonData, UpsertOutcome
 from oneaqita.services.users import desktop_actor
 from oneaqita.services.work_order_queries import work_order_detail
+from oneaqita.transfer import import_file
 from tests.builders import build_sample
 from tests.import_files import write_csv
 from tests.staffing_builders import ADMIN, COORDINATOR, SECONDED, add_bodies, audits, row_counts

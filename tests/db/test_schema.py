@@ -10,7 +10,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from oneaqita.db.migrate import current_revision, downgrade, head_revision, upgrade
 from oneaqita.models import Base, Organization, Secondment, TimeEntry
-from oneaqita.services.database import SYSTEM_ACTOR, Database
+from oneaqita.services.actor import SYSTEM_ACTOR
+from oneaqita.services.database import Database
 from tests.builders import build_sample
 
 

@@ -15,12 +15,13 @@ from oneaqita.cli import main
 from oneaqita.db import engine as engine_module
 from oneaqita.db.engine import make_engine
 from oneaqita.errors import DatabaseBusy
-from oneaqita.importing import import_file
 from oneaqita.models import Organization, OrganizationKind
-from oneaqita.services.database import SYSTEM_ACTOR, Database
+from oneaqita.services.actor import SYSTEM_ACTOR
+from oneaqita.services.database import Database
 from oneaqita.services.organizations import upsert_organization
 from oneaqita.services.records import OrganizationData
 from oneaqita.services.users import desktop_actor
+from oneaqita.transfer import import_file
 from tests.db.test_import_files import ORGS, PEOPLE
 from tests.import_files import write_csv
 

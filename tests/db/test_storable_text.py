@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from oneaqita.cli import main
 from oneaqita.errors import ValidationError
-from oneaqita.importing import import_file
 from oneaqita.models import AssetKind, WorkOrderStatus
 from oneaqita.services.assets import upsert_asset
 from oneaqita.services.database import Database
@@ -25,6 +24,7 @@ from oneaqita.services.work_order_queries import (
     work_order_detail,
 )
 from oneaqita.services.work_orders import transition
+from oneaqita.transfer import import_file
 from oneaqita.values import normalize_text
 from tests.builders import build_sample
 from tests.import_files import write_csv

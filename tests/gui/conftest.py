@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 from oneaqita.db.engine import make_engine
 from oneaqita.db.migrate import upgrade
 from oneaqita.demo import load_demo
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.database import Database
 from oneaqita.services.users import desktop_actor
 from ui.main_window import MainWindow
 from ui.operations import running_operations

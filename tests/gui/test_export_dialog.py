@@ -7,8 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from oneaqita.importing import import_file
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.database import Database
+from oneaqita.transfer import import_file
 from ui.operations import running_operations
 from ui.transfer.export_dialog import ExportDialog
 from ui.transfer.import_dialog import ImportDialog

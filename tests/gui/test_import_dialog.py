@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from oneaqita.models import Role
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.database import Database
 from oneaqita.services.organizations import list_organizations
 from tests.import_files import write_csv
 from tests.staffing_builders import ADMIN, row_counts

@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 
 from oneaqita.jis_code import check_digit
 from oneaqita.models import OrganizationKind, Role
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.database import Database
 from oneaqita.services.organizations import (
     get_organization,
     list_organizations,

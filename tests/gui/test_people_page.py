@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 
 from oneaqita.models import Role
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.database import Database
 from oneaqita.services.people_queries import (
     PeopleFilter,
     PeopleSort,

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialog
 
 from oneaqita.errors import ValidationError
 from oneaqita.models import SecondmentKind
-from oneaqita.services.changes import Entity
-from oneaqita.services.database import Change, Database
+from oneaqita.services.changes import Change, Entity
+from oneaqita.services.database import Database
 from oneaqita.services.people_queries import PeopleFilter, list_people, person_card
 from oneaqita.services.secondments import extend_secondment
 from tests.staffing_builders import (

@@ -9,7 +9,8 @@ import shiboken6
 from PySide6.QtCore import QDate, Qt
 
 from oneaqita.models import Role
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.database import Database
 from oneaqita.services.shareholders import holding_history, shareholder_register
 from tests.staffing_builders import row_counts
 from ui.operations import running_operations

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt, QTranslator
 
 from oneaqita.models import WorkOrderStatus
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.database import Database
 from ui.labels import move_label, status_label
 from ui.language import app_translator, chosen_language
 from ui.main_window import MainWindow

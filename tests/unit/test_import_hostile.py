@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from oneaqita.importing import parse_file
-from oneaqita.importing.reading import (
+from oneaqita.transfer import parse_file
+from oneaqita.transfer.reading import (
     MAX_CELL_CHARS,
     ImportFileError,
     RefusedCell,

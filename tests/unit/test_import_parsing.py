@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from oneaqita.importing import ImportRequestError, parse_file
 from oneaqita.models import OrganizationKind, SecondmentKind
 from oneaqita.services.records import OrganizationData, PersonData, SecondmentData
+from oneaqita.transfer import ImportRequestError, parse_file
 from tests.import_files import write_csv, write_xlsx
 
 SECONDMENT_HEADER = ["職員番号", "派遣元", "派遣形態", "開始日", "終了日", "役職", "会社負担割合"]

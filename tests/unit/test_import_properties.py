@@ -9,10 +9,10 @@ from typing import Any
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from oneaqita.importing import KINDS, parse_file
-from oneaqita.importing.export import write_table
 from oneaqita.models import SecondmentKind
 from oneaqita.services.records import PersonData, SecondmentData
+from oneaqita.transfer import KINDS, parse_file
+from oneaqita.transfer.export import write_table
 from oneaqita.values import ValueParseError, normalize_text, parse_date
 from tests.import_files import write_csv
 from tests.strategies import storable_text
@@ -126,7 +126,7 @@ def test_garbage_in_a_date_cell_is_an_error_on_its_line(
 def test_text_that_looks_like_a_formula_stays_text_in_xlsx(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from openpyxl import load_workbook
 
-    from oneaqita.importing.export import write_table
+    from oneaqita.transfer.export import write_table
 
     path = tmp_path / "formula.xlsx"
     write_table(path, "t", ["派遣元"], [["=0"], ['=HYPERLINK("x")']])

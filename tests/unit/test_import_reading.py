@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from oneaqita.importing.reading import ImportFileError, detect_encoding, read_rows
+from oneaqita.transfer.reading import ImportFileError, detect_encoding, read_rows
 from tests.import_files import write_csv, write_xlsx
 
 ROWS = [["職員番号", "氏名"], ["Ｅ００１", "佐藤 花子"], ["E002", "髙橋 一郎"]]

@@ -6,8 +6,8 @@ import pkgutil
 
 import pytest
 
-import oneaqita.importing
 import oneaqita.services
+import oneaqita.transfer
 from oneaqita.errors import PermissionDenied
 from oneaqita.models import Role
 from oneaqita.permissions import PERMISSIONS, Action, allowed, check, requires
@@ -15,7 +15,7 @@ from oneaqita.services.actor import Actor
 
 
 def _modules():  # type: ignore[no-untyped-def]
-    for package in (oneaqita.services, oneaqita.importing):
+    for package in (oneaqita.services, oneaqita.transfer):
         for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
             yield importlib.import_module(info.name)
 
@@ -50,8 +50,8 @@ def test_the_walk_finds_the_services_it_must() -> None:
         "oneaqita.services.people.save_person",
         "oneaqita.services.people.upsert_people",
         "oneaqita.services.work_orders.transition",
-        "oneaqita.importing.runner.import_file",
-        "oneaqita.importing.export.export_kind",
+        "oneaqita.transfer.runner.import_file",
+        "oneaqita.transfer.export.export_kind",
     } <= names
 
 

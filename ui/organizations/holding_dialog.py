@@ -12,8 +12,9 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
 
-from oneaqita.services.changes import Entity
-from oneaqita.services.database import Actor, Change, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.changes import Change, Entity
+from oneaqita.services.database import Database
 from oneaqita.services.organizations import OrganizationRow
 from oneaqita.services.records import ShareholdingData
 from oneaqita.services.shareholders import RegisterRow, record_holding_change, shareholder_register

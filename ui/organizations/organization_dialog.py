@@ -11,8 +11,9 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from oneaqita.models import OrganizationKind
-from oneaqita.services.changes import Entity
-from oneaqita.services.database import Actor, Change, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.changes import Change, Entity
+from oneaqita.services.database import Database
 from oneaqita.services.organizations import OrganizationRow, get_organization, save_organization
 from oneaqita.services.records import OrganizationData
 from ui.editor_dialog import EditorDialog

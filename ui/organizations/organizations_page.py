@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from oneaqita.models import OrganizationKind
 from oneaqita.permissions import Action, allowed
-from oneaqita.services.changes import Entity
-from oneaqita.services.database import Actor, Change, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.changes import Change, Entity
+from oneaqita.services.database import Database
 from oneaqita.services.organizations import OrganizationRow, list_organizations
 from ui.operations import QueryOp, change_hub
 from ui.organizations.labels import organization_kind_label

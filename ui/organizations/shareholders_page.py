@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from oneaqita.permissions import Action, allowed
-from oneaqita.services.changes import Entity
-from oneaqita.services.database import Actor, Change, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.changes import Change, Entity
+from oneaqita.services.database import Database
 from oneaqita.services.organizations import OrganizationRow, list_organizations
 from oneaqita.services.shareholders import (
     HoldingLine,

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from oneaqita.fiscal import fiscal_year, fiscal_year_range
-from oneaqita.services.changes import Entity
-from oneaqita.services.database import Actor, Change, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.changes import Change, Entity
+from oneaqita.services.database import Database
 from oneaqita.services.staffing import (
     Headcount,
     LeavingRow,

@@ -7,8 +7,9 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QWidget
 
 from oneaqita.permissions import Action, allowed
-from oneaqita.services.changes import Entity
-from oneaqita.services.database import Actor, Change, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.changes import Change, Entity
+from oneaqita.services.database import Database
 from oneaqita.services.organizations import OrganizationRow, list_organizations
 from oneaqita.services.people_queries import (
     PersonCard,

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from oneaqita.fiscal import to_wareki
 from oneaqita.permissions import Action, allowed
-from oneaqita.services.database import Actor
+from oneaqita.services.actor import Actor
 from oneaqita.services.people_queries import PersonCard, SecondmentLine
 from ui.detail_fields import field_grid, make_read_only, placeholder_stack
 from ui.labels import date_text, percent_text

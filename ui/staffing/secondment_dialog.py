@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 from oneaqita.errors import NotFound, ValidationError
 from oneaqita.fiscal import fiscal_year, fiscal_year_range
 from oneaqita.models import OrganizationKind, SecondmentKind
-from oneaqita.services.changes import Entity
-from oneaqita.services.database import Actor, Change, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.changes import Change, Entity
+from oneaqita.services.database import Database
 from oneaqita.services.organizations import OrganizationRow
 from oneaqita.services.people_queries import PersonCard, SecondmentLine, person_card
 from oneaqita.services.records import SecondmentData

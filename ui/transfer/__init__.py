@@ -1,1 +1,1 @@
-"""File ▸ Import and File ▸ Export: spreadsheet files in and out through oneaqita.importing."""
+"""File ▸ Import and File ▸ Export: spreadsheet files in and out through oneaqita.transfer."""

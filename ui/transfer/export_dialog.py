@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oneaqita.importing import export_kind
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.database import Database
+from oneaqita.transfer import export_kind
 from ui.errors import show_error
 from ui.operations import QueryOp
 from ui.transfer.file_dialog import TransferDialog

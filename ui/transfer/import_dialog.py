@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oneaqita.importing import ImportReport, import_file
 from oneaqita.permissions import Action, allowed
-from oneaqita.services.database import Actor, Change, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.changes import Change
+from oneaqita.services.database import Database
+from oneaqita.transfer import ImportReport, import_file
 from ui.errors import show_error
 from ui.operations import ChangeOp, ProgressCallback, QueryOp
 from ui.transfer.file_dialog import TransferDialog

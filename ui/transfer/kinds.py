@@ -4,7 +4,7 @@ core supports (supported_kinds), named as users say them, with their columns as 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
-from oneaqita.importing import get_kind, supported_kinds
+from oneaqita.transfer import get_kind, supported_kinds
 
 translate = QCoreApplication.translate
 

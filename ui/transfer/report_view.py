@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from oneaqita.importing import ImportReport
+from oneaqita.transfer import ImportReport
 
 
 class ImportReportView(QWidget):

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from oneaqita.models import WorkOrderStatus
-from oneaqita.services.database import Actor
+from oneaqita.services.actor import Actor
 from oneaqita.services.work_order_queries import WorkOrderDetail
 from oneaqita.services.work_orders import allowed_moves
 from ui.detail_fields import ReadOnlyTable, field_grid, placeholder_stack

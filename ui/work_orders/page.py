@@ -3,8 +3,9 @@
 from PySide6.QtWidgets import QWidget
 
 from oneaqita.models import WorkOrderStatus
-from oneaqita.services.changes import Entity
-from oneaqita.services.database import Actor, Change, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.changes import Change, Entity
+from oneaqita.services.database import Database
 from oneaqita.services.work_order_queries import client_choices, work_order_detail
 from ui.errors import show_error
 from ui.list_page import ListDetailPage

@@ -6,7 +6,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from oneaqita.models import WorkOrderStatus
-from oneaqita.services.database import Actor, Change, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.changes import Change
+from oneaqita.services.database import Database
 from oneaqita.services.work_order_queries import WorkOrderDetail
 from oneaqita.services.work_orders import transition
 

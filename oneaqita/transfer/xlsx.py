@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO, Any
 from xml.etree.ElementTree import ParseError
 
-from oneaqita.importing.reading import (
+from oneaqita.transfer.reading import (
     MAX_CELL_CHARS,
     ImportFileError,
     RefusedCell,

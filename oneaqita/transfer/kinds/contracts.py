@@ -8,11 +8,11 @@ from collections.abc import Collection, Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from oneaqita.importing.columns import Column, KindSpec
 from oneaqita.models import Contract, Organization
 from oneaqita.services.changes import Entity
 from oneaqita.services.contracts import upsert_contract
 from oneaqita.services.records import ContractData
+from oneaqita.transfer.columns import Column, KindSpec
 from oneaqita.values import parse_date, parse_int
 
 

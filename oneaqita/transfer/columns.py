@@ -31,9 +31,9 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy.orm import Session
 
 from oneaqita.services.changes import Entity
-from oneaqita.services.database import UnitOfWork
 from oneaqita.services.number_fields import range_problem, shown_number
 from oneaqita.services.records import UpsertOutcome
+from oneaqita.services.unit_of_work import UnitOfWork
 from oneaqita.values import (
     QUOTED_CHARS,
     Cell,

@@ -32,12 +32,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from oneaqita.importing.kinds import get_kind
-from oneaqita.importing.reading import SUFFIXES
-from oneaqita.importing.report import ImportRequestError
 from oneaqita.permissions import Action, requires
-from oneaqita.services.database import Actor, Database
+from oneaqita.services.actor import Actor
+from oneaqita.services.database import Database
 from oneaqita.services.users import require_registered
+from oneaqita.transfer.kinds import get_kind
+from oneaqita.transfer.reading import SUFFIXES
+from oneaqita.transfer.report import ImportRequestError
 from oneaqita.values import (
     FORMULA_STARTS,
     Cell,

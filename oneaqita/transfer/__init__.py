@@ -12,11 +12,11 @@ Public API:
 - ``supported_kinds()``, ``ALL_KINDS``, ``KINDS`` (the column specs, e.g. for a dialog's help).
 """
 
-from oneaqita.importing.export import check_export_request, export_kind
-from oneaqita.importing.kinds import ALL_KINDS, KINDS, get_kind, supported_kinds
-from oneaqita.importing.parsing import Progress, check_request, parse_file
-from oneaqita.importing.report import ImportReport, ImportRequestError, RowError
-from oneaqita.importing.runner import import_file
+from oneaqita.transfer.export import check_export_request, export_kind
+from oneaqita.transfer.kinds import ALL_KINDS, KINDS, get_kind, supported_kinds
+from oneaqita.transfer.parsing import Progress, check_request, parse_file
+from oneaqita.transfer.report import ImportReport, ImportRequestError, RowError
+from oneaqita.transfer.runner import import_file
 
 __all__ = [
     "ALL_KINDS",

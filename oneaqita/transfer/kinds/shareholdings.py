@@ -6,11 +6,11 @@ from collections.abc import Collection, Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from oneaqita.importing.columns import Column, KindSpec
 from oneaqita.models import Organization, Shareholding
 from oneaqita.services.changes import Entity
 from oneaqita.services.records import ShareholdingData
 from oneaqita.services.shareholders import upsert_shareholding
+from oneaqita.transfer.columns import Column, KindSpec
 from oneaqita.values import parse_date, parse_int
 
 

@@ -187,7 +187,7 @@ def read_rows(path: Path) -> Rows:
     if suffix == ".csv":
         return _csv_rows(path)
     if suffix == ".xlsx":
-        from oneaqita.importing.xlsx import xlsx_rows
+        from oneaqita.transfer.xlsx import xlsx_rows
 
         return xlsx_rows(path)
     raise ValueError(f"unsupported suffix {suffix!r}")

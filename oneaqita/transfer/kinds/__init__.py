@@ -6,8 +6,8 @@ the service's upsert and the export query) and one line in ``KINDS``.
 
 from typing import Any
 
-from oneaqita.importing.columns import KindSpec
-from oneaqita.importing.kinds import (
+from oneaqita.transfer.columns import KindSpec
+from oneaqita.transfer.kinds import (
     assets,
     contracts,
     organizations,
@@ -15,7 +15,7 @@ from oneaqita.importing.kinds import (
     secondments,
     shareholdings,
 )
-from oneaqita.importing.report import ImportRequestError
+from oneaqita.transfer.report import ImportRequestError
 
 # Every kind IMPORT-FORMAT.md names, in its order; only those in KINDS work yet.
 ALL_KINDS = (

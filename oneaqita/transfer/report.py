@@ -9,7 +9,7 @@ whole, whose line is unknown, reads ``FILE: reason``.
 from dataclasses import dataclass, field
 
 from oneaqita.errors import DomainError
-from oneaqita.services.database import Change
+from oneaqita.services.changes import Change
 
 __all__ = ["ImportReport", "ImportRequestError", "RowError"]
 

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from oneaqita.importing.columns import Header, KindSpec, match_header
-from oneaqita.importing.kinds import get_kind
-from oneaqita.importing.reading import SUFFIXES, ImportFileError, RefusedCell, Rows, read_rows
-from oneaqita.importing.report import ImportReport, ImportRequestError, RowError
-from oneaqita.importing.seen import FirstLines
+from oneaqita.transfer.columns import Header, KindSpec, match_header
+from oneaqita.transfer.kinds import get_kind
+from oneaqita.transfer.reading import SUFFIXES, ImportFileError, RefusedCell, Rows, read_rows
+from oneaqita.transfer.report import ImportReport, ImportRequestError, RowError
+from oneaqita.transfer.seen import FirstLines
 from oneaqita.values import Cell, ValueParseError, cell_text
 
 __all__ = ["ParsedFile", "ParsedRow", "Progress", "check_request", "parse_file", "parsing"]

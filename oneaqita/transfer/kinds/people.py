@@ -9,11 +9,11 @@ from collections.abc import Collection, Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from oneaqita.importing.columns import Column, KindSpec, join_list, text_list
 from oneaqita.models import Organization, Person
 from oneaqita.services.changes import Entity
 from oneaqita.services.people import upsert_people, upsert_person
 from oneaqita.services.records import PersonData
+from oneaqita.transfer.columns import Column, KindSpec, join_list, text_list
 
 
 def _records(session: Session, employee_nos: Collection[object] | None) -> Iterator[PersonData]:

@@ -6,11 +6,11 @@ from collections.abc import Collection, Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from oneaqita.importing.columns import Column, KindSpec, choice, enum_ja
 from oneaqita.models import Organization, OrganizationKind
 from oneaqita.services.changes import Entity
 from oneaqita.services.organizations import upsert_organization
 from oneaqita.services.records import OrganizationData
+from oneaqita.transfer.columns import Column, KindSpec, choice, enum_ja
 from oneaqita.vocabulary import ORGANIZATION_KIND_JA
 
 

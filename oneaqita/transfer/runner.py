@@ -36,13 +36,15 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from oneaqita.errors import NotFound, ValidationError
-from oneaqita.importing.columns import Stored
-from oneaqita.importing.parsing import ParsedFile, ParsedRow, Progress, check_request, parsing
-from oneaqita.importing.report import ImportReport
-from oneaqita.importing.seen import FirstLines
 from oneaqita.permissions import Action, requires
-from oneaqita.services.database import Actor, Database, UnitOfWork
+from oneaqita.services.actor import Actor
+from oneaqita.services.database import Database
 from oneaqita.services.records import UpsertOutcome
+from oneaqita.services.unit_of_work import UnitOfWork
+from oneaqita.transfer.columns import Stored
+from oneaqita.transfer.parsing import ParsedFile, ParsedRow, Progress, check_request, parsing
+from oneaqita.transfer.report import ImportReport
+from oneaqita.transfer.seen import FirstLines
 
 __all__ = ["import_file"]
 

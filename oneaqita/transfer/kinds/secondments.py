@@ -7,11 +7,11 @@ from collections.abc import Collection, Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from oneaqita.importing.columns import Column, KindSpec, choice, enum_ja
 from oneaqita.models import Organization, Person, Secondment, SecondmentKind
 from oneaqita.services.changes import Entity
 from oneaqita.services.records import SecondmentData
 from oneaqita.services.secondments import upsert_secondment
+from oneaqita.transfer.columns import Column, KindSpec, choice, enum_ja
 from oneaqita.values import parse_date, parse_percent
 from oneaqita.vocabulary import SECONDMENT_KIND_JA
 

@@ -8,11 +8,11 @@ from collections.abc import Collection, Iterator, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from oneaqita.importing.columns import Column, KindSpec, choice, decimal_number, enum_ja
 from oneaqita.models import Asset, AssetKind, AssetStatus, Organization
 from oneaqita.services.assets import upsert_asset, upsert_assets
 from oneaqita.services.changes import Entity
 from oneaqita.services.records import AssetData
+from oneaqita.transfer.columns import Column, KindSpec, choice, decimal_number, enum_ja
 from oneaqita.values import normalize_text, parse_decimal, parse_int
 from oneaqita.vocabulary import ASSET_KIND_JA, ASSET_STATUS_JA
 
