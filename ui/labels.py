@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from oneaqita.labels import Language, label
 from oneaqita.models import AssetKind, Role, WorkOrderStatus, WorkOrderType
+from oneaqita.permissions import Action, roles_for
 
 S = WorkOrderStatus
 
@@ -71,6 +72,12 @@ def priority_label(priority: int) -> str:
 
 def role_label(role: Role) -> str:
     return domain_label(role)
+
+
+def who_may(action: Action) -> str:
+    """The roles that may take `action`, from the permission table, in the UI's language."""
+    roles = [domain_label(role) for role in Role if role in roles_for(action)]
+    return ("・" if ui_language() == "ja" else ", ").join(roles)
 
 
 def percent_text(value: int | Decimal) -> str:

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="ja">
 <context>
     <name>EditorDialog</name>
@@ -139,7 +138,7 @@
     </message>
     <message>
         <source>会社負担FTE: 給与の会社負担割合の合計 ÷ 100（半分負担なら 0.50）</source>
-        <translation>Company-paid FTE: the company&apos;s salary shares added up, divided by 100 (half paid counts 0.50)</translation>
+        <translation>Company-paid FTE: the company's salary shares added up, divided by 100 (half paid counts 0.50)</translation>
     </message>
     <message>
         <source>基準日</source>
@@ -232,8 +231,8 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source>データの取り込みは管理者だけが行えます。</source>
-        <translation>Only administrators may import data.</translation>
+        <source>データの取り込みは{roles}だけが行えます。</source>
+        <translation>Data is imported only by: {roles}.</translation>
     </message>
     <message>
         <source>取り込むファイル</source>
@@ -497,8 +496,8 @@
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <source>団体の追加・変更は管理者だけが行えます。</source>
-        <translation>Only administrators may add or change organizations.</translation>
+        <source>団体の追加・変更は{roles}だけが行えます。</source>
+        <translation>Organizations are added and changed only by: {roles}.</translation>
     </message>
     <message>
         <source>種別(&amp;K)</source>
@@ -846,8 +845,8 @@
         <translation>{days} days left</translation>
     </message>
     <message>
-        <source>出向の登録・変更は業務担当・管理職・管理者だけが行えます。</source>
-        <translation>Only coordinators, managers and administrators record or change secondments.</translation>
+        <source>出向の登録・変更は{roles}だけが行えます。</source>
+        <translation>Secondments are recorded and changed only by: {roles}.</translation>
     </message>
     <message>
         <source>{era}{n}年度（{year}）</source>
@@ -1280,7 +1279,7 @@
         <translation>Time entries</translation>
     </message>
     <message>
-        <source>列: {columns}&#x3000;* は必須</source>
+        <source>列: {columns}　* は必須</source>
         <translation>Columns: {columns}  (* required)</translation>
     </message>
 </context>

@@ -190,3 +190,20 @@ def test_the_report_of_a_bad_file_goes_when_another_file_is_chosen(
     _choose(monkeypatch, dialog, write_csv(tmp_path / "good.csv", GOOD))
     assert dialog.report is None and dialog.report_view.toPlainText() == ""
     assert dialog.status_label.text() == "" and not dialog.import_button.isEnabled()
+
+
+def test_who_may_import_is_read_from_the_permission_table(
+    qtbot, monkeypatch, sqlite_db: Database
+) -> None:
+    import oneaqita.permissions as permissions
+
+    table = dict(permissions.PERMISSIONS)
+    table[permissions.Action.IMPORT_FILES] = frozenset({Role.ADMIN, Role.MANAGER})
+    monkeypatch.setattr(permissions, "PERMISSIONS", table)
+    manager = ImportDialog(sqlite_db, Actor(None, "manager", Role.MANAGER))
+    qtbot.addWidget(manager)
+    assert manager.may_import()
+    clerk = ImportDialog(sqlite_db, Actor(None, "coord", Role.COORDINATOR))
+    qtbot.addWidget(clerk)
+    assert not clerk.may_import()
+    assert "管理者・管理職だけ" in clerk.status_label.text()

@@ -22,6 +22,7 @@ from oneaqita.services.actor import Actor
 from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
 from oneaqita.services.organizations import OrganizationRow, list_organizations
+from ui.labels import who_may
 from ui.operations import QueryOp, change_hub
 from ui.organizations.labels import organization_kind_label
 from ui.organizations.organization_dialog import OrganizationDialog
@@ -61,7 +62,9 @@ class OrganizationsPage(QWidget):
         self.new_button.clicked.connect(self.add_organization)
         self.edit_button.clicked.connect(self.edit_current)
         if not self.may_edit:
-            why = self.tr("団体の追加・変更は管理者だけが行えます。")
+            why = self.tr("団体の追加・変更は{roles}だけが行えます。").format(
+                roles=who_may(Action.EDIT_ORGANIZATIONS)
+            )
             for button in (self.new_button, self.edit_button):
                 button.setEnabled(False)
                 button.setToolTip(why)

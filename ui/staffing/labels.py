@@ -11,7 +11,8 @@ from PySide6.QtGui import QColor
 
 from oneaqita.fiscal import era_year, format_era_year
 from oneaqita.models import SecondmentKind
-from ui.labels import date_text, domain_label
+from oneaqita.permissions import Action
+from ui.labels import date_text, domain_label, who_may
 
 translate = QCoreApplication.translate
 
@@ -61,7 +62,9 @@ def days_left_text(days: int) -> str:
 
 
 def write_roles_hint() -> str:
-    return translate("StaffingLabels", "出向の登録・変更は業務担当・管理職・管理者だけが行えます。")
+    return translate("StaffingLabels", "出向の登録・変更は{roles}だけが行えます。").format(
+        roles=who_may(Action.EDIT_SECONDMENTS)
+    )
 
 
 def fiscal_year_text(fy: int, with_year: bool = True) -> str:

@@ -28,6 +28,7 @@ from oneaqita.services.changes import Change
 from oneaqita.services.database import Database
 from oneaqita.transfer import ImportReport, import_file
 from ui.errors import show_error
+from ui.labels import who_may
 from ui.operations import ChangeOp, ProgressCallback, QueryOp
 from ui.transfer.file_dialog import TransferDialog
 from ui.transfer.kinds import columns_text
@@ -85,8 +86,11 @@ class ImportDialog(TransferDialog):
         if not self.may_import():
             for button in (self.check_button, self.import_button):
                 button.setEnabled(False)
-            self.check_button.setToolTip(self.tr("データの取り込みは管理者だけが行えます。"))
-            self._say(self.tr("データの取り込みは管理者だけが行えます。"), problem=True)
+            why = self.tr("データの取り込みは{roles}だけが行えます。").format(
+                roles=who_may(Action.IMPORT_FILES)
+            )
+            self.check_button.setToolTip(why)
+            self._say(why, problem=True)
         self._inputs_changed()
         self.kind_combo.setFocus()
 
