@@ -3,22 +3,15 @@ FILE:LINE: column: reason, whether the parser or the service found it (SQLite an
 
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
 from oneaqita.transfer import import_file
 from oneaqita.values import ValueParseError, parse_int
 from tests.db.test_import_files import ORGS, SECONDMENTS, counts, load_staffing
 from tests.import_files import write_csv
-
-
-@pytest.fixture
-def admin(db: Database) -> Actor:
-    return desktop_actor(db, "import-admin")
 
 
 def test_a_file_with_bad_rows_writes_nothing_and_reports_every_one(

@@ -12,7 +12,6 @@ from oneaqita.cli import main
 from oneaqita.models import AuditEntry, Contract, Organization
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
 from oneaqita.services.work_order_queries import WorkOrderFilter, count_work_orders
 from oneaqita.transfer import export_kind, import_file
 from tests.builders import build_sample
@@ -37,17 +36,6 @@ STORED = [
     ("K-003", "050008", "流域下水道 TVカメラ調査", "TVカメラ調査", date(2025, 10, 1),
      date(2026, 3, 31), 1_200_000, None),
 ]  # fmt: skip
-
-
-@pytest.fixture
-def admin(db: Database) -> Actor:
-    return desktop_actor(db, "import-admin")
-
-
-@pytest.fixture
-def bodies(db: Database, admin: Actor, tmp_path: Path) -> Database:
-    assert import_file(db, admin, "organizations", write_csv(tmp_path / "o.csv", ORGS)).ok
-    return db
 
 
 def _contracts(db: Database) -> list[tuple[object, ...]]:

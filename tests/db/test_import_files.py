@@ -47,11 +47,6 @@ SECONDMENTS = [
 ]
 
 
-@pytest.fixture
-def admin(db: Database) -> Actor:
-    return desktop_actor(db, "import-admin")
-
-
 def counts(db: Database) -> tuple[int, ...]:
     with db.read() as s:
         return tuple(

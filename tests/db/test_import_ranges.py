@@ -12,7 +12,6 @@ from oneaqita.cli import main
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
 from oneaqita.services.number_fields import column_range
-from oneaqita.services.users import desktop_actor
 from oneaqita.transfer import import_file
 from oneaqita.transfer.kinds import KINDS
 from oneaqita.values import parse_decimal, parse_int, parse_percent
@@ -21,17 +20,6 @@ from tests.db.test_import_files import ORGS
 from tests.import_files import write_csv, write_xlsx
 
 BIG = 2**63  # one more than a BigInteger holds
-
-
-@pytest.fixture
-def admin(db: Database) -> Actor:
-    return desktop_actor(db, "import-admin")
-
-
-@pytest.fixture
-def bodies(db: Database, admin: Actor, tmp_path: Path) -> Database:
-    assert import_file(db, admin, "organizations", write_csv(tmp_path / "o.csv", ORGS)).ok
-    return db
 
 
 def test_ranges_come_from_the_column_types() -> None:
