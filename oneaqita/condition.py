@@ -39,7 +39,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import ColumnElement, Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from oneaqita.models import Asset, Finding, FindingRank, Urgency, WorkOrder, WorkOrderStatus
@@ -69,7 +69,11 @@ PIPE_LENGTH_CATEGORIES = (
     "モルタル付着",
 )
 CATEGORIES = SPAN_CATEGORIES + PIPE_LENGTH_CATEGORIES  # what the editor offers first
-COUNTED_STATUSES = (WorkOrderStatus.IN_PROGRESS, WorkOrderStatus.COMPLETED, WorkOrderStatus.ACCEPTED)
+COUNTED_STATUSES = (
+    WorkOrderStatus.IN_PROGRESS,
+    WorkOrderStatus.COMPLETED,
+    WorkOrderStatus.ACCEPTED,
+)
 _ORDER = (Urgency.I, Urgency.II, Urgency.III)  # most urgent first
 _CHUNK = 1000
 
@@ -110,7 +114,7 @@ def effective_urgency(given: Urgency | None, derived: Urgency | None) -> Urgency
     return given if given is not None else derived
 
 
-def survey_date() -> object:
+def survey_date() -> ColumnElement[date]:
     """SQL: the date a work order's findings count from (see the module's rule)."""
     return func.coalesce(
         WorkOrder.actual_end, WorkOrder.actual_start, WorkOrder.planned_end, WorkOrder.planned_start
@@ -149,15 +153,18 @@ def recompute_conditions(session: Session, asset_ids: Iterable[int]) -> list[int
     ids = sorted(set(asset_ids))
     changed: list[int] = []
     table = Asset.__table__
+    assert isinstance(table, Table)
     for low in range(0, len(ids), _CHUNK):
         chunk = ids[low : low + _CHUNK]
         wanted = _conditions(session, chunk)
-        stored = dict(session.execute(select(Asset.id, Asset.condition).where(Asset.id.in_(chunk))))
-        writes = [
-            {"b_id": i, "b_condition": wanted[i]}
-            for i in chunk
-            if i in stored and stored[i] != wanted[i]
-        ]
+        stored = {
+            i: cond
+            for i, cond in session.execute(
+                select(Asset.id, Asset.condition).where(Asset.id.in_(chunk))
+            )
+        }
+        moved = [i for i in chunk if i in stored and stored[i] != wanted[i]]
+        writes = [{"b_id": i, "b_condition": wanted[i]} for i in moved]
         if writes:
             session.execute(
                 update(table)
@@ -165,7 +172,7 @@ def recompute_conditions(session: Session, asset_ids: Iterable[int]) -> list[int
                 .values(condition=bindparam("b_condition")),
                 writes,
             )
-            changed.extend(w["b_id"] for w in writes)
+            changed.extend(moved)
     if changed:
         done = set(changed)
         for obj in list(session.identity_map.values()):

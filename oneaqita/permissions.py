@@ -58,6 +58,7 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.MANAGE_USERS: frozenset({_A}),
 }
 
+
 def roles_for(action: Action) -> frozenset[Role]:
     return PERMISSIONS[action]
 

@@ -53,10 +53,14 @@ def test_most_urgent_and_effective() -> None:
     assert effective_urgency(None, I) is I
 
 
-_grades = st.lists(st.tuples(st.sampled_from([*CATEGORIES, "はく離"]), st.sampled_from(list(FindingRank))))
+_grades = st.lists(
+    st.tuples(st.sampled_from([*CATEGORIES, "はく離"]), st.sampled_from(list(FindingRank)))
+)
 
 
-@given(_grades, st.tuples(st.sampled_from([*CATEGORIES, "はく離"]), st.sampled_from(list(FindingRank))))
+@given(
+    _grades, st.tuples(st.sampled_from([*CATEGORIES, "はく離"]), st.sampled_from(list(FindingRank)))
+)
 def test_another_grade_never_makes_a_span_less_urgent(
     grades: list[tuple[str, FindingRank]], more: tuple[str, FindingRank]
 ) -> None:
