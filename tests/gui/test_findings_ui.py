@@ -189,3 +189,32 @@ def _pipe_id(db: Database) -> int:
 
     with db.read() as s:
         return int(s.scalar(select(Asset.id).where(Asset.code == "052019-P-000001")) or 0)
+
+
+def test_removing_asks_first_and_the_table_follows(
+    qtbot,  # type: ignore[no-untyped-def]
+    sqlite_db: Database,
+    sample: Sample,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    wid, pipe = sample.work_order_ids[0], _pipe_id(sqlite_db)
+    save_finding(sqlite_db, sample.coordinator, FindingData(wid, pipe, "破損", FindingRank.A), None)
+    page = _page(qtbot, sqlite_db, sample.coordinator)
+    box = page.detail_pane.findings_box
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    box.table.selectRow(0)
+    qtbot.mouseClick(box.remove_button, Qt.MouseButton.LeftButton)  # answered No
+    _settled(qtbot)
+    assert len(findings_of_work_order(sqlite_db, wid)) == 1
+    qtbot.mouseClick(box.remove_button, Qt.MouseButton.LeftButton)  # answered Yes
+    qtbot.waitUntil(lambda: box.table.rowCount() == 0)
+    assert asked[0] == "施設 052019-P-000001 の所見「破損」を削除しますか？"
+    assert findings_of_work_order(sqlite_db, wid) == []
