@@ -38,6 +38,7 @@ class Action(enum.StrEnum):
     EDIT_CONTRACTS = "edit_contracts"
     EDIT_ASSETS = "edit_assets"
     MOVE_WORK_ORDERS = "move_work_orders"
+    RECORD_FINDINGS = "record_findings"  # defects found on an order's assets
     MANAGE_USERS = "manage_users"
 
 
@@ -53,8 +54,10 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.EDIT_CONTRACTS: frozenset({_A, _M, _C}),
     Action.EDIT_ASSETS: frozenset({_A}),
     Action.MOVE_WORK_ORDERS: frozenset({_A, _M, _C}),
+    Action.RECORD_FINDINGS: frozenset({_A, _M, _C}),
     Action.MANAGE_USERS: frozenset({_A}),
 }
+
 
 def roles_for(action: Action) -> frozenset[Role]:
     return PERMISSIONS[action]

@@ -33,6 +33,7 @@ class Entity(enum.StrEnum):
     CONTRACTS = "contracts"
     WORK_ORDERS = "work_orders"
     ASSETS = "assets"
+    FINDINGS = "findings"
     USERS = "users"
     DATABASE = "database"  # the whole database (demo data loaded)
 

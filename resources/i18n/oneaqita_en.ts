@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="ja">
 <context>
     <name>EditorDialog</name>
@@ -88,6 +89,104 @@
     </message>
 </context>
 <context>
+    <name>FindingDialog</name>
+    <message>
+        <source>所見の編集</source>
+        <translation>Edit finding</translation>
+    </message>
+    <message>
+        <source>所見の追加</source>
+        <translation>Add finding</translation>
+    </message>
+    <message>
+        <source>施設(&amp;A)</source>
+        <translation>&amp;Asset</translation>
+    </message>
+    <message>
+        <source>異常項目(&amp;C)</source>
+        <translation>&amp;Category</translation>
+    </message>
+    <message>
+        <source>ランク(&amp;R)</source>
+        <translation>&amp;Rank</translation>
+    </message>
+    <message>
+        <source>緊急度(&amp;U)</source>
+        <translation>&amp;Urgency</translation>
+    </message>
+    <message>
+        <source>備考(&amp;N)</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>スパン全体の判定 (A/B/C)</source>
+        <translation>Graded for the whole span (A/B/C)</translation>
+    </message>
+    <message>
+        <source>管1本ごとの判定 (a/b/c)</source>
+        <translation>Graded per pipe length (a/b/c)</translation>
+    </message>
+    <message>
+        <source>等級から ({urgency})</source>
+        <translation>From the grades ({urgency})</translation>
+    </message>
+    <message>
+        <source>等級から求めた緊急度: {urgency}</source>
+        <translation>Urgency from the grades: {urgency}</translation>
+    </message>
+    <message>
+        <source>選んだ緊急度は等級から求めたものと異なります。
+両方が記録に残り、施設の状態には選んだ緊急度が使われます。</source>
+        <translation>The urgency chosen differs from the one the grades give.
+Both are kept; the asset&apos;s condition uses the one chosen.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsBox</name>
+    <message>
+        <source>施設コード</source>
+        <translation>Asset code</translation>
+    </message>
+    <message>
+        <source>異常項目</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>ランク</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>緊急度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>所見を追加…</source>
+        <translation>Add finding…</translation>
+    </message>
+    <message>
+        <source>編集…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>所見 ({count})</source>
+        <translation>Findings ({count})</translation>
+    </message>
+    <message>
+        <source>{urgency}（等級から {derived}）</source>
+        <translation>{urgency} (grades give {derived})</translation>
+    </message>
+    <message>
+        <source>入力された緊急度: {given}
+等級から求めた緊急度: {derived}</source>
+        <translation>Urgency given: {given}
+Urgency from the grades: {derived}</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
         <source>oneaqita へようこそ</source>
@@ -138,7 +237,7 @@
     </message>
     <message>
         <source>会社負担FTE: 給与の会社負担割合の合計 ÷ 100（半分負担なら 0.50）</source>
-        <translation>Company-paid FTE: the company's salary shares added up, divided by 100 (half paid counts 0.50)</translation>
+        <translation>Company-paid FTE: the company&apos;s salary shares added up, divided by 100 (half paid counts 0.50)</translation>
     </message>
     <message>
         <source>基準日</source>
@@ -1105,6 +1204,14 @@
         <source>作業指示</source>
         <translation>Work orders</translation>
     </message>
+    <message>
+        <source>所見の削除</source>
+        <translation>Remove finding</translation>
+    </message>
+    <message>
+        <source>施設 {asset} の所見「{category}」を削除しますか？</source>
+        <translation>Remove the finding &apos;{category}&apos; on asset {asset}?</translation>
+    </message>
 </context>
 <context>
     <name>app</name>
@@ -1279,7 +1386,7 @@
         <translation>Time entries</translation>
     </message>
     <message>
-        <source>列: {columns}　* は必須</source>
+        <source>列: {columns}&#x3000;* は必須</source>
         <translation>Columns: {columns}  (* required)</translation>
     </message>
 </context>

@@ -1,10 +1,12 @@
-"""The selected work order beside the list: its fields, assets, history and the legal moves."""
+"""The selected work order beside the list: its fields, the legal moves, its findings
+(ui/work_orders/findings_box.py), assets and history."""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from oneaqita.models import WorkOrderStatus
 from oneaqita.services.actor import Actor
+from oneaqita.services.finding_queries import FindingLine
 from oneaqita.services.work_order_queries import WorkOrderDetail
 from oneaqita.services.work_orders import allowed_moves
 from ui.detail_fields import ReadOnlyTable, field_grid, placeholder_stack
@@ -17,6 +19,7 @@ from ui.labels import (
     status_label,
     work_order_type_label,
 )
+from ui.work_orders.findings_box import FindingsBox
 
 
 def _span(start: str, end: str) -> str:
@@ -64,6 +67,8 @@ class WorkOrderDetailPane(QWidget):
         self.moves_layout.addStretch(1)
         self.move_buttons: dict[WorkOrderStatus, QPushButton] = {}
 
+        self.findings_box = FindingsBox(self._actor)
+
         self.assets_box = QGroupBox(self.tr("対象施設"))
         self.assets_table = ReadOnlyTable(
             [self.tr("施設コード"), self.tr("種別"), self.tr("処理区"), self.tr("設置年度")],
@@ -82,6 +87,7 @@ class WorkOrderDetailPane(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(fields)
         layout.addWidget(self.moves_box)
+        layout.addWidget(self.findings_box, 1)
         layout.addWidget(self.assets_box, 1)
         layout.addWidget(self.history_box, 1)
         return content
@@ -130,6 +136,11 @@ class WorkOrderDetailPane(QWidget):
             ],
         )
         self._stack.setCurrentIndex(1)
+
+    def show_findings(self, lines: list[FindingLine]) -> None:
+        """The findings of the order shown (read with it, after show_detail)."""
+        self.findings_box.show_findings(self.detail, lines)
+        self.values["findings"].setText(self.tr("{count} 件").format(count=len(lines)))
 
     def set_moves_enabled(self, enabled: bool) -> None:
         for button in self.move_buttons.values():

@@ -1,23 +1,44 @@
 """The Work orders page: filters, the paged list, and the selected order's detail beside it."""
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from oneaqita.models import WorkOrderStatus
 from oneaqita.services.actor import Actor
 from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
-from oneaqita.services.work_order_queries import client_choices, work_order_detail
+from oneaqita.services.finding_queries import (
+    FindingLine,
+    OrderAsset,
+    findings_of_work_order,
+    order_assets,
+)
+from oneaqita.services.findings import remove_finding
+from oneaqita.services.work_order_queries import (
+    WorkOrderDetail,
+    client_choices,
+    work_order_detail,
+)
 from ui.errors import show_error
 from ui.list_page import ListDetailPage
 from ui.operations import ChangeOp, QueryOp, change_hub
 from ui.work_orders.detail_pane import WorkOrderDetailPane
 from ui.work_orders.filter_bar import WorkOrderFilterBar
+from ui.work_orders.finding_dialog import FindingDialog
 from ui.work_orders.table_model import WorkOrderTableModel
 from ui.work_orders.transitions import confirm_move, move_work_order
 
 # A change to any of these can alter what the list shows.
 # Saving a person, contract or client re-indexes their work orders: reported as derived.
 CLIENT_ENTITIES = (Entity.CONTRACTS, Entity.ORGANIZATIONS)
+Shown = tuple[WorkOrderDetail, list[FindingLine], list[OrderAsset]]
+
+
+def _read_order(db: Database, work_order_id: int) -> Shown:
+    return (
+        work_order_detail(db, work_order_id),
+        findings_of_work_order(db, work_order_id),
+        order_assets(db, work_order_id),
+    )
 
 
 class WorkOrdersPage(ListDetailPage):
@@ -34,6 +55,12 @@ class WorkOrdersPage(ListDetailPage):
             WorkOrderTableModel(db, self), WorkOrderFilterBar(), self.detail_pane, [1000, 420]
         )
         self.detail_pane.move_requested.connect(self._move_requested)
+        findings = self.detail_pane.findings_box
+        findings.add_requested.connect(lambda: self._open_finding(None))
+        findings.edit_requested.connect(self._open_finding)
+        findings.remove_requested.connect(self._remove_finding)
+        self.finding_editor: FindingDialog | None = None
+        self._order_assets: list[OrderAsset] = []
         change_hub().changed.connect(self._changed)
 
         self.filter_bar.show_searching()
@@ -64,7 +91,60 @@ class WorkOrdersPage(ListDetailPage):
             self.detail_pane.clear()
             return
         db = self._db
-        self._read_selected(lambda i: work_order_detail(db, i), self.detail_pane.show_detail)
+        self._read_selected(lambda i: _read_order(db, i), self._show_order)
+
+    def _show_order(self, shown: Shown) -> None:
+        detail, findings, self._order_assets = shown
+        self.detail_pane.show_detail(detail)
+        self.detail_pane.show_findings(findings)
+
+    # -- findings ------------------------------------------------------------------------
+    def _open_finding(self, line: FindingLine | None) -> None:
+        detail = self.detail_pane.detail
+        if detail is None or self.finding_editor is not None:
+            return
+        self.finding_editor = FindingDialog(
+            self._db,
+            self._actor,
+            detail.row.id,
+            detail.row.number,
+            self._order_assets,
+            self.detail_pane.findings_box.lines,
+            line,
+            self,
+        )
+        self.finding_editor.finished.connect(self._finding_closed)
+        self.finding_editor.open()
+
+    def _finding_closed(self, _result: int) -> None:
+        editor, self.finding_editor = self.finding_editor, None
+        if editor is None:
+            return
+        if editor.conflict:  # show what is stored now; no Change was announced
+            self._load_detail()
+        editor.deleteLater()
+
+    def _remove_finding(self, line: FindingLine) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("所見の削除"),
+            self.tr("施設 {asset} の所見「{category}」を削除しますか？").format(
+                asset=line.asset_code, category=line.category
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db, actor = self._db, self._actor
+
+        def failed(exc: BaseException) -> None:
+            show_error(self, exc)
+            self._load_detail()
+
+        ChangeOp(self, lambda: remove_finding(db, actor, line.id, line.version)).failure(
+            failed
+        ).run()
 
     def _move_requested(self, to_status: WorkOrderStatus) -> None:
         detail = self.detail_pane.detail
@@ -83,6 +163,9 @@ class WorkOrdersPage(ListDetailPage):
     def _changed(self, change: Change) -> None:
         if change.touches(*CLIENT_ENTITIES):
             self._load_clients()
+        findings_only = change.touches(Entity.FINDINGS) and not change.touches(Entity.WORK_ORDERS)
+        if findings_only and self.selected_id is not None:
+            self._load_detail()
         if change.touches(Entity.WORK_ORDERS):
             self.filter_bar.show_searching()
             self.model.refresh()
