@@ -169,7 +169,8 @@ def recompute_conditions(session: Session, asset_ids: Iterable[int]) -> list[int
             session.execute(
                 update(table)
                 .where(table.c.id == bindparam("b_id"))
-                .values(condition=bindparam("b_condition")),
+                # Kept as it is: updated_at says when someone last edited the asset.
+                .values(condition=bindparam("b_condition"), updated_at=table.c.updated_at),
                 writes,
             )
             changed.extend(moved)

@@ -6,7 +6,9 @@ from dataclasses import asdict, dataclass, fields
 from enum import StrEnum
 
 from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
 
+from oneaqita.condition import recompute_conditions
 from oneaqita.demo.assets import load_assets
 from oneaqita.demo.contracts import load_contracts
 from oneaqita.demo.organizations import load_organizations
@@ -186,15 +188,11 @@ def _reindex(conn: Connection, total: int, report: Progress) -> None:
 
 
 def _derive_conditions(conn: Connection) -> None:
-    """An asset's condition is the worst urgency among its findings; 'I' < 'II' < 'III' as
-    text, so the worst is the minimum."""
-    conn.execute(
-        text(
-            "UPDATE assets SET condition = (SELECT min(f.urgency) FROM findings f "
-            "WHERE f.asset_id = assets.id) "
-            "WHERE id IN (SELECT asset_id FROM findings WHERE urgency IS NOT NULL)"
-        )
-    )
+    """Every asset with findings gets the condition the core's rule derives from its latest
+    survey (oneaqita.condition), as a recorded finding would give it."""
+    ids = list(conn.scalars(text("SELECT DISTINCT asset_id FROM findings")))
+    with Session(bind=conn) as session:
+        recompute_conditions(session, ids)
     conn.commit()
 
 
