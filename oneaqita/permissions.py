@@ -39,6 +39,7 @@ class Action(enum.StrEnum):
     EDIT_ASSETS = "edit_assets"
     MOVE_WORK_ORDERS = "move_work_orders"
     MANAGE_USERS = "manage_users"
+    MANAGE_WORK_TYPES = "manage_work_types"  # the work-type catalogue (reference data)
 
 
 _A, _M, _C, _S = Role.ADMIN, Role.MANAGER, Role.COORDINATOR, Role.SECONDED
@@ -54,7 +55,9 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.EDIT_ASSETS: frozenset({_A}),
     Action.MOVE_WORK_ORDERS: frozenset({_A, _M, _C}),
     Action.MANAGE_USERS: frozenset({_A}),
+    Action.MANAGE_WORK_TYPES: frozenset({_A}),
 }
+
 
 def roles_for(action: Action) -> frozenset[Role]:
     return PERMISSIONS[action]

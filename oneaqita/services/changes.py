@@ -34,6 +34,7 @@ class Entity(enum.StrEnum):
     WORK_ORDERS = "work_orders"
     ASSETS = "assets"
     USERS = "users"
+    WORK_TYPES = "work_types"
     DATABASE = "database"  # the whole database (demo data loaded)
 
 
