@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="ja">
 <context>
     <name>EditorDialog</name>
@@ -139,7 +138,7 @@
     </message>
     <message>
         <source>会社負担FTE: 給与の会社負担割合の合計 ÷ 100（半分負担なら 0.50）</source>
-        <translation>Company-paid FTE: the company&apos;s salary shares added up, divided by 100 (half paid counts 0.50)</translation>
+        <translation>Company-paid FTE: the company's salary shares added up, divided by 100 (half paid counts 0.50)</translation>
     </message>
     <message>
         <source>基準日</source>
@@ -378,6 +377,14 @@
     <message>
         <source>最新の情報に更新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>設定(&amp;S)</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>作業種別(&amp;W)…</source>
+        <translation>&amp;Work types…</translation>
     </message>
     <message>
         <source>ヘルプ(&amp;H)</source>
@@ -1076,6 +1083,10 @@
         <translation>All clients</translation>
     </message>
     <message>
+        <source>すべての作業種別</source>
+        <translation>All work types</translation>
+    </message>
+    <message>
         <source>すべての状態</source>
         <translation>All statuses</translation>
     </message>
@@ -1086,6 +1097,10 @@
     <message>
         <source>委託者</source>
         <translation>Client</translation>
+    </message>
+    <message>
+        <source>{name} (無効)</source>
+        <translation>{name} (inactive)</translation>
     </message>
     <message>
         <source>{count} 件</source>
@@ -1105,6 +1120,134 @@
     <message>
         <source>作業指示</source>
         <translation>Work orders</translation>
+    </message>
+</context>
+<context>
+    <name>WorkTypeCatalogueDialog</name>
+    <message>
+        <source>作業種別</source>
+        <translation>Work types</translation>
+    </message>
+    <message>
+        <source>コード</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Japanese name</translation>
+    </message>
+    <message>
+        <source>英語名</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>区分</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>対象施設</source>
+        <translation>Assets</translation>
+    </message>
+    <message>
+        <source>表示順</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>追加(&amp;A)…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>編集(&amp;E)…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>無効にする(&amp;D)…</source>
+        <translation>&amp;Deactivate…</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>必要</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>使用中</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>無効</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>有効にする(&amp;D)</source>
+        <translation>Re&amp;activate</translation>
+    </message>
+    <message>
+        <source>作業種別を無効にする</source>
+        <translation>Deactivate work type</translation>
+    </message>
+    <message>
+        <source>作業種別 {code}「{name}」を無効にしますか？
+この種別の作業はそのまま残りますが、新しい作業には選べなくなります。</source>
+        <translation>Deactivate work type {code} “{name}”?
+Its work orders keep it, but it can no longer be chosen for new ones.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkTypeDialog</name>
+    <message>
+        <source>作業種別の編集</source>
+        <translation>Edit work type</translation>
+    </message>
+    <message>
+        <source>作業種別の追加</source>
+        <translation>Add work type</translation>
+    </message>
+    <message>
+        <source>例: pump_check</source>
+        <translation>e.g. pump_check</translation>
+    </message>
+    <message>
+        <source>作業に対象施設の指定が必要</source>
+        <translation>Work orders must name their assets</translation>
+    </message>
+    <message>
+        <source>コード(&amp;C)</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>名称(&amp;N)</source>
+        <translation>Japanese &amp;name</translation>
+    </message>
+    <message>
+        <source>英語名(&amp;E)</source>
+        <translation>&amp;English name</translation>
+    </message>
+    <message>
+        <source>区分(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>対象施設(&amp;A)</source>
+        <translation>&amp;Assets</translation>
+    </message>
+    <message>
+        <source>表示順(&amp;O)</source>
+        <translation>Sort &amp;order</translation>
+    </message>
+    <message>
+        <source>必要</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>不要</source>
+        <translation>Not required</translation>
     </message>
 </context>
 <context>
@@ -1280,7 +1423,7 @@
         <translation>Time entries</translation>
     </message>
     <message>
-        <source>列: {columns}&#x3000;* は必須</source>
+        <source>列: {columns}　* は必須</source>
         <translation>Columns: {columns}  (* required)</translation>
     </message>
 </context>
