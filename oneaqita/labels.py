@@ -25,8 +25,8 @@ from oneaqita.models import (
     SecondmentKind,
     TimeEntryStatus,
     Urgency,
+    WorkKind,
     WorkOrderStatus,
-    WorkOrderType,
 )
 
 __all__ = ["ENUMS", "LABELS", "Label", "Language", "ja_words", "label"]
@@ -47,12 +47,9 @@ L = Label
 # By enum first: members of two enums may share a value (SecondmentKind.PARTNER and
 # OrganizationKind.PARTNER are both "partner"), and a StrEnum member hashes as its value.
 LABELS: Mapping[type[enum.Enum], Mapping[enum.Enum, Label]] = {
-    WorkOrderType: {
-        WorkOrderType.INSPECTION: L("点検", "Inspection"),
-        WorkOrderType.TV_SURVEY: L("TVカメラ調査", "TV camera survey"),
-        WorkOrderType.CLEANING: L("清掃", "Cleaning"),
-        WorkOrderType.REPAIR: L("修繕", "Repair"),
-        WorkOrderType.EMERGENCY: L("緊急対応", "Emergency"),
+    WorkKind: {
+        WorkKind.OFFICE: L("業務", "Office service"),
+        WorkKind.FIELD: L("現場作業", "Field work"),
     },
     WorkOrderStatus: {
         WorkOrderStatus.DRAFT: L("起票", "Draft"),

@@ -40,6 +40,7 @@ class Action(enum.StrEnum):
     MOVE_WORK_ORDERS = "move_work_orders"
     RECORD_FINDINGS = "record_findings"  # defects found on an order's assets
     MANAGE_USERS = "manage_users"
+    MANAGE_WORK_TYPES = "manage_work_types"  # the work-type catalogue (reference data)
 
 
 _A, _M, _C, _S = Role.ADMIN, Role.MANAGER, Role.COORDINATOR, Role.SECONDED
@@ -56,6 +57,7 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.MOVE_WORK_ORDERS: frozenset({_A, _M, _C}),
     Action.RECORD_FINDINGS: frozenset({_A, _M, _C}),
     Action.MANAGE_USERS: frozenset({_A}),
+    Action.MANAGE_WORK_TYPES: frozenset({_A}),
 }
 
 

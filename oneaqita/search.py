@@ -2,8 +2,9 @@
 
 Trigram indexes (SQLite FTS5 `trigram`, PostgreSQL pg_trgm) cannot answer a query shorter
 than three characters, and 点検 or 秋田 are two. So each work order gets a search document
-(number, title, type, contract, client body, assignees; NFKC-normalised and case-folded) whose
-character bigrams are indexed, plus single characters for one-character queries:
+(number, title, the type's Japanese name, contract, client body, assignees; NFKC-normalised
+and case-folded) whose character bigrams are indexed, plus single characters for
+one-character queries:
 
 - SQLite: the documents in `work_order_search`, their grams in the contentless FTS5 table
   `work_order_search_fts` (hex-encoded, so no tokenizer splits them; UTF-8 is prefix-free,
@@ -217,10 +218,11 @@ def delete_documents(conn: Conn, ids: Sequence[int]) -> None:
 
 
 _DERIVED_SQL = (
-    "SELECT wo.id, wo.number, wo.title, wo.type, c.number, c.title, o.name_ja, o.name_kana, "
+    "SELECT wo.id, wo.number, wo.title, t.name_ja, c.number, c.title, o.name_ja, o.name_kana, "
     "o.code "
     "FROM work_orders wo JOIN contracts c ON c.id = wo.contract_id "
     "JOIN organizations o ON o.id = c.client_id "
+    "JOIN work_types t ON t.code = wo.type "
 )
 
 
@@ -251,8 +253,6 @@ def reindex_work_orders(conn: Conn, ids: Sequence[int] | None = None, batch: int
 
 
 def _refresh(conn: Conn, rows: Sequence[Any]) -> int:
-    from oneaqita.vocabulary import WORK_ORDER_TYPE_JA
-
     people: dict[int, list[tuple[str, str | None]]] = {}
     for wid, name, kana in conn.execute(
         text(
@@ -264,10 +264,9 @@ def _refresh(conn: Conn, rows: Sequence[Any]) -> int:
     ):
         people.setdefault(wid, []).append((name, kana))
     docs, derived = [], []
-    for wid, number, title, wo_type, c_number, c_title, client, client_kana, code in rows:
+    for wid, number, title, type_ja, c_number, c_title, client, client_kana, code in rows:
         names = people.get(wid, [])
         words = [n for pair in names for n in pair if n]
-        type_ja = WORK_ORDER_TYPE_JA.get(wo_type, wo_type)
         parts = [number, title, type_ja, c_number, c_title, client, client_kana, *words]
         docs.append((wid, work_order_document(parts)))
         derived.append(

@@ -10,10 +10,8 @@ from oneaqita.models import (
     OverheadCategory,
     SecondmentKind,
     WorkOrderStatus,
-    WorkOrderType,
 )
 
-WORK_ORDER_TYPE_JA = ja_words(WorkOrderType)
 WORK_ORDER_STATUS_JA = ja_words(WorkOrderStatus)
 ASSET_KIND_JA = ja_words(AssetKind)
 ASSET_STATUS_JA = ja_words(AssetStatus)

@@ -14,7 +14,6 @@ from oneaqita.models import (
     User,
     WorkOrder,
     WorkOrderStatus,
-    WorkOrderType,
 )
 from oneaqita.search import reindex_work_orders
 from oneaqita.services.actor import SYSTEM_ACTOR, Actor
@@ -32,11 +31,11 @@ class Sample:
 
 
 TITLES = [
-    ("WO-0001", "秋田処理区 管路点検 第1工区", WorkOrderType.INSPECTION, WorkOrderStatus.DRAFT),
-    ("WO-0002", "秋田処理区 TVカメラ調査", WorkOrderType.TV_SURVEY, WorkOrderStatus.PLANNED),
-    ("WO-0003", "能代処理区 管路清掃", WorkOrderType.CLEANING, WorkOrderStatus.IN_PROGRESS),
-    ("WO-0004", "能代処理区 マンホール修繕", WorkOrderType.REPAIR, WorkOrderStatus.COMPLETED),
-    ("WO-0005", "八郎湖処理区 緊急対応 Pump", WorkOrderType.EMERGENCY, WorkOrderStatus.ACCEPTED),
+    ("WO-0001", "秋田処理区 管路点検 第1工区", "inspection", WorkOrderStatus.DRAFT),
+    ("WO-0002", "秋田処理区 TVカメラ調査", "tv_survey", WorkOrderStatus.PLANNED),
+    ("WO-0003", "能代処理区 管路清掃", "cleaning", WorkOrderStatus.IN_PROGRESS),
+    ("WO-0004", "能代処理区 マンホール修繕", "repair", WorkOrderStatus.COMPLETED),
+    ("WO-0005", "八郎湖処理区 緊急対応 Pump", "emergency", WorkOrderStatus.ACCEPTED),
 ]
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication
 
 from oneaqita.labels import Language, label
-from oneaqita.models import AssetKind, Role, WorkOrderStatus, WorkOrderType
+from oneaqita.models import AssetKind, Role, WorkOrderStatus
 from oneaqita.permissions import Action, roles_for
 
 S = WorkOrderStatus
@@ -32,8 +32,9 @@ def domain_label(value: enum.Enum) -> str:
     return label(value, ui_language())
 
 
-def work_order_type_label(value: WorkOrderType) -> str:
-    return domain_label(value)
+def work_type_name(name_ja: str, name_en: str) -> str:
+    """A work type of the catalogue (reference data, not a fixed value) in the UI's language."""
+    return name_en if ui_language() == "en" else name_ja
 
 
 def status_label(value: WorkOrderStatus) -> str:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oneaqita.permissions import Action, allowed
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
 from ui.labels import role_label
@@ -24,6 +25,7 @@ from ui.staffing.people_page import PeoplePage
 from ui.transfer.export_dialog import open_export_dialog
 from ui.transfer.import_dialog import open_import_dialog
 from ui.work_orders.page import WorkOrdersPage
+from ui.work_types.catalogue_dialog import open_work_type_catalogue
 
 Page = WorkOrdersPage | PeoplePage | StaffingOverviewPage | OrganizationsPage | ShareholdersPage
 
@@ -113,6 +115,16 @@ class MainWindow(QMainWindow):
             self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.refresh_action.triggered.connect(self.refresh)
         view_menu.addAction(self.refresh_action)
+
+        # Reference data only administrators change: the menu is not there for other roles.
+        self.work_types_action: QAction | None = None
+        if allowed(self._actor, Action.MANAGE_WORK_TYPES):
+            settings_menu = self.menuBar().addMenu(self.tr("設定(&S)"))
+            self.work_types_action = QAction(self.tr("作業種別(&W)…"), self)
+            self.work_types_action.triggered.connect(
+                lambda: open_work_type_catalogue(self, self._db, self._actor)
+            )
+            settings_menu.addAction(self.work_types_action)
 
         help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
         self.about_action = QAction(self.tr("oneaqitaについて(&A)"), self)

@@ -16,15 +16,15 @@ from oneaqita.demo.batches import BulkInserter, table_of
 from oneaqita.demo.dates import at_jst, fiscal_year_end, fiscal_year_start, reiwa
 from oneaqita.demo.organizations import Body, OrgIndex
 from oneaqita.demo.places import MULTI_YEAR_CLIENTS
-from oneaqita.models import Contract, WorkOrderType
+from oneaqita.demo.work_codes import T
+from oneaqita.models import Contract
 
-T = WorkOrderType
 COMPREHENSIVE = "管路施設点検 包括委託"
 TV_SURVEY = "TVカメラ調査"
 CLEANING = "管路清掃"
 REGIONAL = "流域下水道 施設点検"
 # Which kinds of work orders each kind of contract gives rise to, and how often.
-WORK_MIX: dict[str, tuple[tuple[WorkOrderType, float], ...]] = {
+WORK_MIX: dict[str, tuple[tuple[str, float], ...]] = {
     COMPREHENSIVE: (
         (T.INSPECTION, 50),
         (T.TV_SURVEY, 12),

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from oneaqita.demo.dates import AS_OF
-from oneaqita.models import WorkOrderStatus, WorkOrderType
+from oneaqita.demo.work_codes import T
+from oneaqita.models import WorkOrderStatus
 
 S = WorkOrderStatus
-T = WorkOrderType
 CANCEL_RATE = 0.04
 DURATION_DAYS = {
     T.INSPECTION: (2, 15),
@@ -50,7 +50,7 @@ class Life:
 
 def plan_life(
     rng: random.Random,
-    wo_type: WorkOrderType,
+    wo_type: str,
     created: date,
     planned_start: date,
     contract_end: date,
@@ -62,7 +62,7 @@ def plan_life(
     low, high = DURATION_DAYS[wo_type]
     duration = rng.randint(low, high)
     planned_end = min(contract_end, planned_start + timedelta(days=duration))
-    emergency = wo_type is T.EMERGENCY
+    emergency = wo_type == T.EMERGENCY
     planned_on = (
         created if emergency else min(planned_start, created + timedelta(days=rng.randrange(0, 8)))
     )

@@ -8,11 +8,11 @@ import random
 from dataclasses import dataclass
 
 from oneaqita.demo.assets import FACILITY_KINDS, AssetIndex, District
-from oneaqita.models import AssetKind, WorkOrderType
+from oneaqita.demo.work_codes import T
+from oneaqita.models import AssetKind
 from oneaqita.vocabulary import ASSET_KIND_JA
 
 K = AssetKind
-T = WorkOrderType
 SPANS_PER_SECTION = 40  # pipe spans in one 工区
 _RUN_LENGTHS = ((1, 1), (2, 2), (3, 3), (4, 3), (5, 3))  # assets per job, weights
 
@@ -69,7 +69,7 @@ def _facility(
 
 
 def choose_scope(
-    rng: random.Random, assets: AssetIndex, client_id: int, wo_type: WorkOrderType
+    rng: random.Random, assets: AssetIndex, client_id: int, wo_type: str
 ) -> Scope | None:
     """The assets and title of a new work order for the client, or None when the client
     has nothing in service that this kind of job could be about."""
@@ -78,18 +78,18 @@ def choose_scope(
         return None
     r = rng.random()
     found: Scope | None
-    if wo_type is T.INSPECTION:
+    if wo_type == T.INSPECTION:
         if r < 0.8:
             found = _stretch(rng, districts, K.PIPE, "管路点検")
         elif r < 0.9:
             found = _stretch(rng, districts, K.MANHOLE, "マンホール点検")
         else:
             found = _facility(rng, districts, FACILITY_KINDS, " 定期点検")
-    elif wo_type is T.TV_SURVEY:
+    elif wo_type == T.TV_SURVEY:
         found = _stretch(rng, districts, K.PIPE, "管路TVカメラ調査")
-    elif wo_type is T.CLEANING:
+    elif wo_type == T.CLEANING:
         found = _stretch(rng, districts, K.PIPE, "管路清掃")
-    elif wo_type is T.REPAIR:
+    elif wo_type == T.REPAIR:
         if r < 0.35:
             found = _stretch(rng, districts, K.MANHOLE, "マンホール蓋修繕", 2)
         elif r < 0.5:

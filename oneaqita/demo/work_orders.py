@@ -24,12 +24,12 @@ from oneaqita.demo.findings import findings_of
 from oneaqita.demo.lifecycle import Life, plan_life
 from oneaqita.demo.scope import Scope, choose_scope
 from oneaqita.demo.staff import INDEX_MONTHS, StaffIndex
-from oneaqita.models import Finding, WorkOrder, WorkOrderEvent, WorkOrderStatus, WorkOrderType
+from oneaqita.demo.work_codes import T
+from oneaqita.models import Finding, WorkOrder, WorkOrderEvent, WorkOrderStatus
 from oneaqita.models import work_order_assets as wo_assets
 from oneaqita.models import work_order_assignees as wo_people
 
 S = WorkOrderStatus
-T = WorkOrderType
 WORK_ORDERS_PER_SCALE = 5_000
 # Field work follows the seasons: little in Akita's snowy winter, most from May to October.
 # March is busy again: the fiscal year-end rush.
@@ -134,7 +134,7 @@ class _Orders:
         self,
         number: str,
         contract: ContractInfo,
-        wo_type: WorkOrderType,
+        wo_type: str,
         scope: Scope,
         life: Life,
         people: list[int],
@@ -142,11 +142,11 @@ class _Orders:
         rng, out, wid = self.rng, self.out, self.made
         events = self._events(wid, life, people)
         unplanned = life.status is S.DRAFT and rng.random() < 0.4
-        if wo_type is T.EMERGENCY:
+        if wo_type == T.EMERGENCY:
             priority = 1
         else:
             priority = rng.choices(
-                (1, 2, 3), weights=(8, 60, 32) if wo_type is not T.REPAIR else (30, 60, 10)
+                (1, 2, 3), weights=(8, 60, 32) if wo_type != T.REPAIR else (30, 60, 10)
             )[0]
         out.add(
             self.tables[0],
@@ -155,7 +155,7 @@ class _Orders:
                 "number": number,
                 "contract_id": contract.id,
                 "title": scope.title,
-                "type": wo_type.value,
+                "type": wo_type,
                 "status": life.status.value,
                 "priority": priority,
                 "planned_start": None if unplanned else life.planned_start,
@@ -219,7 +219,7 @@ class _Orders:
             from_status = status
         return events
 
-    def _findings(self, wid: int, wo_type: WorkOrderType, scope: Scope, life: Life) -> None:
+    def _findings(self, wid: int, wo_type: str, scope: Scope, life: Life) -> None:
         if wo_type not in (T.INSPECTION, T.TV_SURVEY):
             return
         done = life.day_of(S.COMPLETED)

@@ -8,10 +8,11 @@ from oneaqita.models.time_entries import OverheadCategory, TimeEntry, TimeEntryS
 from oneaqita.models.users import AuditEntry, Role, User
 from oneaqita.models.work import (
     Contract,
+    WorkKind,
     WorkOrder,
     WorkOrderEvent,
     WorkOrderStatus,
-    WorkOrderType,
+    WorkType,
     work_order_assets,
     work_order_assignees,
 )
@@ -41,7 +42,8 @@ __all__ = [
     "WorkOrder",
     "WorkOrderEvent",
     "WorkOrderStatus",
-    "WorkOrderType",
+    "WorkKind",
+    "WorkType",
     "work_order_assets",
     "work_order_assignees",
 ]

@@ -6,10 +6,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     Column,
     ForeignKey,
     Index,
+    Integer,
     SmallInteger,
     String,
     Table,
@@ -25,12 +27,27 @@ if TYPE_CHECKING:
     from oneaqita.models.users import User
 
 
-class WorkOrderType(enum.StrEnum):
-    INSPECTION = "inspection"
-    TV_SURVEY = "tv_survey"
-    CLEANING = "cleaning"
-    REPAIR = "repair"
-    EMERGENCY = "emergency"
+class WorkKind(enum.StrEnum):
+    """Whether a work type is one of the company's own office services or field work that
+    contractors do under its supervision."""
+
+    OFFICE = "office"
+    FIELD = "field"
+
+
+class WorkType(IdMixin, VersionedMixin, Base):
+    """One entry of the work-type catalogue (reference data an administrator extends; see
+    oneaqita.services.work_types). Work orders refer to it by its code, which never changes."""
+
+    __tablename__ = "work_types"
+
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name_ja: Mapped[str] = mapped_column(String(100), unique=True)
+    name_en: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[WorkKind] = mapped_column(str_enum(WorkKind, "work_kind"))
+    requires_assets: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class WorkOrderStatus(enum.StrEnum):
@@ -110,7 +127,7 @@ class WorkOrder(IdMixin, VersionedMixin, Base):
     number: Mapped[str] = mapped_column(String(40), unique=True)
     contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"), index=True)
     title: Mapped[str] = mapped_column(String(200))
-    type: Mapped[WorkOrderType] = mapped_column(str_enum(WorkOrderType, "work_order_type"))
+    type: Mapped[str] = mapped_column(String(40), ForeignKey("work_types.code"))
     status: Mapped[WorkOrderStatus] = mapped_column(
         str_enum(WorkOrderStatus, "work_order_status"), default=WorkOrderStatus.DRAFT
     )
@@ -120,6 +137,9 @@ class WorkOrder(IdMixin, VersionedMixin, Base):
     actual_start: Mapped[date | None]
     actual_end: Mapped[date | None]
     note: Mapped[str | None] = mapped_column(String(2000))
+    # Set when the client accepts the finished work (検収): the day and its reference.
+    accepted_on: Mapped[date | None]
+    acceptance_ref: Mapped[str | None] = mapped_column(String(100))
     # Derived by oneaqita.search.reindex_work_orders from the assignees, the contract and its
     # client, so that lists show and sort by them off one table's indexes: a join per row
     # made a deep page sorted by client take seconds at 500,000 orders.
@@ -128,6 +148,7 @@ class WorkOrder(IdMixin, VersionedMixin, Base):
     contract_number: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
     contract: Mapped[Contract] = relationship()
+    work_type: Mapped[WorkType] = relationship()
     assets: Mapped[list[Asset]] = relationship(secondary=work_order_assets, order_by=Asset.code)
     assignees: Mapped[list[Person]] = relationship(
         secondary=work_order_assignees, order_by=Person.employee_no

@@ -35,6 +35,7 @@ class Entity(enum.StrEnum):
     ASSETS = "assets"
     FINDINGS = "findings"
     USERS = "users"
+    WORK_TYPES = "work_types"
     DATABASE = "database"  # the whole database (demo data loaded)
 
 

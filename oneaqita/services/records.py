@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from oneaqita.models import AssetKind, AssetStatus, OrganizationKind, SecondmentKind
+from oneaqita.models import AssetKind, AssetStatus, OrganizationKind, SecondmentKind, WorkKind
 
 
 class UpsertOutcome(enum.StrEnum):
@@ -27,6 +27,16 @@ class OrganizationData:
     name_ja: str
     name_kana: str | None = None
     name_en: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkTypeData:
+    code: str
+    name_ja: str
+    name_en: str
+    kind: WorkKind
+    requires_assets: bool
+    sort_order: int = 0
 
 
 @dataclass(frozen=True)

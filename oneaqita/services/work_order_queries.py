@@ -17,7 +17,7 @@ from oneaqita.models import (
     WorkOrder,
     WorkOrderEvent,
     WorkOrderStatus,
-    WorkOrderType,
+    WorkType,
     work_order_assets,
 )
 from oneaqita.search import document_conditions, matching_ids_clause, search_documents
@@ -43,6 +43,7 @@ class WorkOrderFilter:
     text: str = ""
     client_id: int | None = None
     statuses: frozenset[WorkOrderStatus] = field(default_factory=frozenset)
+    type: str | None = None  # a work type's code
     sort: WorkOrderSort = WorkOrderSort.PLANNED_START
     descending: bool = True
 
@@ -55,7 +56,9 @@ class WorkOrderRow:
     client_name: str
     client_name_en: str | None
     contract_number: str
-    type: WorkOrderType
+    type: str  # the work type's code
+    type_name_ja: str
+    type_name_en: str
     status: WorkOrderStatus
     priority: int
     planned_start: date | None
@@ -122,6 +125,8 @@ def _filtered(stmt: Q, flt: WorkOrderFilter, dialect: str, walk: bool = False) -
         )
     if flt.statuses:
         stmt = stmt.where(WorkOrder.status.in_(sorted(flt.statuses)))
+    if flt.type is not None:
+        stmt = stmt.where(WorkOrder.type == flt.type)
     if walk:
         return stmt.join(search_documents, search_documents.c.work_order_id == WorkOrder.id).where(
             *document_conditions(flt.text)
@@ -134,7 +139,7 @@ def _filtered(stmt: Q, flt: WorkOrderFilter, dialect: str, walk: bool = False) -
 
 def count_work_orders(db: Database, flt: WorkOrderFilter) -> int:
     with db.read() as session:
-        if flt.client_id is None and not flt.statuses:
+        if flt.client_id is None and not flt.statuses and flt.type is None:
             return count_and_remember(session, flt.text)
         # A common term AND other filters: checking the documents of the filtered rows beats
         # collecting every match of the term (PostgreSQL, client + status + 点検: 105 ms
@@ -152,6 +157,8 @@ _ROW_COLUMNS = (
     Organization.name_en.label("client_name_en"),
     WorkOrder.contract_number.label("contract_number"),
     WorkOrder.type.label("type"),
+    WorkType.name_ja.label("type_name_ja"),
+    WorkType.name_en.label("type_name_en"),
     WorkOrder.status.label("status"),
     WorkOrder.priority.label("priority"),
     WorkOrder.planned_start.label("planned_start"),
@@ -165,6 +172,7 @@ def _rows_by_id(session: Session, ids: list[int]) -> list[WorkOrderRow]:
         select(*_ROW_COLUMNS)
         .join(Contract, Contract.id == WorkOrder.contract_id)
         .join(Organization, Organization.id == Contract.client_id)
+        .join(WorkType, WorkType.code == WorkOrder.type)
         .where(WorkOrder.id.in_(ids))
     )
     by_id = {r.id: WorkOrderRow(**r._asdict()) for r in session.execute(stmt)}

@@ -478,6 +478,14 @@ Urgency from the grades: {derived}</translation>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
+        <source>設定(&amp;S)</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>作業種別(&amp;W)…</source>
+        <translation>&amp;Work types…</translation>
+    </message>
+    <message>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1174,6 +1182,10 @@ Urgency from the grades: {derived}</translation>
         <translation>All clients</translation>
     </message>
     <message>
+        <source>すべての作業種別</source>
+        <translation>All work types</translation>
+    </message>
+    <message>
         <source>すべての状態</source>
         <translation>All statuses</translation>
     </message>
@@ -1184,6 +1196,10 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>委託者</source>
         <translation>Client</translation>
+    </message>
+    <message>
+        <source>{name} (無効)</source>
+        <translation>{name} (inactive)</translation>
     </message>
     <message>
         <source>{count} 件</source>
@@ -1211,6 +1227,134 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>施設 {asset} の所見「{category}」を削除しますか？</source>
         <translation>Remove the finding &apos;{category}&apos; on asset {asset}?</translation>
+    </message>
+</context>
+<context>
+    <name>WorkTypeCatalogueDialog</name>
+    <message>
+        <source>作業種別</source>
+        <translation>Work types</translation>
+    </message>
+    <message>
+        <source>コード</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Japanese name</translation>
+    </message>
+    <message>
+        <source>英語名</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>区分</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>対象施設</source>
+        <translation>Assets</translation>
+    </message>
+    <message>
+        <source>表示順</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>追加(&amp;A)…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>編集(&amp;E)…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>無効にする(&amp;D)…</source>
+        <translation>&amp;Deactivate…</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>必要</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>使用中</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>無効</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>有効にする(&amp;D)</source>
+        <translation>Re&amp;activate</translation>
+    </message>
+    <message>
+        <source>作業種別を無効にする</source>
+        <translation>Deactivate work type</translation>
+    </message>
+    <message>
+        <source>作業種別 {code}「{name}」を無効にしますか？
+この種別の作業はそのまま残りますが、新しい作業には選べなくなります。</source>
+        <translation>Deactivate work type {code} “{name}”?
+Its work orders keep it, but it can no longer be chosen for new ones.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkTypeDialog</name>
+    <message>
+        <source>作業種別の編集</source>
+        <translation>Edit work type</translation>
+    </message>
+    <message>
+        <source>作業種別の追加</source>
+        <translation>Add work type</translation>
+    </message>
+    <message>
+        <source>例: pump_check</source>
+        <translation>e.g. pump_check</translation>
+    </message>
+    <message>
+        <source>作業に対象施設の指定が必要</source>
+        <translation>Work orders must name their assets</translation>
+    </message>
+    <message>
+        <source>コード(&amp;C)</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>名称(&amp;N)</source>
+        <translation>Japanese &amp;name</translation>
+    </message>
+    <message>
+        <source>英語名(&amp;E)</source>
+        <translation>&amp;English name</translation>
+    </message>
+    <message>
+        <source>区分(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>対象施設(&amp;A)</source>
+        <translation>&amp;Assets</translation>
+    </message>
+    <message>
+        <source>表示順(&amp;O)</source>
+        <translation>Sort &amp;order</translation>
+    </message>
+    <message>
+        <source>必要</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>不要</source>
+        <translation>Not required</translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,7 @@ def test_menus_have_quit_refresh_and_about(window: MainWindow) -> None:
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert window.refresh_action.shortcut().toString() == "F5"
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["ファイル(&F)", "表示(&V)", "ヘルプ(&H)"]
+    assert titles == ["ファイル(&F)", "表示(&V)", "設定(&S)", "ヘルプ(&H)"]  # an administrator
 
 
 def test_ctrl_digit_goes_to_each_page(qtbot, window: MainWindow) -> None:

@@ -4,7 +4,6 @@ Only formatting: every number shown (percentages and totals included) comes comp
 service; nothing here adds or divides.
 """
 
-
 from PySide6.QtCore import QCoreApplication
 
 from oneaqita.models import OrganizationKind
@@ -43,5 +42,3 @@ def shares_change_text(change: int | None) -> str:
     if change < 0:
         return f"−{-change:,}"
     return "0"
-
-

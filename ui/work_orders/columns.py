@@ -4,9 +4,9 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
 
-from oneaqita.models import WorkOrderStatus, WorkOrderType
+from oneaqita.models import WorkOrderStatus
 from oneaqita.services.work_order_queries import WorkOrderRow, WorkOrderSort
-from ui.labels import date_text, priority_label, status_label, work_order_type_label
+from ui.labels import date_text, priority_label, status_label, work_type_name
 from ui.paged_model import Column
 
 translate = QCoreApplication.translate
@@ -46,8 +46,9 @@ COLUMNS: list[Column[WorkOrderRow]] = [
     Column(
         lambda: translate("WorkOrderColumns", "作業種別"),
         Sort.TYPE,
-        lambda r: work_order_type_label(r.type),
-        lambda: _longest(work_order_type_label(t) for t in WorkOrderType),
+        lambda r: work_type_name(r.type_name_ja, r.type_name_en),
+        # The catalogue is data: sized for the longest shipped name, either language.
+        lambda: work_type_name("ストックマネジメント計画策定", "Management strategy support"),
     ),
     Column(
         lambda: translate("WorkOrderColumns", "状態"),

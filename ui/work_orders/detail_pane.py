@@ -17,7 +17,7 @@ from ui.labels import (
     move_label,
     priority_label,
     status_label,
-    work_order_type_label,
+    work_type_name,
 )
 from ui.work_orders.findings_box import FindingsBox
 
@@ -103,7 +103,7 @@ class WorkOrderDetailPane(QWidget):
         v = self.values
         v["client"].setText(row.client_name)
         v["contract"].setText(f"{row.contract_number}  {detail.contract_title}")
-        v["type"].setText(work_order_type_label(row.type))
+        v["type"].setText(work_type_name(row.type_name_ja, row.type_name_en))
         v["status"].setText(status_label(row.status))
         v["priority"].setText(priority_label(row.priority))
         v["planned"].setText(_span(date_text(row.planned_start), date_text(row.planned_end)))

@@ -1,4 +1,5 @@
-"""The row of filters above the work-order list: client body, status, free text, count."""
+"""The row of filters above the work-order list: client body, work type (the catalogue, the
+types no longer in use too: old orders have them), status, free text, count."""
 
 from typing import Any
 
@@ -6,8 +7,9 @@ from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QWidget
 
 from oneaqita.models import WorkOrderStatus
+from oneaqita.services.work_types import WorkTypeRow
 from ui.filter_bar_base import FilterBar
-from ui.labels import status_label
+from ui.labels import status_label, ui_language
 
 
 class StayOpenMenu(QMenu):
@@ -25,6 +27,7 @@ class WorkOrderFilterBar(FilterBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.client_combo = self._choice_combo(self.tr("すべての委託者"), 10)
+        self.type_combo = self._choice_combo(self.tr("すべての作業種別"), 10)
 
         self.status_button = QPushButton()
         self.status_menu = StayOpenMenu(self.status_button)
@@ -43,11 +46,43 @@ class WorkOrderFilterBar(FilterBar):
         self.search_edit.setPlaceholderText(self.tr("作業番号・件名・委託者・担当者で検索"))
         self.search_edit.setMinimumWidth(280)
         self.count_label.setMinimumWidth(110)
-        self._lay_out(QLabel(self.tr("委託者")), self.client_combo, self.status_button)
+        self._lay_out(
+            QLabel(self.tr("委託者")), self.client_combo, self.type_combo, self.status_button
+        )
 
     # -- values --------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
-        return {**super().values(), "client_id": self.client_id(), "statuses": self.statuses()}
+        return {
+            **super().values(),
+            "client_id": self.client_id(),
+            "type": self.work_type(),
+            "statuses": self.statuses(),
+        }
+
+    def work_type(self) -> str | None:
+        data = self.type_combo.currentData()
+        return str(data) if data is not None else None
+
+    def set_work_types(self, rows: list[WorkTypeRow]) -> None:
+        """Refills the work types (the catalogue's order), keeping the chosen one if it is
+        still there; a type no longer in use is marked so."""
+        language = ui_language()
+        self._refill(
+            self.type_combo,
+            [
+                (
+                    r.code,
+                    r.name(language)
+                    if r.active
+                    else self.tr("{name} (無効)").format(name=r.name(language)),
+                    r.code,
+                )
+                for r in rows
+            ],
+        )
+
+    def select_work_type(self, code: str | None) -> None:
+        self.type_combo.setCurrentIndex(max(self.type_combo.findData(code), 0))
 
     def client_id(self) -> int | None:
         data = self.client_combo.currentData()

@@ -18,6 +18,7 @@ from oneaqita.services.work_order_queries import (
     client_choices,
     work_order_detail,
 )
+from oneaqita.services.work_types import list_work_types
 from ui.errors import show_error
 from ui.list_page import ListDetailPage
 from ui.operations import ChangeOp, QueryOp, change_hub
@@ -65,6 +66,7 @@ class WorkOrdersPage(ListDetailPage):
 
         self.filter_bar.show_searching()
         self._load_clients()
+        self._load_work_types()
         self.model.refresh()
 
     def title(self) -> str:
@@ -74,6 +76,7 @@ class WorkOrdersPage(ListDetailPage):
     def refresh(self) -> None:
         """F5: everything the page shows is read again."""
         self._load_clients()
+        self._load_work_types()
         self.filter_bar.show_searching()
         self.model.refresh()
         self._load_detail()
@@ -81,6 +84,12 @@ class WorkOrdersPage(ListDetailPage):
     def _load_clients(self) -> None:
         db = self._db
         QueryOp(self, lambda: client_choices(db)).success(self.filter_bar.set_clients).run()
+
+    def _load_work_types(self) -> None:
+        db = self._db
+        QueryOp(self, lambda: list_work_types(db, include_inactive=True)).success(
+            self.filter_bar.set_work_types
+        ).run()
 
     # -- detail --------------------------------------------------------------------------
     def _row_selected(self, _work_order_id: int) -> None:
@@ -166,7 +175,9 @@ class WorkOrdersPage(ListDetailPage):
         findings_only = change.touches(Entity.FINDINGS) and not change.touches(Entity.WORK_ORDERS)
         if findings_only and self.selected_id is not None:
             self._load_detail()
-        if change.touches(Entity.WORK_ORDERS):
+        if change.touches(Entity.WORK_TYPES):
+            self._load_work_types()
+        if change.touches(Entity.WORK_ORDERS, Entity.WORK_TYPES):  # a type's name is shown
             self.filter_bar.show_searching()
             self.model.refresh()
             if self.selected_id is not None:

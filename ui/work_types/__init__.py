@@ -1,0 +1,1 @@
+"""The administrators' editor of the work-type catalogue."""
