@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
+from ui.contracts.page import ContractsPage
 from ui.labels import role_label
 from ui.organizations.organizations_page import OrganizationsPage
 from ui.organizations.shareholders_page import ShareholdersPage
@@ -25,7 +26,14 @@ from ui.transfer.export_dialog import open_export_dialog
 from ui.transfer.import_dialog import open_import_dialog
 from ui.work_orders.page import WorkOrdersPage
 
-Page = WorkOrdersPage | PeoplePage | StaffingOverviewPage | OrganizationsPage | ShareholdersPage
+Page = (
+    WorkOrdersPage
+    | PeoplePage
+    | StaffingOverviewPage
+    | OrganizationsPage
+    | ShareholdersPage
+    | ContractsPage
+)
 
 
 class MainWindow(QMainWindow):
@@ -44,12 +52,14 @@ class MainWindow(QMainWindow):
         self.staffing = StaffingOverviewPage(db, actor)
         self.organizations = OrganizationsPage(db, actor)
         self.shareholders = ShareholdersPage(db, actor)
+        self.contracts = ContractsPage(db, actor)
         self.pages: list[Page] = [
             self.work_orders,
             self.people,
             self.staffing,
             self.organizations,
             self.shareholders,
+            self.contracts,
         ]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -98,7 +108,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         view_menu = self.menuBar().addMenu(self.tr("表示(&V)"))
-        # Ctrl+1 … Ctrl+5 go to the pages in the order of the navigation list.
+        # Ctrl+1 … Ctrl+6 go to the pages in the order of the navigation list.
         self.page_actions: list[QAction] = []
         for row, page in enumerate(self.pages):
             action = QAction(page.title(), self)
