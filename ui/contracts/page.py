@@ -104,6 +104,8 @@ class ContractsPage(ListDetailPage):
     def _open(self, new: bool) -> None:
         if not self.may_edit or self.dialog is not None:
             return  # the buttons are off; a shortcut must not get round them
+        if not self.organizations:
+            return  # the client bodies are still being read (a moment after opening)
         card = self.card_pane.card
         if not new and (card is None or card.row.id != self.selected_id):
             return  # the card of the selected row is not there yet
