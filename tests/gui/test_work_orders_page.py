@@ -49,6 +49,7 @@ def test_window_shows_only_existing_areas_and_the_whole_list(
         "出向状況",
         "団体",
         "株主名簿",
+        "契約",
     ]
     page = window.work_orders
     expected = count_work_orders(demo_db, WorkOrderFilter())
