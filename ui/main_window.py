@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from oneaqita.permissions import Action, allowed
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
+from ui.contracts.page import ContractsPage
 from ui.labels import role_label
 from ui.organizations.organizations_page import OrganizationsPage
 from ui.organizations.shareholders_page import ShareholdersPage
@@ -27,7 +28,14 @@ from ui.transfer.import_dialog import open_import_dialog
 from ui.work_orders.page import WorkOrdersPage
 from ui.work_types.catalogue_dialog import open_work_type_catalogue
 
-Page = WorkOrdersPage | PeoplePage | StaffingOverviewPage | OrganizationsPage | ShareholdersPage
+Page = (
+    WorkOrdersPage
+    | PeoplePage
+    | StaffingOverviewPage
+    | OrganizationsPage
+    | ShareholdersPage
+    | ContractsPage
+)
 
 
 class MainWindow(QMainWindow):
@@ -46,12 +54,14 @@ class MainWindow(QMainWindow):
         self.staffing = StaffingOverviewPage(db, actor)
         self.organizations = OrganizationsPage(db, actor)
         self.shareholders = ShareholdersPage(db, actor)
+        self.contracts = ContractsPage(db, actor)
         self.pages: list[Page] = [
             self.work_orders,
             self.people,
             self.staffing,
             self.organizations,
             self.shareholders,
+            self.contracts,
         ]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -100,7 +110,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         view_menu = self.menuBar().addMenu(self.tr("表示(&V)"))
-        # Ctrl+1 … Ctrl+5 go to the pages in the order of the navigation list.
+        # Ctrl+1 … Ctrl+6 go to the pages in the order of the navigation list.
         self.page_actions: list[QAction] = []
         for row, page in enumerate(self.pages):
             action = QAction(page.title(), self)

@@ -2,6 +2,260 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="ja">
 <context>
+    <name>ContractCardPane</name>
+    <message>
+        <source>一覧から契約を選んでください。</source>
+        <translation>Choose a contract from the list.</translation>
+    </message>
+    <message>
+        <source>編集…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>契約を編集します (Enter)</source>
+        <translation>Edit the contract (Enter)</translation>
+    </message>
+    <message>
+        <source>契約番号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>委託者</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>業務種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>契約期間</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>契約金額</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>一括発注</source>
+        <translation>Bulk order</translation>
+    </message>
+    <message>
+        <source>作業の進捗（年度別）</source>
+        <translation>Work orders by fiscal year</translation>
+    </message>
+    <message>
+        <source>この契約の作業指示はまだありません。</source>
+        <translation>No work orders under this contract yet.</translation>
+    </message>
+    <message>
+        <source>工数（年度別）</source>
+        <translation>Hours by fiscal year</translation>
+    </message>
+    <message>
+        <source>工数</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>うち承認済</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>この契約の工数はまだ記録されていません。</source>
+        <translation>No hours booked on this contract yet.</translation>
+    </message>
+    <message>
+        <source>進捗</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>合計</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>金額の割合: 契約金額を中止以外の作業 {live} 件で均等に按分（円未満切り捨て）。</source>
+        <translation>Share of the amount: the contract amount spread evenly over its {live} work orders that are not cancelled (rounded down to the yen).</translation>
+    </message>
+    <message>
+        <source> 中止 {count} 件は按分に含めません。</source>
+        <translation> The {count} cancelled ones carry no share.</translation>
+    </message>
+    <message>
+        <source>一括発注グループ「{group}」の契約 ({count})</source>
+        <translation>Contracts of bulk order &quot;{group}&quot; ({count})</translation>
+    </message>
+    <message>
+        <source>{done}/{live} 件 · {pct}</source>
+        <translation>{done}/{live} · {pct}</translation>
+    </message>
+    <message>
+        <source>進捗: 完了・検収済の作業 / 中止以外の作業</source>
+        <translation>Progress: completed and accepted orders / orders not cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>ContractColumns</name>
+    <message>
+        <source>契約番号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>委託者</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>業務種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>開始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>終了</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>契約金額</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>一括発注</source>
+        <translation>Bulk order</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDialog</name>
+    <message>
+        <source>契約の編集</source>
+        <translation>Edit contract</translation>
+    </message>
+    <message>
+        <source>契約の登録</source>
+        <translation>New contract</translation>
+    </message>
+    <message>
+        <source>県の一括発注のときだけ</source>
+        <translation>Only for the prefecture&apos;s bulk orders</translation>
+    </message>
+    <message>
+        <source>契約番号(&amp;U)</source>
+        <translation>N&amp;umber</translation>
+    </message>
+    <message>
+        <source>委託者(&amp;C)</source>
+        <translation>&amp;Client</translation>
+    </message>
+    <message>
+        <source>件名(&amp;T)</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>業務種別(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>契約開始日(&amp;B)</source>
+        <translation>&amp;Begins</translation>
+    </message>
+    <message>
+        <source>契約終了日(&amp;D)</source>
+        <translation>En&amp;ds</translation>
+    </message>
+    <message>
+        <source>契約金額（円）(&amp;A)</source>
+        <translation>&amp;Amount (yen)</translation>
+    </message>
+    <message>
+        <source>一括発注グループ(&amp;G)</source>
+        <translation>Bulk &amp;group</translation>
+    </message>
+</context>
+<context>
+    <name>ContractFilterBar</name>
+    <message>
+        <source>すべての委託者</source>
+        <translation>All clients</translation>
+    </message>
+    <message>
+        <source>すべての年度</source>
+        <translation>All fiscal years</translation>
+    </message>
+    <message>
+        <source>その年度（4月〜翌3月）にかかる契約</source>
+        <translation>Contracts running in that fiscal year (April to March)</translation>
+    </message>
+    <message>
+        <source>すべての業務種別</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>一括発注: すべて</source>
+        <translation>Bulk order: all</translation>
+    </message>
+    <message>
+        <source>一括発注グループ（県がまとめて発注した契約）</source>
+        <translation>Bulk-order group (contracts the prefecture ordered together)</translation>
+    </message>
+    <message>
+        <source>新規契約…</source>
+        <translation>New contract…</translation>
+    </message>
+    <message>
+        <source>契約を登録します (Ctrl+N)</source>
+        <translation>Record a new contract (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>契約番号・件名・業務種別で検索</source>
+        <translation>Search number, title, kind</translation>
+    </message>
+    <message>
+        <source>委託者</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>{count} 件</source>
+        <translation>{count} contracts</translation>
+    </message>
+</context>
+<context>
+    <name>ContractLabels</name>
+    <message>
+        <source>{hours} 時間</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <source>{count} 件</source>
+        <translation>{count}</translation>
+    </message>
+    <message>
+        <source>{first} 〜 {last}（{years}年度分）</source>
+        <translation>{first} to {last} ({years} fiscal years)</translation>
+    </message>
+    <message>
+        <source>日程未定</source>
+        <translation>Not scheduled</translation>
+    </message>
+    <message>
+        <source>契約の登録・変更は業務担当・管理職・管理者だけが行えます。</source>
+        <translation>Only coordinators, managers and administrators may record or change contracts.</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsPage</name>
+    <message>
+        <source>契約</source>
+        <translation>Contracts</translation>
+    </message>
+</context>
+<context>
     <name>EditorDialog</name>
     <message>
         <source>保存しています…</source>
