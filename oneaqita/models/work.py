@@ -122,6 +122,14 @@ class WorkOrder(IdMixin, VersionedMixin, Base):
             "ix_work_orders_contract_number_planned_start", "contract_number", "planned_start", "id"
         ),
         Index("ix_work_orders_title_planned_start", "title", "planned_start", "id"),
+        # The contract card counts its orders by status and fiscal year from this alone.
+        Index(
+            "ix_work_orders_contract_status_dates",
+            "contract_id",
+            "status",
+            "planned_start",
+            "actual_start",
+        ),
     )
 
     number: Mapped[str] = mapped_column(String(40), unique=True)
