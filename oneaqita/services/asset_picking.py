@@ -93,9 +93,10 @@ def asset_ids_by_code(session: Session, codes: Iterable[str]) -> list[int]:
     wanted = list(dict.fromkeys(wanted))
     ids: dict[str, int] = {}
     for chunk in _chunks(wanted):
-        ids.update(
-            session.execute(select(Asset.code, Asset.id).where(Asset.code.in_(chunk))).tuples()
-        )
+        for code, asset_id in session.execute(
+            select(Asset.code, Asset.id).where(Asset.code.in_(chunk))
+        ):
+            ids[code] = asset_id
     unknown = [c for c in wanted if c not in ids]
     if unknown:
         named = "、".join(unknown[:_NAMED])
