@@ -38,6 +38,7 @@ class Action(enum.StrEnum):
     EDIT_CONTRACTS = "edit_contracts"
     EDIT_ASSETS = "edit_assets"
     MOVE_WORK_ORDERS = "move_work_orders"
+    EDIT_WORK_ORDERS = "edit_work_orders"  # create, edit and duplicate orders
     RECORD_FINDINGS = "record_findings"  # defects found on an order's assets
     MANAGE_USERS = "manage_users"
     MANAGE_WORK_TYPES = "manage_work_types"  # the work-type catalogue (reference data)
@@ -55,6 +56,7 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.EDIT_CONTRACTS: frozenset({_A, _M, _C}),
     Action.EDIT_ASSETS: frozenset({_A}),
     Action.MOVE_WORK_ORDERS: frozenset({_A, _M, _C}),
+    Action.EDIT_WORK_ORDERS: frozenset({_A, _M, _C}),
     Action.RECORD_FINDINGS: frozenset({_A, _M, _C}),
     Action.MANAGE_USERS: frozenset({_A}),
     Action.MANAGE_WORK_TYPES: frozenset({_A}),
