@@ -37,7 +37,8 @@ class Action(enum.StrEnum):
     EDIT_SECONDMENTS = "edit_secondments"
     EDIT_CONTRACTS = "edit_contracts"
     EDIT_ASSETS = "edit_assets"
-    MOVE_WORK_ORDERS = "move_work_orders"
+    MOVE_WORK_ORDERS = "move_work_orders"  # plan, start, complete, cancel
+    ACCEPT_WORK_ORDERS = "accept_work_orders"  # record the client's acceptance (検収)
     RECORD_FINDINGS = "record_findings"  # defects found on an order's assets
     MANAGE_USERS = "manage_users"
     MANAGE_WORK_TYPES = "manage_work_types"  # the work-type catalogue (reference data)
@@ -55,6 +56,7 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.EDIT_CONTRACTS: frozenset({_A, _M, _C}),
     Action.EDIT_ASSETS: frozenset({_A}),
     Action.MOVE_WORK_ORDERS: frozenset({_A, _M, _C}),
+    Action.ACCEPT_WORK_ORDERS: frozenset({_A, _M}),
     Action.RECORD_FINDINGS: frozenset({_A, _M, _C}),
     Action.MANAGE_USERS: frozenset({_A}),
     Action.MANAGE_WORK_TYPES: frozenset({_A}),
