@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="ja">
 <context>
     <name>ContractCardPane</name>
@@ -85,7 +84,7 @@
     </message>
     <message>
         <source>一括発注グループ「{group}」の契約 ({count})</source>
-        <translation>Contracts of bulk order &quot;{group}&quot; ({count})</translation>
+        <translation>Contracts of bulk order "{group}" ({count})</translation>
     </message>
     <message>
         <source>{done}/{live} 件 · {pct}</source>
@@ -143,7 +142,7 @@
     </message>
     <message>
         <source>県の一括発注のときだけ</source>
-        <translation>Only for the prefecture&apos;s bulk orders</translation>
+        <translation>Only for the prefecture's bulk orders</translation>
     </message>
     <message>
         <source>契約番号(&amp;U)</source>
@@ -392,7 +391,7 @@
         <source>選んだ緊急度は等級から求めたものと異なります。
 両方が記録に残り、施設の状態には選んだ緊急度が使われます。</source>
         <translation>The urgency chosen differs from the one the grades give.
-Both are kept; the asset&apos;s condition uses the one chosen.</translation>
+Both are kept; the asset's condition uses the one chosen.</translation>
     </message>
 </context>
 <context>
@@ -491,7 +490,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>会社負担FTE: 給与の会社負担割合の合計 ÷ 100（半分負担なら 0.50）</source>
-        <translation>Company-paid FTE: the company&apos;s salary shares added up, divided by 100 (half paid counts 0.50)</translation>
+        <translation>Company-paid FTE: the company's salary shares added up, divided by 100 (half paid counts 0.50)</translation>
     </message>
     <message>
         <source>基準日</source>
@@ -762,6 +761,61 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>&lt;h3&gt;oneaqita {version}&lt;/h3&gt;&lt;p&gt;株式会社ONE・AQITA の業務管理アプリケーション&lt;/p&gt;&lt;p&gt;秋田県と県内25市町村の下水道維持管理を共同で担うための、出向職員・施設・契約・作業指示・報告の管理ツールです。&lt;/p&gt;&lt;p&gt;データベース: {url}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;oneaqita {version}&lt;/h3&gt;&lt;p&gt;Operations application of ONE-AQITA Co., Ltd.&lt;/p&gt;&lt;p&gt;Seconded staff, sewer assets, contracts, work orders and reports for the joint sewer maintenance of Akita Prefecture and its 25 municipalities.&lt;/p&gt;&lt;p&gt;Database: {url}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>作業</source>
+        <translation>Work order</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>発注者の検収番号など（任意）</source>
+        <translation>The client's acceptance number (optional)</translation>
+    </message>
+    <message>
+        <source>検収番号(&amp;R)</source>
+        <translation>&amp;Reference</translation>
+    </message>
+    <message>
+        <source>中止する理由を入力してください（必須）</source>
+        <translation>Why is it cancelled? (required)</translation>
+    </message>
+    <message>
+        <source>中止の理由(&amp;N)</source>
+        <translation>Reaso&amp;n</translation>
+    </message>
+    <message>
+        <source>任意</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>メモ(&amp;N)</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>実績開始日(&amp;D)</source>
+        <translation>Actual start &amp;date</translation>
+    </message>
+    <message>
+        <source>実績終了日(&amp;D)</source>
+        <translation>Actual end &amp;date</translation>
+    </message>
+    <message>
+        <source>検収日(&amp;D)</source>
+        <translation>Acceptance &amp;date</translation>
+    </message>
+    <message>
+        <source>実績開始日 {day} 以降</source>
+        <translation>On or after the actual start, {day}</translation>
+    </message>
+    <message>
+        <source>実績終了日 {day} 以降</source>
+        <translation>On or after the actual end, {day}</translation>
     </message>
 </context>
 <context>
@@ -1357,6 +1411,10 @@ Urgency from the grades: {derived}</translation>
         <translation>Actual</translation>
     </message>
     <message>
+        <source>検収</source>
+        <translation>Acceptance</translation>
+    </message>
+    <message>
         <source>担当者</source>
         <translation>Assignees</translation>
     </message>
@@ -1417,12 +1475,32 @@ Urgency from the grades: {derived}</translation>
         <translation>Note</translation>
     </message>
     <message>
+        <source>記録</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
         <source>{count} 件</source>
         <translation>{count}</translation>
     </message>
     <message>
         <source>対象施設 ({count})</source>
         <translation>Assets ({count})</translation>
+    </message>
+    <message>
+        <source>検収日 {day}</source>
+        <translation>Accepted on {day}</translation>
+    </message>
+    <message>
+        <source>　検収番号 {ref}</source>
+        <translation>, reference {ref}</translation>
+    </message>
+    <message>
+        <source>実績開始日 {day}</source>
+        <translation>Started on {day}</translation>
+    </message>
+    <message>
+        <source>実績終了日 {day}</source>
+        <translation>Ended on {day}</translation>
     </message>
     <message>
         <source>{to}で作成</source>
@@ -1480,7 +1558,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>施設 {asset} の所見「{category}」を削除しますか？</source>
-        <translation>Remove the finding &apos;{category}&apos; on asset {asset}?</translation>
+        <translation>Remove the finding '{category}' on asset {asset}?</translation>
     </message>
 </context>
 <context>
@@ -1784,7 +1862,7 @@ Its work orders keep it, but it can no longer be chosen for new ones.</translati
         <translation>Time entries</translation>
     </message>
     <message>
-        <source>列: {columns}&#x3000;* は必須</source>
+        <source>列: {columns}　* は必須</source>
         <translation>Columns: {columns}  (* required)</translation>
     </message>
 </context>
