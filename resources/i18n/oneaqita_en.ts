@@ -1471,12 +1471,8 @@ Urgency from the grades: {derived}</translation>
         <translation>Change</translation>
     </message>
     <message>
-        <source>メモ</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>記録</source>
-        <translation>Recorded</translation>
+        <source>記録・メモ</source>
+        <translation>Recorded, note</translation>
     </message>
     <message>
         <source>{count} 件</source>

@@ -144,16 +144,19 @@ def test_start_complete_and_accept_ask_their_dates_and_the_history_shows_them(
     assert (stored.actual_end, stored.accepted_on) == (ended, accepted)
     assert stored.acceptance_ref == "秋下第2025-117号"
     assert _history(page) == [
-        ["課長 一郎", "計画 → 着手", f"実績開始日 {day(started)}", ""],
-        ["課長 一郎", "着手 → 完了", f"実績終了日 {day(ended)}", "現場作業 完了"],
+        ["課長 一郎", "計画 → 着手", f"実績開始日 {day(started)}"],
+        ["課長 一郎", "着手 → 完了", f"実績終了日 {day(ended)} — 現場作業 完了"],
         [
             "課長 一郎",
             "完了 → 検収済",
-            f"検収日 {day(accepted)}　検収番号 秋下第2025-117号",
-            "検収書を受領",
+            f"検収日 {day(accepted)}　検収番号 秋下第2025-117号 — 検収書を受領",
         ],
     ]
+    assert page.detail_pane.history_table.item(2, 3).toolTip() == (
+        f"検収日 {day(accepted)}　検収番号 秋下第2025-117号\n検収書を受領"
+    )
     assert page.detail_pane.values["accepted"].text().startswith(f"検収日 {day(accepted)}")
+    page.grab().save(str(SHOTS / "move_history.png"))
     assert page.detail_pane.move_buttons == {}
 
 
@@ -195,7 +198,7 @@ def test_cancelling_needs_a_reason_and_asks_first(
 
     reply[0] = QMessageBox.StandardButton.Yes
     _save(qtbot, page, dialog, S.CANCELLED)
-    assert _history(page) == [["業務 太郎", "計画 → 中止", "", "発注者の予算都合により中止"]]
+    assert _history(page) == [["業務 太郎", "計画 → 中止", "発注者の予算都合により中止"]]
     assert page.detail_pane.move_buttons == {}
 
 

@@ -2,9 +2,10 @@
 user's role may make (each opens ui/work_orders/move_dialog.py), its findings
 (ui/work_orders/findings_box.py), assets and history.
 
-The history lists every move: when, who, from where to where, what the move recorded (the
+The history lists every move: when, who, from where to where, then what the move recorded (the
 actual start, the actual end, the 検収日 and the client's reference, read from the order: each
-of those moves happens once) and its note."""
+of those moves happens once) and its note, in one column that fits the pane (the whole of it in
+the cell's tooltip)."""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -83,8 +84,8 @@ class WorkOrderDetailPane(QWidget):
         QVBoxLayout(self.assets_box).addWidget(self.assets_table)
         self.history_box = QGroupBox(self.tr("状態の履歴"))
         self.history_table = ReadOnlyTable(
-            [self.tr("日時"), self.tr("実施者"), self.tr("変更"), self.tr("記録"), self.tr("メモ")],
-            ["2025/04/01 00:00", "佐藤 花子", "起票 → 計画", "実績終了日 2025/04/01", ""],
+            [self.tr("日時"), self.tr("実施者"), self.tr("変更"), self.tr("記録・メモ")],
+            ["2025/04/01 00:00", "佐藤 花子", "起票 → 計画", "実績終了日 2025/04/01"],
         )
         QVBoxLayout(self.history_box).addWidget(self.history_table)
 
@@ -137,12 +138,16 @@ class WorkOrderDetailPane(QWidget):
                     datetime_text(e.at),
                     e.who,
                     self._move_text(e.from_status, e.to_status),
-                    self._recorded_text(detail, e.to_status),
-                    e.note or "",
+                    " — ".join(t for t in (self._recorded_text(detail, e.to_status), e.note) if t),
                 ]
                 for e in detail.events
             ],
         )
+        for row_index, event in enumerate(detail.events):  # the whole of a long note
+            item = self.history_table.item(row_index, 3)
+            recorded = self._recorded_text(detail, event.to_status)
+            if item is not None:
+                item.setToolTip("\n".join(t for t in (recorded, event.note) if t))
         self._stack.setCurrentIndex(1)
 
     def show_findings(self, lines: list[FindingLine]) -> None:
