@@ -37,7 +37,8 @@ class Action(enum.StrEnum):
     EDIT_SECONDMENTS = "edit_secondments"
     EDIT_CONTRACTS = "edit_contracts"
     EDIT_ASSETS = "edit_assets"
-    MOVE_WORK_ORDERS = "move_work_orders"
+    MOVE_WORK_ORDERS = "move_work_orders"  # plan, start, complete, cancel
+    ACCEPT_WORK_ORDERS = "accept_work_orders"  # record the client's acceptance (検収)
     EDIT_WORK_ORDERS = "edit_work_orders"  # create, edit and duplicate orders
     RECORD_FINDINGS = "record_findings"  # defects found on an order's assets
     MANAGE_USERS = "manage_users"
@@ -57,6 +58,7 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.EDIT_ASSETS: frozenset({_A}),
     Action.MOVE_WORK_ORDERS: frozenset({_A, _M, _C}),
     Action.EDIT_WORK_ORDERS: frozenset({_A, _M, _C}),
+    Action.ACCEPT_WORK_ORDERS: frozenset({_A, _M}),
     Action.RECORD_FINDINGS: frozenset({_A, _M, _C}),
     Action.MANAGE_USERS: frozenset({_A}),
     Action.MANAGE_WORK_TYPES: frozenset({_A}),

@@ -94,6 +94,8 @@ class WorkOrderDetail:
     assets: list[AssetLine]
     events: list[EventLine]
     findings_count: int
+    accepted_on: date | None = None  # the client's 検収日, once accepted
+    acceptance_ref: str | None = None
 
 
 def _sort_column(sort: WorkOrderSort) -> Any:
@@ -238,6 +240,8 @@ def work_order_detail(db: Database, work_order_id: int) -> WorkOrderDetail:
             assets=[AssetLine(*a) for a in assets],
             events=[EventLine(*e) for e in events],
             findings_count=len(wo.findings),
+            accepted_on=wo.accepted_on,
+            acceptance_ref=wo.acceptance_ref,
         )
 
 

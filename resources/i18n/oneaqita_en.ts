@@ -765,6 +765,61 @@ Urgency from the grades: {derived}</translation>
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>作業</source>
+        <translation>Work order</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>発注者の検収番号など（任意）</source>
+        <translation>The client&apos;s acceptance number (optional)</translation>
+    </message>
+    <message>
+        <source>検収番号(&amp;R)</source>
+        <translation>&amp;Reference</translation>
+    </message>
+    <message>
+        <source>中止する理由を入力してください（必須）</source>
+        <translation>Why is it cancelled? (required)</translation>
+    </message>
+    <message>
+        <source>中止の理由(&amp;N)</source>
+        <translation>Reaso&amp;n</translation>
+    </message>
+    <message>
+        <source>任意</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>メモ(&amp;N)</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>実績開始日(&amp;D)</source>
+        <translation>Actual start &amp;date</translation>
+    </message>
+    <message>
+        <source>実績終了日(&amp;D)</source>
+        <translation>Actual end &amp;date</translation>
+    </message>
+    <message>
+        <source>検収日(&amp;D)</source>
+        <translation>Acceptance &amp;date</translation>
+    </message>
+    <message>
+        <source>実績開始日 {day} 以降</source>
+        <translation>On or after the actual start, {day}</translation>
+    </message>
+    <message>
+        <source>実績終了日 {day} 以降</source>
+        <translation>On or after the actual end, {day}</translation>
+    </message>
+</context>
+<context>
     <name>OrganizationDialog</name>
     <message>
         <source>団体の編集</source>
@@ -1357,6 +1412,10 @@ Urgency from the grades: {derived}</translation>
         <translation>Actual</translation>
     </message>
     <message>
+        <source>検収</source>
+        <translation>Acceptance</translation>
+    </message>
+    <message>
         <source>担当者</source>
         <translation>Assignees</translation>
     </message>
@@ -1413,8 +1472,8 @@ Urgency from the grades: {derived}</translation>
         <translation>Change</translation>
     </message>
     <message>
-        <source>メモ</source>
-        <translation>Note</translation>
+        <source>記録・メモ</source>
+        <translation>Recorded, note</translation>
     </message>
     <message>
         <source>{count} 件</source>
@@ -1423,6 +1482,22 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>対象施設 ({count})</source>
         <translation>Assets ({count})</translation>
+    </message>
+    <message>
+        <source>検収日 {day}</source>
+        <translation>Accepted on {day}</translation>
+    </message>
+    <message>
+        <source>&#x3000;検収番号 {ref}</source>
+        <translation>, reference {ref}</translation>
+    </message>
+    <message>
+        <source>実績開始日 {day}</source>
+        <translation>Started on {day}</translation>
+    </message>
+    <message>
+        <source>実績終了日 {day}</source>
+        <translation>Ended on {day}</translation>
     </message>
     <message>
         <source>{to}で作成</source>

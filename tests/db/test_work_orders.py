@@ -1,5 +1,7 @@
 """Work-order use cases: the paged list and the status machine, on both databases."""
 
+from datetime import date
+
 import pytest
 from sqlalchemy import select
 
@@ -71,13 +73,15 @@ def test_detail_has_assets_assignees_and_history(db: Database) -> None:
 def test_the_whole_legal_path_is_recorded_and_audited(db: Database) -> None:
     sample = build_sample(db)
     wid = sample.work_order_ids[0]
-    path = [S.PLANNED, S.IN_PROGRESS, S.COMPLETED, S.ACCEPTED]
+    path = [S.PLANNED, S.IN_PROGRESS, S.COMPLETED]  # accepting: tests/db/test_work_order_moves
     for version, to in enumerate(path, start=1):
-        change = transition(db, sample.coordinator, wid, to, expected_version=version)
+        change = transition(
+            db, sample.coordinator, wid, to, expected_version=version, actual_end=date.today()
+        )
         assert change.touches("work_orders") and wid in change.ids_of(Entity.WORK_ORDERS)
     detail = work_order_detail(db, wid)
-    assert detail.row.status is S.ACCEPTED
-    assert detail.actual_start is not None and detail.actual_end is not None
+    assert detail.row.status is S.COMPLETED
+    assert detail.actual_start == detail.actual_end == date.today()
     assert allowed_moves(S.ACCEPTED) == []
     with db.read() as s:
         audits = s.scalars(select(AuditEntry).where(AuditEntry.entity == "work_orders")).all()
@@ -87,7 +91,7 @@ def test_the_whole_legal_path_is_recorded_and_audited(db: Database) -> None:
 
 @pytest.mark.parametrize(
     ("index", "to"),
-    [(0, S.COMPLETED), (0, S.ACCEPTED), (4, S.CANCELLED), (1, S.DRAFT), (4, S.IN_PROGRESS)],
+    [(0, S.COMPLETED), (2, S.PLANNED), (4, S.CANCELLED), (1, S.DRAFT), (4, S.IN_PROGRESS)],
 )
 def test_illegal_moves_are_refused_and_nothing_is_written(
     db: Database, index: int, to: WorkOrderStatus

@@ -36,9 +36,14 @@ def test_list_search_and_move_on_each_database(qtbot, db: Database) -> None:
     page.table.selectRow(0)
     qtbot.waitUntil(lambda: page.detail_pane.detail is not None, timeout=5000)
     order_id = page.detail_pane.detail.row.id
+    qtbot.mouseClick(
+        page.detail_pane.move_buttons[WorkOrderStatus.PLANNED], Qt.MouseButton.LeftButton
+    )
+    dialog = page.move_editor  # the move's dialog (tests/gui/test_work_order_moves_ui.py)
+    assert dialog is not None
+    dialog.note_edit.setPlainText("日程確定")
     with qtbot.waitSignal(page.model.counted, timeout=5000):
-        qtbot.mouseClick(
-            page.detail_pane.move_buttons[WorkOrderStatus.PLANNED], Qt.MouseButton.LeftButton
-        )
-    assert work_order_detail(db, order_id).row.status is WorkOrderStatus.PLANNED
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    stored = work_order_detail(db, order_id)
+    assert stored.row.status is WorkOrderStatus.PLANNED and stored.events[-1].note == "日程確定"
     qtbot.waitUntil(lambda: running_operations() == 0, timeout=5000)

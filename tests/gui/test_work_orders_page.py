@@ -172,8 +172,11 @@ def test_a_legal_move_changes_the_status(qtbot, window: MainWindow, demo_db: Dat
     order_id = page.detail_pane.detail.row.id
     buttons = page.detail_pane.move_buttons
     assert set(buttons) == {WorkOrderStatus.PLANNED, WorkOrderStatus.CANCELLED}
+    qtbot.mouseClick(buttons[WorkOrderStatus.PLANNED], Qt.MouseButton.LeftButton)
+    dialog = page.move_editor  # asks for a note (tests/gui/test_work_order_moves_ui.py)
+    assert dialog is not None
     with qtbot.waitSignal(page.model.counted, timeout=5000):
-        qtbot.mouseClick(buttons[WorkOrderStatus.PLANNED], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert work_order_detail(demo_db, order_id).row.status is WorkOrderStatus.PLANNED
     assert page.model.rowCount() == before - 1  # it left the 起票 filter
     qtbot.waitUntil(lambda: page.detail_pane.values["status"].text() == "計画", timeout=5000)
@@ -199,12 +202,16 @@ def test_cancelling_asks_first(qtbot, monkeypatch, window: MainWindow, demo_db: 
 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
     page.detail_pane.move_buttons[WorkOrderStatus.CANCELLED].click()
+    dialog = page.move_editor  # the reason first
+    assert dialog is not None
+    dialog.note_edit.setPlainText("発注取消")
+    dialog.save_button.click()
     assert len(asked) == 1 and "中止しますか" in asked[0]
     assert work_order_detail(demo_db, order_id).row.status is WorkOrderStatus.PLANNED
 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     with qtbot.waitSignal(page.model.counted, timeout=5000):
-        page.detail_pane.move_buttons[WorkOrderStatus.CANCELLED].click()
+        dialog.save_button.click()
     assert work_order_detail(demo_db, order_id).row.status is WorkOrderStatus.CANCELLED
     qtbot.waitUntil(lambda: page.detail_pane.values["status"].text() == "中止", timeout=5000)
     assert page.detail_pane.move_buttons == {}  # nothing leaves 中止
@@ -236,10 +243,14 @@ def test_a_move_made_meanwhile_elsewhere_is_refused_and_shown(
     seen = page.detail_pane.detail
     transition(demo_db, actor, seen.row.id, WorkOrderStatus.PLANNED, expected_version=seen.version)
     page.detail_pane.move_buttons[WorkOrderStatus.PLANNED].click()
-    qtbot.waitUntil(lambda: bool(message_boxes), timeout=5000)
-    assert "他の人がこのデータを先に変更しました" in message_boxes[0]
-    assert "Someone else changed this record first" in message_boxes[0]
-    message_boxes.clear()
+    dialog = page.move_editor
+    assert dialog is not None
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.banner.isVisible(), timeout=5000)
+    assert "他の人がこのデータを先に変更しました" in dialog.banner_text()
+    assert "Someone else changed this record first" in dialog.banner_text()
+    assert not message_boxes
+    dialog.reject()  # closing a dialog that met a conflict shows the order as stored
     qtbot.waitUntil(lambda: page.detail_pane.values["status"].text() == "計画", timeout=5000)
 
 

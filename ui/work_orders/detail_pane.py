@@ -1,5 +1,11 @@
-"""The selected work order beside the list: its fields, the legal moves, its findings
-(ui/work_orders/findings_box.py), assets and history."""
+"""The selected work order beside the list: its fields, the moves its status allows and the
+user's role may make (each opens ui/work_orders/move_dialog.py), its findings
+(ui/work_orders/findings_box.py), assets and history.
+
+The history lists every move: when, who, from where to where, then what the move recorded (the
+actual start, the actual end, the 検収日 and the client's reference, read from the order: each
+of those moves happens once) and its note, in one column that fits the pane (the whole of it in
+the cell's tooltip)."""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -53,6 +59,7 @@ class WorkOrderDetailPane(QWidget):
                 ("priority", self.tr("優先度")),
                 ("planned", self.tr("予定")),
                 ("actual", self.tr("実績")),
+                ("accepted", self.tr("検収")),
                 ("assignees", self.tr("担当者")),
                 ("findings", self.tr("所見")),
                 ("note", self.tr("備考")),
@@ -77,8 +84,8 @@ class WorkOrderDetailPane(QWidget):
         QVBoxLayout(self.assets_box).addWidget(self.assets_table)
         self.history_box = QGroupBox(self.tr("状態の履歴"))
         self.history_table = ReadOnlyTable(
-            [self.tr("日時"), self.tr("実施者"), self.tr("変更"), self.tr("メモ")],
-            ["2025/04/01 00:00", "佐藤 花子", "起票 → 計画", ""],
+            [self.tr("日時"), self.tr("実施者"), self.tr("変更"), self.tr("記録・メモ")],
+            ["2025/04/01 00:00", "佐藤 花子", "起票 → 計画", "実績終了日 2025/04/01"],
         )
         QVBoxLayout(self.history_box).addWidget(self.history_table)
 
@@ -108,6 +115,7 @@ class WorkOrderDetailPane(QWidget):
         v["priority"].setText(priority_label(row.priority))
         v["planned"].setText(_span(date_text(row.planned_start), date_text(row.planned_end)))
         v["actual"].setText(_span(date_text(detail.actual_start), date_text(detail.actual_end)))
+        v["accepted"].setText(self._acceptance_text(detail) or "—")
         v["assignees"].setText(row.assignees or "—")
         v["findings"].setText(self.tr("{count} 件").format(count=detail.findings_count))
         v["note"].setText(detail.note or "—")
@@ -130,11 +138,16 @@ class WorkOrderDetailPane(QWidget):
                     datetime_text(e.at),
                     e.who,
                     self._move_text(e.from_status, e.to_status),
-                    e.note or "",
+                    " — ".join(t for t in (self._recorded_text(detail, e.to_status), e.note) if t),
                 ]
                 for e in detail.events
             ],
         )
+        for row_index, event in enumerate(detail.events):  # the whole of a long note
+            item = self.history_table.item(row_index, 3)
+            recorded = self._recorded_text(detail, event.to_status)
+            if item is not None:
+                item.setToolTip("\n".join(t for t in (recorded, event.note) if t))
         self._stack.setCurrentIndex(1)
 
     def show_findings(self, lines: list[FindingLine]) -> None:
@@ -142,9 +155,23 @@ class WorkOrderDetailPane(QWidget):
         self.findings_box.show_findings(self.detail, lines)
         self.values["findings"].setText(self.tr("{count} 件").format(count=len(lines)))
 
-    def set_moves_enabled(self, enabled: bool) -> None:
-        for button in self.move_buttons.values():
-            button.setEnabled(enabled)
+    def _acceptance_text(self, detail: WorkOrderDetail) -> str:
+        if detail.accepted_on is None:
+            return ""
+        text = self.tr("検収日 {day}").format(day=date_text(detail.accepted_on))
+        if detail.acceptance_ref:
+            text += self.tr("　検収番号 {ref}").format(ref=detail.acceptance_ref)
+        return text
+
+    def _recorded_text(self, detail: WorkOrderDetail, to_status: WorkOrderStatus) -> str:
+        """What the move to `to_status` recorded on the order."""
+        if to_status is WorkOrderStatus.IN_PROGRESS and detail.actual_start:
+            return self.tr("実績開始日 {day}").format(day=date_text(detail.actual_start))
+        if to_status is WorkOrderStatus.COMPLETED and detail.actual_end:
+            return self.tr("実績終了日 {day}").format(day=date_text(detail.actual_end))
+        if to_status is WorkOrderStatus.ACCEPTED:
+            return self._acceptance_text(detail)
+        return ""
 
     def _move_text(self, from_status: WorkOrderStatus | None, to_status: WorkOrderStatus) -> str:
         if from_status is None:

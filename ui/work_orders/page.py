@@ -25,8 +25,8 @@ from ui.operations import ChangeOp, QueryOp, change_hub
 from ui.work_orders.detail_pane import WorkOrderDetailPane
 from ui.work_orders.filter_bar import WorkOrderFilterBar
 from ui.work_orders.finding_dialog import FindingDialog
+from ui.work_orders.move_dialog import MoveDialog
 from ui.work_orders.table_model import WorkOrderTableModel
-from ui.work_orders.transitions import confirm_move, move_work_order
 
 # A change to any of these can alter what the list shows.
 # Saving a person, contract or client re-indexes their work orders: reported as derived.
@@ -61,6 +61,7 @@ class WorkOrdersPage(ListDetailPage):
         findings.edit_requested.connect(self._open_finding)
         findings.remove_requested.connect(self._remove_finding)
         self.finding_editor: FindingDialog | None = None
+        self.move_editor: MoveDialog | None = None
         self._order_assets: list[OrderAsset] = []
         change_hub().changed.connect(self._changed)
 
@@ -156,18 +157,21 @@ class WorkOrdersPage(ListDetailPage):
         ).run()
 
     def _move_requested(self, to_status: WorkOrderStatus) -> None:
+        """The move's dialog (ui/work_orders/move_dialog.py) asks what the move needs."""
         detail = self.detail_pane.detail
-        if detail is None or not confirm_move(self, detail, to_status):
+        if detail is None or self.move_editor is not None:
             return
-        self.detail_pane.set_moves_enabled(False)
+        self.move_editor = MoveDialog(self._db, self._actor, detail, to_status, parent=self)
+        self.move_editor.finished.connect(self._move_closed)
+        self.move_editor.open()
 
-        def failed(exc: BaseException) -> None:
-            show_error(self, exc)
-            self._load_detail()  # show where the order really stands now
-
-        ChangeOp(self, move_work_order(self._db, self._actor, detail, to_status)).failure(
-            failed
-        ).run()
+    def _move_closed(self, _result: int) -> None:
+        editor, self.move_editor = self.move_editor, None
+        if editor is None:
+            return
+        if editor.conflict:  # show where the order really stands now
+            self._load_detail()
+        editor.deleteLater()
 
     def _changed(self, change: Change) -> None:
         if change.touches(*CLIENT_ENTITIES):
