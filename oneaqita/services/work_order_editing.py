@@ -35,7 +35,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from oneaqita.errors import NotFound, ValidationError
+from oneaqita.errors import ValidationError
 from oneaqita.fiscal import fiscal_year
 from oneaqita.labels import label
 from oneaqita.models import (
@@ -58,6 +58,7 @@ from oneaqita.services.number_fields import checked_number
 from oneaqita.services.text_fields import optional_text, reference_text, required_text
 from oneaqita.services.unit_of_work import UnitOfWork
 from oneaqita.services.upserts import row_to_edit
+from oneaqita.services.work_order_queries import stored_work_order
 from oneaqita.services.work_types import find_work_type
 
 ENTITY = Entity.WORK_ORDERS
@@ -361,12 +362,7 @@ def _editable(session: Session, wo: WorkOrder) -> EditableWorkOrder:
 
 def work_order_to_edit(db: Database, work_order_id: int) -> EditableWorkOrder:
     with db.read() as session:
-        wo = session.get(WorkOrder, work_order_id)
-        if wo is None:
-            raise NotFound(
-                f"作業 (id {work_order_id}) が見つかりません。",
-                f"Work order {work_order_id} not found.",
-            )
+        wo = stored_work_order(session, work_order_id)
         return _editable(session, wo)
 
 
@@ -377,12 +373,7 @@ def duplicate_work_order(
     """A copy of the order as a new draft with the next number (see the module's rules)."""
     today = today or date.today()
     with db.unit_of_work(actor) as uow:
-        wo = uow.session.get(WorkOrder, work_order_id)
-        if wo is None:
-            raise NotFound(
-                f"作業 (id {work_order_id}) が見つかりません。",
-                f"Work order {work_order_id} not found.",
-            )
+        wo = stored_work_order(uow.session, work_order_id)
         source = _editable(uow.session, wo).data
         copy = WorkOrderData(**{**source.__dict__, "number": None})
         values = _checked(uow.session, copy, today, None)

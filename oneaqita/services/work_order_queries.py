@@ -203,14 +203,20 @@ def list_work_orders(
         return _rows_by_id(session, ids) if ids else []
 
 
+def stored_work_order(session: Session, work_order_id: int) -> WorkOrder:
+    """The work order with that id; NotFound (in both languages) when there is none."""
+    wo = session.get(WorkOrder, work_order_id)
+    if wo is None:
+        raise NotFound(
+            f"作業 (id {work_order_id}) が見つかりません。",
+            f"Work order {work_order_id} not found.",
+        )
+    return wo
+
+
 def work_order_detail(db: Database, work_order_id: int) -> WorkOrderDetail:
     with db.read() as session:
-        wo = session.get(WorkOrder, work_order_id)
-        if wo is None:
-            raise NotFound(
-                f"作業 (id {work_order_id}) が見つかりません。",
-                f"Work order {work_order_id} not found.",
-            )
+        wo = stored_work_order(session, work_order_id)
         row = _rows_by_id(session, [wo.id])[0]
         assets = session.execute(
             select(Asset.code, Asset.kind, Asset.district, Asset.installed_year)

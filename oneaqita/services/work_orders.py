@@ -30,13 +30,14 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from oneaqita.errors import ConcurrentEdit, IllegalTransition, NotFound, ValidationError
+from oneaqita.errors import ConcurrentEdit, IllegalTransition, ValidationError
 from oneaqita.models import WorkOrder, WorkOrderEvent, WorkOrderStatus
 from oneaqita.permissions import Action, allowed, requires
 from oneaqita.services.actor import Actor
 from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
 from oneaqita.services.text_fields import optional_text
+from oneaqita.services.work_order_queries import stored_work_order
 from oneaqita.vocabulary import WORK_ORDER_STATUS_JA
 
 S = WorkOrderStatus
@@ -125,12 +126,7 @@ def _move(
     """The move, once it is legal from where the order stands: `apply` checks and sets its
     data; `reason` requires a note."""
     with db.unit_of_work(actor) as uow:
-        wo = uow.session.get(WorkOrder, work_order_id)
-        if wo is None:
-            raise NotFound(
-                f"作業 (id {work_order_id}) が見つかりません。",
-                f"Work order {work_order_id} not found.",
-            )
+        wo = stored_work_order(uow.session, work_order_id)
         if wo.version != expected_version:
             raise ConcurrentEdit()
         current = wo.status
