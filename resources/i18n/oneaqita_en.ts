@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="ja">
 <context>
     <name>ContractCardPane</name>
@@ -85,7 +84,7 @@
     </message>
     <message>
         <source>一括発注グループ「{group}」の契約 ({count})</source>
-        <translation>Contracts of bulk order &quot;{group}&quot; ({count})</translation>
+        <translation>Contracts of bulk order "{group}" ({count})</translation>
     </message>
     <message>
         <source>{done}/{live} 件 · {pct}</source>
@@ -143,7 +142,7 @@
     </message>
     <message>
         <source>県の一括発注のときだけ</source>
-        <translation>Only for the prefecture&apos;s bulk orders</translation>
+        <translation>Only for the prefecture's bulk orders</translation>
     </message>
     <message>
         <source>契約番号(&amp;U)</source>
@@ -392,7 +391,7 @@
         <source>選んだ緊急度は等級から求めたものと異なります。
 両方が記録に残り、施設の状態には選んだ緊急度が使われます。</source>
         <translation>The urgency chosen differs from the one the grades give.
-Both are kept; the asset&apos;s condition uses the one chosen.</translation>
+Both are kept; the asset's condition uses the one chosen.</translation>
     </message>
 </context>
 <context>
@@ -491,7 +490,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>会社負担FTE: 給与の会社負担割合の合計 ÷ 100（半分負担なら 0.50）</source>
-        <translation>Company-paid FTE: the company&apos;s salary shares added up, divided by 100 (half paid counts 0.50)</translation>
+        <translation>Company-paid FTE: the company's salary shares added up, divided by 100 (half paid counts 0.50)</translation>
     </message>
     <message>
         <source>基準日</source>
@@ -776,7 +775,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>発注者の検収番号など（任意）</source>
-        <translation>The client&apos;s acceptance number (optional)</translation>
+        <translation>The client's acceptance number (optional)</translation>
     </message>
     <message>
         <source>検収番号(&amp;R)</source>
@@ -1488,7 +1487,7 @@ Urgency from the grades: {derived}</translation>
         <translation>Accepted on {day}</translation>
     </message>
     <message>
-        <source>&#x3000;検収番号 {ref}</source>
+        <source>　検収番号 {ref}</source>
         <translation>, reference {ref}</translation>
     </message>
     <message>
@@ -1502,6 +1501,73 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>{to}で作成</source>
         <translation>Created as {to}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderDialog</name>
+    <message>
+        <source>作業指示の編集</source>
+        <translation>Edit work order</translation>
+    </message>
+    <message>
+        <source>作業指示の登録</source>
+        <translation>New work order</translation>
+    </message>
+    <message>
+        <source>空欄なら保存時に自動で採番 (WO-年度-連番)</source>
+        <translation>Empty: numbered when saved (WO-year-serial)</translation>
+    </message>
+    <message>
+        <source>空欄なら今の番号のまま</source>
+        <translation>Empty: keeps its number</translation>
+    </message>
+    <message>
+        <source>予定あり</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>施設コードを1行に1つ（; 区切りも可）</source>
+        <translation>One asset code a line (or separated by ;)</translation>
+    </message>
+    <message>
+        <source>作業番号(&amp;U)</source>
+        <translation>N&amp;umber</translation>
+    </message>
+    <message>
+        <source>契約(&amp;C)</source>
+        <translation>&amp;Contract</translation>
+    </message>
+    <message>
+        <source>作業種別(&amp;K)</source>
+        <translation>&amp;Kind of work</translation>
+    </message>
+    <message>
+        <source>件名(&amp;T)</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>優先度(&amp;P)</source>
+        <translation>&amp;Priority</translation>
+    </message>
+    <message>
+        <source>内容(&amp;D)</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>予定開始日(&amp;B)</source>
+        <translation>Planned &amp;begin</translation>
+    </message>
+    <message>
+        <source>予定終了日(&amp;E)</source>
+        <translation>Planned &amp;end</translation>
+    </message>
+    <message>
+        <source>対象施設(&amp;A)</source>
+        <translation>&amp;Assets</translation>
+    </message>
+    <message>
+        <source>担当者(&amp;W)</source>
+        <translation>Assigned &amp;workers</translation>
     </message>
 </context>
 <context>
@@ -1525,6 +1591,30 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>委託者</source>
         <translation>Client</translation>
+    </message>
+    <message>
+        <source>新規作業…</source>
+        <translation>New order…</translation>
+    </message>
+    <message>
+        <source>作業指示を登録します (Ctrl+N)</source>
+        <translation>Creates a work order (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>編集…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>選んだ作業指示を編集します (Enter・ダブルクリック)</source>
+        <translation>Edits the selected work order (Enter, double click)</translation>
+    </message>
+    <message>
+        <source>複製</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>選んだ作業指示を新しい起票として複製します (Ctrl+D)</source>
+        <translation>Copies the selected work order as a new draft (Ctrl+D)</translation>
     </message>
     <message>
         <source>{name} (無効)</source>
@@ -1555,7 +1645,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>施設 {asset} の所見「{category}」を削除しますか？</source>
-        <translation>Remove the finding &apos;{category}&apos; on asset {asset}?</translation>
+        <translation>Remove the finding '{category}' on asset {asset}?</translation>
     </message>
 </context>
 <context>
@@ -1859,7 +1949,7 @@ Its work orders keep it, but it can no longer be chosen for new ones.</translati
         <translation>Time entries</translation>
     </message>
     <message>
-        <source>列: {columns}&#x3000;* は必須</source>
+        <source>列: {columns}　* は必須</source>
         <translation>Columns: {columns}  (* required)</translation>
     </message>
 </context>

@@ -49,6 +49,18 @@ class WorkOrderFilterBar(FilterBar):
         self._lay_out(
             QLabel(self.tr("委託者")), self.client_combo, self.type_combo, self.status_button
         )
+        # The editor's commands (the page hides them from those who may not edit orders).
+        self.new_button = QPushButton(self.tr("新規作業…"))
+        self.new_button.setToolTip(self.tr("作業指示を登録します (Ctrl+N)"))
+        self.edit_button = QPushButton(self.tr("編集…"))
+        self.edit_button.setToolTip(self.tr("選んだ作業指示を編集します (Enter・ダブルクリック)"))
+        self.duplicate_button = QPushButton(self.tr("複製"))
+        self.duplicate_button.setToolTip(
+            self.tr("選んだ作業指示を新しい起票として複製します (Ctrl+D)")
+        )
+        for button in (self.new_button, self.edit_button, self.duplicate_button):
+            button.setAutoDefault(False)
+            self.layout().addWidget(button)
 
     # -- values --------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:

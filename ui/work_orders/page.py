@@ -1,10 +1,21 @@
-"""The Work orders page: filters, the paged list, and the selected order's detail beside it."""
+"""The Work orders page: filters, the paged list, and the selected order's detail beside it;
+the work-order editor (新規作業… Ctrl+N; 編集… Enter or a double click; 複製 Ctrl+D), shown
+only to the roles that may edit orders (Action.EDIT_WORK_ORDERS)."""
 
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from oneaqita.models import WorkOrderStatus
+from oneaqita.permissions import Action, allowed
 from oneaqita.services.actor import Actor
 from oneaqita.services.changes import Change, Entity
+from oneaqita.services.contract_queries import (
+    ContractFilter,
+    ContractRow,
+    ContractSort,
+    list_contracts,
+)
 from oneaqita.services.database import Database
 from oneaqita.services.finding_queries import (
     FindingLine,
@@ -13,16 +24,22 @@ from oneaqita.services.finding_queries import (
     order_assets,
 )
 from oneaqita.services.findings import remove_finding
+from oneaqita.services.work_order_editing import (
+    EditableWorkOrder,
+    duplicate_work_order,
+    work_order_to_edit,
+)
 from oneaqita.services.work_order_queries import (
     WorkOrderDetail,
     client_choices,
     work_order_detail,
 )
-from oneaqita.services.work_types import list_work_types
+from oneaqita.services.work_types import WorkTypeRow, list_work_types
 from ui.errors import show_error
 from ui.list_page import ListDetailPage
 from ui.operations import ChangeOp, QueryOp, change_hub
 from ui.work_orders.detail_pane import WorkOrderDetailPane
+from ui.work_orders.editor import WorkOrderDialog
 from ui.work_orders.filter_bar import WorkOrderFilterBar
 from ui.work_orders.finding_dialog import FindingDialog
 from ui.work_orders.move_dialog import MoveDialog
@@ -32,6 +49,14 @@ from ui.work_orders.table_model import WorkOrderTableModel
 # Saving a person, contract or client re-indexes their work orders: reported as derived.
 CLIENT_ENTITIES = (Entity.CONTRACTS, Entity.ORGANIZATIONS)
 Shown = tuple[WorkOrderDetail, list[FindingLine], list[OrderAsset]]
+Opened = tuple[list[ContractRow], EditableWorkOrder | None]
+_EVERY_CONTRACT = ContractFilter(sort=ContractSort.NUMBER, descending=False)
+
+
+def _read_for_editor(db: Database, work_order_id: int | None) -> Opened:
+    contracts = list_contracts(db, _EVERY_CONTRACT, limit=100_000)
+    order = work_order_to_edit(db, work_order_id) if work_order_id is not None else None
+    return contracts, order
 
 
 def _read_order(db: Database, work_order_id: int) -> Shown:
@@ -63,6 +88,10 @@ class WorkOrdersPage(ListDetailPage):
         self.finding_editor: FindingDialog | None = None
         self.move_editor: MoveDialog | None = None
         self._order_assets: list[OrderAsset] = []
+        self.work_types: list[WorkTypeRow] = []
+        self.editor: WorkOrderDialog | None = None
+        self._opening = False
+        self._set_up_editor_commands()
         change_hub().changed.connect(self._changed)
 
         self.filter_bar.show_searching()
@@ -89,8 +118,12 @@ class WorkOrdersPage(ListDetailPage):
     def _load_work_types(self) -> None:
         db = self._db
         QueryOp(self, lambda: list_work_types(db, include_inactive=True)).success(
-            self.filter_bar.set_work_types
+            self._work_types_loaded
         ).run()
+
+    def _work_types_loaded(self, rows: list[WorkTypeRow]) -> None:
+        self.work_types = rows
+        self.filter_bar.set_work_types(rows)
 
     # -- detail --------------------------------------------------------------------------
     def _row_selected(self, _work_order_id: int) -> None:
@@ -172,6 +205,87 @@ class WorkOrdersPage(ListDetailPage):
         if editor.conflict:  # show where the order really stands now
             self._load_detail()
         editor.deleteLater()
+
+    # -- the editor ----------------------------------------------------------------------
+    def _set_up_editor_commands(self) -> None:
+        self.may_edit = allowed(self._actor, Action.EDIT_WORK_ORDERS)
+        bar = self.filter_bar
+        for button in (bar.new_button, bar.edit_button, bar.duplicate_button):
+            button.setVisible(self.may_edit)
+        if not self.may_edit:
+            return
+        bar.new_button.clicked.connect(self.add_work_order)
+        bar.edit_button.clicked.connect(self.edit_selected)
+        bar.duplicate_button.clicked.connect(self.duplicate_selected)
+        self.table.activated.connect(self._activated)  # Enter and double click
+        for keys, slot in (
+            (QKeySequence(QKeySequence.StandardKey.New), self.add_work_order),
+            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_D), self.duplicate_selected),
+        ):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _activated(self, _index: QModelIndex) -> None:
+        self.edit_selected()
+
+    def add_work_order(self) -> None:
+        self._open(None)
+
+    def edit_selected(self) -> None:
+        if self.selected_id is not None:
+            self._open(self.selected_id)
+
+    def _open(self, work_order_id: int | None) -> None:
+        if not self.may_edit or self.editor is not None or self._opening:
+            return
+        self._opening = True
+        db = self._db
+
+        def failed(exc: BaseException) -> None:
+            self._opening = False
+            show_error(self, exc)
+
+        QueryOp(self, lambda: _read_for_editor(db, work_order_id)).success(
+            self._show_editor
+        ).failure(failed).run()
+
+    def _show_editor(self, opened: Opened) -> None:
+        self._opening = False
+        contracts, order = opened
+        self.editor = WorkOrderDialog(
+            self._db, self._actor, contracts, self.work_types, order, self
+        )
+        self.editor.finished.connect(self._editor_closed)
+        self.editor.open()
+
+    def _editor_closed(self, _result: int) -> None:
+        editor, self.editor = self.editor, None
+        if editor is None:
+            return
+        if editor.saved_id is not None and editor.record_id is None:
+            self._select_new(editor.saved_id)
+        if editor.conflict and editor.last_change is None:
+            self.refresh()  # show what someone else stored; no Change was announced
+        editor.deleteLater()
+
+    def _select_new(self, work_order_id: int) -> None:
+        """The list selects the new order when the reload under way shows it."""
+        self.table.selected_id = work_order_id
+        self._load_detail()
+
+    def duplicate_selected(self) -> None:
+        if not self.may_edit or self.selected_id is None:
+            return
+        db, actor, source = self._db, self._actor, self.selected_id
+        ChangeOp(self, lambda: duplicate_work_order(db, actor, source)).success(
+            lambda change: self._select_new_of(change)
+        ).run()
+
+    def _select_new_of(self, change: Change) -> None:
+        created = change.created_id(Entity.WORK_ORDERS)
+        if created is not None:
+            self._select_new(created)
 
     def _changed(self, change: Change) -> None:
         if change.touches(*CLIENT_ENTITIES):

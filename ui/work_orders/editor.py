@@ -1,0 +1,229 @@
+"""Creating or editing one work order: number, contract, type, title, priority, description,
+planned dates, assets and assignees, saved through services/work_order_editing.py.
+
+An editor dialog (ui/editor_dialog.py): the service's refusals (an empty title, an end before
+the start, unknown asset codes, someone not seconded for the period, a number already used…)
+are shown at the field to fix; an order changed meanwhile keeps the dialog open beside the
+stored values, which 「最新の内容を読み込む」 loads, with its version, for saving again.
+
+- The number may stay empty: the service numbers a new order (WO-YYYY-NNNNNN), and an edit
+  keeps the order's number.
+- The types offered are the catalogue's active ones, plus the edited order's own if it is no
+  longer in use; names in the UI's language.
+- A planned date is optional (its check box); the assignees are read again for the planned
+  period whenever it changes (ui/work_orders/assignee_list.py).
+- Asset codes: one a line, or separated by ; or 、 (the service names the unknown ones).
+"""
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from oneaqita.services.actor import Actor
+from oneaqita.services.assignee_eligibility import planned_period
+from oneaqita.services.changes import Change, Entity
+from oneaqita.services.contract_queries import ContractRow
+from oneaqita.services.database import Database
+from oneaqita.services.work_order_editing import (
+    EditableWorkOrder,
+    WorkOrderData,
+    create_work_order,
+    edit_work_order,
+    work_order_to_edit,
+)
+from oneaqita.services.work_types import WorkTypeRow
+from ui.editor_dialog import EditorDialog
+from ui.labels import date_text, priority_label, work_type_name
+from ui.staffing.dates import date_edit, from_qdate, qdate
+from ui.work_orders.assignee_list import AssigneeList
+
+_SEPARATORS = re.compile(r"[\n;；、,]")
+
+
+def asset_codes(text: str) -> list[str]:
+    """The codes typed, in order, without blanks and repeats."""
+    return list(dict.fromkeys(c.strip() for c in _SEPARATORS.split(text) if c.strip()))
+
+
+class _OptionalDate(QWidget):
+    """A date with a check box: unticked, no date."""
+
+    def __init__(self, text: str, today: date) -> None:
+        super().__init__()
+        self.check = QCheckBox(text)
+        self.edit: QDateEdit = date_edit(today)
+        self.edit.setEnabled(False)
+        self.check.toggled.connect(self.edit.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        return from_qdate(self.edit.date()) if self.check.isChecked() else None
+
+    def set_value(self, value: date | None) -> None:
+        if value is not None:
+            self.edit.setDate(qdate(value))
+        self.check.setChecked(value is not None)
+
+
+class WorkOrderDialog(EditorDialog[EditableWorkOrder]):
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        contracts: list[ContractRow],
+        work_types: list[WorkTypeRow],
+        order: EditableWorkOrder | None = None,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(Entity.WORK_ORDERS, order.id if order else None, parent)
+        self._db, self._actor = db, actor
+        self._today = today or date.today()
+        self.order = order  # as stored when the dialog opened (or reloaded): its version
+        self.setWindowTitle(self.tr("作業指示の編集") if order else self.tr("作業指示の登録"))
+        self.setMinimumWidth(560)
+
+        self.number_edit = QLineEdit()
+        self.number_edit.setMaxLength(40)
+        self.number_edit.setPlaceholderText(
+            self.tr("空欄なら保存時に自動で採番 (WO-年度-連番)")
+            if order is None
+            else self.tr("空欄なら今の番号のまま")
+        )
+        self.contract_combo = QComboBox()
+        for c in contracts:
+            self.contract_combo.addItem(f"{c.number}  {c.title}", c.id)
+        self.type_combo = QComboBox()
+        kept = order.data.type if order else None
+        for wt in work_types:
+            if wt.active or wt.code == kept:
+                self.type_combo.addItem(work_type_name(wt.name_ja, wt.name_en), wt.code)
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(200)
+        self.priority_combo = QComboBox()
+        for p in (1, 2, 3):
+            self.priority_combo.addItem(priority_label(p), p)
+        self.priority_combo.setCurrentIndex(1)
+        self.description_edit = QPlainTextEdit()
+        self.description_edit.setFixedHeight(80)
+        self.start_date = _OptionalDate(self.tr("予定あり"), self._today)
+        self.end_date = _OptionalDate(self.tr("予定あり"), self._today)
+        self.assets_edit = QPlainTextEdit()
+        self.assets_edit.setFixedHeight(70)
+        self.assets_edit.setPlaceholderText(self.tr("施設コードを1行に1つ（; 区切りも可）"))
+        self.assignee_list = AssigneeList(db)
+
+        form = self.form
+        form.addRow(self.tr("作業番号(&U)"), self.number_edit)
+        form.addRow(self.tr("契約(&C)"), self.contract_combo)
+        form.addRow(self.tr("作業種別(&K)"), self.type_combo)
+        form.addRow(self.tr("件名(&T)"), self.title_edit)
+        form.addRow(self.tr("優先度(&P)"), self.priority_combo)
+        form.addRow(self.tr("内容(&D)"), self.description_edit)
+        form.addRow(self.tr("予定開始日(&B)"), self.start_date)
+        form.addRow(self.tr("予定終了日(&E)"), self.end_date)
+        form.addRow(self.tr("対象施設(&A)"), self.assets_edit)
+        form.addRow(self.tr("担当者(&W)"), self.assignee_list)
+        self.add_fields(
+            {
+                "number": self.number_edit,
+                "contract": self.contract_combo,
+                "type": self.type_combo,
+                "title": self.title_edit,
+                "priority": self.priority_combo,
+                "description": self.description_edit,
+                "planned_start": self.start_date.edit,
+                "planned_end": self.end_date.edit,
+                "assets": self.assets_edit,
+                "assignees": self.assignee_list,
+            }
+        )
+        for part in (self.start_date, self.end_date):
+            part.check.toggled.connect(self._period_changed)
+            part.edit.dateChanged.connect(self._period_changed)
+        if order is not None:
+            self.fill(order)
+        else:
+            self._period_changed()
+        (self.title_edit if order is None else self.number_edit).setFocus()
+
+    def _period_changed(self, *_args: object) -> None:
+        first, last = planned_period(self.start_date.value(), self.end_date.value(), self._today)
+        self.assignee_list.read_for(first, last)
+
+    def data(self) -> WorkOrderData:
+        contract = self.contract_combo.currentData()
+        return WorkOrderData(
+            contract=int(contract) if contract is not None else "",
+            type=str(self.type_combo.currentData() or ""),
+            title=self.title_edit.text(),
+            priority=int(self.priority_combo.currentData()),
+            description=self.description_edit.toPlainText() or None,
+            planned_start=self.start_date.value(),
+            planned_end=self.end_date.value(),
+            asset_codes=tuple(asset_codes(self.assets_edit.toPlainText())),
+            assignees=tuple(self.assignee_list.checked()),
+            number=self.number_edit.text().strip() or None,
+        )
+
+    # -- the editor's parts --------------------------------------------------------------
+    def save_call(self) -> Callable[[], Change]:
+        db, actor, data, today = self._db, self._actor, self.data(), self._today
+        order = self.order
+        if order is None:
+            return lambda: create_work_order(db, actor, data, today)
+        return lambda: edit_work_order(db, actor, order.id, data, order.version, today)
+
+    def load_call(self) -> Callable[[], EditableWorkOrder] | None:
+        db, order = self._db, self.order
+        return None if order is None else lambda: work_order_to_edit(db, order.id)
+
+    def fill(self, record: EditableWorkOrder) -> None:
+        self.order = record
+        d = record.data
+        self.number_edit.setText(d.number or "")
+        self.contract_combo.setCurrentIndex(max(self.contract_combo.findData(d.contract), 0))
+        self.type_combo.setCurrentIndex(max(self.type_combo.findData(d.type), 0))
+        self.title_edit.setText(d.title)
+        self.priority_combo.setCurrentIndex(max(self.priority_combo.findData(d.priority), 0))
+        self.description_edit.setPlainText(d.description or "")
+        self.start_date.set_value(d.planned_start)
+        self.end_date.set_value(d.planned_end)
+        self.assets_edit.setPlainText("\n".join(d.asset_codes))
+        self.assignee_list.set_checked(d.assignees)
+        self._period_changed()
+
+    def describe(self, record: EditableWorkOrder) -> dict[str, str]:
+        return self._texts(record.data)
+
+    def typed(self) -> dict[str, str]:
+        return self._texts(self.data())
+
+    def _texts(self, d: WorkOrderData) -> dict[str, str]:
+        contract = self.contract_combo.itemText(self.contract_combo.findData(d.contract))
+        kind = self.type_combo.itemText(self.type_combo.findData(d.type))
+        return {
+            "number": d.number or "",
+            "contract": contract or str(d.contract),
+            "type": kind or d.type,
+            "title": d.title,
+            "priority": priority_label(d.priority),
+            "description": d.description or "",
+            "planned_start": date_text(d.planned_start),
+            "planned_end": date_text(d.planned_end),
+            "assets": "、".join(d.asset_codes),
+            "assignees": "、".join(sorted(d.assignees)),
+        }
