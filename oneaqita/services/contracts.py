@@ -32,7 +32,7 @@ from oneaqita.services.organizations import find_organization
 from oneaqita.services.records import ContractData, UpsertOutcome
 from oneaqita.services.text_fields import optional_text, required_text
 from oneaqita.services.unit_of_work import UnitOfWork
-from oneaqita.services.upserts import row_to_edit, store_values
+from oneaqita.services.upserts import holder_of, row_to_edit, store_values
 
 ENTITY = Entity.CONTRACTS
 
@@ -80,10 +80,7 @@ def _checked(session: Session, data: ContractData) -> dict[str, Any]:
 
 
 def _check_unique_number(session: Session, number: str, own_id: int | None) -> None:
-    stmt = select(Contract.id).where(Contract.number == number)
-    if own_id is not None:
-        stmt = stmt.where(Contract.id != own_id)
-    if session.scalar(stmt) is not None:
+    if holder_of(session, Contract.number, number, own_id) is not None:
         raise ValidationError(
             f"契約番号「{number}」は既に別の契約に使われています。",
             f"The contract number '{number}' is already used by another contract.",

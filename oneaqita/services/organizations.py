@@ -32,7 +32,7 @@ from oneaqita.services.text_fields import (
     required_text,
 )
 from oneaqita.services.unit_of_work import UnitOfWork
-from oneaqita.services.upserts import row_to_edit, store_values
+from oneaqita.services.upserts import holder_of, row_to_edit, store_values
 from oneaqita.values import ValueParseError, storable_text
 from oneaqita.vocabulary import ORGANIZATION_KIND_JA
 
@@ -144,10 +144,7 @@ def _check_unique(session: Session, clean: OrganizationData, own_id: int | None)
         (Organization.code, clean.code, "code", "団体コード", "code"),
         (Organization.name_ja, clean.name_ja, "name_ja", "名称", "Japanese name"),
     ):
-        stmt = select(Organization).where(column == value)
-        if own_id is not None:
-            stmt = stmt.where(Organization.id != own_id)
-        other = session.scalar(stmt)
+        other = holder_of(session, column, value, own_id)
         if other is not None:
             raise ValidationError(
                 f"{label_ja}「{value}」は既に {other.code} {other.name_ja} に使われています。",

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from oneaqita.errors import ConcurrentEdit, NotFound
 from oneaqita.services.changes import Entity
@@ -19,6 +19,17 @@ class _Row(Protocol):
 
 
 M = TypeVar("M", bound=_Row)
+
+
+def holder_of(
+    session: Session, column: InstrumentedAttribute[Any], value: object, own_id: int | None
+) -> Any | None:
+    """The row other than `own_id` that already holds `value` in the unique `column` (for a
+    message that names it, before the database's own unique key refuses the write)."""
+    stmt = select(column.class_).where(column == value)
+    if own_id is not None:
+        stmt = stmt.where(column.class_.id != own_id)
+    return session.scalars(stmt.limit(1)).first()
 
 
 def row_to_edit(

@@ -57,7 +57,7 @@ from oneaqita.services.database import Database
 from oneaqita.services.number_fields import checked_number
 from oneaqita.services.text_fields import optional_text, reference_text, required_text
 from oneaqita.services.unit_of_work import UnitOfWork
-from oneaqita.services.upserts import row_to_edit
+from oneaqita.services.upserts import holder_of, row_to_edit
 from oneaqita.services.work_order_queries import stored_work_order
 from oneaqita.services.work_types import find_work_type
 
@@ -175,10 +175,7 @@ def _number_taken(number: str) -> ValidationError:
 
 
 def _check_unique(session: Session, number: str, own_id: int | None) -> None:
-    stmt = select(WorkOrder.id).where(WorkOrder.number == number)
-    if own_id is not None:
-        stmt = stmt.where(WorkOrder.id != own_id)
-    if session.scalar(stmt) is not None:
+    if holder_of(session, WorkOrder.number, number, own_id) is not None:
         raise _number_taken(number)
 
 

@@ -34,7 +34,7 @@ from oneaqita.services.number_fields import checked_number
 from oneaqita.services.records import UpsertOutcome, WorkTypeData
 from oneaqita.services.text_fields import reference_text, required_text
 from oneaqita.services.unit_of_work import UnitOfWork
-from oneaqita.services.upserts import row_to_edit, store_values
+from oneaqita.services.upserts import holder_of, row_to_edit, store_values
 
 ENTITY = Entity.WORK_TYPES
 CODE_PATTERN = re.compile(r"[a-z][a-z0-9_]{1,39}")
@@ -113,10 +113,7 @@ def _check_unique(session: Session, clean: WorkTypeData, own_id: int | None) -> 
         (WorkType.name_ja, clean.name_ja, "name_ja", "名称", "Japanese name"),
         (WorkType.name_en, clean.name_en, "name_en", "英語名", "English name"),
     ):
-        stmt = select(WorkType).where(column == value)
-        if own_id is not None:
-            stmt = stmt.where(WorkType.id != own_id)
-        other = session.scalar(stmt)
+        other = holder_of(session, column, value, own_id)
         if other is not None:
             raise ValidationError(
                 f"{label_ja}「{value}」は既に作業種別 {other.code} {other.name_ja} に使われて"
