@@ -22,6 +22,7 @@ from oneaqita.errors import ValidationError
 from oneaqita.models import Asset, AssetKind, work_order_assets
 from oneaqita.services.database import Database
 from oneaqita.services.text_fields import matches_all_terms, reference_text
+from oneaqita.values import QUOTED_CHARS, quote
 
 _CHUNK = 500
 _NAMED = 10
@@ -99,12 +100,12 @@ def asset_ids_by_code(session: Session, codes: Iterable[str]) -> list[int]:
             ids[code] = asset_id
     unknown = [c for c in wanted if c not in ids]
     if unknown:
-        named = "、".join(unknown[:_NAMED])
+        named = "、".join(_named(c, ja=True) for c in unknown[:_NAMED])
         more_ja = f" ほか{len(unknown) - _NAMED}件" if len(unknown) > _NAMED else ""
         more_en = f" and {len(unknown) - _NAMED} more" if len(unknown) > _NAMED else ""
         raise ValidationError(
             f"施設コード {named}{more_ja} が見つかりません。",
-            f"No asset with code {', '.join(unknown[:_NAMED])}{more_en}.",
+            f"No asset with code {', '.join(_named(c) for c in unknown[:_NAMED])}{more_en}.",
             "assets",
         )
     return [ids[c] for c in wanted]
@@ -138,3 +139,8 @@ def replace_assets(session: Session, work_order_id: int, asset_ids: Iterable[int
             delete(work_order_assets).where(c.work_order_id == work_order_id, c.asset_id.in_(chunk))
         )
     return bool(added or removed)
+
+
+def _named(code: str, ja: bool = False) -> str:
+    """A code as typed in a message; one longer than a code can be is cut (values.quote)."""
+    return code if len(code) <= QUOTED_CHARS else quote(code, ja)

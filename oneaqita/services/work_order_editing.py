@@ -54,12 +54,12 @@ from oneaqita.services.asset_picking import asset_ids_by_code, replace_assets
 from oneaqita.services.assignee_eligibility import checked_assignees, planned_period
 from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
-from oneaqita.services.number_fields import checked_number
 from oneaqita.services.text_fields import optional_text, reference_text, required_text
 from oneaqita.services.unit_of_work import UnitOfWork
 from oneaqita.services.upserts import holder_of, row_to_edit
 from oneaqita.services.work_order_queries import stored_work_order
 from oneaqita.services.work_types import find_work_type
+from oneaqita.values import quote
 
 ENTITY = Entity.WORK_ORDERS
 _ATTEMPTS = 20
@@ -119,11 +119,10 @@ def _checked(
             "type",
         )
     title = required_text(data.title, "title", "件名", "Title", 200)
-    checked_number(data.priority, WorkOrder.priority, "priority", "優先度", "The priority")
-    if not 1 <= data.priority <= 3:
+    if not 1 <= data.priority <= 3:  # within the column's range, so no other check is needed
         raise ValidationError(
-            f"優先度は1〜3にしてください ({data.priority})。",
-            f"The priority must be 1 to 3 (got {data.priority}).",
+            f"優先度は1〜3にしてください ({quote(data.priority)})。",
+            f"The priority must be 1 to 3 (got {quote(data.priority)}).",
             "priority",
         )
     note = optional_text(

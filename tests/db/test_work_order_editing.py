@@ -282,3 +282,21 @@ def test_edit_checks_the_version_and_writes_only_the_difference(db: Database, ba
     assert count_work_orders(db, WorkOrderFilter(text="新しい件名")) == 1
     actions = [a for a, *_ in audits(db, "work_orders")]
     assert actions == ["create", "update", "update"]
+
+
+def test_hostile_values_get_brief_messages_at_their_field(db: Database) -> None:
+    from oneaqita.errors import ValidationError
+    from oneaqita.services.users import desktop_actor
+    from oneaqita.services.work_order_editing import WorkOrderData, create_work_order
+    from tests.builders import build_sample
+
+    admin = desktop_actor(db, "admin")
+    build_sample(db)
+    huge = WorkOrderData("C-1", "inspection", "t", priority=2**64, asset_codes=["052019-P-000001"])
+    with pytest.raises(ValidationError) as exc:
+        create_work_order(db, admin, huge)
+    assert exc.value.field == "priority" and "1〜3" in exc.value.ja
+    long_code = WorkOrderData("C-1", "inspection", "t", asset_codes=["X" * 100_000])
+    with pytest.raises(ValidationError) as exc:
+        create_work_order(db, admin, long_code)
+    assert exc.value.field == "assets" and len(exc.value.ja) < 200 and "100,000文字" in exc.value.ja
