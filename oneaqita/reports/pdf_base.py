@@ -44,7 +44,9 @@ from oneaqita.fiscal import to_wareki
 __all__ = [
     "COMPANY_NAME",
     "FONT_NAME",
+    "HEADER_GREY",
     "MARGIN",
+    "RULE_GREY",
     "ReportPage",
     "ReportStyles",
     "build_pdf",

@@ -33,6 +33,7 @@ from oneaqita.fiscal import to_wareki
 from oneaqita.labels import label
 from oneaqita.permissions import Action, requires
 from oneaqita.reports.pdf_base import (
+    HEADER_GREY,
     ReportPage,
     build_pdf,
     data_table,
@@ -126,8 +127,9 @@ def _order_table(data: WorkOrderSheetData) -> Table:
     ]
     table = Table(rows, colWidths=[24 * mm, 84 * mm, 22 * mm, 50 * mm], hAlign="LEFT")
     style = table_style(header_rows=0, size=9)
-    for column in (0, 2):
-        style.add("BACKGROUND", (column, 0), (column, -1), "#E4E9F0")
+    style.add("BACKGROUND", (0, 0), (0, -1), HEADER_GREY)
+    for row in (0, 3, 4):  # the rows with a second label
+        style.add("BACKGROUND", (2, row), (2, row), HEADER_GREY)
     for row in (1, 2, 5, 6):  # values that take the whole width
         style.add("SPAN", (1, row), (3, row))
     table.setStyle(style)
