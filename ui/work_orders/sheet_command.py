@@ -57,7 +57,7 @@ class WorkOrderSheetCommand(QObject):
 
     def _show(self, number: str, pdf: bytes) -> None:
         self._building = False
-        title = self.tr("{title} {number}").format(title=SHEET_TITLE, number=number)
+        title = self.tr("作業指示書 {number}").format(number=number)
         self.preview = PdfPreviewDialog(pdf, title, f"{SHEET_TITLE}_{number}.pdf", self._page)
         self.preview.finished.connect(self._closed)
         self.preview.open()
