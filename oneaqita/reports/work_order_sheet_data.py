@@ -29,6 +29,7 @@ from oneaqita.models import (
 )
 from oneaqita.services.database import Database
 from oneaqita.services.finding_queries import findings_of_work_order
+from oneaqita.services.text_fields import reference_text
 from oneaqita.values import quote
 
 __all__ = [
@@ -109,7 +110,11 @@ def not_found(number: str) -> NotFound:
 
 def work_order_sheet_data(db: Database, number: str) -> WorkOrderSheetData:
     """The order numbered ``number`` with its assignees, assets and findings; NotFound (in
-    both languages) when there is none."""
+    both languages) when there is none. The number is read as typed references are (a
+    character that no number can hold is refused, which PostgreSQL would not even compare)."""
+    given = reference_text(number, "number", "作業番号", "Work-order number")
+    if not given:
+        raise not_found(number)
     with db.read() as session:
         head = session.execute(
             select(
@@ -131,7 +136,7 @@ def work_order_sheet_data(db: Database, number: str) -> WorkOrderSheetData:
             .join(Contract, Contract.id == WorkOrder.contract_id)
             .join(Organization, Organization.id == Contract.client_id)
             .join(WorkType, WorkType.code == WorkOrder.type)
-            .where(WorkOrder.number == number)
+            .where(WorkOrder.number == given)
         ).one_or_none()
         if head is None:
             raise not_found(number)

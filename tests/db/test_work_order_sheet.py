@@ -10,7 +10,7 @@ from sqlalchemy import event
 
 from oneaqita.cli import main
 from oneaqita.condition import span_urgency
-from oneaqita.errors import NotFound, PermissionDenied
+from oneaqita.errors import NotFound, PermissionDenied, ValidationError
 from oneaqita.models import AssetKind, FindingRank, Urgency
 from oneaqita.reports.work_order_sheet import render_work_order_sheet, work_order_sheet_pdf
 from oneaqita.reports.work_order_sheet_data import SheetPhoto, work_order_sheet_data
@@ -91,6 +91,14 @@ def test_an_unknown_number_is_not_found_in_both_languages(db: Database, sample: 
     with pytest.raises(NotFound) as long:
         work_order_sheet_data(db, "W" * 100_000)
     assert len(long.value.ja) < 100  # a huge number is cut in the message
+    with pytest.raises(ValidationError) as nul:  # PostgreSQL cannot even compare it
+        work_order_sheet_data(db, "WO-\x00001")
+    assert "作業番号" in nul.value.ja and "Work-order number" in nul.value.en
+    with pytest.raises(NotFound):
+        work_order_sheet_data(db, "  ")
+    assert (
+        work_order_sheet_data(db, "ＷＯ－０００１").number == "WO-0001"
+    )  # as typed on a JP keyboard
 
 
 def test_the_pdf_says_the_order_its_client_and_assets_in_embedded_japanese(
@@ -207,6 +215,8 @@ def test_cli_unknown_number_exits_1_with_a_bilingual_message(
     err = capsys.readouterr().err
     assert "作業番号 'WO-9999' の作業指示はありません。" in err
     assert "There is no work order numbered 'WO-9999'." in err
+    assert main(["report", "work-order", "WO-\x1b[2J", "-o", str(out), "--db", any_url]) == 1
+    assert "作業番号" in capsys.readouterr().err  # a control character, named, no traceback
     assert not out.exists()
 
 
