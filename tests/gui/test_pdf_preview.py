@@ -157,11 +157,13 @@ def test_ctrl_p_on_the_work_orders_page_previews_the_selected_sheet(
     tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     page = window.work_orders
-    assert page.filter_bar.sheet_button.isVisible()
+    button = page.filter_bar.sheet_button
+    assert button.isVisible() and not button.isEnabled()
     page.sheet.open()  # nothing selected: nothing opens
     assert page.sheet.preview is None
     page.table.selectRow(0)
     qtbot.waitUntil(lambda: page.detail_pane.detail is not None, timeout=5000)
+    assert button.isEnabled()
     number = page.detail_pane.detail.row.number
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)

@@ -97,6 +97,7 @@ class WorkOrdersPage(ListDetailPage):
         self.sheet = WorkOrderSheetCommand(self, db, actor, self._selected_number)
         self.filter_bar.sheet_button.setVisible(self.sheet.available)
         self.filter_bar.sheet_button.clicked.connect(self.sheet.open)
+        self.filter_bar.sheet_button.setEnabled(False)  # until an order is shown
         change_hub().changed.connect(self._changed)
 
         self.filter_bar.show_searching()
@@ -137,6 +138,7 @@ class WorkOrdersPage(ListDetailPage):
     def _load_detail(self) -> None:
         if self.selected_id is None:
             self.detail_pane.clear()
+            self.filter_bar.sheet_button.setEnabled(False)
             return
         db = self._db
         self._read_selected(lambda i: _read_order(db, i), self._show_order)
@@ -150,6 +152,7 @@ class WorkOrdersPage(ListDetailPage):
 
     def _show_order(self, shown: Shown) -> None:
         detail, findings, self._order_assets = shown
+        self.filter_bar.sheet_button.setEnabled(True)
         self.detail_pane.show_detail(detail)
         self.detail_pane.show_findings(findings)
 
