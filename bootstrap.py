@@ -31,17 +31,22 @@ DEBIAN_QT_LIBS = {
     "libX11.so.6": "libx11-6",
     "libbrotlidec.so.1": "libbrotli1",
 }
+# Programs the tests read the produced PDFs back with (tests/pdf_tools.py).
+DEBIAN_TEST_TOOLS = {"pdftotext": "poppler-utils", "pdffonts": "poppler-utils"}
 
 
-def _missing_debian_packages() -> list[str]:
+def _missing_debian_packages(testing: bool = False) -> list[str]:
     if not sys.platform.startswith("linux") or not shutil.which("ldconfig"):
         return []
     known = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout
-    return sorted({pkg for lib, pkg in DEBIAN_QT_LIBS.items() if lib not in known})
+    missing = {pkg for lib, pkg in DEBIAN_QT_LIBS.items() if lib not in known}
+    if testing:
+        missing |= {pkg for tool, pkg in DEBIAN_TEST_TOOLS.items() if shutil.which(tool) is None}
+    return sorted(missing)
 
 
-def ensure_system_libraries() -> None:
-    missing = _missing_debian_packages()
+def ensure_system_libraries(testing: bool = False) -> None:
+    missing = _missing_debian_packages(testing)
     if not missing:
         return
     command = ["apt-get", "install", "-y", "--no-install-recommends", *missing]
@@ -49,7 +54,7 @@ def ensure_system_libraries() -> None:
         subprocess.run(["apt-get", "update", "-qq"], check=True)
         subprocess.run(command, check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
     else:
-        sys.exit("Qt needs these system packages first:\n    sudo " + " ".join(command))
+        sys.exit("These system packages are needed first:\n    sudo " + " ".join(command))
 
 
 def lock_file(extras: str) -> Path:
@@ -80,7 +85,7 @@ def main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("run", "test"):
         print(__doc__)
         return 2
-    ensure_system_libraries()
+    ensure_system_libraries(testing=argv[0] == "test")
     if argv[0] == "run":
         ensure_environment("")
         return subprocess.run([str(PYTHON), "-m", "ui", "--demo", *argv[1:]]).returncode

@@ -4,9 +4,14 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from oneaqita.db.engine import ENV_URL, resolve_url
 from oneaqita.errors import BadDatabaseUrl, DomainError
+
+if TYPE_CHECKING:
+    from oneaqita.services.actor import Actor
+    from oneaqita.services.database import Database
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -56,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="size factor: 1 = about 20,000 assets and 5,000 work orders; 25 = 500,000 assets",
     )
     _add_import_export(sub)
+    _add_report(sub)
     return parser
 
 
@@ -98,6 +104,29 @@ def _add_import_export(sub: "argparse._SubParsersAction[argparse.ArgumentParser]
     _add_db_option(exp)
     exp.add_argument("kind", metavar="KIND", help="what to export (see below)")
     exp.add_argument("file", metavar="FILE", type=Path, help="the .csv or .xlsx file to write")
+
+
+def _add_report(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """`oneaqita report WHAT … -o FILE`: one subcommand per PDF (REPORTS below)."""
+    report = sub.add_parser(
+        "report",
+        help="write a report as PDF / 帳票 (PDF) の出力",
+        description="Write one report as PDF. Exit status: 0 written, 1 not found or not "
+        "writable, 2 wrong command. / 帳票をPDFに書き出します。",
+    )
+    report_sub = report.add_subparsers(dest="report", metavar="REPORT", required=True)
+    wo = report_sub.add_parser(
+        "work-order",
+        help="the work-order sheet (作業指示書) of one order",
+        description="The work-order sheet of the order numbered NUMBER: the order, its "
+        "assets, the findings form to fill in on site and the findings recorded. An existing "
+        "FILE is replaced. / 作業指示書をPDFに書き出します。",
+    )
+    _add_db_option(wo)
+    wo.add_argument("number", metavar="NUMBER", help="the work order's number, e.g. WO-2025-000123")
+    wo.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, required=True, help="the PDF file to write"
+    )
 
 
 def _db_url(args: argparse.Namespace) -> str:
@@ -197,6 +226,35 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report_work_order(db: "Database", actor: "Actor", args: argparse.Namespace) -> str:
+    from oneaqita.reports.pdf_base import write_pdf
+    from oneaqita.reports.work_order_sheet import work_order_sheet_pdf
+
+    write_pdf(args.output, work_order_sheet_pdf(db, actor, args.number))
+    return f"{args.output}: 作業指示書 {args.number} を書き出しました / work-order sheet written"
+
+
+# The reports `oneaqita report` writes: each reads with the desktop user and returns its line.
+REPORTS: dict[str, Callable[["Database", "Actor", argparse.Namespace], str]] = {
+    "work-order": _report_work_order,
+}
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from oneaqita.db import migrate
+    from oneaqita.services.database import Database
+    from oneaqita.services.users import desktop_actor
+
+    db = Database.open(_db_url(args))
+    try:
+        migrate.upgrade(db.engine)
+        done = REPORTS[args.report](db, desktop_actor(db), args)
+    finally:
+        db.dispose()
+    print(done)
+    return EXIT_OK
+
+
 # Opens the desktop app on (url, demo). The core never imports the UI: ui.launcher passes
 # this in, so that the same command line serves scripts and the `oneaqita` app command.
 OpenApp = Callable[[str | None, bool], int]
@@ -225,6 +283,7 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> 
         "demo": _cmd_demo,
         "import": _cmd_import,
         "export": _cmd_export,
+        "report": _cmd_report,
         None: lambda a: _cmd_gui(a, open_app),
     }
     try:

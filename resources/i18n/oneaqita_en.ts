@@ -928,6 +928,93 @@ Urgency from the grades: {derived}</translation>
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>印刷しています…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>中止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>前のページ</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>前のページ (PageUp)</source>
+        <translation>Previous page (PageUp)</translation>
+    </message>
+    <message>
+        <source>次のページ</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>次のページ (PageDown)</source>
+        <translation>Next page (PageDown)</translation>
+    </message>
+    <message>
+        <source>/ {pages}ページ</source>
+        <translation>/ {pages} pages</translation>
+    </message>
+    <message>
+        <source>縮小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>縮小 (Ctrl+-)</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>拡大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>拡大 (Ctrl++)</source>
+        <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>幅に合わせる</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>ページ全体</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>印刷…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>プリンターに送ります (Ctrl+P)</source>
+        <translation>Send to a printer (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>保存…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>PDFファイルとして保存します (Ctrl+S)</source>
+        <translation>Save as a PDF file (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>印刷</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>PDFの保存</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>PeopleColumns</name>
     <message>
         <source>〜{end}</source>
@@ -1617,6 +1704,14 @@ Urgency from the grades: {derived}</translation>
         <translation>Copies the selected work order as a new draft (Ctrl+D)</translation>
     </message>
     <message>
+        <source>作業指示書…</source>
+        <translation>Work-order sheet…</translation>
+    </message>
+    <message>
+        <source>選んだ作業指示の作業指示書を表示し、印刷・保存します (Ctrl+P)</source>
+        <translation>Show, print or save the selected order's work-order sheet (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>{name} (無効)</source>
         <translation>{name} (inactive)</translation>
     </message>
@@ -1631,6 +1726,21 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>状態: {names}</source>
         <translation>Status: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderSheetCommand</name>
+    <message>
+        <source>作業指示書 {number} を作成しています…</source>
+        <translation>Making the work-order sheet {number}…</translation>
+    </message>
+    <message>
+        <source>作業指示書</source>
+        <translation>Work-order sheet</translation>
+    </message>
+    <message>
+        <source>作業指示書 {number}</source>
+        <translation>Work-order sheet {number}</translation>
     </message>
 </context>
 <context>

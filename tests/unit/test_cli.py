@@ -42,7 +42,23 @@ def test_help_lists_the_subcommands(capsys) -> None:  # type: ignore[no-untyped-
         main(["--help"])
     assert done.value.code == 0
     out = capsys.readouterr().out
-    assert all(word in out for word in ("db", "demo", "import", "export", "--demo"))
+    assert all(word in out for word in ("db", "demo", "import", "export", "report", "--demo"))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report"],  # which report?
+        ["report", "work-order", "WO-0001"],  # no -o FILE
+        ["report", "work-order", "-o", "x.pdf"],  # no NUMBER
+        ["report", "hours", "-o", "x.pdf"],  # not a report (yet)
+    ],
+)
+def test_a_report_command_without_what_it_needs_exits_2(argv, capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as done:
+        main(argv)
+    assert done.value.code == 2
+    assert "usage: oneaqita report" in capsys.readouterr().err
 
 
 def test_the_core_command_line_opens_no_window(capsys) -> None:  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ import pkgutil
 
 import pytest
 
+import oneaqita.reports
 import oneaqita.services
 import oneaqita.transfer
 from oneaqita.errors import PermissionDenied
@@ -15,7 +16,7 @@ from oneaqita.services.actor import Actor
 
 
 def _modules():  # type: ignore[no-untyped-def]
-    for package in (oneaqita.services, oneaqita.transfer):
+    for package in (oneaqita.services, oneaqita.transfer, oneaqita.reports):
         for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
             yield importlib.import_module(info.name)
 
@@ -52,6 +53,7 @@ def test_the_walk_finds_the_services_it_must() -> None:
         "oneaqita.services.work_orders.transition",
         "oneaqita.transfer.runner.import_file",
         "oneaqita.transfer.export.export_kind",
+        "oneaqita.reports.work_order_sheet.work_order_sheet_pdf",
     } <= names
 
 

@@ -58,7 +58,13 @@ class WorkOrderFilterBar(FilterBar):
         self.duplicate_button.setToolTip(
             self.tr("選んだ作業指示を新しい起票として複製します (Ctrl+D)")
         )
-        for button in (self.new_button, self.edit_button, self.duplicate_button):
+        # Every reader may print the sheet.
+        self.sheet_button = QPushButton(self.tr("作業指示書…"))
+        self.sheet_button.setToolTip(
+            self.tr("選んだ作業指示の作業指示書を表示し、印刷・保存します (Ctrl+P)")
+        )
+        buttons = (self.new_button, self.edit_button, self.duplicate_button, self.sheet_button)
+        for button in buttons:
             button.setAutoDefault(False)
             self.layout().addWidget(button)
 

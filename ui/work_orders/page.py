@@ -1,6 +1,7 @@
 """The Work orders page: filters, the paged list, and the selected order's detail beside it;
 the work-order editor (新規作業… Ctrl+N; 編集… Enter or a double click; 複製 Ctrl+D), shown
-only to the roles that may edit orders (Action.EDIT_WORK_ORDERS)."""
+only to the roles that may edit orders (Action.EDIT_WORK_ORDERS); 作業指示書… (Ctrl+P) previews,
+prints and saves the selected order's sheet (ui/work_orders/sheet_command.py)."""
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -43,6 +44,7 @@ from ui.work_orders.editor import WorkOrderDialog
 from ui.work_orders.filter_bar import WorkOrderFilterBar
 from ui.work_orders.finding_dialog import FindingDialog
 from ui.work_orders.move_dialog import MoveDialog
+from ui.work_orders.sheet_command import WorkOrderSheetCommand
 from ui.work_orders.table_model import WorkOrderTableModel
 
 # A change to any of these can alter what the list shows.
@@ -92,6 +94,10 @@ class WorkOrdersPage(ListDetailPage):
         self.editor: WorkOrderDialog | None = None
         self._opening = False
         self._set_up_editor_commands()
+        self.sheet = WorkOrderSheetCommand(self, db, actor, self._selected_number)
+        self.filter_bar.sheet_button.setVisible(self.sheet.available)
+        self.filter_bar.sheet_button.clicked.connect(self.sheet.open)
+        self.filter_bar.sheet_button.setEnabled(False)  # until an order is shown
         change_hub().changed.connect(self._changed)
 
         self.filter_bar.show_searching()
@@ -132,12 +138,21 @@ class WorkOrdersPage(ListDetailPage):
     def _load_detail(self) -> None:
         if self.selected_id is None:
             self.detail_pane.clear()
+            self.filter_bar.sheet_button.setEnabled(False)
             return
         db = self._db
         self._read_selected(lambda i: _read_order(db, i), self._show_order)
 
+    def _selected_number(self) -> str | None:
+        """The number of the order the detail shows, when it is the selected one."""
+        detail = self.detail_pane.detail
+        if detail is None or detail.row.id != self.selected_id:
+            return None
+        return detail.row.number
+
     def _show_order(self, shown: Shown) -> None:
         detail, findings, self._order_assets = shown
+        self.filter_bar.sheet_button.setEnabled(True)
         self.detail_pane.show_detail(detail)
         self.detail_pane.show_findings(findings)
 
