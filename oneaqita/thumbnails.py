@@ -38,6 +38,10 @@ _FORMATS = {JPEG: "JPEG", PNG: "PNG"}
 # 60 megapixels: more than a 48-megapixel phone camera, far less than Pillow's own limit
 # (89 million, an error only at twice that): a bigger image is not decoded at all.
 MAX_PIXELS = 60_000_000
+# Pillow warns of an image between its limit and twice it (an error beyond): such an image is
+# already past MAX_PIXELS and refused here before decoding, so the warning says nothing new.
+# (A filter set once: catch_warnings() around each call is not safe on worker threads.)
+warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 THUMBNAIL_PX = 160
 
 
@@ -58,10 +62,7 @@ def thumbnail_of(content: bytes, media_type: str) -> bytes | None:
     if image_format is None:
         return None
     try:
-        with warnings.catch_warnings():
-            # Pillow only warns between its limit and twice it: here that is a refusal too.
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            return _thumbnail(content, image_format)
+        return _thumbnail(content, image_format)
     except Exception as exc:  # noqa: BLE001 - any content Pillow cannot decode: no thumbnail
         log.info("no thumbnail (%s): %s", type(exc).__name__, exc)
         return None
