@@ -476,6 +476,10 @@ Both are kept; the asset's condition uses the one chosen.</translation>
         <translation>Urgency</translation>
     </message>
     <message>
+        <source>添付</source>
+        <translation>Files</translation>
+    </message>
+    <message>
         <source>所見を追加…</source>
         <translation>Add finding…</translation>
     </message>

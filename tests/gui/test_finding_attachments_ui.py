@@ -177,3 +177,42 @@ def test_a_new_finding_says_files_come_after_saving(
     assert dialog.attachments is None
     hints = [w.text() for w in dialog.findChildren(QLabel)]
     assert "写真やファイルは、所見を保存してから添付できます。" in hints
+
+
+def test_the_findings_box_counts_the_files_and_follows_the_editor(
+    qtbot,  # type: ignore[no-untyped-def]
+    sqlite_db: Database,
+    sample: Sample,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ui.work_orders.page import WorkOrdersPage
+
+    fid = _finding(sqlite_db, sample)
+    attach_files(sqlite_db, sample.coordinator, fid, [("a.jpg", jpeg()), ("b.png", png())])
+    page = WorkOrdersPage(sqlite_db, sample.coordinator)
+    qtbot.addWidget(page)
+    page.resize(1400, 900)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5)
+    _settled(qtbot)
+    row = next(r for r in range(5) if page.model.row_at(r).number == "WO-0001")
+    page.table.selectRow(row)
+    box = page.detail_pane.findings_box
+    qtbot.waitUntil(lambda: box.table.rowCount() == 1)
+    _settled(qtbot)
+    assert box.table.horizontalHeaderItem(4).text() == "添付"
+    assert box.table.item(0, 4).text() == "2"
+    box.table.selectRow(0)
+    qtbot.mouseClick(box.edit_button, Qt.MouseButton.LeftButton)
+    dialog = page.finding_editor
+    assert dialog is not None and dialog.attachments is not None
+    qtbot.waitUntil(lambda: dialog.attachments is not None and dialog.attachments.loaded)
+    (tmp_path / "c.pdf").write_bytes(b"%PDF-1.4")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(tmp_path / "c.pdf")], "")
+    )
+    qtbot.mouseClick(dialog.attachments.attach_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: box.table.rowCount() == 1 and box.table.item(0, 4).text() == "3")
+    _settled(qtbot)
+    dialog.reject()
