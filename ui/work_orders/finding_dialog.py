@@ -78,6 +78,7 @@ class FindingDialog(EditorDialog[FindingLine]):
         if line is not None:  # files are attached to a stored finding, at once
             self.attachments = AttachmentsBox(db, actor, line.id, True)
             self.body_layout.addWidget(self.attachments)
+            self.setMinimumWidth(660)  # four thumbnails a row
         else:
             hint = QLabel(self.tr("写真やファイルは、所見を保存してから添付できます。"))
             hint.setEnabled(False)
