@@ -1,6 +1,7 @@
 """The domain model: every table of oneaqita, importable from one place."""
 
 from oneaqita.models.assets import Asset, AssetKind, AssetStatus, Finding, FindingRank, Urgency
+from oneaqita.models.attachments import FindingAttachment
 from oneaqita.models.base import Base
 from oneaqita.models.organizations import Organization, OrganizationKind, Shareholding
 from oneaqita.models.staff import Person, PersonQualification, Secondment, SecondmentKind
@@ -25,6 +26,7 @@ __all__ = [
     "Base",
     "Contract",
     "Finding",
+    "FindingAttachment",
     "FindingRank",
     "Organization",
     "OrganizationKind",

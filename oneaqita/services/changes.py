@@ -34,6 +34,7 @@ class Entity(enum.StrEnum):
     WORK_ORDERS = "work_orders"
     ASSETS = "assets"
     FINDINGS = "findings"
+    FINDING_ATTACHMENTS = "finding_attachments"
     USERS = "users"
     WORK_TYPES = "work_types"
     DATABASE = "database"  # the whole database (demo data loaded)

@@ -1,4 +1,5 @@
-"""Reading findings: those of a work order, those of an asset over time, one for its editor.
+"""Reading findings: those of a work order, those of an asset over time, one for its editor;
+each with the number of files attached to it.
 
 Each line carries the urgency given for the finding (None when none was) beside the one its
 span's grades give by the rule (``derived_urgency``: oneaqita/condition.py, over every finding
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from oneaqita.condition import effective_urgency, span_urgency, survey_date
@@ -19,6 +20,7 @@ from oneaqita.models import (
     Asset,
     AssetKind,
     Finding,
+    FindingAttachment,
     FindingRank,
     Urgency,
     WorkOrder,
@@ -52,6 +54,7 @@ class FindingLine:
     urgency: Urgency | None  # as given for the finding; None: it follows from the grades
     derived_urgency: Urgency | None  # what the span's grades give by the rule
     note: str | None
+    attachments: int = 0  # how many files are attached to it
 
     @property
     def effective_urgency(self) -> Urgency | None:
@@ -110,6 +113,13 @@ def _lines(session: Session, where: Any, order: tuple[Any, ...]) -> list[Finding
         if (order_id, asset_id) in spans:
             grades[(order_id, asset_id)].append((category, rank))
     derived = {span: span_urgency(g) for span, g in grades.items()}
+    files: dict[int, int] = dict(
+        session.execute(
+            select(FindingAttachment.finding_id, func.count())
+            .where(FindingAttachment.finding_id.in_([r[0] for r in rows]))
+            .group_by(FindingAttachment.finding_id)
+        ).all()
+    )
     return [
         FindingLine(
             id=r[0],
@@ -125,6 +135,7 @@ def _lines(session: Session, where: Any, order: tuple[Any, ...]) -> list[Finding
             urgency=r[10],
             derived_urgency=derived.get((r[2], r[6])),
             note=r[11],
+            attachments=files.get(r[0], 0),
         )
         for r in rows
     ]

@@ -32,6 +32,7 @@ from oneaqita.labels import label
 from oneaqita.models import (
     Asset,
     Finding,
+    FindingAttachment,
     FindingRank,
     Urgency,
     WorkOrder,
@@ -40,6 +41,7 @@ from oneaqita.models import (
 )
 from oneaqita.permissions import Action, requires
 from oneaqita.services.actor import Actor
+from oneaqita.services.attachment_rows import remove_attachment_rows
 from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
 from oneaqita.services.records import UpsertOutcome
@@ -50,6 +52,7 @@ from oneaqita.services.upserts import row_to_edit, store_values
 __all__ = [
     "RECORDING_STATUSES",
     "FindingData",
+    "recording_order",
     "remove_finding",
     "save_finding",
     "snapshot",
@@ -83,7 +86,8 @@ def snapshot(f: Finding) -> dict[str, Any]:
     }
 
 
-def _recording_order(uow: UnitOfWork, work_order_id: int) -> WorkOrder:
+@requires(Action.RECORD_FINDINGS)
+def recording_order(uow: UnitOfWork, work_order_id: int) -> WorkOrder:
     order = uow.session.get(WorkOrder, work_order_id)
     if order is None:
         raise ValidationError(
@@ -103,7 +107,7 @@ def _recording_order(uow: UnitOfWork, work_order_id: int) -> WorkOrder:
 
 
 def _checked(uow: UnitOfWork, data: FindingData) -> dict[str, Any]:
-    order = _recording_order(uow, data.work_order_id)
+    order = recording_order(uow, data.work_order_id)
     category = required_text(data.category, "category", "異常項目", "Category", 40)
     note = optional_text(data.note, "note", "備考", "Note", 1000, multiline=True)
     try:
@@ -226,13 +230,15 @@ def save_finding(
 @requires(Action.RECORD_FINDINGS)
 def remove_finding(db: Database, actor: Actor, finding_id: int, expected_version: int) -> Change:
     """Remove a finding the user saw at `expected_version`, on an order still open to
-    findings; the asset's condition follows what remains."""
+    findings, with its attached files (each audited); the asset's condition follows what
+    remains."""
     with db.unit_of_work(actor) as uow:
         finding = row_to_edit(
             uow, Finding, Finding.id, finding_id, finding_id, expected_version, _WHAT
         )
-        _recording_order(uow, finding.work_order_id)
+        recording_order(uow, finding.work_order_id)
         before, asset_id = snapshot(finding), finding.asset_id
+        remove_attachment_rows(uow, FindingAttachment.finding_id == finding_id)
         uow.session.delete(finding)
         uow.session.flush()
         uow.audit("delete", ENTITY, finding_id, before, None)

@@ -26,6 +26,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy.orm import Session
@@ -187,7 +188,9 @@ class KindSpec(Generic[R]):
     stored records as the record type, in key order: every one (export), or those whose
     first key field is one of the given values. ``order``, where a kind has it, gives the
     indexes of a file's records in the order to store them (e.g. parents before children);
-    otherwise they are stored in file order.
+    otherwise they are stored in file order. ``for_file``, where a kind has it, gives the spec
+    to import a given file with (e.g. one that reads the files its cells name from that
+    file's folder).
     """
 
     name: str
@@ -200,6 +203,7 @@ class KindSpec(Generic[R]):
     entity: Entity
     upsert_many: Callable[[UnitOfWork, Sequence[R]], list[Stored]] | None = None
     order: Callable[[Sequence[R]], list[int]] | None = None
+    for_file: "Callable[[Path], KindSpec[R]] | None" = None
     _by_attr: dict[str, Column] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:

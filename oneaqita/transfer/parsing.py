@@ -195,6 +195,8 @@ def parsing(
     the report. Raises ImportRequestError if the request is wrong (check_request)."""
     path = Path(path)
     spec = check_request(kind, path)
+    if spec.for_file is not None:
+        spec = spec.for_file(path)
     p = ParsedFile(spec, ImportReport(spec.name, display_name or str(path), check_only))
     rows = read_rows(path)
     with contextlib.closing(rows):

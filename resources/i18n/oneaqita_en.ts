@@ -1,6 +1,65 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="ja">
 <context>
+    <name>AttachmentsBox</name>
+    <message>
+        <source>上限: 1ファイル {file} MB、1所見 {count} ファイル・計 {total} MB</source>
+        <translation>Limits: {file} MB a file; {count} files and {total} MB a finding</translation>
+    </message>
+    <message>
+        <source>添付(&amp;F)…</source>
+        <translation>Attach &amp;Files…</translation>
+    </message>
+    <message>
+        <source>開く(&amp;O)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>名前を付けて保存(&amp;V)…</source>
+        <translation>Sa&amp;ve As…</translation>
+    </message>
+    <message>
+        <source>削除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>読み込んでいます…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>添付ファイル ({count})</source>
+        <translation>Attachments ({count})</translation>
+    </message>
+    <message>
+        <source>画像とPDFだけを開けます。名前を付けて保存してください。</source>
+        <translation>Only images and PDFs open here; save this file instead.</translation>
+    </message>
+    <message>
+        <source>添付するファイル</source>
+        <translation>Files to Attach</translation>
+    </message>
+    <message>
+        <source>写真とPDF (*.jpg *.jpeg *.png *.pdf);;すべてのファイル (*)</source>
+        <translation>Photos and PDFs (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>添付しています…</source>
+        <translation>Attaching…</translation>
+    </message>
+    <message>
+        <source>名前を付けて保存</source>
+        <translation>Save As</translation>
+    </message>
+    <message>
+        <source>添付ファイルの削除</source>
+        <translation>Remove Attachment</translation>
+    </message>
+    <message>
+        <source>添付ファイル「{name}」を削除しますか？</source>
+        <translation>Remove the attachment “{name}”?</translation>
+    </message>
+</context>
+<context>
     <name>ContractCardPane</name>
     <message>
         <source>一覧から契約を選んでください。</source>
@@ -372,6 +431,10 @@
         <translation>&amp;Note</translation>
     </message>
     <message>
+        <source>写真やファイルは、所見を保存してから添付できます。</source>
+        <translation>Photos and files can be attached once the finding is saved.</translation>
+    </message>
+    <message>
         <source>スパン全体の判定 (A/B/C)</source>
         <translation>Graded for the whole span (A/B/C)</translation>
     </message>
@@ -411,6 +474,10 @@ Both are kept; the asset's condition uses the one chosen.</translation>
     <message>
         <source>緊急度</source>
         <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>添付</source>
+        <translation>Files</translation>
     </message>
     <message>
         <source>所見を追加…</source>

@@ -165,8 +165,8 @@ def test_xlsx_real_dates_and_numbers(tmp_path: Path) -> None:
     ("kind", "name", "message"),
     [
         ("staff", "p.csv", "unknown kind 'staff'"),
-        ("findings", "p.csv", "findings cannot be imported or exported yet; supported kinds: "
-         "organizations, shareholdings, people, secondments"),
+        ("time-entries", "p.csv", "time-entries cannot be imported or exported yet; supported "
+         "kinds: organizations, shareholdings, people, secondments"),
         ("people", "p.xls", "unsupported file type"),
         ("people", "missing.csv", "no such file"),
     ],

@@ -1,5 +1,6 @@
 """Adding or editing one finding of a work order: asset (one of the order's), category, rank,
-an optional urgency and a note, saved through services/findings.py.
+an optional urgency and a note, saved through services/findings.py; for a stored finding, its
+attached photos and files (ui/work_orders/attachments_box.py), stored as they are attached.
 
 An editor dialog (ui/editor_dialog.py). While the user picks the grades it shows the urgency
 they give by the rule (oneaqita/condition.py) for the span — this finding with the order's
@@ -21,6 +22,7 @@ from oneaqita.services.findings import FindingData, save_finding
 from oneaqita.services.text_fields import reference_text
 from ui.editor_dialog import EditorDialog
 from ui.labels import asset_kind_label, domain_label
+from ui.work_orders.attachments_box import AttachmentsBox
 
 
 class FindingDialog(EditorDialog[FindingLine]):
@@ -72,6 +74,15 @@ class FindingDialog(EditorDialog[FindingLine]):
         form.addRow(self.tr("緊急度(&U)"), self.urgency_combo)
         form.addRow("", self.derived_label)
         form.addRow(self.tr("備考(&N)"), self.note_edit)
+        self.attachments: AttachmentsBox | None = None
+        if line is not None:  # files are attached to a stored finding, at once
+            self.attachments = AttachmentsBox(db, actor, line.id, True)
+            self.body_layout.addWidget(self.attachments)
+            self.setMinimumWidth(660)  # four thumbnails a row
+        else:
+            hint = QLabel(self.tr("写真やファイルは、所見を保存してから添付できます。"))
+            hint.setEnabled(False)
+            self.body_layout.addWidget(hint)
         self.add_fields(
             {
                 "asset": self.asset_combo,

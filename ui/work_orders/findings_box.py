@@ -1,5 +1,6 @@
-"""The findings of the selected work order in its detail pane: asset, category, rank and
-urgency (with the one the grades give beside it when a given one differs), and the commands
+"""The findings of the selected work order in its detail pane: asset, category, rank,
+urgency (with the one the grades give beside it when a given one differs) and how many files
+are attached (shown and attached in the finding's editor), and the commands
 to add, edit and remove them — offered only on an order open to findings (着手, 完了) and to
 a user who may record them (the service refuses anyway)."""
 
@@ -37,8 +38,14 @@ class FindingsBox(QGroupBox):
         self.lines: list[FindingLine] = []
         self.may_edit = False
         self.table = ReadOnlyTable(
-            [self.tr("施設コード"), self.tr("異常項目"), self.tr("ランク"), self.tr("緊急度")],
-            ["052019-P-000000", "取付管突出", "a", "緊急度III（等級から III）"],
+            [
+                self.tr("施設コード"),
+                self.tr("異常項目"),
+                self.tr("ランク"),
+                self.tr("緊急度"),
+                self.tr("添付"),
+            ],
+            ["052019-P-000000", "取付管突出", "a", "緊急度III（等級から III）", "20"],
         )
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self._edit())
@@ -66,7 +73,13 @@ class FindingsBox(QGroupBox):
         differing = self.tr("{urgency}（等級から {derived}）")
         self.table.fill(
             [
-                [f.asset_code, f.category, domain_label(f.rank), urgency_text(f, differing)]
+                [
+                    f.asset_code,
+                    f.category,
+                    domain_label(f.rank),
+                    urgency_text(f, differing),
+                    str(f.attachments) if f.attachments else "",
+                ]
                 for f in lines
             ]
         )

@@ -305,7 +305,9 @@ class WorkOrdersPage(ListDetailPage):
     def _changed(self, change: Change) -> None:
         if change.touches(*CLIENT_ENTITIES):
             self._load_clients()
-        findings_only = change.touches(Entity.FINDINGS) and not change.touches(Entity.WORK_ORDERS)
+        findings_only = change.touches(
+            Entity.FINDINGS, Entity.FINDING_ATTACHMENTS
+        ) and not change.touches(Entity.WORK_ORDERS)
         if findings_only and self.selected_id is not None:
             self._load_detail()
         if change.touches(Entity.WORK_TYPES):

@@ -10,6 +10,7 @@ from oneaqita.transfer.columns import KindSpec
 from oneaqita.transfer.kinds import (
     assets,
     contracts,
+    findings,
     organizations,
     people,
     secondments,
@@ -39,6 +40,7 @@ KINDS: dict[str, KindSpec[Any]] = {
         secondments.SPEC,
         assets.SPEC,
         contracts.SPEC,
+        findings.SPEC,
     )
 }
 
