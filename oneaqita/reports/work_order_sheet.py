@@ -50,6 +50,7 @@ from oneaqita.reports.work_order_sheet_data import (
     work_order_sheet_data,
 )
 from oneaqita.services.actor import Actor
+from oneaqita.services.attachment_queries import photos_of_work_order
 from oneaqita.services.database import Database
 from oneaqita.services.users import require_registered
 
@@ -264,10 +265,22 @@ def work_order_sheet_pdf(
     db: Database,
     actor: Actor,
     number: str,
-    photos: Sequence[SheetPhoto] = (),
+    photos: Sequence[SheetPhoto] | None = None,
     issued: date | None = None,
 ) -> bytes:
     """The sheet of the order numbered ``number`` as PDF bytes (NotFound when there is
-    none); for registered, active users, as exports are."""
+    none); for registered, active users, as exports are. Its 写真帳 holds the photos attached
+    to the order's findings unless ``photos`` are given."""
     require_registered(actor)
-    return render_work_order_sheet(work_order_sheet_data(db, number), photos, issued)
+    data = work_order_sheet_data(db, number)
+    if photos is None:
+        photos = stored_photos(db, data.id)
+    return render_work_order_sheet(data, photos, issued)
+
+
+def stored_photos(db: Database, work_order_id: int) -> list[SheetPhoto]:
+    """The images attached to the order's findings, as the photo sheet prints them."""
+    return [
+        SheetPhoto(p.asset_code, p.category, p.rank, p.urgency, p.content)
+        for p in photos_of_work_order(db, work_order_id)
+    ]

@@ -2,21 +2,23 @@
 `oneaqita report work-order`, on SQLite and PostgreSQL: the text read back with pdftotext,
 the fonts with pdffonts."""
 
+import hashlib
 from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from oneaqita.cli import main
 from oneaqita.condition import span_urgency
 from oneaqita.errors import NotFound, PermissionDenied, ValidationError
-from oneaqita.models import AssetKind, FindingRank, Urgency
+from oneaqita.models import AssetKind, Finding, FindingAttachment, FindingRank, Urgency
 from oneaqita.reports.work_order_sheet import render_work_order_sheet, work_order_sheet_pdf
 from oneaqita.reports.work_order_sheet_data import SheetPhoto, work_order_sheet_data
 from oneaqita.services.actor import SYSTEM_ACTOR, Actor
 from oneaqita.services.database import Database
 from oneaqita.services.users import desktop_actor
+from oneaqita.thumbnails import thumbnail_of
 from tests.builders import Sample, build_sample
 from tests.pdf_tools import assert_fonts_embedded, page_label, pdf_pages, pdf_text
 from tests.sheet_builders import add_assets, add_finding, image_bytes, set_note
@@ -205,6 +207,32 @@ def test_cli_writes_the_sheet(
     text = pdf_text(out, tmp_path)
     assert "秋田処理区 TVカメラ調査" in text and "対象施設はありません。" in text
     assert not list(tmp_path.glob(".*partial"))
+
+
+def test_cli_prints_the_photos_attached_to_the_orders_findings(
+    db: Database, sample: Sample, any_url: str, tmp_path: Path
+) -> None:
+    add_finding(db, sample, "052019-P-000001", "浸入水", FindingRank.B, "継手部")
+    with db.read() as session:
+        finding_id = session.scalar(select(Finding.id).where(Finding.category == "浸入水"))
+        content = image_bytes((30, 90, 160))
+        session.add(
+            FindingAttachment(
+                finding_id=finding_id,
+                file_name="継手.jpg",
+                media_type="image/jpeg",
+                size_bytes=len(content),
+                sha256=hashlib.sha256(content).hexdigest(),
+                content=content,
+                thumbnail=thumbnail_of(content, "image/jpeg"),
+            )
+        )
+        session.commit()
+    out = tmp_path / "sheet.pdf"
+    assert main(["report", "work-order", "WO-0001", "-o", str(out), "--db", any_url]) == 0
+    pages = pdf_pages(out.read_bytes(), tmp_path)
+    last = pdf_text(out, tmp_path, pages, pages)
+    assert "写真帳" in last and "052019-P-000001 浸入水" in last
 
 
 def test_cli_unknown_number_exits_1_with_a_bilingual_message(
