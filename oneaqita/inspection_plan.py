@@ -99,7 +99,7 @@ def ordered(assets: Sequence[PlanAsset], priority: Priority) -> list[PlanAsset]:
         worst = _CONDITION_RANK[a.condition] if a.condition is not None else 3
         no_year = a.installed_year is None
         year = a.installed_year if a.installed_year is not None else 0
-        return (worst if priority is Priority.WORST else 0, int(no_year), year, a.code)
+        return (worst if priority == Priority.WORST else 0, int(no_year), year, a.code)
 
     return sorted(assets, key=key)
 

@@ -10,10 +10,11 @@ Rules, each refusal a ValidationError on the field in brackets:
   assets in service). None matched is refused [filter]. Assets already in an order of this
   contract and this work type that is not finished (draft, planned, in progress) are skipped,
   and the preview says how many; when every matched asset is skipped, that is refused [filter].
-- Years: the contract's fiscal years inside its period, all of them unless some are chosen;
-  a year outside the contract is refused, and so is a year whose part inside the period has no
-  working day [years]. A contract of one fiscal year is planned too (its orders are grouped
-  and dated; there is nothing to level).
+- Years: the contract's fiscal years inside its period and from today on (nothing is planned
+  in the past), all of them that have a working day left unless some are chosen; a year
+  outside the contract is refused, and so is a chosen year without a working day left, and a
+  contract that has ended [years]. A contract of one fiscal year is planned too (its orders
+  are grouped and dated; there is nothing to level).
 - At most ``per_order`` assets per order, 1–1000 [per_order].
 - The orders are created ``planned`` (not draft): the coordinator has just previewed and
   confirmed the plan, the orders have their assets and dates, and a draft would need
@@ -72,6 +73,8 @@ __all__ = [
     "PlanRequest",
     "YearPlan",
     "contract_years",
+    "plannable_years",
+    "year_window",
     "create_plan",
     "preview_plan",
 ]
@@ -149,11 +152,30 @@ def _work_type(session: Session, ref: str) -> WorkType:
     return wt
 
 
-def _windows(contract: Contract, years: Sequence[int]) -> list[YearWindow]:
+def year_window(fy: int, start: date, end: date, today: date) -> YearWindow:
+    """Fiscal year `fy` inside a contract's period `start`..`end`, from `today` on."""
+    first, last = fiscal_year_range(fy)
+    return YearWindow(fy, max(first, start, today), min(last, end))
+
+
+def plannable_years(start: date, end: date, today: date) -> list[int]:
+    """The fiscal years of a contract's period with a working day left from `today` on."""
+    return [
+        fy
+        for fy in contract_years(start, end)
+        if working_days((w := year_window(fy, start, end, today)).first, w.last) > 0
+    ]
+
+
+def _windows(contract: Contract, years: Sequence[int], today: date) -> list[YearWindow]:
     allowed = contract_years(contract.start_date, contract.end_date)
-    chosen = sorted(set(years)) if years else allowed
+    chosen = (
+        sorted(set(years))
+        if years
+        else plannable_years(contract.start_date, contract.end_date, today)
+    )
     outside = [y for y in chosen if y not in allowed]
-    if outside or not chosen:
+    if outside:
         raise ValidationError(
             f"年度 {', '.join(map(str, outside))} は契約 {contract.number} の期間"
             f" ({allowed[0]}〜{allowed[-1]}年度) の外です。",
@@ -161,15 +183,20 @@ def _windows(contract: Contract, years: Sequence[int]) -> list[YearWindow]:
             f" (FY{allowed[0]}–FY{allowed[-1]}).",
             "years",
         )
+    if not chosen:
+        raise ValidationError(
+            f"契約 {contract.number} の期間は {contract.end_date.isoformat()} に終わっています。",
+            f"Contract {contract.number} ended on {contract.end_date.isoformat()}.",
+            "years",
+        )
     windows = []
     for fy in chosen:
-        first, last = fiscal_year_range(fy)
-        window = YearWindow(fy, max(first, contract.start_date), min(last, contract.end_date))
+        window = year_window(fy, contract.start_date, contract.end_date, today)
         if working_days(window.first, window.last) == 0:
             raise ValidationError(
-                f"{fy}年度は契約期間内に稼働日がありません ({window.first}〜{window.last})。",
-                f"FY{fy} has no working day inside the contract's period "
-                f"({window.first} to {window.last}).",
+                f"{fy}年度は契約期間内で今日 ({today.isoformat()}) 以降に稼働日がありません。",
+                f"FY{fy} has no working day left inside the contract's period from today "
+                f"({today.isoformat()}).",
                 "years",
             )
         windows.append(window)
@@ -243,7 +270,7 @@ def _token(
         contract.version,
         wt.code,
         wt.name_ja,
-        request.priority.value,
+        Priority(request.priority).value,
         request.per_order,
         [(w.fiscal_year, w.first, w.last) for w in windows],
         skipped,
@@ -256,13 +283,13 @@ def _token(
     return digest.hexdigest()
 
 
-def _plan(session: Session, request: PlanRequest) -> PlanPreview:
+def _plan(session: Session, request: PlanRequest, today: date) -> PlanPreview:
     contract = _contract(session, request.contract_id)
     wt = _work_type(session, request.work_type)
     per_order = _per_order(request.per_order)
-    windows = _windows(contract, request.years)
+    windows = _windows(contract, request.years, today)
     assets, skipped = _assets(session, request.asset_filter, contract, wt)
-    orders = plan_orders(assets, windows, request.priority, per_order, wt.name_ja)
+    orders = plan_orders(assets, windows, Priority(request.priority), per_order, wt.name_ja)
     lengths = {a.id: a.length_m for a in assets}
     years = []
     for w in windows:
@@ -281,10 +308,10 @@ def _plan(session: Session, request: PlanRequest) -> PlanPreview:
     )
 
 
-def preview_plan(db: Database, request: PlanRequest) -> PlanPreview:
+def preview_plan(db: Database, request: PlanRequest, today: date | None = None) -> PlanPreview:
     """The plan as it would be created now (reads only)."""
     with db.read() as session:
-        return _plan(session, request)
+        return _plan(session, request, today or date.today())
 
 
 def _snapshot(number: str, contract_id: int, code: str, order: PlannedOrder) -> dict[str, Any]:
@@ -398,11 +425,12 @@ def create_plan(
     request: PlanRequest,
     expected_token: str | None,
     progress: Progress | None = None,
+    today: date | None = None,
 ) -> Change:
     """Create the planned orders (the module's rules) in one unit of work; `expected_token`
     is the preview's token (None: plan without a preview)."""
     with db.unit_of_work(actor) as uow:
-        plan = _plan(uow.session, request)
+        plan = _plan(uow.session, request, today or date.today())
         if expected_token is not None and plan.token != expected_token:
             raise ValidationError(
                 "試算の後で契約または対象施設が変わりました。何も作成していません。"

@@ -25,15 +25,31 @@ from oneaqita.models import (
 )
 from oneaqita.models import work_order_assets as woa
 from oneaqita.services import inspection_planning as planning
+from oneaqita.services.actor import Actor
 from oneaqita.services.asset_picking import AssetFilter
-from oneaqita.services.changes import Entity
+from oneaqita.services.changes import Change, Entity
 from oneaqita.services.contracts import upsert_contract
 from oneaqita.services.database import Database
-from oneaqita.services.inspection_planning import PlanRequest, create_plan, preview_plan
+from oneaqita.services.inspection_planning import (
+    PlanPreview,
+    PlanRequest,
+    create_plan,
+    preview_plan,
+)
 from oneaqita.services.records import ContractData
 from oneaqita.services.work_order_editing import WorkOrderData, create_work_order
 from oneaqita.services.work_order_queries import WorkOrderFilter, count_work_orders
 from tests.staffing_builders import ADMIN, COORDINATOR, SECONDED, add_bodies
+
+TODAY = date(2025, 4, 1)  # the plans start on the first day of the contracts
+
+
+def preview(db: Database, request: PlanRequest) -> PlanPreview:
+    return preview_plan(db, request, today=TODAY)
+
+
+def create(db: Database, actor: Actor, request: PlanRequest, token: str | None) -> Change:
+    return create_plan(db, actor, request, token, today=TODAY)
 
 
 def add_contract(db: Database, number: str, start: date, end: date) -> int:
@@ -99,7 +115,7 @@ def _counts(db: Database) -> tuple[int, int, int, int]:
 def test_the_preview_levels_the_length_over_the_contracts_years(
     db: Database, base: dict[str, int]
 ) -> None:
-    plan = preview_plan(db, _request(base))
+    plan = preview(db, _request(base))
     assert [y.fiscal_year for y in plan.years] == [2025, 2026, 2027]
     assert plan.asset_count == 30 and plan.skipped == 0 and plan.unmeasured == 0
     km = [y.length_km for y in plan.years]
@@ -121,7 +137,7 @@ def test_years_chosen_and_worst_first(db: Database, base: dict[str, int]) -> Non
         uow.session.execute(
             update(Asset).where(Asset.code == "052019-P-000030").values(condition=Urgency.I)
         )
-    plan = preview_plan(db, _request(base, years=(2027, 2026), priority=Priority.WORST))
+    plan = preview(db, _request(base, years=(2027, 2026), priority=Priority.WORST))
     assert [y.fiscal_year for y in plan.years] == [2026, 2027]
     first = plan.orders[0]
     assert first.fiscal_year == 2026 and first.planned_start >= date(2026, 4, 1)
@@ -139,8 +155,8 @@ def test_create_writes_planned_orders_numbered_after_the_years_highest(
         WorkOrderData("K-1", "analysis", "経営分析", planned_start=date(2025, 5, 1)),
     )
     assert existing.created_id(Entity.WORK_ORDERS) is not None
-    plan = preview_plan(db, _request(base))
-    change = create_plan(db, COORDINATOR, _request(base), plan.token)
+    plan = preview(db, _request(base))
+    change = create(db, COORDINATOR, _request(base), plan.token)
     assert change.touches(Entity.WORK_ORDERS)
     with db.read() as s:
         created = s.scalars(select(WorkOrder.id).where(WorkOrder.type == "inspection")).all()
@@ -177,28 +193,28 @@ def test_create_writes_planned_orders_numbered_after_the_years_highest(
 def test_assets_in_an_unfinished_inspection_of_the_contract_are_skipped(
     db: Database, base: dict[str, int]
 ) -> None:
-    first = preview_plan(db, _request(base, years=(2025,)))
-    create_plan(db, COORDINATOR, _request(base, years=(2025,)), first.token)
+    first = preview(db, _request(base, years=(2025,)))
+    create(db, COORDINATOR, _request(base, years=(2025,)), first.token)
     with pytest.raises(ValidationError) as err:
-        preview_plan(db, _request(base))  # all 30 are in the orders just made
+        preview(db, _request(base))  # all 30 are in the orders just made
     assert err.value.field == "filter" and "30 件はすべて" in err.value.ja
     with db.unit_of_work(ADMIN) as uow:  # one more pipe arrives
         add = {"code": "052019-P-NEW", "kind": AssetKind.PIPE, "owner_id": base["akita"]}
         uow.session.execute(insert(Asset), [{**add, "service_life_years": 50}])
-    again = preview_plan(db, _request(base))
+    again = preview(db, _request(base))
     assert again.asset_count == 1 and again.skipped == 30 and again.unmeasured == 1
 
 
 def test_a_change_after_the_preview_is_refused_and_nothing_written(
     db: Database, base: dict[str, int]
 ) -> None:
-    plan = preview_plan(db, _request(base))
+    plan = preview(db, _request(base))
     with db.unit_of_work(ADMIN) as uow:
         uow.session.execute(
             update(Asset).where(Asset.code == "052019-P-000001").values(length_m=Decimal(999))
         )
     with pytest.raises(ValidationError) as err:
-        create_plan(db, COORDINATOR, _request(base), plan.token)
+        create(db, COORDINATOR, _request(base), plan.token)
     assert err.value.field == "plan" and "もう一度試算" in err.value.ja
     assert _counts(db)[0] == 0
 
@@ -214,10 +230,10 @@ def test_an_error_after_the_orders_insert_leaves_nothing(
         raise RuntimeError("disk gone")
 
     monkeypatch.setattr(planning, "_insert_orders", insert_then_fail)
-    plan = preview_plan(db, _request(base))
+    plan = preview(db, _request(base))
     before = _counts(db)
     with pytest.raises(RuntimeError):
-        create_plan(db, COORDINATOR, _request(base), plan.token)
+        create(db, COORDINATOR, _request(base), plan.token)
     assert _counts(db) == before == (0, 0, 0, 0)
 
 
@@ -229,20 +245,20 @@ def test_a_failing_audit_after_everything_else_leaves_nothing(
 
     monkeypatch.setattr(planning.UnitOfWork, "reindex_work_orders", fail)
     with pytest.raises(RuntimeError):
-        create_plan(db, COORDINATOR, _request(base), None)
+        create(db, COORDINATOR, _request(base), None)
     assert _counts(db) == (0, 0, 0, 0)
 
 
 def test_only_those_who_edit_work_orders_plan(db: Database, base: dict[str, int]) -> None:
-    plan = preview_plan(db, _request(base))
+    plan = preview(db, _request(base))
     with pytest.raises(PermissionDenied):
-        create_plan(db, SECONDED, _request(base), plan.token)
+        create(db, SECONDED, _request(base), plan.token)
     assert _counts(db)[0] == 0
 
 
 def test_a_one_year_contract_is_planned_in_its_period(db: Database, base: dict[str, int]) -> None:
     short = add_contract(db, "K-2", date(2025, 10, 1), date(2026, 3, 31))
-    plan = preview_plan(db, PlanRequest(short, per_order=50))
+    plan = preview(db, PlanRequest(short, per_order=50))
     assert [y.fiscal_year for y in plan.years] == [2025]
     assert all(date(2025, 10, 1) <= o.planned_start for o in plan.orders)
     assert plan.asset_count == 30  # the retired pipe is not planned
@@ -265,8 +281,21 @@ def test_refusals_say_where_and_why(
     db: Database, base: dict[str, int], kw: dict[str, Any], field: str, ja: str
 ) -> None:
     with pytest.raises(ValidationError) as err:
-        preview_plan(db, _request(base, **kw))
+        preview(db, _request(base, **kw))
     assert err.value.field == field and ja in err.value.ja, err.value.ja
     with pytest.raises(ValidationError):
-        create_plan(db, COORDINATOR, _request(base, **kw), None)
+        create(db, COORDINATOR, _request(base, **kw), None)
     assert _counts(db)[0] == 0
+
+
+def test_nothing_is_planned_before_today(db: Database, base: dict[str, int]) -> None:
+    later = date(2026, 12, 1)
+    plan = preview_plan(db, _request(base), today=later)
+    assert [y.fiscal_year for y in plan.years] == [2026, 2027]  # FY2025 is over
+    assert min(o.planned_start for o in plan.orders) == later
+    with pytest.raises(ValidationError) as err:
+        preview_plan(db, _request(base, years=(2025,)), today=later)
+    assert err.value.field == "years" and "稼働日がありません" in err.value.ja
+    with pytest.raises(ValidationError) as err:
+        preview_plan(db, _request(base), today=date(2028, 4, 1))
+    assert err.value.field == "years" and "終わっています" in err.value.ja
