@@ -340,16 +340,26 @@ def _numbers(session: Session, orders: Sequence[PlannedOrder]) -> list[str]:
     return [next(fresh[fiscal_year(o.planned_start)]) for o in orders]
 
 
-def _insert_orders(session: Session, rows: list[dict[str, Any]], progress: Progress) -> list[int]:
-    table = WorkOrder.__table__
+def _table(model: type[WorkOrder] | type[WorkOrderEvent]) -> Table:
+    table = model.__table__
     assert isinstance(table, Table)
+    return table
+
+
+def _insert_orders(session: Session, rows: list[dict[str, Any]], progress: Progress) -> list[int]:
+    """The orders' rows inserted (plain executemany: RETURNING in parameter order would send
+    them one by one on SQLite), and their ids, read back by their unique numbers."""
+    table = _table(WorkOrder)
     ids: list[int] = []
     for low in range(0, len(rows), _CHUNK):
-        result = session.execute(
-            insert(table).returning(table.c.id, sort_by_parameter_order=True),
-            rows[low : low + _CHUNK],
-        )
-        ids.extend(result.scalars())
+        chunk = rows[low : low + _CHUNK]
+        session.execute(insert(table), chunk)
+        numbers = [r["number"] for r in chunk]
+        for part in range(0, len(numbers), 500):  # within every database's bound parameters
+            wanted = numbers[part : part + 500]
+            query = select(table.c.number, table.c.id).where(table.c.number.in_(wanted))
+            found = {number: wid for number, wid in session.execute(query)}
+            ids.extend(found[n] for n in wanted)
         progress("作業を作成しています", len(ids), len(rows))
     return ids
 
@@ -392,7 +402,7 @@ def _write(
         session.execute(insert(work_order_assets), links[low : low + _CHUNK * 10])
         progress("対象施設を登録しています", min(low + _CHUNK * 10, len(links)), len(links))
     session.execute(
-        insert(WorkOrderEvent),
+        insert(_table(WorkOrderEvent)),
         [
             {
                 "work_order_id": i,

@@ -19,7 +19,7 @@ from oneaqita.models import AssetKind, AuditEntry, WorkOrder, WorkOrderEvent
 from oneaqita.models import work_order_assets as woa
 from oneaqita.services.database import Database
 from oneaqita.services.inspection_planning import PlanRequest, create_plan, preview_plan
-from tests.db.test_inspection_planning import add_contract, add_pipes
+from tests.db.test_inspection_planning import TODAY, add_contract, add_pipes
 from tests.staffing_builders import COORDINATOR, add_bodies
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
@@ -27,6 +27,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSI
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = """
 import sys, time
+from datetime import date
 from pathlib import Path
 from oneaqita.db.engine import make_engine
 from oneaqita.services.database import Database
@@ -41,7 +42,7 @@ def progress(stage, done, total):
         time.sleep(600)  # killed here, the transaction open
 
 create_plan(Database(make_engine(url)), COORDINATOR, PlanRequest(contract_id, per_order=1),
-            None, progress)
+            None, progress, date(2025, 4, 1))
 """
 
 
@@ -88,6 +89,7 @@ def test_a_kill_while_writing_leaves_nothing(
     assert _written(after) == [0, 0, 0, 0]
     with after.engine.connect() as conn:
         assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
-    plan = preview_plan(after, PlanRequest(contract, per_order=1))
-    create_plan(after, COORDINATOR, PlanRequest(contract, per_order=1), plan.token)
+    request = PlanRequest(contract, per_order=1)
+    plan = preview_plan(after, request, TODAY)
+    create_plan(after, COORDINATOR, request, plan.token, today=TODAY)
     assert _written(after) == [5000, 5000, 5000, 5000]
