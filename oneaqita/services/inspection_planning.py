@@ -26,22 +26,20 @@ Rules, each refusal a ValidationError on the field in brackets:
   plans again inside its unit of work and refuses, writing nothing, when the token differs:
   the contract or the assets changed since the preview, and the user confirmed a count that
   no longer holds; they preview again. A ValidationError [plan].
-- All or nothing: everything is written in one unit of work, set-based (executemany INSERTs of
-  the orders, their assets, their events and their audit entries), so an error or a kill in the
-  middle leaves nothing. Two planners at once on PostgreSQL: a number taken meanwhile rolls the
-  orders' savepoint back and numbers them again.
+- All or nothing: everything is written in one unit of work (services/plan_writing.py),
+  set-based (executemany INSERTs of the orders, their assets, their events and their audit
+  entries), so an error or a kill in the middle leaves nothing. Two planners at once on
+  PostgreSQL: a number taken meanwhile rolls the orders' savepoint back and numbers them again.
 - Coordinators, managers and administrators (Action.EDIT_WORK_ORDERS).
 """
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import Table, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from oneaqita.errors import ValidationError
@@ -52,7 +50,6 @@ from oneaqita.models import (
     AssetStatus,
     Contract,
     WorkOrder,
-    WorkOrderEvent,
     WorkOrderStatus,
     WorkType,
     work_order_assets,
@@ -60,10 +57,9 @@ from oneaqita.models import (
 from oneaqita.permissions import Action, requires
 from oneaqita.services.actor import Actor
 from oneaqita.services.asset_picking import AssetFilter, filter_conditions
-from oneaqita.services.changes import Change, Entity
+from oneaqita.services.changes import Change
 from oneaqita.services.database import Database
-from oneaqita.services.unit_of_work import UnitOfWork
-from oneaqita.services.work_order_editing import next_numbers
+from oneaqita.services.plan_writing import Progress, write_orders
 from oneaqita.services.work_types import find_work_type
 from oneaqita.workdays import working_days
 
@@ -81,9 +77,6 @@ __all__ = [
 
 PER_ORDER_LIMIT = 1000
 OPEN_STATUSES = (WorkOrderStatus.DRAFT, WorkOrderStatus.PLANNED, WorkOrderStatus.IN_PROGRESS)
-_ATTEMPTS = 5
-_CHUNK = 2000
-Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -314,116 +307,6 @@ def preview_plan(db: Database, request: PlanRequest, today: date | None = None) 
         return _plan(session, request, today or date.today())
 
 
-def _snapshot(number: str, contract_id: int, code: str, order: PlannedOrder) -> dict[str, Any]:
-    """As work_order_editing.snapshot records a new order."""
-    return {
-        "number": number,
-        "contract_id": contract_id,
-        "type": code,
-        "title": order.title,
-        "priority": 2,
-        "note": None,
-        "planned_start": order.planned_start.isoformat(),
-        "planned_end": order.planned_end.isoformat(),
-        "status": str(WorkOrderStatus.PLANNED),
-        "asset_count": order.asset_count,
-        "assignees": [],
-        "version": 1,
-    }
-
-
-def _numbers(session: Session, orders: Sequence[PlannedOrder]) -> list[str]:
-    wanted: dict[int, int] = {}
-    for o in orders:
-        wanted[fiscal_year(o.planned_start)] = wanted.get(fiscal_year(o.planned_start), 0) + 1
-    fresh = {fy: iter(next_numbers(session, fy, n)) for fy, n in wanted.items()}
-    return [next(fresh[fiscal_year(o.planned_start)]) for o in orders]
-
-
-def _table(model: type[WorkOrder] | type[WorkOrderEvent]) -> Table:
-    table = model.__table__
-    assert isinstance(table, Table)
-    return table
-
-
-def _insert_orders(session: Session, rows: list[dict[str, Any]], progress: Progress) -> list[int]:
-    """The orders' rows inserted (plain executemany: RETURNING in parameter order would send
-    them one by one on SQLite), and their ids, read back by their unique numbers."""
-    table = _table(WorkOrder)
-    ids: list[int] = []
-    for low in range(0, len(rows), _CHUNK):
-        chunk = rows[low : low + _CHUNK]
-        session.execute(insert(table), chunk)
-        numbers = [r["number"] for r in chunk]
-        for part in range(0, len(numbers), 500):  # within every database's bound parameters
-            wanted = numbers[part : part + 500]
-            query = select(table.c.number, table.c.id).where(table.c.number.in_(wanted))
-            found = {number: wid for number, wid in session.execute(query)}
-            ids.extend(found[n] for n in wanted)
-        progress("作業を作成しています", len(ids), len(rows))
-    return ids
-
-
-def _write(
-    uow: UnitOfWork, plan: PlanPreview, contract_id: int, code: str, progress: Progress
-) -> list[int]:
-    session = uow.session
-    orders = plan.orders
-    for _ in range(_ATTEMPTS):
-        numbers = _numbers(session, orders)
-        rows = [
-            {
-                "number": n,
-                "contract_id": contract_id,
-                "title": o.title,
-                "type": code,
-                "status": WorkOrderStatus.PLANNED,
-                "priority": 2,
-                "planned_start": o.planned_start,
-                "planned_end": o.planned_end,
-            }
-            for n, o in zip(numbers, orders, strict=True)
-        ]
-        try:
-            with session.begin_nested():
-                ids = _insert_orders(session, rows, progress)
-            break
-        except IntegrityError:
-            continue  # another writer took one of the numbers first: number them again
-    else:
-        raise ValidationError(
-            "作業番号を決められませんでした。もう一度作成してください。",
-            "No free work order numbers could be taken; create again.",
-            "plan",
-        )
-    pairs = list(zip(ids, numbers, orders, strict=True))
-    links = [{"work_order_id": i, "asset_id": a} for i, _, o in pairs for a in o.asset_ids]
-    for low in range(0, len(links), _CHUNK * 10):
-        session.execute(insert(work_order_assets), links[low : low + _CHUNK * 10])
-        progress("対象施設を登録しています", min(low + _CHUNK * 10, len(links)), len(links))
-    session.execute(
-        insert(_table(WorkOrderEvent)),
-        [
-            {
-                "work_order_id": i,
-                "user_id": uow.actor.user_id,
-                "from_status": None,
-                "to_status": WorkOrderStatus.PLANNED,
-            }
-            for i in ids
-        ],
-    )
-    progress("履歴と監査記録を書いています", 0, 1)
-    uow.audit_many(
-        "create",
-        Entity.WORK_ORDERS,
-        [(i, None, _snapshot(n, contract_id, code, o)) for i, n, o in pairs],
-    )
-    progress("検索用の索引を更新しています", 0, 1)
-    uow.reindex_work_orders(ids)
-    return ids
-
-
 def _quiet(_stage: str, _done: int, _total: int) -> None:
     pass
 
@@ -451,5 +334,5 @@ def create_plan(
             )
         contract = _contract(uow.session, request.contract_id)
         wt = _work_type(uow.session, request.work_type)
-        _write(uow, plan, contract.id, wt.code, progress or _quiet)
+        write_orders(uow, plan.orders, contract.id, wt.code, progress or _quiet)
         return uow.change

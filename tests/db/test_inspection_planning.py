@@ -24,7 +24,7 @@ from oneaqita.models import (
     WorkOrderStatus,
 )
 from oneaqita.models import work_order_assets as woa
-from oneaqita.services import inspection_planning as planning
+from oneaqita.services import plan_writing
 from oneaqita.services.actor import Actor
 from oneaqita.services.asset_picking import AssetFilter
 from oneaqita.services.changes import Change, Entity
@@ -37,6 +37,7 @@ from oneaqita.services.inspection_planning import (
     preview_plan,
 )
 from oneaqita.services.records import ContractData
+from oneaqita.services.unit_of_work import UnitOfWork
 from oneaqita.services.work_order_editing import WorkOrderData, create_work_order
 from oneaqita.services.work_order_queries import WorkOrderFilter, count_work_orders
 from tests.staffing_builders import ADMIN, COORDINATOR, SECONDED, add_bodies
@@ -222,14 +223,14 @@ def test_a_change_after_the_preview_is_refused_and_nothing_written(
 def test_an_error_after_the_orders_insert_leaves_nothing(
     db: Database, base: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = planning._insert_orders
+    real = plan_writing.insert_orders
 
     def insert_then_fail(*args: Any) -> list[int]:
         ids = real(*args)
         assert ids
         raise RuntimeError("disk gone")
 
-    monkeypatch.setattr(planning, "_insert_orders", insert_then_fail)
+    monkeypatch.setattr(plan_writing, "insert_orders", insert_then_fail)
     plan = preview(db, _request(base))
     before = _counts(db)
     with pytest.raises(RuntimeError):
@@ -243,7 +244,7 @@ def test_a_failing_audit_after_everything_else_leaves_nothing(
     def fail(*_args: Any, **_kw: Any) -> None:
         raise RuntimeError("audit failed")
 
-    monkeypatch.setattr(planning.UnitOfWork, "reindex_work_orders", fail)
+    monkeypatch.setattr(UnitOfWork, "reindex_work_orders", fail)
     with pytest.raises(RuntimeError):
         create(db, COORDINATOR, _request(base), None)
     assert _counts(db) == (0, 0, 0, 0)

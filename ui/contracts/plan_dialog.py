@@ -14,7 +14,7 @@ services/inspection_planning.py (the levelling rule is in oneaqita/inspection_pl
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from oneaqita.errors import DomainError, ValidationError
-from oneaqita.inspection_plan import PlannedOrder, Priority
+from oneaqita.inspection_plan import Priority
 from oneaqita.models import AssetKind, AssetStatus
 from oneaqita.services.actor import Actor
 from oneaqita.services.asset_picking import AssetFilter, district_choices
@@ -54,6 +54,7 @@ from oneaqita.services.inspection_planning import (
 from oneaqita.services.organizations import OrganizationRow
 from ui.contracts.card import fill_table, read_only_table
 from ui.contracts.plan_chart import PlanChart, km_text
+from ui.contracts.plan_orders_model import OrdersModel
 from ui.errors import show_error
 from ui.field_errors import INVALID_STYLE, FieldErrors
 from ui.labels import date_text, domain_label
@@ -62,55 +63,6 @@ from ui.staffing.labels import fiscal_year_text
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _NO_YEAR = 1867  # the spin box's "no limit" (installed years start at 1868)
-
-
-class OrdersModel(QAbstractTableModel):
-    """The planned orders, read-only (thousands of rows: a model, not table items)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.orders: list[PlannedOrder] = []
-        self.headers = [
-            self.tr("年度"),
-            self.tr("件名"),
-            self.tr("予定開始"),
-            self.tr("予定終了"),
-            self.tr("施設数"),
-            self.tr("延長 (m)"),
-        ]
-
-    def set_orders(self, orders: list[PlannedOrder]) -> None:
-        self.beginResetModel()
-        self.orders = orders
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.orders)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:  # noqa: N802
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
-        o = self.orders[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 4:
-            return int(_RIGHT)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        values = [
-            fiscal_year_text(o.fiscal_year, with_year=False),
-            o.title,
-            date_text(o.planned_start),
-            date_text(o.planned_end),
-            f"{o.asset_count:,}",
-            f"{o.length_m:,.1f}",
-        ]
-        return values[column]
 
 
 class PlanDialog(QDialog):
