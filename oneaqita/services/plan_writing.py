@@ -14,6 +14,7 @@ from oneaqita.errors import ValidationError
 from oneaqita.fiscal import fiscal_year
 from oneaqita.inspection_plan import PlannedOrder
 from oneaqita.models import WorkOrder, WorkOrderEvent, WorkOrderStatus, work_order_assets
+from oneaqita.permissions import Action, requires
 from oneaqita.services.changes import Entity
 from oneaqita.services.unit_of_work import UnitOfWork
 from oneaqita.services.work_order_editing import next_numbers
@@ -75,6 +76,7 @@ def insert_orders(session: Session, rows: list[dict[str, Any]], progress: Progre
     return ids
 
 
+@requires(Action.EDIT_WORK_ORDERS)
 def write_orders(
     uow: UnitOfWork,
     orders: Sequence[PlannedOrder],

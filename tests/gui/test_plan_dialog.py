@@ -159,6 +159,10 @@ def test_only_those_who_create_work_orders_get_the_button(
     qtbot.waitUntil(lambda: page.model.rowCount() > 0 and running_operations() == 0)
     _select(qtbot, page, _rows(page)[0].id)
     assert page.card_pane.plan_button.isEnabled() is may
+    if may:
+        page.resize(1300, 800)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.grab().save(str(SHOTS / "contract_card_plan_button.png"))
     page.plan_selected()
     assert (page.plan_dialog is not None) is may
     if page.plan_dialog is not None:
