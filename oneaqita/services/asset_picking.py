@@ -4,8 +4,9 @@ once), set-based.
 Rules enforced here:
 
 - A filter combines, all at once, the owning body, the kind, the district (exact), assets
-  installed before a year (those without a known year never match it) and a free text that
-  every term of must appear in the code. An empty filter matches every asset.
+  installed before a year (those without a known year never match it), the asset's status
+  (in service, consolidated, retired) and a free text that every term of must appear in the
+  code. An empty filter matches every asset.
 - Codes are checked as stored text; an unknown code is refused naming it (the first ten, and
   how many more), on the field ``assets``.
 - Lookups go in chunks of a few hundred codes, so that any number fits every database's limit
@@ -19,7 +20,7 @@ from sqlalchemy import ColumnElement, Select, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from oneaqita.errors import ValidationError
-from oneaqita.models import Asset, AssetKind, work_order_assets
+from oneaqita.models import Asset, AssetKind, AssetStatus, work_order_assets
 from oneaqita.services.database import Database
 from oneaqita.services.text_fields import matches_all_terms, reference_text
 from oneaqita.values import QUOTED_CHARS, quote
@@ -35,6 +36,12 @@ class AssetFilter:
     district: str | None = None
     installed_before: int | None = None  # a year
     code_text: str = ""
+    status: AssetStatus | None = None
+
+
+def filter_conditions(flt: AssetFilter) -> list[ColumnElement[bool]]:
+    """The WHERE conditions of `flt` on Asset (for a query that reads more than codes)."""
+    return _conditions(flt)
 
 
 def _conditions(flt: AssetFilter) -> list[ColumnElement[bool]]:
@@ -48,6 +55,8 @@ def _conditions(flt: AssetFilter) -> list[ColumnElement[bool]]:
         where.append(Asset.district == district)
     if flt.installed_before is not None:
         where.append(Asset.installed_year < flt.installed_before)
+    if flt.status is not None:
+        where.append(Asset.status == flt.status)
     text = matches_all_terms(flt.code_text, [Asset.code])
     if text is not None:
         where.append(text)

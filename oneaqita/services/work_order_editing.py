@@ -180,6 +180,12 @@ def _check_unique(session: Session, number: str, own_id: int | None) -> None:
 
 def next_number(session: Session, year: int) -> str:
     """The next free ``WO-YYYY-NNNNNN`` of fiscal year `year` (after the highest numeric one)."""
+    return next_numbers(session, year, 1)[0]
+
+
+def next_numbers(session: Session, year: int, count: int) -> list[str]:
+    """The next `count` free numbers of fiscal year `year`, in sequence after the highest
+    numeric one (inspection planning numbers thousands of orders at once)."""
     prefix = f"WO-{year}-"
     taken = session.scalars(
         select(WorkOrder.number)
@@ -190,7 +196,7 @@ def next_number(session: Session, year: int) -> str:
         .limit(50)
     )
     highest = next((int(n[len(prefix) :]) for n in taken if n[len(prefix) :].isdigit()), 0)
-    return f"{prefix}{highest + 1:06d}"
+    return [f"{prefix}{highest + i:06d}" for i in range(1, count + 1)]
 
 
 def snapshot(session: Session, wo: WorkOrder) -> dict[str, Any]:

@@ -74,6 +74,14 @@
         <translation>Edit the contract (Enter)</translation>
     </message>
     <message>
+        <source>点検計画…</source>
+        <translation>Inspection plan…</translation>
+    </message>
+    <message>
+        <source>契約の年度にわたる点検作業を、試算してから一括で作成します</source>
+        <translation>Preview, then create at once the inspection orders over the contract's fiscal years</translation>
+    </message>
+    <message>
         <source>契約番号</source>
         <translation>Number</translation>
     </message>
@@ -304,6 +312,10 @@
     <message>
         <source>契約の登録・変更は業務担当・管理職・管理者だけが行えます。</source>
         <translation>Only coordinators, managers and administrators may record or change contracts.</translation>
+    </message>
+    <message>
+        <source>点検計画の作成は{roles}だけが行えます。</source>
+        <translation>Only {roles} may create inspection plans.</translation>
     </message>
 </context>
 <context>
@@ -886,6 +898,33 @@ Urgency from the grades: {derived}</translation>
     </message>
 </context>
 <context>
+    <name>OrdersModel</name>
+    <message>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>予定開始</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>予定終了</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <source>施設数</source>
+        <translation>Assets</translation>
+    </message>
+    <message>
+        <source>延長 (m)</source>
+        <translation>Length (m)</translation>
+    </message>
+</context>
+<context>
     <name>OrganizationDialog</name>
     <message>
         <source>団体の編集</source>
@@ -1235,6 +1274,192 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>出向の履歴 ({count})</source>
         <translation>Secondments ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>PlanChart</name>
+    <message>
+        <source>{count} 件</source>
+        <translation>{count} orders</translation>
+    </message>
+    <message>
+        <source>均等配分 {km}</source>
+        <translation>Even share {km}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>点検計画 — {number}</source>
+        <translation>Inspection plan — {number}</translation>
+    </message>
+    <message>
+        <source>{title}（{first} 〜 {last}）</source>
+        <translation>{title} ({first} to {last})</translation>
+    </message>
+    <message>
+        <source>対象と配分</source>
+        <translation>Assets and spread</translation>
+    </message>
+    <message>
+        <source>すべての団体</source>
+        <translation>All bodies</translation>
+    </message>
+    <message>
+        <source>すべての地区</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <source>すべての種別</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>指定なし</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source> 年より前</source>
+        <translation> (not included)</translation>
+    </message>
+    <message>
+        <source>古い順（設置年）</source>
+        <translation>Oldest first (installed year)</translation>
+    </message>
+    <message>
+        <source>状態の悪い順（緊急度、次に設置年）</source>
+        <translation>Worst first (urgency, then installed year)</translation>
+    </message>
+    <message>
+        <source>この年度は契約期間内に今日以降の稼働日がありません</source>
+        <translation>This fiscal year has no working day left inside the contract's period</translation>
+    </message>
+    <message>
+        <source> 件まで</source>
+        <translation> at most</translation>
+    </message>
+    <message>
+        <source>所有団体(&amp;O)</source>
+        <translation>&amp;Owner</translation>
+    </message>
+    <message>
+        <source>地区(&amp;D)</source>
+        <translation>&amp;District</translation>
+    </message>
+    <message>
+        <source>施設の種別(&amp;K)</source>
+        <translation>Asset &amp;kind</translation>
+    </message>
+    <message>
+        <source>設置年(&amp;B)</source>
+        <translation>Installed &amp;before</translation>
+    </message>
+    <message>
+        <source>優先順(&amp;P)</source>
+        <translation>&amp;Priority</translation>
+    </message>
+    <message>
+        <source>年度(&amp;Y)</source>
+        <translation>Fiscal &amp;years</translation>
+    </message>
+    <message>
+        <source>1作業あたりの施設数(&amp;N)</source>
+        <translation>Assets per order (&amp;N)</translation>
+    </message>
+    <message>
+        <source>条件を決めて「試算」を押してください。</source>
+        <translation>Choose the assets and press Preview.</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>作業数</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>施設数</source>
+        <translation>Assets</translation>
+    </message>
+    <message>
+        <source>延長</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <source>試算(&amp;R)</source>
+        <translation>P&amp;review</translation>
+    </message>
+    <message>
+        <source>作成する作業を計算して表示します (Ctrl+Enter)</source>
+        <translation>Computes and shows the orders to create (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>作成(&amp;C)…</source>
+        <translation>&amp;Create…</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>条件が変わりました。もう一度「試算」を押してください。</source>
+        <translation>The settings changed. Press Preview again.</translation>
+    </message>
+    <message>
+        <source>年度を1つ以上選んでください。</source>
+        <translation>Choose at least one fiscal year.</translation>
+    </message>
+    <message>
+        <source>試算しています…</source>
+        <translation>Previewing…</translation>
+    </message>
+    <message>
+        <source>試算できませんでした。</source>
+        <translation>The preview could not be made.</translation>
+    </message>
+    <message>
+        <source>{orders} 件の作業に {assets} 件の施設（延長 {km}）。</source>
+        <translation>{orders} orders for {assets} assets ({km}).</translation>
+    </message>
+    <message>
+        <source> 未完了の{type}作業に含まれる {count} 件は除きました。</source>
+        <translation> {count} assets already in unfinished orders of type {type} are left out.</translation>
+    </message>
+    <message>
+        <source> 延長のない {count} 件は平均の延長として配分しました。</source>
+        <translation> {count} assets without a length are counted as of average length.</translation>
+    </message>
+    <message>
+        <source>点検計画の作成</source>
+        <translation>Create the inspection plan</translation>
+    </message>
+    <message>
+        <source>{count}件の作業を作成します。よろしいですか？</source>
+        <translation>{count} work orders will be created. Go ahead?</translation>
+    </message>
+    <message>
+        <source>作業は「予定」の状態で、1回の処理でまとめて作成されます。</source>
+        <translation>The orders are created as planned, all in one go.</translation>
+    </message>
+    <message>
+        <source>作成する</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>点検計画の作業を作成しています…</source>
+        <translation>Creating the inspection plan's orders…</translation>
+    </message>
+    <message>
+        <source>点検計画</source>
+        <translation>Inspection plan</translation>
+    </message>
+    <message>
+        <source>作成できませんでした。何も作成していません。</source>
+        <translation>Could not create; nothing was created.</translation>
+    </message>
+    <message>
+        <source>{orders} 件の作業（予定）を作成しました。契約の作業一覧で確認できます。</source>
+        <translation>{orders} planned work orders were created; the work-order list shows them.</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from ui.contracts.labels import (
     fiscal_years_text,
     hours_text,
     percent_text,
+    plan_roles_hint,
     unscheduled_text,
     yen_text,
 )
@@ -37,7 +38,7 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 SHOWN_STATUSES = (S.PLANNED, S.IN_PROGRESS, S.COMPLETED, S.ACCEPTED, S.DRAFT)
 
 
-def _table(headers: list[str]) -> QTableWidget:
+def read_only_table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     make_read_only(table)
@@ -46,7 +47,7 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list[str]], bold_rows: set[int]) -> None:
+def fill_table(table: QTableWidget, rows: list[list[str]], bold_rows: set[int]) -> None:
     table.setRowCount(len(rows))
     bold = QFont(table.font())
     bold.setBold(True)
@@ -79,10 +80,14 @@ def _cell(year: YearProgress, status: S) -> str:
 
 class ContractCardPane(QWidget):
     edit_requested = Signal()
+    plan_requested = Signal()
 
-    def __init__(self, may_edit: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, may_edit: bool, parent: QWidget | None = None, *, may_plan: bool = False
+    ) -> None:
         super().__init__(parent)
         self._may_edit = may_edit
+        self._may_plan = may_plan
         self.card: ContractCard | None = None
         self._stack, self.placeholder = placeholder_stack(
             self, self.tr("一覧から契約を選んでください。"), self._build_scroll()
@@ -107,8 +112,17 @@ class ContractCardPane(QWidget):
         if not self._may_edit:
             self.edit_button.setEnabled(False)
             self.edit_button.setToolTip(edit_roles_hint())
+        self.plan_button = QPushButton(self.tr("点検計画…"))
+        self.plan_button.setToolTip(
+            self.tr("契約の年度にわたる点検作業を、試算してから一括で作成します")
+        )
+        self.plan_button.clicked.connect(self.plan_requested)
+        if not self._may_plan:
+            self.plan_button.setEnabled(False)
+            self.plan_button.setToolTip(plan_roles_hint())
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         fields, self.values = field_grid(
             [
@@ -124,7 +138,7 @@ class ContractCardPane(QWidget):
 
         self.progress_box = QGroupBox(self.tr("作業の進捗（年度別）"))
         headers = [self.tr("年度")] + [status_label(s) for s in SHOWN_STATUSES]
-        self.progress_table = _table(headers)
+        self.progress_table = read_only_table(headers)
         self.progress_note = QLabel()
         self.progress_note.setObjectName("fieldCaption")
         self.progress_note.setWordWrap(True)
@@ -136,7 +150,9 @@ class ContractCardPane(QWidget):
         box.addWidget(self.progress_note)
 
         self.hours_box = QGroupBox(self.tr("工数（年度別）"))
-        self.hours_table = _table([self.tr("年度"), self.tr("工数"), self.tr("うち承認済")])
+        self.hours_table = read_only_table(
+            [self.tr("年度"), self.tr("工数"), self.tr("うち承認済")]
+        )
         self.no_hours_label = QLabel(self.tr("この契約の工数はまだ記録されていません。"))
         self.no_hours_label.setEnabled(False)
         box = QVBoxLayout(self.hours_box)
@@ -144,7 +160,7 @@ class ContractCardPane(QWidget):
         box.addWidget(self.no_hours_label)
 
         self.group_box = QGroupBox()
-        self.group_table = _table(
+        self.group_table = read_only_table(
             [self.tr("契約番号"), self.tr("委託者"), self.tr("契約金額"), self.tr("進捗")]
         )
         box = QVBoxLayout(self.group_box)
@@ -190,7 +206,7 @@ class ContractCardPane(QWidget):
         ]
         if len(card.years) > 1:
             rows.append([self.tr("合計")] + [_cell(card.whole, s) for s in SHOWN_STATUSES])
-        _fill(self.progress_table, rows, {len(rows) - 1} if len(card.years) > 1 else set())
+        fill_table(self.progress_table, rows, {len(rows) - 1} if len(card.years) > 1 else set())
         self.progress_table.setVisible(bool(rows))
         self.no_orders_label.setVisible(not rows)
         cancelled = card.whole.counts[S.CANCELLED]
@@ -211,7 +227,7 @@ class ContractCardPane(QWidget):
             total = sum(h.minutes for h in card.hours)
             approved = sum(h.approved_minutes for h in card.hours)
             rows.append([self.tr("合計"), hours_text(total), hours_text(approved)])
-        _fill(self.hours_table, rows, {len(rows) - 1} if len(card.hours) > 1 else set())
+        fill_table(self.hours_table, rows, {len(rows) - 1} if len(card.hours) > 1 else set())
         self.hours_table.setVisible(bool(rows))
         self.no_hours_label.setVisible(not rows)
 
@@ -238,7 +254,7 @@ class ContractCardPane(QWidget):
             for g in card.group
         ]
         own = {i for i, g in enumerate(card.group) if g.id == card.row.id}
-        _fill(self.group_table, rows, own)
+        fill_table(self.group_table, rows, own)
         # The client's name is text: left-aligned as in the list.
         for r in range(self.group_table.rowCount()):
             item = self.group_table.item(r, 1)
@@ -246,5 +262,6 @@ class ContractCardPane(QWidget):
         self.group_table.setToolTip(self.tr("進捗: 完了・検収済の作業 / 中止以外の作業"))
 
     def set_editable(self, editable: bool) -> None:
-        """While the dialog is open the button waits; without the role it stays off."""
+        """While a dialog is open the buttons wait; without the role they stay off."""
         self.edit_button.setEnabled(self._may_edit and editable)
+        self.plan_button.setEnabled(self._may_plan and editable)

@@ -5,8 +5,9 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication
 
 from oneaqita.fiscal import fiscal_year
+from oneaqita.permissions import Action
 from oneaqita.services.contract_queries import ContractRow
-from ui.labels import percent_text
+from ui.labels import percent_text, who_may
 from ui.organizations.labels import yen_text
 from ui.staffing.labels import fiscal_year_text
 
@@ -43,3 +44,9 @@ def unscheduled_text() -> str:
 
 def edit_roles_hint() -> str:
     return translate("ContractLabels", "契約の登録・変更は業務担当・管理職・管理者だけが行えます。")
+
+
+def plan_roles_hint() -> str:
+    return translate("ContractLabels", "点検計画の作成は{roles}だけが行えます。").format(
+        roles=who_may(Action.EDIT_WORK_ORDERS)
+    )

@@ -16,6 +16,7 @@ from ui.contracts.card import ContractCardPane
 from ui.contracts.contract_dialog import ContractDialog
 from ui.contracts.filter_bar import ContractFilterBar
 from ui.contracts.labels import edit_roles_hint
+from ui.contracts.plan_dialog import PlanDialog
 from ui.contracts.table_model import ContractTableModel
 from ui.list_page import ListDetailPage
 from ui.operations import QueryOp, change_hub
@@ -38,11 +39,14 @@ class ContractsPage(ListDetailPage):
         self.may_edit = allowed(actor, Action.EDIT_CONTRACTS)
         self.organizations: list[OrganizationRow] = []
         self.choices = ContractChoices([], [], [], [])
+        self.may_plan = allowed(actor, Action.EDIT_WORK_ORDERS)
         self.dialog: ContractDialog | None = None
+        self.plan_dialog: PlanDialog | None = None
 
-        self.card_pane = ContractCardPane(self.may_edit)
+        self.card_pane = ContractCardPane(self.may_edit, may_plan=self.may_plan)
         self._set_up(ContractTableModel(db, self), ContractFilterBar(), self.card_pane, [700, 560])
         self.card_pane.edit_requested.connect(self.edit_selected)
+        self.card_pane.plan_requested.connect(self.plan_selected)
         self.table.activated.connect(self._activated)  # Enter and double click
         self.filter_bar.new_button.clicked.connect(self.add_contract)
         if not self.may_edit:
@@ -136,6 +140,24 @@ class ContractsPage(ListDetailPage):
         if dialog.conflict and dialog.last_change is None:
             self.refresh()  # show what someone else stored; no Change was announced
         dialog.deleteLater()
+
+    # -- inspection planning -------------------------------------------------------------
+    def plan_selected(self) -> None:
+        card = self.card_pane.card
+        if not self.may_plan or self.plan_dialog is not None or self.dialog is not None:
+            return
+        if card is None or card.row.id != self.selected_id:
+            return  # the card of the selected row is not there yet
+        self.plan_dialog = PlanDialog(self._db, self._actor, card.row, self.organizations, self)
+        self.plan_dialog.finished.connect(self._plan_finished)
+        self.card_pane.set_editable(False)
+        self.plan_dialog.open()
+
+    def _plan_finished(self, _result: int) -> None:
+        dialog, self.plan_dialog = self.plan_dialog, None
+        self.card_pane.set_editable(True)
+        if dialog is not None:
+            dialog.deleteLater()
 
     def _changed(self, change: Change) -> None:
         if change.touches(*LIST_ENTITIES):
