@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from oneaqita.models import Role, WorkOrder, WorkOrderStatus
@@ -17,7 +18,7 @@ from oneaqita.services.schedule_queries import Span
 from oneaqita.services.users import desktop_actor
 from oneaqita.services.work_order_scheduling import reschedule_work_order
 from tests.schedule_builders import Plan, build_plan
-from ui.operations import running_operations
+from ui.operations import ChangeOp, running_operations
 from ui.schedule.page import SchedulePage
 from ui.schedule.view import OVERLOAD_COLOR, ShownBar
 
@@ -234,3 +235,46 @@ def test_one_day_dragged_is_one_day_whatever_the_width(
     _drag(page, _bars(page, "設計照査 C")[0], -1)
     qtbot.waitUntil(lambda: _planned(db, c)[0] == date(2026, 5, 27), timeout=10_000)
     assert _planned(db, c)[1] == date(2026, 5, 28)
+
+
+def test_tooltips_name_the_order_the_person_and_the_holiday(
+    qtbot, plan_db: tuple[Database, Plan]
+) -> None:
+    db, _plan = plan_db
+    page = _page(qtbot, db, desktop_actor(db), today=date(2026, 5, 1))
+    qtbot.mouseClick(page.period_bar.month_button, Qt.MouseButton.LeftButton)
+    _settled(qtbot, page)
+    view = page.view
+    bar = _bars(page, "台帳整備 B")[0]
+    text = view.tooltip_at(bar.rect.center().toPoint())
+    assert text is not None
+    assert "WO-2026-000002　台帳整備 B" in text and "2026/05/27 〜 2026/06/05" in text
+    assert "K-1（秋田市）" in text
+    e2 = view.layout_.rows[1]
+    label = view.tooltip_at(QPoint(20, round(view.row_top(e2) + 10)))
+    assert (
+        label is not None and "社員 一郎（E2）" in label and "予定 6 日 / 稼働可能 18 日" in label
+    )
+    children = view.day_x(date(2026, 5, 5)) + view.px_per_day / 2
+    assert view.tooltip_at(QPoint(round(children), 20)) == "こどもの日"
+    assert view.tooltip_at(QPoint(round(view.day_x(date(2026, 5, 7)) + 5), 20)) is None
+
+
+def test_a_change_made_elsewhere_reloads_the_page(qtbot, plan_db: tuple[Database, Plan]) -> None:
+    db, plan = plan_db
+    actor = desktop_actor(db)
+    page = _page(qtbot, db, actor)
+    other = QWidget()
+    qtbot.addWidget(other)
+    c = plan.orders["C"]
+    version = _planned(db, c)[2]
+    ChangeOp(
+        other,
+        lambda: reschedule_work_order(db, actor, c, date(2026, 5, 25), date(2026, 5, 26), version),
+    ).run()
+    qtbot.waitUntil(
+        lambda: _bars(page, "設計照査 C")[0].slot.order.planned_start == date(2026, 5, 25),
+        timeout=10_000,
+    )
+    e1 = page.view.layout_.rows[0].assignee
+    assert e1.day_overloaded(date(2026, 5, 25)) and e1.planned == 5

@@ -229,7 +229,7 @@ class ScheduleView(QAbstractScrollArea):
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = self._tooltip_at(event.pos())
+            text = self.tooltip_at(event.pos())
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())
             else:
@@ -238,7 +238,7 @@ class ScheduleView(QAbstractScrollArea):
             return True
         return super().viewportEvent(event)
 
-    def _tooltip_at(self, pos: QPoint) -> str | None:
+    def tooltip_at(self, pos: QPoint) -> str | None:
         slot = self.bar_at(pos)
         if slot is not None:
             return bar_tooltip(slot.order)
