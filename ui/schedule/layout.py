@@ -45,6 +45,7 @@ class ScheduleLayout:
     end: date
     rows: list[ScheduleRow] = field(default_factory=list)
     slots: list[BarSlot] = field(default_factory=list)
+    by_row: dict[int, list[BarSlot]] = field(default_factory=dict)
 
     @property
     def days(self) -> int:
@@ -85,17 +86,17 @@ def build_layout(schedule: Schedule) -> ScheduleLayout:
         layout.rows.append(ScheduleRow(index, assignee, top, lanes))
         top += lanes
         for o, (lane, first, last) in zip(assignee.orders, placed, strict=True):
-            layout.slots.append(
-                BarSlot(
-                    o,
-                    index,
-                    lane,
-                    first,
-                    last,
-                    o.planned_start < schedule.start,
-                    o.planned_end > schedule.end,
-                )
+            slot = BarSlot(
+                o,
+                index,
+                lane,
+                first,
+                last,
+                o.planned_start < schedule.start,
+                o.planned_end > schedule.end,
             )
+            layout.slots.append(slot)
+            layout.by_row.setdefault(index, []).append(slot)
     return layout
 
 

@@ -119,9 +119,10 @@ class ScheduleView(QAbstractScrollArea):
     def bar_at(self, pos: QPoint | QPointF) -> BarSlot | None:
         if pos.x() < LABEL_WIDTH or pos.y() < HEADER_HEIGHT:
             return None
-        for shown in reversed(self.shown_bars()):
-            if shown.rect.contains(QPointF(pos)):
-                return shown.slot
+        row = self.row_at(pos.y())
+        for slot in self.layout_.by_row.get(row.index, []) if row is not None else []:
+            if self._bar_rect(slot).contains(QPointF(pos)):
+                return slot
         return None
 
     def row_at(self, y: float) -> ScheduleRow | None:
@@ -262,8 +263,8 @@ class ScheduleView(QAbstractScrollArea):
         p.setClipRect(QRectF(LABEL_WIDTH, HEADER_HEIGHT, w - LABEL_WIDTH, h - HEADER_HEIGHT))
         self._paint_days(p, HEADER_HEIGHT, h)
         self._paint_rows(p, rows, LABEL_WIDTH, w, overload=True)
-        for slot in self.layout_.slots:
-            if slot.row in shown:
+        for index in shown:
+            for slot in self.layout_.by_row.get(index, []):
                 self._paint_bar(p, slot)
         p.restore()
 
