@@ -139,6 +139,14 @@ def test_week_and_month_and_the_keys(qtbot, plan_db: tuple[Database, Plan]) -> N
     QTest.keyClick(page.view, Qt.Key.Key_Home)
     _settled(qtbot, page)
     assert page.period() == (MONDAY, date(2026, 5, 31))
+    # In the search box T, Home and PageUp edit the text; they do not move the period.
+    QTest.keyClick(page.view, Qt.Key.Key_PageDown)
+    _settled(qtbot, page)
+    page.filter_bar.search_edit.setFocus()
+    QTest.keyClicks(page.filter_bar.search_edit, "Tt")
+    QTest.keyClick(page.filter_bar.search_edit, Qt.Key.Key_Home)
+    assert page.filter_bar.search_edit.text() == "Tt"
+    assert page.period() == (date(2026, 6, 1), date(2026, 6, 7))
 
 
 def test_dragging_a_bar_moves_the_order_by_the_days_dragged(
