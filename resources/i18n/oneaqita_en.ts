@@ -1235,7 +1235,7 @@ Planned {planned} days / available {capacity} days</translation>
     </message>
     <message>
         <source>予定/可能</source>
-        <translation>Planned/avail.</translation>
+        <translation>Load</translation>
     </message>
 </context>
 <context>

@@ -67,7 +67,11 @@ class PeriodBar(QWidget):
         layout.addWidget(self.legend)
 
     def show_period(self, span: Span, start: date, end: date) -> None:
-        (self.week_button if span is Span.WEEK else self.month_button).setChecked(True)
+        for button, its in ((self.week_button, Span.WEEK), (self.month_button, Span.MONTH)):
+            button.setChecked(its is span)
+            font = button.font()
+            font.setBold(its is span)  # the checked look alone is faint in some styles
+            button.setFont(font)
         if span is Span.MONTH:
             text = self.tr("{year}年{month}月").format(year=start.year, month=start.month)
         else:
