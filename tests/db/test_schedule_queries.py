@@ -5,9 +5,9 @@ and PostgreSQL."""
 from datetime import date
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import insert, update
 
-from oneaqita.models import work_order_assignees
+from oneaqita.models import WorkOrder, work_order_assignees
 from oneaqita.services.database import Database
 from oneaqita.services.schedule_queries import (
     AssigneeRow,
@@ -20,7 +20,7 @@ from oneaqita.services.schedule_queries import (
     shifted,
 )
 from oneaqita.workdays import working_days
-from tests.schedule_builders import WEEK, Plan, build_plan
+from tests.schedule_builders import WEEK, Plan, build_plan, order
 from tests.staffing_builders import ADMIN
 
 
@@ -135,3 +135,14 @@ def test_a_week_without_working_days_has_no_load(db: Database, plan: Plan) -> No
 def test_organization_choices_list_home_and_sending_bodies(db: Database, plan: Plan) -> None:
     codes = [code for _, code, _ in organization_choices(db)]
     assert codes == ["052019", "052027", "ONE-AQITA"]
+
+
+def test_an_order_with_only_a_start_is_one_day(db: Database, plan: Plan) -> None:
+    one = order(db, "単日 作業", date(2026, 5, 26), date(2026, 5, 26), ("E3",))
+    with db.unit_of_work(ADMIN) as uow:  # as an import may store it: no planned end
+        uow.session.execute(update(WorkOrder).where(WorkOrder.id == one).values(planned_end=None))
+    e3 = _rows(schedule(db, *WEEK))["E3"]
+    shown = [o for o in e3.orders if o.id == one]
+    assert [(o.planned_start, o.planned_end) for o in shown] == [(date(2026, 5, 26),) * 2]
+    assert e3.day_planned == {date(2026, 5, 26): 1} and e3.planned == 1
+    assert _rows(schedule(db, date(2026, 5, 27), date(2026, 5, 31)))["E3"].planned == 0
