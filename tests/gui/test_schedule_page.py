@@ -19,8 +19,9 @@ from oneaqita.services.users import desktop_actor
 from oneaqita.services.work_order_scheduling import reschedule_work_order
 from tests.schedule_builders import Plan, build_plan
 from ui.operations import ChangeOp, running_operations
+from ui.schedule.header import OVERLOAD_COLOR
 from ui.schedule.page import SchedulePage
-from ui.schedule.view import OVERLOAD_COLOR, ShownBar
+from ui.schedule.view import ShownBar
 
 MONDAY = date(2026, 5, 25)
 

@@ -11,7 +11,7 @@ from oneaqita.services.contract_queries import ContractRow
 from oneaqita.services.schedule_queries import ScheduleFilter, Span
 from ui.filter_bar_base import FilterBar
 from ui.labels import status_label
-from ui.schedule.view import STATUS_COLORS
+from ui.schedule.header import STATUS_COLORS
 
 
 class PeriodBar(QWidget):

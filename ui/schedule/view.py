@@ -24,9 +24,24 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
-from oneaqita.models import WorkOrderStatus
 from oneaqita.services.schedule_queries import Schedule, ScheduledOrder
 from oneaqita.workdays import is_working_day
+from ui.schedule.header import (
+    BODY_WIDTH,
+    HEADER_HEIGHT,
+    LABEL_WIDTH,
+    LANE_HEIGHT,
+    MIN_DAY_WIDTH,
+    MIN_MONTH_DAY,
+    NAME_WIDTH,
+    OFF_DAY,
+    OVERLOAD_COLOR,
+    ROW_PAD,
+    STATUS_COLORS,
+    TODAY_COLOR,
+    paint_corner,
+    paint_days_header,
+)
 from ui.schedule.layout import (
     BarSlot,
     ScheduleLayout,
@@ -38,24 +53,6 @@ from ui.schedule.layout import (
     row_tooltip,
 )
 
-NAME_WIDTH, BODY_WIDTH, LOAD_WIDTH = 130, 130, 64
-LABEL_WIDTH = NAME_WIDTH + BODY_WIDTH + LOAD_WIDTH
-HEADER_HEIGHT = 40
-LANE_HEIGHT = 24
-ROW_PAD = 6
-MIN_DAY_WIDTH = {7: 96}  # a week's days; a month's fall back to MIN_MONTH_DAY
-MIN_MONTH_DAY = 30
-OVERLOAD_COLOR = QColor("#c62828")
-TODAY_COLOR = QColor("#d32f2f")
-OFF_DAY = QColor(0, 0, 0, 22)  # weekends and holidays
-STATUS_COLORS = {
-    WorkOrderStatus.DRAFT: QColor("#78909c"),
-    WorkOrderStatus.PLANNED: QColor("#1e88e5"),
-    WorkOrderStatus.IN_PROGRESS: QColor("#ef6c00"),
-    WorkOrderStatus.COMPLETED: QColor("#43a047"),
-    WorkOrderStatus.ACCEPTED: QColor("#00695c"),
-    WorkOrderStatus.CANCELLED: QColor("#bdbdbd"),
-}
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
@@ -276,9 +273,11 @@ class ScheduleView(QAbstractScrollArea):
 
         p.save()
         p.setClipRect(QRectF(LABEL_WIDTH, 0, w - LABEL_WIDTH, HEADER_HEIGHT))
-        self._paint_header(p)
+        paint_days_header(
+            p, self.palette(), self.layout_.day_list(), self.day_x, self.px_per_day, self.today
+        )
         p.restore()
-        self._paint_corner(p, w, h)
+        paint_corner(p, self.palette(), w, h)
         p.end()
 
     def _visible(self, row: ScheduleRow, h: float) -> bool:
@@ -361,57 +360,3 @@ class ScheduleView(QAbstractScrollArea):
                 p.setPen(OVERLOAD_COLOR)
             p.drawText(load, _RIGHT, load_text(a))
             p.setFont(self.font())
-
-    def _paint_header(self, p: QPainter) -> None:
-        palette = self.palette()
-        p.fillRect(QRectF(LABEL_WIDTH, 0, self.viewport().width(), HEADER_HEIGHT), palette.window())
-        week = self.layout_.days <= 7
-        weekdays = [
-            self.tr("月"),
-            self.tr("火"),
-            self.tr("水"),
-            self.tr("木"),
-            self.tr("金"),
-            self.tr("土"),
-            self.tr("日"),
-        ]
-        for d in self.layout_.day_list():
-            x = self.day_x(d)
-            rect = QRectF(x, 0, self._px_per_day, HEADER_HEIGHT)
-            if not is_working_day(d):
-                p.fillRect(rect, OFF_DAY)
-            name = weekdays[d.weekday()]
-            first = f"{d.month}/{d.day}" if week or d.day == 1 else str(d.day)
-            if d == self.today:
-                p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(TODAY_COLOR)
-                p.drawRoundedRect(rect.adjusted(2, 3, -2, -3), 4, 4)
-                p.setPen(QColor("white"))
-            elif not is_working_day(d):
-                p.setPen(
-                    OVERLOAD_COLOR if d.weekday() == 6 or day_tooltip(d) else palette.text().color()
-                )
-            else:
-                p.setPen(palette.text().color())
-            p.drawText(QRectF(x, 3, self._px_per_day, 17), _CENTER, first)
-            p.drawText(QRectF(x, 20, self._px_per_day, 17), _CENTER, name)
-            p.setPen(palette.midlight().color())
-            p.drawLine(QPointF(round(x) + 0.5, 0), QPointF(round(x) + 0.5, HEADER_HEIGHT))
-
-    def _paint_corner(self, p: QPainter, w: float, h: float) -> None:
-        palette = self.palette()
-        p.fillRect(QRectF(0, 0, LABEL_WIDTH, HEADER_HEIGHT), palette.window())
-        p.setPen(palette.mid().color())
-        p.drawLine(QPointF(0, HEADER_HEIGHT - 0.5), QPointF(w, HEADER_HEIGHT - 0.5))
-        p.drawLine(QPointF(LABEL_WIDTH - 0.5, 0), QPointF(LABEL_WIDTH - 0.5, h))
-        p.setPen(palette.text().color())
-        band = QRectF(0, 0, 0, HEADER_HEIGHT)
-        p.drawText(band.adjusted(8, 0, NAME_WIDTH - 4, 0), _LEFT, self.tr("担当者"))
-        p.drawText(
-            band.adjusted(NAME_WIDTH, 0, NAME_WIDTH + BODY_WIDTH - 4, 0), _LEFT, self.tr("派遣元")
-        )
-        p.drawText(
-            band.adjusted(NAME_WIDTH + BODY_WIDTH, 0, LABEL_WIDTH - 8, 0),
-            _RIGHT,
-            self.tr("予定/可能"),
-        )
