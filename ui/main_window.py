@@ -21,6 +21,7 @@ from ui.contracts.page import ContractsPage
 from ui.labels import role_label
 from ui.organizations.organizations_page import OrganizationsPage
 from ui.organizations.shareholders_page import ShareholdersPage
+from ui.schedule.page import SchedulePage
 from ui.staffing.overview_page import StaffingOverviewPage
 from ui.staffing.people_page import PeoplePage
 from ui.transfer.export_dialog import open_export_dialog
@@ -35,6 +36,7 @@ Page = (
     | OrganizationsPage
     | ShareholdersPage
     | ContractsPage
+    | SchedulePage
 )
 
 
@@ -55,6 +57,7 @@ class MainWindow(QMainWindow):
         self.organizations = OrganizationsPage(db, actor)
         self.shareholders = ShareholdersPage(db, actor)
         self.contracts = ContractsPage(db, actor)
+        self.schedule = SchedulePage(db, actor)
         self.pages: list[Page] = [
             self.work_orders,
             self.people,
@@ -62,6 +65,7 @@ class MainWindow(QMainWindow):
             self.organizations,
             self.shareholders,
             self.contracts,
+            self.schedule,
         ]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -110,7 +114,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         view_menu = self.menuBar().addMenu(self.tr("表示(&V)"))
-        # Ctrl+1 … Ctrl+6 go to the pages in the order of the navigation list.
+        # Ctrl+1 … Ctrl+7 go to the pages in the order of the navigation list.
         self.page_actions: list[QAction] = []
         for row, page in enumerate(self.pages):
             action = QAction(page.title(), self)

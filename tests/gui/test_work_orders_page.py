@@ -50,6 +50,7 @@ def test_window_shows_only_existing_areas_and_the_whole_list(
         "団体",
         "株主名簿",
         "契約",
+        "予定表",
     ]
     page = window.work_orders
     expected = count_work_orders(demo_db, WorkOrderFilter())
@@ -70,7 +71,7 @@ def test_ctrl_digit_goes_to_each_page(qtbot, window: MainWindow) -> None:
     window.show()
     qtbot.waitExposed(window)
     shortcuts = [a.shortcut().toString() for a in window.page_actions]
-    assert shortcuts == ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6"]
+    assert shortcuts == ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6", "Ctrl+7"]
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is window.people
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
@@ -78,6 +79,8 @@ def test_ctrl_digit_goes_to_each_page(qtbot, window: MainWindow) -> None:
     assert window.navigation.currentRow() == 4
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is window.contracts
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is window.schedule
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is window.work_orders
 
