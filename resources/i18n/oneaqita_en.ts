@@ -1198,6 +1198,53 @@ Urgency from the grades: {derived}</translation>
     </message>
 </context>
 <context>
+    <name>PeriodBar</name>
+    <message>
+        <source>週</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>月</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>1週間 (月〜日) を表示します</source>
+        <translation>Show one week (Monday to Sunday)</translation>
+    </message>
+    <message>
+        <source>1か月を表示します</source>
+        <translation>Show one month</translation>
+    </message>
+    <message>
+        <source>前の期間 (PageUp)</source>
+        <translation>Previous period (PageUp)</translation>
+    </message>
+    <message>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>今日を含む期間 (Home・T)</source>
+        <translation>The period with today (Home, T)</translation>
+    </message>
+    <message>
+        <source>次の期間 (PageDown)</source>
+        <translation>Next period (PageDown)</translation>
+    </message>
+    <message>
+        <source>過負荷</source>
+        <translation>Overloaded</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月</source>
+        <translation>{year}/{month}</translation>
+    </message>
+    <message>
+        <source>{y1}年{m1}月{d1}日 〜 {y2}年{m2}月{d2}日</source>
+        <translation>{y1}/{m1}/{d1} – {y2}/{m2}/{d2}</translation>
+    </message>
+</context>
+<context>
     <name>PersonCardPane</name>
     <message>
         <source>一覧から職員を選んでください。</source>
@@ -1460,6 +1507,114 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>{orders} 件の作業（予定）を作成しました。契約の作業一覧で確認できます。</source>
         <translation>{orders} planned work orders were created; the work-order list shows them.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleFilterBar</name>
+    <message>
+        <source>すべての派遣元</source>
+        <translation>All sending bodies</translation>
+    </message>
+    <message>
+        <source>すべての契約</source>
+        <translation>All contracts</translation>
+    </message>
+    <message>
+        <source>表示期間の年度の契約</source>
+        <translation>Contracts of the shown period's fiscal year</translation>
+    </message>
+    <message>
+        <source>担当者の氏名・よみ・社員番号で検索</source>
+        <translation>Search assignees by name, reading or employee number</translation>
+    </message>
+    <message>
+        <source>派遣元</source>
+        <translation>Sending body</translation>
+    </message>
+    <message>
+        <source>{count} 人</source>
+        <translation>{count} people</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleLayout</name>
+    <message>
+        <source>予定: {start} 〜 {end}</source>
+        <translation>Planned: {start} – {end}</translation>
+    </message>
+    <message>
+        <source>契約: {contract}（{client}）</source>
+        <translation>Contract: {contract} ({client})</translation>
+    </message>
+    <message>
+        <source>優先度: {priority}</source>
+        <translation>Priority: {priority}</translation>
+    </message>
+    <message>
+        <source>{name}（{number}）
+{body}
+予定 {planned} 日 / 稼働可能 {capacity} 日</source>
+        <translation>{name} ({number})
+{body}
+Planned {planned} days / available {capacity} days</translation>
+    </message>
+    <message>
+        <source>過負荷: 予定が稼働可能日数を超えています</source>
+        <translation>Overloaded: more planned than the available working days</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <source>予定表</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>先頭の {shown} 人を表示しています (全 {total} 人)。絞り込んでください。</source>
+        <translation>Showing the first {shown} people (of {total}). Narrow the filters.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleView</name>
+    <message>
+        <source>月</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>火</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>水</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>木</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>金</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>土</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>担当者</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>派遣元</source>
+        <translation>Sending body</translation>
+    </message>
+    <message>
+        <source>予定/可能</source>
+        <translation>Load</translation>
     </message>
 </context>
 <context>
