@@ -14,6 +14,7 @@ from oneaqita.transfer.kinds import (
     people,
     secondments,
     shareholdings,
+    work_orders,
 )
 from oneaqita.transfer.report import ImportRequestError
 
@@ -39,6 +40,7 @@ KINDS: dict[str, KindSpec[Any]] = {
         secondments.SPEC,
         assets.SPEC,
         contracts.SPEC,
+        work_orders.SPEC,
     )
 }
 
