@@ -14,12 +14,12 @@ from oneaqita.services.work_order_queries import (
 from ui.main_window import MainWindow
 from ui.operations import running_operations
 
-from .conftest import DEMO_SCALE
+from .conftest import DEMO_SCALE, DEMO_TODAY
 
 
 def test_list_search_and_move_on_each_database(qtbot, db: Database) -> None:
     actor = desktop_actor(db)
-    load_demo(db, scale=DEMO_SCALE)
+    load_demo(db, scale=DEMO_SCALE, today=DEMO_TODAY)
     window = MainWindow(db, actor)
     qtbot.addWidget(window)
     page = window.work_orders
