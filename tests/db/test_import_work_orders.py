@@ -2,6 +2,7 @@
 round trips, all or nothing with every bad row named at its column, the status rule for
 stored orders, thousands of assets in one cell, and the command (SQLite and PostgreSQL)."""
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from sqlalchemy import func, insert, select
 
 from oneaqita.cli import main
+from oneaqita.errors import PermissionDenied
 from oneaqita.models import (
     Asset,
     AssetKind,
@@ -21,11 +23,14 @@ from oneaqita.models import (
 from oneaqita.models import work_order_assets as woa
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
+from oneaqita.services.records import UpsertOutcome
 from oneaqita.services.work_order_queries import WorkOrderFilter, count_work_orders
+from oneaqita.services.work_order_upserts import WorkOrderRecord, reachable, upsert_work_order
 from oneaqita.transfer import export_kind, import_file
 from tests.db.test_import_contracts import CONTRACTS
 from tests.db.test_import_files import ORGS, load_staffing
 from tests.import_files import write_csv, write_xlsx
+from tests.staffing_builders import COORDINATOR, MANAGER
 
 S = WorkOrderStatus
 HEADER = ["作業番号", "契約番号", "件名", "作業種別", "状態", "優先度", "予定開始日",
@@ -274,3 +279,24 @@ def test_the_command_imports_work_orders(
     assert main(["import", "work-orders", str(bad), "--db", any_url]) == 1
     err = capsys.readouterr().err
     assert f"{bad}:2: 状態: " in err and "rejected, nothing written" in err
+
+
+def test_only_managers_and_administrators_record_an_acceptance(ready: Database) -> None:
+    accepted = WorkOrderRecord(
+        "WO-1", "K-001", "analysis", status=S.ACCEPTED, actual_end=date(2025, 6, 1)
+    )
+    with pytest.raises(PermissionDenied), ready.unit_of_work(COORDINATOR) as uow:
+        upsert_work_order(uow, accepted)
+    with ready.unit_of_work(COORDINATOR) as uow:  # the same order, not accepted
+        completed = replace(accepted, status=S.COMPLETED)
+        assert upsert_work_order(uow, completed)[1] == UpsertOutcome.ADDED
+    with ready.unit_of_work(MANAGER) as uow:
+        assert upsert_work_order(uow, accepted)[1] == UpsertOutcome.UPDATED
+    assert _events(ready) == [("WO-1", S.DRAFT, S.COMPLETED), ("WO-1", S.COMPLETED, S.ACCEPTED)]
+
+
+def test_reachable_follows_the_legal_moves() -> None:
+    assert reachable(S.DRAFT, S.ACCEPTED) and reachable(S.PLANNED, S.CANCELLED)
+    assert reachable(S.COMPLETED, S.COMPLETED)
+    assert not reachable(S.COMPLETED, S.IN_PROGRESS) and not reachable(S.CANCELLED, S.DRAFT)
+    assert not reachable(S.ACCEPTED, S.CANCELLED)
