@@ -107,19 +107,21 @@ class _Orders:
         month = (first.year - start.year) * 12 + first.month - start.month
         month = min(INDEX_MONTHS - 1, max(0, month))
         lo, hi = first.toordinal(), last.toordinal()
-        periods = self.staff.periods
+        periods, by_month = self.staff.periods, self.staff.by_month
 
-        def covering(m: int) -> list[int]:
-            return [
-                p for p in self.staff.by_month[m] if any(s <= lo and hi <= e for s, e in periods[p])
-            ]
+        def covers(person: int) -> bool:
+            return any(s <= lo and hi <= e for s, e in periods[person])
 
-        pool = covering(month)
-        if not pool:  # nobody seconded for that whole period (a tiny data set): nearby months
-            nearest = sorted(range(INDEX_MONTHS), key=lambda m: abs(m - month))
-            pool = next((found for m in nearest[:3] if (found := covering(m))), pool)
-        k = min(len(pool), self.rng.choices((1, 2, 3), weights=(35, 45, 20))[0])
-        return sorted(pool[i] for i in self.rng.sample(range(len(pool)), k))
+        k = self.rng.choices((1, 2, 3), weights=(35, 45, 20))[0]
+        pool = by_month[month]
+        # Most of the month's people are seconded for the whole period: a few draws find them.
+        draws = self.rng.sample(range(len(pool)), min(len(pool), 4 * k))
+        chosen = [pool[i] for i in draws if covers(pool[i])][:k]
+        if len(chosen) < k:  # near the end of terms, or a tiny data set: every candidate
+            nearest = sorted(range(INDEX_MONTHS), key=lambda m: abs(m - month))[:3]
+            every = sorted({p for m in nearest for p in by_month[m] if covers(p)} - set(chosen))
+            chosen += self.rng.sample(every, min(len(every), k - len(chosen)))
+        return sorted(chosen)
 
     def create(self, created: date, hold: WorkOrderStatus | None = None) -> None:
         rng = self.rng
