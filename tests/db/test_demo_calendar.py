@@ -128,3 +128,17 @@ def test_another_day_moves_the_years(tmp_path: Path) -> None:
         assert _one(db, "SELECT min(since) FROM shareholdings") == "2026-11-01"
     finally:
         db.dispose()
+
+
+def test_without_a_today_the_demo_is_loaded_as_of_the_real_day(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{(tmp_path / 'd.sqlite3').as_posix()}")
+    upgrade(engine)
+    db = Database(engine)
+    try:
+        load_demo(db, scale=0.01)
+        after = _one(db, "SELECT after FROM audit_log WHERE action = 'demo'")
+        assert f'"today": "{date.today().isoformat()}"' in str(after)
+        last = _one(db, "SELECT max(work_date) FROM time_entries")
+        assert str(last) < date.today().isoformat()
+    finally:
+        db.dispose()
