@@ -54,14 +54,15 @@ def plan_life(
     wo_type: str,
     created: date,
     planned_start: date,
-    contract_end: date,
+    contract: tuple[date, date],
     as_of: date,
     hold: WorkOrderStatus | None = None,
 ) -> Life:
     """The order's life as it stands after `as_of`. `hold` (DRAFT or IN_PROGRESS) makes
     the order stand in that status then, so that every status occurs however small the data
     set; an order held in progress must be an emergency created on `as_of` under a contract
-    that runs on."""
+    that runs on. No work happens outside the `contract`'s first and last day."""
+    contract_start, contract_end = contract
     low, high = DURATION_DAYS[wo_type]
     duration = rng.randint(low, high)
     planned_end = min(contract_end, planned_start + timedelta(days=duration))
@@ -76,7 +77,7 @@ def plan_life(
         if emergency
         else planned_start + timedelta(days=rng.choice((-1, 0, 0, 0, 1, 2, 3, 5)))
     )
-    start = min(contract_end, max(start, planned_on))
+    start = min(contract_end, max(start, planned_on, contract_start))
     finish = min(contract_end, start + timedelta(days=round(duration * rng.uniform(0.8, 1.4))))
     finish = max(finish, start)
     if hold is S.IN_PROGRESS:

@@ -140,7 +140,8 @@ class _Orders:
         scope = choose_scope(rng, self.assets, contract.client_id, wo_type)
         if scope is None:
             return
-        life = plan_life(rng, wo_type, created, start, contract.end, self.cal.as_of, hold)
+        span = (contract.start, contract.end)
+        life = plan_life(rng, wo_type, created, start, span, self.cal.as_of, hold)
         self.made += 1
         self.statuses[life.status] = self.statuses.get(life.status, 0) + 1
         fy = fiscal_year_of(created)
