@@ -2,7 +2,8 @@
 demonstrations and load tests (scale 25 is the size DESIGN.md plans for).
 
 The public bodies are the real 26 of Akita Prefecture; partner firms and people are
-invented (partner names carry "(架空)"). The data covers FY2024–FY2025 as of 2026-03-31.
+invented (partner names carry "(架空)"). The data covers the previous and the current
+fiscal year of the day it is loaded (demo/dates.py).
 """
 
 from oneaqita.demo.loader import STAGE_JA, DemoStage, DemoSummary, Progress, load_demo

@@ -13,11 +13,11 @@ import random
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import Connection
 
 from oneaqita.demo.batches import BulkInserter, Row, table_of
-from oneaqita.demo.dates import REGISTER_CREATED
 from oneaqita.demo.organizations import Body, OrgIndex
 from oneaqita.demo.places import (
     LAT_RANGE,
@@ -175,7 +175,9 @@ def load_assets(
     rng: random.Random,
     scale: float,
     report: Callable[[int, int], None],
+    registered: datetime,
 ) -> tuple[AssetIndex, dict[str, int]]:
+    """The assets, all registered at `registered` (the company's register)."""
     table = table_of(Asset)
     plans = _plans(orgs, rng, round(ASSETS_PER_SCALE * scale))
     layouts = [_layout(p, rng) for p in plans]
@@ -194,6 +196,7 @@ def load_assets(
                 key = (plan.owner.id, kind)
                 seq[key] = seq.get(key, 0) + 1
                 row = _asset_row(plan, kind, rng, next_id, seq[key], n >= count - idle)
+                row["created_at"] = row["updated_at"] = registered
                 row["parent_id"] = _parent(kind, n, parents)
                 index.installed.append(row["installed_year"])
                 out.add(table, row)
@@ -274,8 +277,6 @@ def _asset_row(
         "status": status.value,
         "condition": None,  # derived from the findings once they exist
         "version": 1,
-        "created_at": REGISTER_CREATED,
-        "updated_at": REGISTER_CREATED,
     }
 
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import Connection
 
 from oneaqita.demo.batches import BulkInserter, table_of
-from oneaqita.demo.dates import at_jst, fiscal_year_end, fiscal_year_start, reiwa
+from oneaqita.demo.dates import DemoCalendar, at_jst, fiscal_year_end, fiscal_year_start, reiwa
 from oneaqita.demo.organizations import Body, OrgIndex
 from oneaqita.demo.places import MULTI_YEAR_CLIENTS
 from oneaqita.demo.work_codes import T
@@ -58,8 +58,9 @@ def _yen(rng: random.Random, base: float, per_k: float, body: Body) -> int:
 
 
 def load_contracts(
-    conn: Connection, orgs: OrgIndex, rng: random.Random
+    conn: Connection, orgs: OrgIndex, rng: random.Random, cal: DemoCalendar
 ) -> tuple[list[ContractInfo], dict[str, int]]:
+    """The contracts of the calendar's two fiscal years (some run on beyond them)."""
     table = table_of(Contract)
     out = BulkInserter(conn, [table])
     infos: list[ContractInfo] = []
@@ -76,7 +77,8 @@ def load_contracts(
         start, end = span
         seq[start.year] = seq.get(start.year, 0) + 1
         years = max(1, round((end - start).days / 365))
-        stamp = at_jst(start - timedelta(days=rng.randrange(10, 40)), 14 * 60)
+        drawn_up = start - timedelta(days=rng.randrange(10, 40))
+        stamp = at_jst(min(drawn_up, cal.as_of), 14 * 60)  # none is signed in the future
         cid = len(infos) + 1
         out.add(
             table,
@@ -99,7 +101,8 @@ def load_contracts(
         infos.append(ContractInfo(cid, body.id, start, end, kind, weight))
 
     pref = orgs.prefecture
-    for fy in (2024, 2025):
+    first_year = cal.fiscal_years[0]
+    for fy in cal.fiscal_years:
         r, year = reiwa(fy), (fiscal_year_start(fy), fiscal_year_end(fy))
         add(
             pref,
@@ -110,12 +113,12 @@ def load_contracts(
         )
         for body in orgs.municipalities:
             if body.code in MULTI_YEAR_CLIENTS:
-                if fy == 2024:
+                if fy == first_year:
                     add(
                         body,
-                        f"令和6〜8年度 {body.name} 下水道管路施設包括的維持管理業務委託",
+                        f"令和{r}〜{r + 2}年度 {body.name} 下水道管路施設包括的維持管理業務委託",
                         COMPREHENSIVE,
-                        (year[0], fiscal_year_end(2026)),
+                        (year[0], fiscal_year_end(fy + 2)),
                         _yen(rng, 3e6, 0.9e6, body),
                     )
             else:
@@ -134,9 +137,9 @@ def load_contracts(
                     (date(fy, 5, 1), date(fy + 1, 2, 28)),
                     _yen(rng, 1e6, 0.2e6, body),
                 )
-        # The FY2025 bulk order runs two years, so some surveys are already planned for FY2026.
-        span = (date(fy, 6, 1), date(fy + 1, 3, 15) if fy == 2024 else date(fy + 2, 3, 15))
-        label = f"令和{r}年度" if fy == 2024 else f"令和{r}〜{r + 1}年度"
+        # The current year's bulk order runs two years, so some surveys are planned for the next.
+        span = (date(fy, 6, 1), date(fy + 1, 3, 15) if fy == first_year else date(fy + 2, 3, 15))
+        label = f"令和{r}年度" if fy == first_year else f"令和{r}〜{r + 1}年度"
         bulk = f"BULK-R{r}-01"
         title = f"{label} 秋田県一括発注 管路施設TVカメラ調査業務委託"
         add(pref, f"{title} (秋田県流域下水道分)", TV_SURVEY, span, _yen(rng, 30e6, 0, pref), bulk)

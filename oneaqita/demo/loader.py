@@ -3,6 +3,7 @@
 import random
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
+from datetime import date
 from enum import StrEnum
 
 from sqlalchemy import Connection, text
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from oneaqita.condition import recompute_conditions
 from oneaqita.demo.assets import load_assets
 from oneaqita.demo.contracts import load_contracts
+from oneaqita.demo.dates import DemoCalendar
 from oneaqita.demo.organizations import load_organizations
 from oneaqita.demo.staff import load_staff
 from oneaqita.demo.time_entries import load_time_entries
@@ -99,13 +101,19 @@ def _quiet(_stage: DemoStage, _done: int, _total: int) -> None:
 
 
 def load_demo(
-    db: Database, seed: int = 1, scale: float = 1.0, progress: Progress | None = None
+    db: Database,
+    seed: int = 1,
+    scale: float = 1.0,
+    progress: Progress | None = None,
+    today: date | None = None,
 ) -> DemoSummary:
     """Fill an empty, migrated database with the demo data set: the real 26 public bodies,
     invented partner firms and people, ~20,000 × scale assets, ~5,000 × scale work orders and
-    ~100,000 × scale time entries covering FY2024–FY2025 (as of 2026-03-31). The same seed
-    and scale always give the same rows. Rows are streamed in batches, so scale 25 (500,000
-    assets) runs in bounded memory. Raises ValidationError if the database holds data."""
+    ~100,000 × scale time entries covering the previous and the current fiscal year of
+    `today` (default: the day of loading), work and hours up to the day before
+    (demo/dates.py). The same seed, scale and today always give the same rows. Rows are
+    streamed in batches, so scale 25 (500,000 assets) runs in bounded memory. Raises
+    ValidationError if the database holds data."""
     if not 0 < scale <= MAX_SCALE:
         raise ValidationError(
             f"規模 (scale) は 0 より大きく {MAX_SCALE:g} 以下で指定してください。",
@@ -113,6 +121,7 @@ def load_demo(
             field="scale",
         )
     report = progress or _quiet
+    cal = DemoCalendar(today or date.today())
     counts: dict[str, int] = {}
     with db.engine.connect() as conn:
         _refuse_if_not_empty(conn)
@@ -127,17 +136,22 @@ def load_demo(
             return random.Random(f"oneaqita-demo:{seed}:{name}")
 
         report(DemoStage.ORGANIZATIONS, 0, 1)
-        orgs, done = load_organizations(conn)
+        orgs, done = load_organizations(conn, cal)
         counts |= done
         report(DemoStage.STAFF, 0, 1)
-        staff, done = load_staff(conn, orgs, stage_rng("staff"), scale)
+        staff, done = load_staff(conn, orgs, stage_rng("staff"), scale, cal)
         counts |= done
         assets, done = load_assets(
-            conn, orgs, stage_rng("assets"), scale, lambda n, t: report(DemoStage.ASSETS, n, t)
+            conn,
+            orgs,
+            stage_rng("assets"),
+            scale,
+            lambda n, t: report(DemoStage.ASSETS, n, t),
+            cal.register_created,
         )
         counts |= done
         report(DemoStage.CONTRACTS, 0, 1)
-        contracts, done = load_contracts(conn, orgs, stage_rng("contracts"))
+        contracts, done = load_contracts(conn, orgs, stage_rng("contracts"), cal)
         counts |= done
         work, done = load_work_orders(
             conn,
@@ -147,11 +161,17 @@ def load_demo(
             stage_rng("work"),
             scale,
             lambda n, t: report(DemoStage.WORK_ORDERS, n, t),
+            cal,
         )
         counts |= done
         _reindex(conn, counts["work_orders"], report)
         counts |= load_time_entries(
-            conn, staff, work, stage_rng("hours"), lambda n, t: report(DemoStage.HOURS, n, t)
+            conn,
+            staff,
+            work,
+            stage_rng("hours"),
+            lambda n, t: report(DemoStage.HOURS, n, t),
+            cal,
         )
         report(DemoStage.FINISHING, 0, 1)
         _derive_conditions(conn)
@@ -162,7 +182,11 @@ def load_demo(
     summary = DemoSummary(**{f.name: counts.get(f.name, 0) for f in fields(DemoSummary)})
     with db.unit_of_work(SYSTEM_ACTOR) as uow:
         uow.audit(
-            "demo", Entity.DATABASE, None, None, {**summary.as_dict(), "seed": seed, "scale": scale}
+            "demo",
+            Entity.DATABASE,
+            None,
+            None,
+            {**summary.as_dict(), "seed": seed, "scale": scale, "today": cal.today.isoformat()},
         )
     return summary
 

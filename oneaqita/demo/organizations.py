@@ -3,13 +3,13 @@
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from importlib import resources
 
 from sqlalchemy import Connection
 
 from oneaqita.demo.batches import BulkInserter, Row, table_of
-from oneaqita.demo.dates import FOUNDED, REGISTER_CREATED, at_jst
+from oneaqita.demo.dates import DemoCalendar, at_jst
 from oneaqita.demo.places import COMPANY, PARTNERS, PREFECTURE_CODE, PROFILES
 from oneaqita.models import Organization, OrganizationKind, Shareholding
 
@@ -18,7 +18,7 @@ PREFECTURE_SHARES = 300
 MUNICIPAL_SHARES = 550  # split among the 25 municipalities by population
 PARTNER_SHARES = 50
 # One later change, so that the register shows history: a partner firm takes up new shares.
-CAPITAL_INCREASE = ("P001", 80, date(2025, 6, 27))
+CAPITAL_INCREASE = ("P001", 80, date(2025, 6, 27))  # in the years of DemoCalendar.shifted
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,13 @@ def _short(name: str) -> str:
 
 
 def _org_row(
-    oid: int, kind: OrganizationKind, code: str, name_ja: str, name_kana: str, name_en: str
+    stamp: datetime,
+    oid: int,
+    kind: OrganizationKind,
+    code: str,
+    name_ja: str,
+    name_kana: str,
+    name_en: str,
 ) -> Row:
     return {
         "id": oid,
@@ -67,12 +73,12 @@ def _org_row(
         # Every partner firm of the demo is invented (the public bodies are real).
         "is_fictional": kind is OrganizationKind.PARTNER,
         "version": 1,
-        "created_at": REGISTER_CREATED,
-        "updated_at": REGISTER_CREATED,
+        "created_at": stamp,
+        "updated_at": stamp,
     }
 
 
-def load_organizations(conn: Connection) -> tuple[OrgIndex, dict[str, int]]:
+def load_organizations(conn: Connection, cal: DemoCalendar) -> tuple[OrgIndex, dict[str, int]]:
     orgs, holdings = table_of(Organization), table_of(Shareholding)
     out = BulkInserter(conn, [orgs, holdings])
     prefecture: Body | None = None
@@ -80,7 +86,7 @@ def load_organizations(conn: Connection) -> tuple[OrgIndex, dict[str, int]]:
     for oid, rec in enumerate(read_public_bodies(), start=1):
         kind = OrganizationKind(rec["kind"])
         names = (rec["name_ja"], rec["name_kana"], rec["name_en"])
-        out.add(orgs, _org_row(oid, kind, rec["code"], *names))
+        out.add(orgs, _org_row(cal.register_created, oid, kind, rec["code"], *names))
         if rec["code"] == PREFECTURE_CODE:
             prefecture = Body(oid, rec["code"], rec["name_ja"], rec["name_ja"], 0.0)
         else:
@@ -91,20 +97,24 @@ def load_organizations(conn: Connection) -> tuple[OrgIndex, dict[str, int]]:
     if prefecture is None or len(municipalities) != len(PROFILES):
         raise RuntimeError("akita_organizations.csv does not hold the 26 public bodies")
     company_id = len(municipalities) + 2
-    out.add(orgs, _org_row(company_id, OrganizationKind.COMPANY, *COMPANY))
+    out.add(orgs, _org_row(cal.register_created, company_id, OrganizationKind.COMPANY, *COMPANY))
     partner_ids = tuple(range(company_id + 1, company_id + 1 + len(PARTNERS)))
     for pid, partner in zip(partner_ids, PARTNERS, strict=True):
-        out.add(orgs, _org_row(pid, OrganizationKind.PARTNER, *partner))
+        out.add(orgs, _org_row(cal.register_created, pid, OrganizationKind.PARTNER, *partner))
     index = OrgIndex(prefecture, tuple(municipalities), company_id, partner_ids)
 
     total_pop = sum(b.weight for b in municipalities)
-    register = [(prefecture.id, PREFECTURE_SHARES, FOUNDED)]
+    founded = cal.founded
+    register = [(prefecture.id, PREFECTURE_SHARES, founded)]
     register += [
-        (b.id, max(5, round(MUNICIPAL_SHARES * b.weight / total_pop)), FOUNDED)
+        (b.id, max(5, round(MUNICIPAL_SHARES * b.weight / total_pop)), founded)
         for b in municipalities
     ]
-    register += [(pid, PARTNER_SHARES, FOUNDED) for pid in partner_ids]
+    register += [(pid, PARTNER_SHARES, founded) for pid in partner_ids]
     code, shares, since = CAPITAL_INCREASE
+    since = cal.shifted(since)
+    if since > cal.as_of:  # not yet this year: it was last year
+        since = since.replace(year=since.year - 1)
     register.append((partner_ids[[p[0] for p in PARTNERS].index(code)], shares, since))
     for hid, (org_id, shares, since) in enumerate(register, start=1):
         stamp = at_jst(since, 10 * 60)

@@ -68,7 +68,8 @@ PREFECTURE_DISTRICTS: tuple[tuple[str, float, float], ...] = (
 # Bodies that own a night-soil treatment plant (し尿処理施設) in the demo.
 NIGHT_SOIL_OWNERS = ("052043", "052078")
 
-# Bodies on a multi-year comprehensive contract (包括的民間委託) from FY2024 to FY2026.
+# Bodies on a multi-year comprehensive contract (包括的民間委託): three fiscal years from the
+# demo's first (demo/contracts.py).
 MULTI_YEAR_CLIENTS = ("052019", "052035", "052108", "052124", "053481")
 
 COMPANY = ("ONEAQITA", "株式会社ONE・AQITA", "かぶしきがいしゃわんあきた", "ONE AQITA Co., Ltd.")

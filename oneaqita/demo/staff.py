@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from sqlalchemy import Connection, insert, select
 
 from oneaqita.demo.batches import BulkInserter, table_of
-from oneaqita.demo.dates import AS_OF, DATA_START, FOUNDED, REGISTER_CREATED, at_jst
+from oneaqita.demo.dates import DemoCalendar, at_jst
 from oneaqita.demo.names import (
     FAMILY_NAMES,
     GIVEN_NAMES,
@@ -32,12 +32,12 @@ MAX_PEOPLE = 4_000
 COMPANY_STAFF = 4
 MAIL_DOMAIN = "example.jp"  # reserved for examples: the demo never mails a real address
 FAR_FUTURE = date(2099, 12, 31).toordinal()
-# Months (from April 2024) for which assignable people are indexed; work can be planned a
-# little beyond the data set's "today".
+# Months (from the data's first April) for which assignable people are indexed; work can be
+# planned a little beyond the data set's "today".
 INDEX_MONTHS = 28
 
-_STARTS = (  # first secondment: when it starts, and how common that is
-    (FOUNDED, 30),
+_STARTS = (  # first secondment: when it starts (None: the founding), and how common that is
+    (None, 30),
     (date(2024, 4, 1), 35),
     (date(2024, 7, 1), 5),
     (date(2024, 10, 1), 5),
@@ -57,7 +57,8 @@ class Users:
 class StaffIndex:
     # Seconded people: their terms as (first day, last day) ordinals, open end = far future.
     periods: dict[int, tuple[tuple[int, int], ...]]
-    # Per month since April 2024, the people seconded for the whole month (for assignments).
+    # Per month since the data's first April, the people seconded for the whole month (for
+    # assignments).
     by_month: tuple[array[int], ...]
     users: Users
 
@@ -78,33 +79,34 @@ def _add_months(d: date, months: int) -> date:
     return date(d.year + index // 12, index % 12 + 1, 1)
 
 
-def _term_end(start: date, years: int) -> date:
-    if start == FOUNDED:  # the founding wave's terms end with a fiscal year
-        return date(2023 + years, 3, 31)
+def _term_end(cal: DemoCalendar, start: date, years: int) -> date:
+    if start == cal.founded:  # the founding wave's terms end with a fiscal year
+        return date(start.year + years, 3, 31)
     return _add_months(start, 12 * years) - timedelta(days=1)
 
 
 Term = tuple[SecondmentKind, date, date | None]
 
 
-def _terms(rng: random.Random, home_is_partner: bool) -> list[Term]:
+def _terms(cal: DemoCalendar, rng: random.Random, home_is_partner: bool) -> list[Term]:
     """One person's consecutive secondments: each starts the day after the previous ends."""
     if home_is_partner:
         kind = SecondmentKind.PARTNER
     else:
         kind = SecondmentKind.RETIRED if rng.random() < 0.1 else SecondmentKind.ON_ROLL
-    start = rng.choices([s for s, _ in _STARTS], weights=[w for _, w in _STARTS])[0]
+    first = rng.choices([s for s, _ in _STARTS], weights=[w for _, w in _STARTS])[0]
+    start = cal.founded if first is None else cal.shifted(first)
     years = rng.choice((2, 2, 3))
     terms: list[Term] = []
     while True:
-        end: date | None = _term_end(start, years)
+        end: date | None = _term_end(cal, start, years)
         if rng.random() < 0.05:  # called back early, at the end of some month
-            end = min(_term_end(start, years), _add_months(start, rng.randrange(6, 18)))
+            end = min(_term_end(cal, start, years), _add_months(start, rng.randrange(6, 18)))
             end -= timedelta(days=1)
         if kind is SecondmentKind.RETIRED and rng.random() < 0.3:
             end = None  # 退職派遣 without a fixed end
         terms.append((kind, start, end))
-        if end is None or end >= AS_OF or len(terms) == 3 or rng.random() < 0.45:
+        if end is None or end >= cal.as_of or len(terms) == 3 or rng.random() < 0.45:
             return terms
         start, years = end + timedelta(days=1), rng.choice((1, 2))
         if kind is SecondmentKind.ON_ROLL and rng.random() < 0.15:
@@ -120,7 +122,7 @@ def _salary_pct(rng: random.Random, kind: SecondmentKind) -> int:
 
 
 def load_staff(
-    conn: Connection, orgs: OrgIndex, rng: random.Random, scale: float
+    conn: Connection, orgs: OrgIndex, rng: random.Random, scale: float, cal: DemoCalendar
 ) -> tuple[StaffIndex, dict[str, int]]:
     people, quals, secs = table_of(Person), table_of(PersonQualification), table_of(Secondment)
     out = BulkInserter(conn, [people, quals, secs])
@@ -129,7 +131,8 @@ def load_staff(
     body_weights = [120.0] + [b.weight**0.7 for b in orgs.municipalities]
     periods: dict[int, tuple[tuple[int, int], ...]] = {}
     months: list[array[int]] = [array("i") for _ in range(INDEX_MONTHS)]
-    month_bounds = [_month_bounds(m) for m in range(INDEX_MONTHS)]
+    month_bounds = [_month_bounds(cal.data_start, m) for m in range(INDEX_MONTHS)]
+    registered = cal.register_created
     names: dict[int, tuple[str, str]] = {}  # person id → (display name, login stem)
     namesakes: dict[str, int] = {}  # login stem → people with that name so far
     sec_id = 0
@@ -146,9 +149,9 @@ def load_staff(
             home = rng.choice(orgs.partner_ids)
         else:
             home = rng.choices(bodies, weights=body_weights)[0].id
-        terms = [] if home == orgs.company_id else _terms(rng, home in orgs.partner_ids)
-        joined = at_jst(terms[0][1] - timedelta(days=14), 9 * 60) if terms else REGISTER_CREATED
-        joined = max(joined, REGISTER_CREATED)
+        terms = [] if home == orgs.company_id else _terms(cal, rng, home in orgs.partner_ids)
+        joined = at_jst(terms[0][1] - timedelta(days=14), 9 * 60) if terms else registered
+        joined = max(joined, registered)
         out.add(
             people,
             {
@@ -172,7 +175,7 @@ def load_staff(
         position = _weighted(rng, positions)
         for kind, start, end in terms:
             sec_id += 1
-            stamp = max(at_jst(start - timedelta(days=10), 10 * 60), REGISTER_CREATED)
+            stamp = max(at_jst(start - timedelta(days=10), 10 * 60), registered)
             out.add(
                 secs,
                 {
@@ -196,14 +199,14 @@ def load_staff(
                 if any(s <= first and last <= e for s, e in spans):
                     months[m].append(pid)
     out.close()
-    users, user_count = _load_users(conn, names, periods)
+    users, user_count = _load_users(conn, names, periods, cal)
     counts = dict(out.counts)
     counts["users"] = user_count
     return StaffIndex(periods, tuple(months), users), counts
 
 
-def _month_bounds(m: int) -> tuple[int, int]:
-    first = _add_months(DATA_START, m)
+def _month_bounds(data_start: date, m: int) -> tuple[int, int]:
+    first = _add_months(data_start, m)
     return first.toordinal(), _add_months(first, 1).toordinal() - 1
 
 
@@ -211,6 +214,7 @@ def _load_users(
     conn: Connection,
     names: dict[int, tuple[str, str]],
     periods: dict[int, tuple[tuple[int, int], ...]],
+    cal: DemoCalendar,
 ) -> tuple[Users, int]:
     """The demo's users. The command line may already have made the desktop user; a login
     that exists is reused, never duplicated, and new ids follow the existing ones."""
@@ -223,7 +227,7 @@ def _load_users(
         ("coordinator1", names[2][0], Role.COORDINATOR, 2),
         ("coordinator2", names[3][0], Role.COORDINATOR, 3),
     ]
-    today = AS_OF.toordinal()
+    today = cal.today.toordinal()
     current = [p for p, spans in periods.items() if any(s <= today <= e for s, e in spans)]
     for pid in current[: max(3, min(30, len(periods) // 10))]:
         specs.append((names[pid][1], names[pid][0], Role.SECONDED, pid))
@@ -248,8 +252,8 @@ def _load_users(
                 "password_hash": None,
                 "active": True,
                 "version": 1,
-                "created_at": REGISTER_CREATED,
-                "updated_at": REGISTER_CREATED,
+                "created_at": cal.register_created,
+                "updated_at": cal.register_created,
             }
         )
     if rows:

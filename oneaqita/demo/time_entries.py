@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Connection
 
 from oneaqita.demo.batches import BulkInserter, Row, table_of
-from oneaqita.demo.dates import AS_OF, DATA_START, at_jst, next_working_day, working_days
+from oneaqita.demo.dates import DemoCalendar, at_jst, next_working_day, working_days
 from oneaqita.demo.staff import StaffIndex
 from oneaqita.demo.work_orders import Work
 from oneaqita.models import OverheadCategory, TimeEntry, TimeEntryStatus
@@ -72,15 +72,19 @@ def load_time_entries(
     work: dict[int, Work],
     rng: random.Random,
     report: Callable[[int, int], None],
+    cal: DemoCalendar,
 ) -> dict[str, int]:
+    """Every seconded person's hours on the working days up to the calendar's as_of
+    (yesterday): nothing is logged for today or later."""
     table = table_of(TimeEntry)
     people = sorted(staff.periods)
     done = 0
     out = BulkInserter(conn, [table], on_flush=lambda: report(done, len(people)))
-    days = working_days(DATA_START, AS_OF)
+    as_of = cal.as_of
+    days = working_days(cal.data_start, as_of)
     dates = {d: date.fromordinal(d) for d in days}
     logged = {d: at_jst(dates[d], 17 * 60 + 30) for d in days}  # entered after work
-    this_monday = AS_OF - timedelta(days=AS_OF.weekday())
+    this_monday = as_of - timedelta(days=as_of.weekday())
     entry_id = 0
     for person_id in people:
         spans = staff.periods[person_id]
@@ -98,7 +102,7 @@ def load_time_entries(
             day = dates[d]
             monday = day - timedelta(days=day.weekday())
             if week is None or week[0] != monday:
-                week = (monday, *_week_status(rng, monday, this_monday))
+                week = (monday, *_week_status(rng, monday, this_monday, cal.today))
             _, status, approved_at = week
             for order, category, minutes in _day(rng, [mine.order[a] for a in active]):
                 entry_id += 1
@@ -124,7 +128,7 @@ def load_time_entries(
 
 
 def _week_status(
-    rng: random.Random, monday: date, this_monday: date
+    rng: random.Random, monday: date, this_monday: date, today: date
 ) -> tuple[str, datetime | None]:
     if monday >= this_monday:
         return TimeEntryStatus.DRAFT.value, None
@@ -135,5 +139,5 @@ def _week_status(
         )[0]
         return status.value, None
     # Approved on the first working day from the Tuesday after the week.
-    approved_on = next_working_day(monday + timedelta(days=8))
+    approved_on = min(today, next_working_day(monday + timedelta(days=8)))
     return TimeEntryStatus.APPROVED.value, at_jst(approved_on, 10 * 60 + rng.randrange(0, 360))

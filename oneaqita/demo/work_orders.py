@@ -1,8 +1,11 @@
 """Stage 5: work orders under the contracts, with their assets, assignees, status history
 and findings.
 
-Orders are created day by day through FY2024–FY2025, more in the snow-free months, and
-numbered per fiscal year in the order they were created. For the time-entry stage, each
+Orders are created day by day through the calendar's two fiscal years up to its as_of day,
+more in the snow-free months, and numbered per fiscal year in the order they were created.
+Assignees are people seconded for the whole planned period (an order not yet planned has
+none); accepted orders carry the client's 検収日 and reference, cancelled ones the reason in
+their history. For the time-entry stage, each
 assignee's worked orders and days are kept in three int arrays per person.
 """
 
@@ -19,7 +22,7 @@ from sqlalchemy import Connection
 from oneaqita.demo.assets import AssetIndex
 from oneaqita.demo.batches import BulkInserter, Row, table_of
 from oneaqita.demo.contracts import WORK_MIX, ContractInfo
-from oneaqita.demo.dates import AS_OF, DATA_START, at_jst, fiscal_year_of, working_days
+from oneaqita.demo.dates import DemoCalendar, at_jst, fiscal_year_of, reiwa, working_days
 from oneaqita.demo.findings import findings_of
 from oneaqita.demo.lifecycle import Life, plan_life
 from oneaqita.demo.scope import Scope, choose_scope
@@ -71,8 +74,11 @@ class _Orders:
         contracts: list[ContractInfo],
         rng: random.Random,
         report: Callable[[int], None],
+        cal: DemoCalendar,
     ) -> None:
         self.rng, self.staff, self.assets, self.contracts = rng, staff, assets, contracts
+        self.cal = cal
+        self.acceptances: dict[int, int] = {}  # per fiscal year of acceptance
         self.tables = [
             table_of(WorkOrder),
             wo_assets,
@@ -95,15 +101,27 @@ class _Orders:
             self._candidates[day] = found
         return found
 
-    def _assignees(self, day: date) -> list[int]:
-        month = (day.year - DATA_START.year) * 12 + day.month - DATA_START.month
+    def _assignees(self, first: date, last: date) -> list[int]:
+        """Some of the people seconded for the whole period `first`–`last`."""
+        start = self.cal.data_start
+        month = (first.year - start.year) * 12 + first.month - start.month
         month = min(INDEX_MONTHS - 1, max(0, month))
-        pool = self.staff.by_month[month]
-        if not pool:  # nobody seconded for that whole month (a tiny data set): the nearest
-            nearest = sorted(range(INDEX_MONTHS), key=lambda m: abs(m - month))
-            pool = next((self.staff.by_month[m] for m in nearest if self.staff.by_month[m]), pool)
-        k = min(len(pool), self.rng.choices((1, 2, 3), weights=(35, 45, 20))[0])
-        return sorted(pool[i] for i in self.rng.sample(range(len(pool)), k))
+        lo, hi = first.toordinal(), last.toordinal()
+        periods, by_month = self.staff.periods, self.staff.by_month
+
+        def covers(person: int) -> bool:
+            return any(s <= lo and hi <= e for s, e in periods[person])
+
+        k = self.rng.choices((1, 2, 3), weights=(35, 45, 20))[0]
+        pool = by_month[month]
+        # Most of the month's people are seconded for the whole period: a few draws find them.
+        draws = self.rng.sample(range(len(pool)), min(len(pool), 4 * k))
+        chosen = [pool[i] for i in draws if covers(pool[i])][:k]
+        if len(chosen) < k:  # near the end of terms, or a tiny data set: every candidate
+            nearest = sorted(range(INDEX_MONTHS), key=lambda m: abs(m - month))[:3]
+            every = sorted({p for m in nearest for p in by_month[m] if covers(p)} - set(chosen))
+            chosen += self.rng.sample(every, min(len(every), k - len(chosen)))
+        return sorted(chosen)
 
     def create(self, created: date, hold: WorkOrderStatus | None = None) -> None:
         rng = self.rng
@@ -122,12 +140,13 @@ class _Orders:
         scope = choose_scope(rng, self.assets, contract.client_id, wo_type)
         if scope is None:
             return
-        life = plan_life(rng, wo_type, created, start, contract.end, hold)
+        span = (contract.start, contract.end)
+        life = plan_life(rng, wo_type, created, start, span, self.cal.as_of, hold)
         self.made += 1
         self.statuses[life.status] = self.statuses.get(life.status, 0) + 1
         fy = fiscal_year_of(created)
         self.numbers[fy] = self.numbers.get(fy, 0) + 1
-        people = self._assignees(start)
+        people = self._assignees(life.planned_start, life.planned_end)
         self._write(f"WO-{fy}-{self.numbers[fy]:06d}", contract, wo_type, scope, life, people)
 
     def _write(
@@ -142,6 +161,14 @@ class _Orders:
         rng, out, wid = self.rng, self.out, self.made
         events = self._events(wid, life, people)
         unplanned = life.status is S.DRAFT and rng.random() < 0.4
+        if unplanned:
+            people = []  # nobody is assigned before the dates are
+        accepted_on = life.day_of(S.ACCEPTED)
+        acceptance_ref = None
+        if accepted_on is not None:
+            fy = fiscal_year_of(accepted_on)
+            self.acceptances[fy] = self.acceptances.get(fy, 0) + 1
+            acceptance_ref = f"検収 R{reiwa(fy)}-{self.acceptances[fy]:05d}"
         if wo_type == T.EMERGENCY:
             priority = 1
         else:
@@ -162,6 +189,8 @@ class _Orders:
                 "planned_end": None if unplanned else life.planned_end,
                 "actual_start": life.day_of(S.IN_PROGRESS),
                 "actual_end": life.day_of(S.COMPLETED),
+                "accepted_on": accepted_on,
+                "acceptance_ref": acceptance_ref,
                 "note": rng.choice(ORDER_NOTES) if rng.random() < 0.12 else None,
                 "assignee_names": "",  # filled with the search index (oneaqita.search)
                 "version": 1,
@@ -227,7 +256,7 @@ class _Orders:
         if started is None or (done is None and life.status is not S.IN_PROGRESS):
             return  # never surveyed, or cancelled before results were recorded
         ids = scope.asset_ids if done else scope.asset_ids[: (len(scope.asset_ids) + 1) // 2]
-        stamp = at_jst(done or AS_OF, 16 * 60)
+        stamp = at_jst(done or self.cal.as_of, 16 * 60)
         for asset_id, category, rank, urgency, note in findings_of(
             self.rng, ids, scope.kind, self.assets.installed, judged=done is not None
         ):
@@ -257,12 +286,13 @@ def load_work_orders(
     rng: random.Random,
     scale: float,
     report: Callable[[int, int], None],
+    cal: DemoCalendar,
 ) -> tuple[dict[int, Work], dict[str, int]]:
     target = round(WORK_ORDERS_PER_SCALE * scale)
     orders = _Orders(
-        conn, staff, assets, contracts, rng, lambda done: report(done, max(done, target))
+        conn, staff, assets, contracts, rng, lambda done: report(done, max(done, target)), cal
     )
-    days = [date.fromordinal(d) for d in working_days(DATA_START, AS_OF)]
+    days = [date.fromordinal(d) for d in working_days(cal.data_start, cal.as_of)]
     whole = sum(SEASON[d.month - 1] for d in days)
     expected = 0.0
     for n, day in enumerate(days):
@@ -276,7 +306,7 @@ def load_work_orders(
     # progress on the last day, if chance has not already made them.
     for status in (S.DRAFT, S.IN_PROGRESS):
         if status not in orders.statuses:
-            orders.create(AS_OF, hold=status)
+            orders.create(cal.as_of, hold=status)
     orders.out.close()
     counts = dict(orders.out.counts)
     return orders.work, counts

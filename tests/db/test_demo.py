@@ -5,6 +5,7 @@ import hashlib
 import os
 import uuid
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from oneaqita.services.database import Database
 from oneaqita.services.users import desktop_actor
 
 SCALE = 0.05
+TODAY = date(2026, 12, 1)  # the demo follows the calendar: a fixed today makes it reproducible
 PG_URL = os.environ.get(
     "ONEAQITA_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
@@ -52,7 +54,7 @@ def _new_db(path: Path) -> Database:
 
 def _loaded(path: Path, seed: int = 1, scale: float = SCALE) -> tuple[Database, DemoSummary]:
     db = _new_db(path)
-    return db, load_demo(db, seed=seed, scale=scale)
+    return db, load_demo(db, seed=seed, scale=scale, today=TODAY)
 
 
 def _checksum(db: Database) -> str:
@@ -238,7 +240,10 @@ def test_asset_condition_follows_the_rule_of_the_core(demo: tuple[Database, Demo
 def test_search_finds_the_demo_work_orders(demo: tuple[Database, DemoSummary]) -> None:
     db, summary = demo
     assert _scalar(db, "SELECT count(*) FROM work_order_search") == summary.work_orders
-    assert _scalar(db, "SELECT count(*) FROM work_orders WHERE assignee_names = ''") == 0
+    # Every planned order has assignees (a draft without dates has none yet).
+    unstaffed = "SELECT count(*) FROM work_orders WHERE assignee_names = ''"
+    assert _scalar(db, f"{unstaffed} AND planned_start IS NOT NULL") == 0
+    assert _scalar(db, f"{unstaffed} AND planned_start IS NULL AND status <> 'draft'") == 0
     with db.read() as s:
         number, assignees = s.execute(
             select(WorkOrder.number, WorkOrder.assignee_names).order_by(WorkOrder.id).limit(1)
@@ -260,7 +265,7 @@ def test_one_audit_entry_records_the_load(demo: tuple[Database, DemoSummary]) ->
 def test_refuses_a_database_that_holds_data(demo: tuple[Database, DemoSummary]) -> None:
     db, summary = demo
     with pytest.raises(ValidationError) as caught:
-        load_demo(db, seed=1, scale=SCALE)
+        load_demo(db, seed=1, scale=SCALE, today=TODAY)
     assert "空のデータベース" in caught.value.ja and "empty database" in caught.value.en
     assert _scalar(db, "SELECT count(*) FROM work_orders") == summary.work_orders
 
@@ -269,7 +274,7 @@ def test_keeps_the_desktop_user_the_command_line_created(tmp_path: Path) -> None
     db = _new_db(tmp_path / "cli.sqlite3")
     try:
         desktop = desktop_actor(db, login="admin")  # what `oneaqita demo` does first
-        summary = load_demo(db, scale=0.01)
+        summary = load_demo(db, scale=0.01, today=TODAY)
         with db.engine.connect() as conn:
             admins = conn.execute(text("SELECT id FROM users WHERE login = 'admin'")).all()
         assert [r[0] for r in admins] == [desktop.user_id]
@@ -282,7 +287,7 @@ def test_reports_progress_per_stage(tmp_path: Path) -> None:
     seen: list[tuple[str, int, int]] = []
     db = _new_db(tmp_path / "progress.sqlite3")
     try:
-        load_demo(db, scale=0.01, progress=lambda *args: seen.append(args))
+        load_demo(db, scale=0.01, progress=lambda *args: seen.append(args), today=TODAY)
     finally:
         db.dispose()
     stages = {stage for stage, _, _ in seen}
@@ -308,7 +313,7 @@ def test_loads_on_postgresql() -> None:
     db = Database(engine)
     try:
         upgrade(engine)
-        summary = load_demo(db, seed=1, scale=0.02)
+        summary = load_demo(db, seed=1, scale=0.02, today=TODAY)
         for table, count in summary.as_dict().items():
             assert _scalar(db, f"SELECT count(*) FROM {table}") == count, table
         assert _scalar(db, "SELECT count(*) FROM work_order_search") == summary.work_orders
@@ -322,7 +327,7 @@ def test_loads_on_postgresql() -> None:
             uow.session.flush()
             assert org.id == summary.organizations + 1
         with pytest.raises(ValidationError):
-            load_demo(db, scale=0.02)
+            load_demo(db, scale=0.02, today=TODAY)
     finally:
         db.dispose()
         with admin.connect() as conn:

@@ -3,6 +3,7 @@ that record instead of blocking (a modal box would hang an offscreen test foreve
 
 import shutil
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,8 @@ from ui.main_window import MainWindow
 from ui.operations import running_operations
 
 DEMO_SCALE = 0.02  # about 110 work orders: small enough for every test to build its own
+# The demo follows the calendar; the tests load it as of one fixed day (FY2024–FY2025).
+DEMO_TODAY = date(2026, 3, 31)
 
 
 @pytest.fixture(autouse=True)
@@ -53,7 +56,7 @@ def demo_template(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
     upgrade(engine)
     database = Database(engine)
     desktop_actor(database)  # the desktop user exists before the demo, as in the app
-    load_demo(database, scale=DEMO_SCALE)
+    load_demo(database, scale=DEMO_SCALE, today=DEMO_TODAY)
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # all rows in the main file
     database.dispose()

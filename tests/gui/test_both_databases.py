@@ -14,12 +14,12 @@ from oneaqita.services.work_order_queries import (
 from ui.main_window import MainWindow
 from ui.operations import running_operations
 
-from .conftest import DEMO_SCALE
+from .conftest import DEMO_SCALE, DEMO_TODAY
 
 
 def test_list_search_and_move_on_each_database(qtbot, db: Database) -> None:
     actor = desktop_actor(db)
-    load_demo(db, scale=DEMO_SCALE)
+    load_demo(db, scale=DEMO_SCALE, today=DEMO_TODAY)
     window = MainWindow(db, actor)
     qtbot.addWidget(window)
     page = window.work_orders
@@ -29,8 +29,8 @@ def test_list_search_and_move_on_each_database(qtbot, db: Database) -> None:
     with qtbot.waitSignal(page.model.counted, timeout=5000):
         page.filter_bar.status_actions[WorkOrderStatus.DRAFT].trigger()
     with qtbot.waitSignal(page.model.counted, timeout=5000):
-        page.filter_bar.search_edit.setText("点検")
-    expected = WorkOrderFilter(text="点検", statuses=frozenset({WorkOrderStatus.DRAFT}))
+        page.filter_bar.search_edit.setText("処理区")  # in most demo titles
+    expected = WorkOrderFilter(text="処理区", statuses=frozenset({WorkOrderStatus.DRAFT}))
     assert page.model.rowCount() == count_work_orders(db, expected) > 0
 
     page.table.selectRow(0)

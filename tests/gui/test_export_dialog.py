@@ -37,8 +37,10 @@ def _export(
 
 
 @pytest.mark.parametrize(
-    "kind", ["organizations", "shareholdings", "people", "secondments", "assets", "contracts"]
-)
+    "kind",
+    ["organizations", "shareholdings", "people", "secondments", "assets", "contracts",
+     "work-orders"],
+)  # fmt: skip
 def test_an_exported_csv_reimports_with_everything_unchanged(
     qtbot, monkeypatch, tmp_path: Path, demo_db: Database, actor: Actor, message_boxes, kind: str
 ) -> None:

@@ -64,12 +64,14 @@ def test_offers_only_the_kinds_the_importer_supports(dialog: ImportDialog) -> No
         "secondments",
         "assets",
         "contracts",
+        "work-orders",
         "findings",
     ]
     assert dialog.kind_combo.itemText(0) == "団体 (organizations)"
     assert dialog.kind_combo.itemText(4) == "施設 (assets)"
     assert dialog.kind_combo.itemText(5) == "契約 (contracts)"
-    assert dialog.kind_combo.itemText(6) == "所見 (findings)"
+    assert dialog.kind_combo.itemText(6) == "作業指示 (work-orders)"
+    assert dialog.kind_combo.itemText(7) == "所見 (findings)"
     assert "団体コード (code)*" in dialog.columns_label.text()
     assert not dialog.import_button.isEnabled()
 

@@ -47,9 +47,12 @@ def test_help_lists_the_supported_kinds_only(
         main([command, "--help"])
     assert done.value.code == 0
     out = " ".join(capsys.readouterr().out.split())
-    kinds = "organizations, shareholdings, people, secondments, assets, contracts, findings"
+    kinds = (
+        "organizations, shareholdings, people, secondments, assets, contracts, work-orders, "
+        "findings"
+    )
     assert f"KIND: {kinds}." in out
-    for later in ("work-orders", "time-entries"):
+    for later in ("time-entries",):
         assert later not in out
     if command == "import":
         assert "--check" in out

@@ -15,6 +15,7 @@ from oneaqita.transfer.kinds import (
     people,
     secondments,
     shareholdings,
+    work_orders,
 )
 from oneaqita.transfer.report import ImportRequestError
 
@@ -40,6 +41,7 @@ KINDS: dict[str, KindSpec[Any]] = {
         secondments.SPEC,
         assets.SPEC,
         contracts.SPEC,
+        work_orders.SPEC,
         findings.SPEC,
     )
 }
