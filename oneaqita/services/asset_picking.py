@@ -129,12 +129,12 @@ def asset_codes(db: Database, flt: AssetFilter) -> list[str]:
         return list(session.scalars(codes_statement(flt)))
 
 
-def count_statement(flt: AssetFilter) -> Select[tuple[int]]:
+def count_statement(flt: AssetFilter) -> Select[int]:
     """The statement `count_assets` runs (the benchmark sends the same SQL by hand)."""
     return select(func.count()).select_from(_matching(flt).subquery())
 
 
-def codes_statement(flt: AssetFilter) -> Select[tuple[str]]:
+def codes_statement(flt: AssetFilter) -> Select[str]:
     """The statement `asset_codes` runs."""
     return _matching(flt).order_by(Asset.code)
 
