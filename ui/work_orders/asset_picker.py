@@ -3,8 +3,8 @@ the ways to change it.
 
 - Add by code or search: the field offers, as you type (after a short pause, read off the GUI
   thread), the first assets whose code or district holds every word; Enter or a click on one
-  adds it. Enter on typed codes (one, or several separated by spaces, lines, ; or 、 — a pasted column)
-  adds those the registry knows and names the others.
+  adds it. Enter on typed codes (one, or several separated by spaces, lines, ; or 、 — a
+  pasted column) adds those the registry knows and names the others.
 - フィルタで追加… opens the filter dialog (ui/work_orders/asset_filter_dialog.py), which adds
   every asset it matches at once.
 - Del removes the selected lines; すべて外す clears the list after asking.
