@@ -23,7 +23,7 @@ Rules enforced here:
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -51,9 +51,9 @@ class AssetFilter:
     status: AssetStatus | None = None
 
 
-@dataclass(frozen=True)
-class AssetLine:
-    """One asset as the picker's list shows it."""
+class AssetLine(NamedTuple):
+    """One asset as the picker's list shows it (a named tuple: thousands are made at once,
+    and a tuple is made from a row faster than a frozen dataclass)."""
 
     code: str
     kind: AssetKind
@@ -143,7 +143,7 @@ def matching_lines(db: Database, flt: AssetFilter) -> list[AssetLine]:
     """Every asset `flt` matches, as list lines, in code order (the filter dialog adds them)."""
     stmt = select(*_LINE_COLUMNS).where(*_conditions(flt)).order_by(Asset.code)
     with db.read() as session:
-        return [AssetLine(*row) for row in session.execute(stmt)]
+        return [AssetLine._make(row) for row in session.execute(stmt).all()]
 
 
 def asset_lines(db: Database, codes: Sequence[str]) -> list[AssetLine]:
@@ -153,8 +153,9 @@ def asset_lines(db: Database, codes: Sequence[str]) -> list[AssetLine]:
     found: dict[str, AssetLine] = {}
     with db.read() as session:
         for chunk in _chunks(wanted):
-            for row in session.execute(select(*_LINE_COLUMNS).where(Asset.code.in_(chunk))):
-                found[row.code] = AssetLine(*row)
+            rows = session.execute(select(*_LINE_COLUMNS).where(Asset.code.in_(chunk))).all()
+            for row in rows:  # all(): one fetchall, not a fetchone per row
+                found[row[0]] = AssetLine._make(row)
     return [found[c] for c in wanted if c in found]
 
 
@@ -166,7 +167,7 @@ def search_assets(db: Database, text: str, limit: int = 8) -> list[AssetLine]:
         return []
     stmt = select(*_LINE_COLUMNS).where(where).order_by(Asset.code).limit(limit)
     with db.read() as session:
-        return [AssetLine(*row) for row in session.execute(stmt)]
+        return [AssetLine._make(row) for row in session.execute(stmt).all()]
 
 
 def _distinct(session: Session, column: Any) -> list[str]:
