@@ -1,4 +1,6 @@
-"""A database with 500,000 work orders for benchmarks, built fast with Core inserts.
+"""A database with 500,000 work orders and 500,000 assets (pipes, manholes… in 51 districts,
+installed 1955–2024; each order linked to 0–3 of them) for benchmarks, built fast with Core
+inserts.
 
 Kept apart from the demo generator on purpose: benchmarks need the target row counts of
 DESIGN.md (500,000 orders) in a couple of minutes, not a believable data set.
@@ -7,13 +9,23 @@ DESIGN.md (500,000 orders) in a couple of minutes, not a believable data set.
 import random
 import time
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import insert
 
 from oneaqita.db.engine import make_engine
 from oneaqita.db.migrate import upgrade
-from oneaqita.models import Contract, Organization, Person, WorkOrder, work_order_assignees
+from oneaqita.models import (
+    Asset,
+    Contract,
+    Organization,
+    Person,
+    WorkOrder,
+    work_order_assets,
+    work_order_assignees,
+)
 from oneaqita.search import reindex_work_orders
 
 PLACES = [
@@ -66,6 +78,39 @@ FAMILY = [
     "菅原",
 ]
 GIVEN = ["太郎", "花子", "一郎", "健", "陽子", "大輔", "美咲", "翔", "直樹", "由美"]
+DISTRICTS = [f"{p}{part}処理区" for p in PLACES for part in ("中央", "北部", "南部")]
+KINDS = ["pipe"] * 6 + ["manhole"] * 3 + ["manhole_pump"]
+MATERIALS = ["VU", "HP", "CP", "PRP", "DCIP"]
+ASSET_STATUSES = ["in_service"] * 8 + ["consolidated", "retired"]
+BATCH = 20_000
+
+
+def _assets(conn: Any, rnd: random.Random, count: int) -> None:
+    """`count` assets; the district's place owns them (its city)."""
+    batch = []
+    for n in range(1, count + 1):
+        d = rnd.randrange(len(DISTRICTS))
+        kind = rnd.choice(KINDS)
+        batch.append(
+            {
+                "id": n,
+                "code": f"A{n:07d}",
+                "kind": kind,
+                "owner_id": d // 3 + 1,
+                "district": DISTRICTS[d],
+                "installed_year": rnd.randrange(1955, 2025),
+                "material": rnd.choice(MATERIALS) if kind == "pipe" else None,
+                "length_m": Decimal(rnd.randrange(100, 9_000)) / 100 if kind == "pipe" else None,
+                "service_life_years": 50,
+                "status": rnd.choice(ASSET_STATUSES),
+                "version": 1,
+            }
+        )
+        if len(batch) == BATCH:
+            conn.execute(insert(Asset.__table__), batch)
+            batch = []
+    if batch:
+        conn.execute(insert(Asset.__table__), batch)
 
 
 def build(path: Path, orders: int = 500_000, seed: int = 7) -> str:
@@ -123,7 +168,9 @@ def build_url(url: str, orders: int = 500_000, seed: int = 7) -> str:
                 for i in range(150)
             ],
         )
-        batch, links = [], []
+        assets = orders  # as many as orders: 500,000 by default
+        _assets(conn, rnd, assets)
+        batch, links, picked = [], [], []
         for n in range(1, orders + 1):
             start = now + timedelta(days=rnd.randrange(730))
             place = rnd.choice(PLACES)
@@ -145,13 +192,16 @@ def build_url(url: str, orders: int = 500_000, seed: int = 7) -> str:
                 {"work_order_id": n, "person_id": p}
                 for p in rnd.sample(range(1, 151), rnd.randrange(1, 4))
             )
-            if len(batch) == 20_000:
-                conn.execute(insert(WorkOrder.__table__), batch)
-                conn.execute(insert(work_order_assignees), links)
-                batch, links = [], []
+            first = rnd.randrange(1, assets + 1)
+            picked.extend(
+                {"work_order_id": n, "asset_id": a}
+                for a in range(first, min(first + rnd.randrange(4), assets + 1))
+            )
+            if len(batch) == BATCH:
+                _orders(conn, batch, links, picked)
+                batch, links, picked = [], [], []
         if batch:
-            conn.execute(insert(WorkOrder.__table__), batch)
-            conn.execute(insert(work_order_assignees), links)
+            _orders(conn, batch, links, picked)
         reindex_work_orders(conn)
     # Autocommit: PostgreSQL would roll the statistics back with the transaction, and VACUUM
     # (visibility map for index-only scans) cannot run inside one.
@@ -159,8 +209,18 @@ def build_url(url: str, orders: int = 500_000, seed: int = 7) -> str:
         conn.exec_driver_sql("ANALYZE" if engine.dialect.name == "sqlite" else "VACUUM ANALYZE")
     engine.dispose()
     where = engine.url.render_as_string(hide_password=True)
-    print(f"built {orders:,} work orders in {time.perf_counter() - t0:.0f} s: {where}")
+    print(
+        f"built {orders:,} work orders and {assets:,} assets in "
+        f"{time.perf_counter() - t0:.0f} s: {where}"
+    )
     return url
+
+
+def _orders(conn: Any, batch: list[Any], links: list[Any], picked: list[Any]) -> None:
+    conn.execute(insert(WorkOrder.__table__), batch)
+    conn.execute(insert(work_order_assignees), links)
+    if picked:
+        conn.execute(insert(work_order_assets), picked)
 
 
 if __name__ == "__main__":

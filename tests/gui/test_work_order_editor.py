@@ -22,7 +22,8 @@ from tests.gui.input import type_japanese
 from ui.fonts import setup_fonts
 from ui.operations import running_operations
 from ui.staffing.dates import qdate
-from ui.work_orders.editor import WorkOrderDialog, asset_codes
+from ui.work_orders.asset_picker import asset_codes
+from ui.work_orders.editor import WorkOrderDialog
 from ui.work_orders.page import WorkOrdersPage
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
@@ -121,7 +122,7 @@ def test_ctrl_n_creates_a_numbered_order_and_selects_it(
     enabled, why = lines["E0002  鈴木 一郎"]
     assert not enabled and "2025/07/03〜2025/07/20 に出向期間がありません" in why
     dialog.assignee_list.item(0).setCheckState(Qt.CheckState.Checked)
-    dialog.assets_edit.setPlainText("052019-P-000001")
+    dialog.asset_picker.set_codes(["052019-P-000001"])
     SHOTS.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(SHOTS / "work_order_editor.png"))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -153,11 +154,11 @@ def test_a_refusal_is_shown_at_its_field(qtbot, sqlite_db: Database, sample: Sam
     assert dialog.isVisible() and dialog.errors.invalid_field() == "title"
     assert "件名" in dialog.errors.label.text()
     type_japanese(dialog.title_edit, "件名あり")
-    dialog.assets_edit.setPlainText("NO-SUCH-ASSET")
-    dialog.accept()
+    dialog.type_combo.setCurrentIndex(dialog.type_combo.findData("inspection"))
+    dialog.accept()  # an inspection needs an asset
     _settled(qtbot)
     assert dialog.errors.invalid_field() == "assets"
-    assert "NO-SUCH-ASSET" in dialog.errors.label.text()
+    assert "対象施設が1件以上必要" in dialog.errors.label.text()
     dialog.reject()
     assert page.editor is None and page.model.rowCount() == 5
 
@@ -170,7 +171,7 @@ def test_enter_edits_the_selected_order(qtbot, sqlite_db: Database, sample: Samp
     dialog = _editor(qtbot, page)
     assert dialog.windowTitle() == "作業指示の編集"
     assert (dialog.number_edit.text(), dialog.title_edit.text()) == ("WO-0001", before.data.title)
-    assert dialog.assets_edit.toPlainText() == "052019-P-000001"
+    assert dialog.asset_picker.codes() == ["052019-P-000001"]
     assert dialog.assignee_list.checked() == ["E0001"]
     dialog.title_edit.setText("秋田処理区 管路点検 第1工区(変更)")
     dialog.assignee_list.item(0).setCheckState(Qt.CheckState.Unchecked)

@@ -12,10 +12,11 @@ stored values, which 「最新の内容を読み込む」 loads, with its versio
   longer in use; names in the UI's language.
 - A planned date is optional (its check box); the assignees are read again for the planned
   period whenever it changes (ui/work_orders/assignee_list.py).
-- Asset codes: one a line, or separated by ; or 、 (the service names the unknown ones).
+- Assets: the picker (ui/work_orders/asset_picker.py): a list with its count, added by code,
+  search or filter, thousands at once; the service refuses unknown codes and a type that
+  needs assets without any. In the conflict banner they read as a count and the first codes.
 """
 
-import re
 from collections.abc import Callable
 from datetime import date
 
@@ -45,14 +46,10 @@ from oneaqita.services.work_types import WorkTypeRow
 from ui.editor_dialog import EditorDialog
 from ui.labels import date_text, priority_label, work_type_name
 from ui.staffing.dates import date_edit, from_qdate, qdate
+from ui.work_orders.asset_picker import AssetPicker
 from ui.work_orders.assignee_list import AssigneeList
 
-_SEPARATORS = re.compile(r"[\n;；、,]")
-
-
-def asset_codes(text: str) -> list[str]:
-    """The codes typed, in order, without blanks and repeats."""
-    return list(dict.fromkeys(c.strip() for c in _SEPARATORS.split(text) if c.strip()))
+_SHOWN_CODES = 5
 
 
 class _OptionalDate(QWidget):
@@ -121,9 +118,7 @@ class WorkOrderDialog(EditorDialog[EditableWorkOrder]):
         self.description_edit.setFixedHeight(80)
         self.start_date = _OptionalDate(self.tr("予定あり"), self._today)
         self.end_date = _OptionalDate(self.tr("予定あり"), self._today)
-        self.assets_edit = QPlainTextEdit()
-        self.assets_edit.setFixedHeight(70)
-        self.assets_edit.setPlaceholderText(self.tr("施設コードを1行に1つ（; 区切りも可）"))
+        self.asset_picker = AssetPicker(db)
         self.assignee_list = AssigneeList(db)
 
         form = self.form
@@ -135,7 +130,7 @@ class WorkOrderDialog(EditorDialog[EditableWorkOrder]):
         form.addRow(self.tr("内容(&D)"), self.description_edit)
         form.addRow(self.tr("予定開始日(&B)"), self.start_date)
         form.addRow(self.tr("予定終了日(&E)"), self.end_date)
-        form.addRow(self.tr("対象施設(&A)"), self.assets_edit)
+        form.addRow(self.tr("対象施設(&A)"), self.asset_picker)
         form.addRow(self.tr("担当者(&W)"), self.assignee_list)
         self.add_fields(
             {
@@ -147,7 +142,7 @@ class WorkOrderDialog(EditorDialog[EditableWorkOrder]):
                 "description": self.description_edit,
                 "planned_start": self.start_date.edit,
                 "planned_end": self.end_date.edit,
-                "assets": self.assets_edit,
+                "assets": self.asset_picker,
                 "assignees": self.assignee_list,
             }
         )
@@ -174,7 +169,7 @@ class WorkOrderDialog(EditorDialog[EditableWorkOrder]):
             description=self.description_edit.toPlainText() or None,
             planned_start=self.start_date.value(),
             planned_end=self.end_date.value(),
-            asset_codes=tuple(asset_codes(self.assets_edit.toPlainText())),
+            asset_codes=tuple(self.asset_picker.codes()),
             assignees=tuple(self.assignee_list.checked()),
             number=self.number_edit.text().strip() or None,
         )
@@ -202,7 +197,7 @@ class WorkOrderDialog(EditorDialog[EditableWorkOrder]):
         self.description_edit.setPlainText(d.description or "")
         self.start_date.set_value(d.planned_start)
         self.end_date.set_value(d.planned_end)
-        self.assets_edit.setPlainText("\n".join(d.asset_codes))
+        self.asset_picker.set_codes(d.asset_codes)
         self.assignee_list.set_checked(d.assignees)
         self._period_changed()
 
@@ -224,6 +219,14 @@ class WorkOrderDialog(EditorDialog[EditableWorkOrder]):
             "description": d.description or "",
             "planned_start": date_text(d.planned_start),
             "planned_end": date_text(d.planned_end),
-            "assets": "、".join(d.asset_codes),
+            "assets": self._assets_text(d.asset_codes),
             "assignees": "、".join(sorted(d.assignees)),
         }
+
+    def _assets_text(self, codes: tuple[str, ...] | list[str]) -> str:
+        """A count and the first codes in code order (thousands would not fit the banner)."""
+        first = sorted(codes)[:_SHOWN_CODES]
+        more = "、…" if len(codes) > _SHOWN_CODES else ""
+        return self.tr("{n:,} 件").format(n=len(codes)) + (
+            f": {'、'.join(first)}{more}" if first else ""
+        )
