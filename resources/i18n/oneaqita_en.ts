@@ -1,6 +1,171 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="ja">
 <context>
+    <name>AssetFilterDialog</name>
+    <message>
+        <source>フィルタで対象施設を追加</source>
+        <translation>Add assets by filter</translation>
+    </message>
+    <message>
+        <source>すべての所有者</source>
+        <translation>All owners</translation>
+    </message>
+    <message>
+        <source>すべての種別</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>すべての地区</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <source>指定なし</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>すべての材質</source>
+        <translation>All materials</translation>
+    </message>
+    <message>
+        <source>すべての状態</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>以降</source>
+        <translation>or later</translation>
+    </message>
+    <message>
+        <source>より前</source>
+        <translation>before</translation>
+    </message>
+    <message>
+        <source>所有者(&amp;O)</source>
+        <translation>&amp;Owner</translation>
+    </message>
+    <message>
+        <source>種別(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>地区(&amp;D)</source>
+        <translation>&amp;District</translation>
+    </message>
+    <message>
+        <source>設置年(&amp;Y)</source>
+        <translation>Installed (&amp;year)</translation>
+    </message>
+    <message>
+        <source>材質(&amp;M)</source>
+        <translation>&amp;Material</translation>
+    </message>
+    <message>
+        <source>状態(&amp;S)</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>追加(&amp;A)</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>数えています…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>該当 {n:,} 件</source>
+        <translation>{n:,} match</translation>
+    </message>
+    <message>
+        <source>{n:,} 件を追加(&amp;A)</source>
+        <translation>&amp;Add {n:,}</translation>
+    </message>
+    <message>
+        <source>{n:,} 件を読み込んでいます…</source>
+        <translation>Reading {n:,} assets…</translation>
+    </message>
+</context>
+<context>
+    <name>AssetListModel</name>
+    <message>
+        <source>施設コード</source>
+        <translation>Asset code</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>地区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>設置年</source>
+        <translation>Installed</translation>
+    </message>
+    <message>
+        <source>材質</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>延長(m)</source>
+        <translation>Length (m)</translation>
+    </message>
+</context>
+<context>
+    <name>AssetPicker</name>
+    <message>
+        <source>施設コード・地区で検索、Enterで追加（コードの貼り付けも可）</source>
+        <translation>Search by asset code or district, Enter adds (pasting codes works too)</translation>
+    </message>
+    <message>
+        <source>フィルタで追加…</source>
+        <translation>Add by filter…</translation>
+    </message>
+    <message>
+        <source>所有者・種別・地区・設置年などで一度に追加します</source>
+        <translation>Adds every asset matching an owner, kind, district, installed year… at once</translation>
+    </message>
+    <message>
+        <source>外す</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>選んだ施設をこの作業から外します (Del)</source>
+        <translation>Removes the selected assets from this work order (Del)</translation>
+    </message>
+    <message>
+        <source>すべて外す…</source>
+        <translation>Remove all…</translation>
+    </message>
+    <message>
+        <source> ほか{n}件</source>
+        <translation> and {n} more</translation>
+    </message>
+    <message>
+        <source>見つからない施設コード: {codes}</source>
+        <translation>No asset with code: {codes}</translation>
+    </message>
+    <message>
+        <source>{added:,} 件を追加しました（{already:,} 件は追加済み）</source>
+        <translation>Added {added:,} ({already:,} were listed already)</translation>
+    </message>
+    <message>
+        <source>対象施設</source>
+        <translation>Assets</translation>
+    </message>
+    <message>
+        <source>対象施設 {n:,} 件をすべて外しますか？</source>
+        <translation>Remove all {n:,} assets from this work order?</translation>
+    </message>
+    <message>
+        <source>{n:,} 件</source>
+        <translation>{n:,} assets</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsBox</name>
     <message>
         <source>上限: 1ファイル {file} MB、1所見 {count} ファイル・計 {total} MB</source>
@@ -2060,10 +2225,6 @@ Planned {planned} days / available {capacity} days</translation>
         <translation>Planned</translation>
     </message>
     <message>
-        <source>施設コードを1行に1つ（; 区切りも可）</source>
-        <translation>One asset code a line (or separated by ;)</translation>
-    </message>
-    <message>
         <source>作業番号(&amp;U)</source>
         <translation>N&amp;umber</translation>
     </message>
@@ -2102,6 +2263,10 @@ Planned {planned} days / available {capacity} days</translation>
     <message>
         <source>担当者(&amp;W)</source>
         <translation>Assigned &amp;workers</translation>
+    </message>
+    <message>
+        <source>{n:,} 件</source>
+        <translation>{n:,} assets</translation>
     </message>
 </context>
 <context>
