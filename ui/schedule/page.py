@@ -23,7 +23,6 @@ from oneaqita.services.actor import Actor
 from oneaqita.services.changes import Change, Entity
 from oneaqita.services.contract_queries import (
     ContractFilter,
-    ContractRow,
     ContractSort,
     list_contracts,
 )
@@ -38,14 +37,13 @@ from oneaqita.services.schedule_queries import (
     schedule,
     shifted,
 )
-from oneaqita.services.work_order_editing import EditableWorkOrder, work_order_to_edit
 from oneaqita.services.work_order_scheduling import reschedule_work_order
-from oneaqita.services.work_types import WorkTypeRow, list_work_types
 from ui.errors import show_error
 from ui.operations import ChangeOp, QueryOp, change_hub
 from ui.schedule.bars import PeriodBar, ScheduleFilterBar
 from ui.schedule.view import ScheduleView
 from ui.work_orders.editor import WorkOrderDialog
+from ui.work_orders.editor_launcher import WorkOrderEditorLauncher
 
 # A change to any of these can alter what the page shows.
 SCHEDULE_ENTITIES = (
@@ -57,16 +55,6 @@ SCHEDULE_ENTITIES = (
     Entity.WORK_TYPES,
     Entity.DATABASE,
 )
-_EVERY_CONTRACT = ContractFilter(sort=ContractSort.NUMBER, descending=False)
-Opened = tuple[list[ContractRow], list[WorkTypeRow], EditableWorkOrder]
-
-
-def _read_for_editor(db: Database, work_order_id: int) -> Opened:
-    return (
-        list_contracts(db, _EVERY_CONTRACT, limit=100_000),
-        list_work_types(db, include_inactive=True),
-        work_order_to_edit(db, work_order_id),
-    )
 
 
 class SchedulePage(QWidget):
@@ -84,8 +72,7 @@ class SchedulePage(QWidget):
         self.anchor = self.today()
         self.may_edit = allowed(actor, Action.EDIT_WORK_ORDERS)
         self.schedule: Schedule | None = None
-        self.editor: WorkOrderDialog | None = None
-        self._opening = False
+        self.editor_launcher = WorkOrderEditorLauncher(self, db, actor, self._editor_closed)
         self._request = 0
         self._contracts_year: int | None = None
 
@@ -219,33 +206,17 @@ class SchedulePage(QWidget):
 
     # -- the editor ----------------------------------------------------------------------
     def _open_requested(self, order: ScheduledOrder) -> None:
-        if not self.may_edit or self.editor is not None or self._opening:
-            return
-        self._opening = True
-        db = self._db
+        if self.may_edit:
+            self.editor_launcher.open(order.id)
 
-        def failed(exc: BaseException) -> None:
-            self._opening = False
-            show_error(self, exc)
+    @property
+    def editor(self) -> WorkOrderDialog | None:
+        """The open work-order editor, if any."""
+        return self.editor_launcher.editor
 
-        QueryOp(self, lambda: _read_for_editor(db, order.id)).success(self._show_editor).failure(
-            failed
-        ).run()
-
-    def _show_editor(self, opened: Opened) -> None:
-        self._opening = False
-        contracts, work_types, order = opened
-        self.editor = WorkOrderDialog(self._db, self._actor, contracts, work_types, order, self)
-        self.editor.finished.connect(self._editor_closed)
-        self.editor.open()
-
-    def _editor_closed(self, _result: int) -> None:
-        editor, self.editor = self.editor, None
-        if editor is None:
-            return
+    def _editor_closed(self, editor: WorkOrderDialog) -> None:
         if editor.conflict and editor.last_change is None:
             self._load()  # show what someone else stored; no Change was announced
-        editor.deleteLater()
 
     # -- state ---------------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:

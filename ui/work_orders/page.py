@@ -11,12 +11,6 @@ from oneaqita.models import WorkOrderStatus
 from oneaqita.permissions import Action, allowed
 from oneaqita.services.actor import Actor
 from oneaqita.services.changes import Change, Entity
-from oneaqita.services.contract_queries import (
-    ContractFilter,
-    ContractRow,
-    ContractSort,
-    list_contracts,
-)
 from oneaqita.services.database import Database
 from oneaqita.services.finding_queries import (
     FindingLine,
@@ -26,9 +20,7 @@ from oneaqita.services.finding_queries import (
 )
 from oneaqita.services.findings import remove_finding
 from oneaqita.services.work_order_editing import (
-    EditableWorkOrder,
     duplicate_work_order,
-    work_order_to_edit,
 )
 from oneaqita.services.work_order_queries import (
     WorkOrderDetail,
@@ -41,6 +33,7 @@ from ui.list_page import ListDetailPage
 from ui.operations import ChangeOp, QueryOp, change_hub
 from ui.work_orders.detail_pane import WorkOrderDetailPane
 from ui.work_orders.editor import WorkOrderDialog
+from ui.work_orders.editor_launcher import WorkOrderEditorLauncher
 from ui.work_orders.filter_bar import WorkOrderFilterBar
 from ui.work_orders.finding_dialog import FindingDialog
 from ui.work_orders.move_dialog import MoveDialog
@@ -51,14 +44,6 @@ from ui.work_orders.table_model import WorkOrderTableModel
 # Saving a person, contract or client re-indexes their work orders: reported as derived.
 CLIENT_ENTITIES = (Entity.CONTRACTS, Entity.ORGANIZATIONS)
 Shown = tuple[WorkOrderDetail, list[FindingLine], list[OrderAsset]]
-Opened = tuple[list[ContractRow], EditableWorkOrder | None]
-_EVERY_CONTRACT = ContractFilter(sort=ContractSort.NUMBER, descending=False)
-
-
-def _read_for_editor(db: Database, work_order_id: int | None) -> Opened:
-    contracts = list_contracts(db, _EVERY_CONTRACT, limit=100_000)
-    order = work_order_to_edit(db, work_order_id) if work_order_id is not None else None
-    return contracts, order
 
 
 def _read_order(db: Database, work_order_id: int) -> Shown:
@@ -91,8 +76,7 @@ class WorkOrdersPage(ListDetailPage):
         self.move_editor: MoveDialog | None = None
         self._order_assets: list[OrderAsset] = []
         self.work_types: list[WorkTypeRow] = []
-        self.editor: WorkOrderDialog | None = None
-        self._opening = False
+        self.editor_launcher = WorkOrderEditorLauncher(self, db, actor, self._editor_closed)
         self._set_up_editor_commands()
         self.sheet = WorkOrderSheetCommand(self, db, actor, self._selected_number)
         self.filter_bar.sheet_button.setVisible(self.sheet.available)
@@ -252,37 +236,19 @@ class WorkOrdersPage(ListDetailPage):
             self._open(self.selected_id)
 
     def _open(self, work_order_id: int | None) -> None:
-        if not self.may_edit or self.editor is not None or self._opening:
-            return
-        self._opening = True
-        db = self._db
+        if self.may_edit:
+            self.editor_launcher.open(work_order_id)
 
-        def failed(exc: BaseException) -> None:
-            self._opening = False
-            show_error(self, exc)
+    @property
+    def editor(self) -> WorkOrderDialog | None:
+        """The open work-order editor, if any."""
+        return self.editor_launcher.editor
 
-        QueryOp(self, lambda: _read_for_editor(db, work_order_id)).success(
-            self._show_editor
-        ).failure(failed).run()
-
-    def _show_editor(self, opened: Opened) -> None:
-        self._opening = False
-        contracts, order = opened
-        self.editor = WorkOrderDialog(
-            self._db, self._actor, contracts, self.work_types, order, self
-        )
-        self.editor.finished.connect(self._editor_closed)
-        self.editor.open()
-
-    def _editor_closed(self, _result: int) -> None:
-        editor, self.editor = self.editor, None
-        if editor is None:
-            return
+    def _editor_closed(self, editor: WorkOrderDialog) -> None:
         if editor.saved_id is not None and editor.record_id is None:
             self._select_new(editor.saved_id)
         if editor.conflict and editor.last_change is None:
             self.refresh()  # show what someone else stored; no Change was announced
-        editor.deleteLater()
 
     def _select_new(self, work_order_id: int) -> None:
         """The list selects the new order when the reload under way shows it."""
