@@ -3,7 +3,7 @@
 import enum
 from datetime import date
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from oneaqita.models.base import Base, IdMixin, VersionedMixin, str_enum, utcnow
@@ -71,6 +71,7 @@ class Secondment(IdMixin, VersionedMixin, Base):
     __table_args__ = (
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="end_after_start"),
         CheckConstraint("salary_borne_by_company_pct BETWEEN 0 AND 100", name="salary_pct_range"),
+        CheckConstraint("monthly_cost_yen >= 0", name="monthly_cost_not_negative"),
     )
 
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
@@ -80,6 +81,9 @@ class Secondment(IdMixin, VersionedMixin, Base):
     end_date: Mapped[date | None] = mapped_column(index=True)
     position: Mapped[str | None] = mapped_column(String(100))
     salary_borne_by_company_pct: Mapped[int] = mapped_column(Integer, default=0)
+    # 月額負担基礎額: the monthly pay plus the employer's insurance, the settlement's basis
+    # (DESIGN.md, "Secondment settlement"); None until the sending body states it.
+    monthly_cost_yen: Mapped[int | None] = mapped_column(BigInteger)
 
     person: Mapped[Person] = relationship(back_populates="secondments")
     from_organization: Mapped[Organization] = relationship()
