@@ -24,6 +24,7 @@ from tests.builders import Sample, build_sample
 from tests.images import jpeg, png
 from ui.fonts import setup_fonts
 from ui.operations import running_operations
+from ui.work_orders.attachments_box import remove_temporary_copies
 from ui.work_orders.finding_dialog import FindingDialog
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
@@ -134,6 +135,8 @@ def test_thumbnails_attach_open_save_and_remove(
     qtbot.waitUntil(lambda: bool(opened))
     assert Path(opened[0]).name == "図面.png"
     assert Path(opened[0]).read_bytes() == png(300, 200)
+    remove_temporary_copies()  # what the app does when it ends
+    assert not Path(opened[0]).parent.exists()
     _select(dialog, "data.bin")  # never started by the desktop: only saved
     assert not box.open_button.isEnabled() and box.save_as_button.isEnabled()
 

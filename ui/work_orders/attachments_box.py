@@ -9,9 +9,12 @@ attached, not when the finding is saved.
 
 Opening writes the file to a folder of its own under the system's temporary folder and hands it
 to the desktop: only JPEG, PNG and PDF files (by their content), with the suffix of their type,
-so that an attached program is never started by a double-click; any file can be saved.
+so that an attached program is never started by a double-click; any file can be saved. The
+copies are removed when the app ends (a copy still open in a viewer on Windows stays behind).
 """
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -73,9 +76,20 @@ def temporary_copy(file: AttachmentFile) -> Path:
         suffix == ".jpg" and name.lower().endswith(".jpeg")
     ):
         name += suffix
-    path = Path(tempfile.mkdtemp(prefix="oneaqita-")) / name
+    folder = Path(tempfile.mkdtemp(prefix="oneaqita-"))
+    _COPIES.append(folder)
+    path = folder / name
     path.write_bytes(file.content)
     return path
+
+
+_COPIES: list[Path] = []  # the folders of this run's temporary copies
+
+
+@atexit.register
+def remove_temporary_copies() -> None:
+    while _COPIES:
+        shutil.rmtree(_COPIES.pop(), ignore_errors=True)
 
 
 class AttachmentsBox(QGroupBox):
