@@ -6,8 +6,9 @@ totals per row, per day and for the month.
 
 - Entries of every status count except 差戻し (returned), as in the settlement
   (settlement_figures.COUNTED_NOTE); the approved minutes are totalled beside.
-- One person (by employee number; NotFound when there is none) or everyone with counted
-  hours in the month, one section each, by employee number.
+- One person (by employee number; NotFound when there is none; a section, empty, even in a
+  month without hours) or everyone with counted hours in the month, one section each, by
+  employee number.
 - Summed by the database: one GROUP BY person, day, work order and category.
 - Any registered user reads it (Action.READ_LISTS), as the other reports.
 """
