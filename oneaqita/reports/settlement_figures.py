@@ -30,6 +30,7 @@ Definitions (the PDF, the CSV and the README say the same):
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
@@ -148,7 +149,7 @@ def _months(fy_start: date, last: date) -> list[date]:
     return months
 
 
-def _ytd(s: Secondment, months: list[date]) -> int | None:
+def _ytd(s: Any, months: list[date]) -> int | None:
     total = 0
     for m in months:
         amount, days = month_amount(
@@ -160,12 +161,12 @@ def _ytd(s: Secondment, months: list[date]) -> int | None:
     return total
 
 
-def _hours(
-    session: Session, first: date, last: date, ids: list[int]
-) -> dict[int, tuple[int, int, int]]:
-    """secondment id → (days worked, minutes, approved minutes): one GROUP BY."""
-    if not ids:
-        return {}
+Worked = tuple[int, int, int]  # days worked, minutes, approved minutes
+
+
+def _hours(session: Session, first: date, last: date, body_id: int | None) -> dict[int, Worked]:
+    """secondment id → (days worked, minutes, approved minutes) of the secondments of the
+    month (of one body): one GROUP BY."""
     te = TimeEntry
     stmt = (
         select(
@@ -187,9 +188,14 @@ def _hours(
                 te.status != NOT_COUNTED,
             ),
         )
-        .where(Secondment.id.in_(ids))
+        .where(
+            Secondment.start_date <= last,
+            or_(Secondment.end_date.is_(None), Secondment.end_date >= first),
+        )
         .group_by(Secondment.id)
     )
+    if body_id is not None:
+        stmt = stmt.where(Secondment.from_organization_id == body_id)
     return {
         sid: (days, minutes, approved) for sid, days, minutes, approved in session.execute(stmt)
     }
@@ -219,7 +225,17 @@ def settlement_figures(
     with db.read() as session:
         stmt = (
             select(
-                Secondment, Person.employee_no, Person.name, Organization.code, Organization.name_ja
+                Secondment.id,
+                Secondment.kind,
+                Secondment.start_date,
+                Secondment.end_date,
+                Secondment.position,
+                Secondment.salary_borne_by_company_pct,
+                Secondment.monthly_cost_yen,
+                Person.employee_no,
+                Person.name,
+                Organization.code,
+                Organization.name_ja,
             )
             .join(Person, Person.id == Secondment.person_id)
             .join(Organization, Organization.id == Secondment.from_organization_id)
@@ -229,18 +245,18 @@ def settlement_figures(
             )
             .order_by(Organization.code, Person.employee_no, Secondment.start_date)
         )
-        if body_code is not None:
-            stmt = stmt.where(Secondment.from_organization_id == _body_id(session, body_code))
+        body_id = None if body_code is None else _body_id(session, body_code)
+        if body_id is not None:
+            stmt = stmt.where(Secondment.from_organization_id == body_id)
         rows = session.execute(stmt).all()
-        in_month = [r for r in rows if r[0].end_date is None or r[0].end_date >= first]
-        hours = _hours(session, first, last, [r[0].id for r in in_month])
-        month_ids = {r[0].id for r in in_month}
+        hours = _hours(session, first, last, body_id)
         bodies: dict[str, tuple[str, list[SettlementLine], list[int | None]]] = {}
-        for s, employee_no, name, code, body_name in rows:
+        for s in rows:
+            employee_no, name, code, body_name = s.employee_no, s.name, s.code, s.name_ja
             _, lines, ytds = bodies.setdefault(code, (body_name, [], []))
             ytd = _ytd(s, months)
             ytds.append(ytd)
-            if s.id not in month_ids:
+            if s.end_date is not None and s.end_date < first:
                 continue
             amount, days = month_amount(
                 s.monthly_cost_yen, s.salary_borne_by_company_pct, s.start_date, s.end_date, first
