@@ -122,7 +122,7 @@ def _salary_pct(rng: random.Random, kind: SecondmentKind) -> int:
 
 
 # 月額負担基礎額 by position (pay plus the employer's insurance), in yen: a base and a spread.
-_MONTHLY_COST = {
+MONTHLY_COST = {
     "主事": 400_000,
     "技師": 430_000,
     "主任": 480_000,
@@ -143,7 +143,7 @@ def _monthly_cost(position: str, secondment_id: int) -> int:
     rather than the shared generator, so adding the column left every other demo value as
     it was."""
     spread = random.Random(secondment_id * 7919).randrange(0, 31) * 1_000
-    return _MONTHLY_COST.get(position, 450_000) + spread
+    return MONTHLY_COST.get(position, 450_000) + spread
 
 
 def load_staff(
