@@ -26,6 +26,7 @@ from oneaqita.permissions import Action, requires
 from oneaqita.reports.settlement_figures import NOT_COUNTED, month_range
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
+from oneaqita.services.text_fields import reference_text
 from oneaqita.services.users import require_registered
 
 __all__ = ["HoursRow", "MonthlyHours", "PersonHours", "hours_figures"]
@@ -93,13 +94,17 @@ def hours_figures(
         )
         name_of: dict[str, str] = {}
         if employee_no is not None:
-            person = session.execute(
-                select(Person.employee_no, Person.name).where(Person.employee_no == employee_no)
-            ).first()
-            if person is None:
+            given = reference_text(employee_no, "person", "職員番号", "Employee no.")
+            person = (
+                given
+                and session.execute(
+                    select(Person.employee_no, Person.name).where(Person.employee_no == given)
+                ).first()
+            )
+            if not person:
                 raise NotFound(
-                    f"職員番号 {employee_no} の職員が登録されていません。",
-                    f"No person with employee no. {employee_no}.",
+                    f"職員番号 {given!r} の職員が登録されていません。",
+                    f"No person with employee no. {given!r}.",
                 )
             name_of[person[0]] = person[1]
             stmt = stmt.where(Person.employee_no == employee_no)

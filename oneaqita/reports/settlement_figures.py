@@ -49,6 +49,7 @@ from oneaqita.models import (
 from oneaqita.permissions import Action, requires
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
+from oneaqita.services.text_fields import reference_text
 from oneaqita.services.users import require_registered
 
 __all__ = [
@@ -202,11 +203,13 @@ def _hours(session: Session, first: date, last: date, body_id: int | None) -> di
 
 
 def _body_id(session: Session, code: str) -> int:
-    found = session.scalar(select(Organization.id).where(Organization.code == code))
-    if found is None:
+    # Read as typed references are: a control character is refused, naming the field.
+    given = reference_text(code, "body", "団体コード", "Organization code")
+    found = given and session.scalar(select(Organization.id).where(Organization.code == given))
+    if not found:
         raise NotFound(
-            f"団体コード {code} の団体が登録されていません。",
-            f"No organization with the code {code}.",
+            f"団体コード {given!r} の団体が登録されていません。",
+            f"No organization with the code {given!r}.",
         )
     return found
 

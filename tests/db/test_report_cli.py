@@ -59,6 +59,9 @@ def test_hours_pdf_and_csv(manager_db: Database, any_url: str, tmp_path: Path) -
         (["settlement", "--month", "2025-06", "--body", "X999"], "X999", "No organization"),
         (["hours", "--month", "2025-06", "--person", "E9999"], "E9999", "No person"),
         (["hours", "--month", "2025-06", "--person", "=cmd|'/c calc'!A1"], "職員", "No person"),
+        (["hours", "--month", "2025-06", "--person", "E\x1b[2J"], "職員番号", "Employee no."),
+        (["settlement", "--month", "2025-06", "--body", "P\x00"], "団体コード", "code"),
+        (["settlement", "--month", "2025-06", "--body", " "], "団体コード", "No organization"),
     ],
 )
 def test_bad_values_exit_1_bilingual(
