@@ -290,3 +290,31 @@ def test_a_file_with_only_its_header_imports_nothing_without_error(
     assert (report.ok, report.written, report.rows, report.added) == (True, True, 0, 0)
     assert report.lines() == [f"{tmp_path}/p.csv: 取り込みました。追加 0件、更新 0件、変更なし 0件 "
                               "/ imported: 0 added, 0 updated, 0 unchanged"]  # fmt: skip
+
+
+def test_the_monthly_cost_basis_is_imported_and_refused_when_not_whole_yen(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    load_staffing(db, admin, tmp_path)
+    with db.read() as s:
+        costs = dict(
+            s.execute(
+                select(Person.employee_no, Secondment.monthly_cost_yen).join(Secondment.person)
+            ).all()
+        )
+    assert costs == {"E001": 512_300, "E002": 720_000, "E003": None}
+    header = ["employee_no", "from_organization", "kind", "start", "monthly_cost_yen"]
+    path = write_csv(
+        tmp_path / "c.csv",
+        [header,
+         ["E001", "052019", "在籍派遣", "2024-04-01", "-5"],
+         ["E003", "P001", "出向", "2024-10-01", "1.5"],
+         ["E002", "050008", "退職派遣", "2023-04-01", "=1+1"]],
+    )  # fmt: skip
+    report = import_file(db, admin, "secondments", path, display_name="c.csv")
+    assert [str(e).split(": ")[:2] for e in report.errors] == [
+        ["c.csv:2", "monthly_cost_yen"],
+        ["c.csv:3", "monthly_cost_yen"],
+        ["c.csv:4", "monthly_cost_yen"],
+    ], report.lines()
+    assert not report.written
