@@ -10,6 +10,8 @@ from oneaqita.db.engine import ENV_URL, resolve_url
 from oneaqita.errors import BadDatabaseUrl, DomainError
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from oneaqita.services.actor import Actor
     from oneaqita.services.database import Database
 
@@ -110,9 +112,9 @@ def _add_report(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> N
     """`oneaqita report WHAT … -o FILE`: one subcommand per PDF (REPORTS below)."""
     report = sub.add_parser(
         "report",
-        help="write a report as PDF / 帳票 (PDF) の出力",
-        description="Write one report as PDF. Exit status: 0 written, 1 not found or not "
-        "writable, 2 wrong command. / 帳票をPDFに書き出します。",
+        help="write a report as PDF or CSV / 帳票 (PDF・CSV) の出力",
+        description="Write one report as PDF (or CSV). Exit status: 0 written, 1 not found, "
+        "not allowed or not writable, 2 wrong command. / 帳票を書き出します。",
     )
     report_sub = report.add_subparsers(dest="report", metavar="REPORT", required=True)
     wo = report_sub.add_parser(
@@ -126,6 +128,33 @@ def _add_report(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> N
     wo.add_argument("number", metavar="NUMBER", help="the work order's number, e.g. WO-2025-000123")
     wo.add_argument(
         "-o", "--output", metavar="FILE", type=Path, required=True, help="the PDF file to write"
+    )
+    st = report_sub.add_parser(
+        "settlement",
+        help="the secondment settlement (派遣負担金精算書) of a month, per sending body",
+        description="Per sending body: each seconded person of the month, kind and period, days "
+        "and hours, the monthly cost basis, the company's share, the amount owed to the body "
+        "and the fiscal year to date. Managers and administrators only. FILE ending in .pdf "
+        "or .csv decides the format. / 派遣負担金精算書をPDFかCSVに書き出します。",
+    )
+    _add_db_option(st)
+    st.add_argument("--month", metavar="YYYY-MM", required=True, help="the month, e.g. 2025-04")
+    st.add_argument("--body", metavar="CODE", help="only this sending body (its code)")
+    st.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, required=True, help="the .pdf or .csv file"
+    )
+    hr = report_sub.add_parser(
+        "hours",
+        help="monthly hours per person (月間作業時間表)",
+        description="Per person: the hours of each day of the month by work order and "
+        "category, with totals; one person or everyone with hours in the month. FILE ending "
+        "in .pdf or .csv decides the format. / 月間作業時間表をPDFかCSVに書き出します。",
+    )
+    _add_db_option(hr)
+    hr.add_argument("--month", metavar="YYYY-MM", required=True, help="the month, e.g. 2025-04")
+    hr.add_argument("--person", metavar="EMPLOYEE_NO", help="only this person")
+    hr.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, required=True, help="the .pdf or .csv file"
     )
 
 
@@ -234,9 +263,68 @@ def _report_work_order(db: "Database", actor: "Actor", args: argparse.Namespace)
     return f"{args.output}: 作業指示書 {args.number} を書き出しました / work-order sheet written"
 
 
+def _month(text: str) -> "date":
+    from datetime import date
+
+    from oneaqita.errors import ValidationError
+
+    year, _, month = text.partition("-")
+    digits = len(year) == 4 and len(month) == 2 and year.isdigit() and month.isdigit()
+    if digits and 1 <= int(month) <= 12 and int(year) >= 1900:
+        return date(int(year), int(month), 1)
+    raise ValidationError(
+        f"月は YYYY-MM で指定してください (例 2025-04): {text!r}",
+        f"give the month as YYYY-MM (e.g. 2025-04), not {text!r}",
+        "month",
+    )
+
+
+def _report_settlement(db: "Database", actor: "Actor", args: argparse.Namespace) -> str:
+    from oneaqita.reports.pdf_base import write_pdf
+    from oneaqita.reports.report_files import report_format
+    from oneaqita.reports.settlement_figures import settlement_figures
+    from oneaqita.reports.settlement_report import (
+        month_label,
+        render_settlement_pdf,
+        write_settlement_csv,
+    )
+
+    kind, month = report_format(args.output), _month(args.month)
+    figures = settlement_figures(db, actor, month, args.body)
+    if kind == "pdf":
+        write_pdf(args.output, render_settlement_pdf(figures))
+    else:
+        write_settlement_csv(figures, args.output)
+    return (
+        f"{args.output}: {month_label(month)}分の派遣負担金精算書 ({len(figures.bodies)}団体) を"
+        f"書き出しました / settlement of {args.month} written ({len(figures.bodies)} bodies)"
+    )
+
+
+def _report_hours(db: "Database", actor: "Actor", args: argparse.Namespace) -> str:
+    from oneaqita.reports.hours_figures import hours_figures
+    from oneaqita.reports.hours_report import render_hours_pdf, write_hours_csv
+    from oneaqita.reports.pdf_base import write_pdf
+    from oneaqita.reports.report_files import report_format
+    from oneaqita.reports.settlement_report import month_label
+
+    kind, month = report_format(args.output), _month(args.month)
+    figures = hours_figures(db, actor, month, args.person)
+    if kind == "pdf":
+        write_pdf(args.output, render_hours_pdf(figures))
+    else:
+        write_hours_csv(figures, args.output)
+    return (
+        f"{args.output}: {month_label(month)}の月間作業時間表 ({len(figures.people)}名) を"
+        f"書き出しました / hours of {args.month} written ({len(figures.people)} people)"
+    )
+
+
 # The reports `oneaqita report` writes: each reads with the desktop user and returns its line.
 REPORTS: dict[str, Callable[["Database", "Actor", argparse.Namespace], str]] = {
     "work-order": _report_work_order,
+    "settlement": _report_settlement,
+    "hours": _report_hours,
 }
 
 

@@ -43,6 +43,7 @@ class Action(enum.StrEnum):
     RECORD_FINDINGS = "record_findings"  # defects found on an order's assets
     MANAGE_USERS = "manage_users"
     MANAGE_WORK_TYPES = "manage_work_types"  # the work-type catalogue (reference data)
+    READ_SETTLEMENT = "read_settlement"  # the secondment settlement: money owed to the bodies
 
 
 _A, _M, _C, _S = Role.ADMIN, Role.MANAGER, Role.COORDINATOR, Role.SECONDED
@@ -62,6 +63,7 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.RECORD_FINDINGS: frozenset({_A, _M, _C}),
     Action.MANAGE_USERS: frozenset({_A}),
     Action.MANAGE_WORK_TYPES: frozenset({_A}),
+    Action.READ_SETTLEMENT: frozenset({_A, _M}),
 }
 
 

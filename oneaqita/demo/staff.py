@@ -121,6 +121,31 @@ def _salary_pct(rng: random.Random, kind: SecondmentKind) -> int:
     return rng.choices((0, 50, 100, 30, 70), weights=(50, 20, 25, 2.5, 2.5))[0]
 
 
+# 月額負担基礎額 by position (pay plus the employer's insurance), in yen: a base and a spread.
+MONTHLY_COST = {
+    "主事": 400_000,
+    "技師": 430_000,
+    "主任": 480_000,
+    "主任技師": 510_000,
+    "主査": 560_000,
+    "係長": 610_000,
+    "課長補佐": 670_000,
+    "課長": 720_000,
+    "技術員": 420_000,
+    "主任技術員": 520_000,
+    "技術課長": 680_000,
+}
+
+
+def _monthly_cost(position: str, secondment_id: int) -> int:
+    """A believable monthly cost basis for a position, in steps of 1,000 yen up to 30,000
+    above the position's base. Drawn from the secondment's id (itself fixed by the seed)
+    rather than the shared generator, so adding the column left every other demo value as
+    it was."""
+    spread = random.Random(secondment_id * 7919).randrange(0, 31) * 1_000
+    return MONTHLY_COST.get(position, 450_000) + spread
+
+
 def load_staff(
     conn: Connection, orgs: OrgIndex, rng: random.Random, scale: float, cal: DemoCalendar
 ) -> tuple[StaffIndex, dict[str, int]]:
@@ -187,6 +212,7 @@ def load_staff(
                     "end_date": end,
                     "position": position,
                     "salary_borne_by_company_pct": _salary_pct(rng, kind),
+                    "monthly_cost_yen": _monthly_cost(position, sec_id),
                     "version": 1,
                     "created_at": stamp,
                     "updated_at": stamp,

@@ -74,6 +74,7 @@ class SecondmentLine:
     position: str | None
     salary_borne_by_company_pct: int
     version: int
+    monthly_cost_yen: int | None = None  # 月額負担基礎額; None when not stated
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,7 @@ def _line(s: Secondment, code: str, name: str) -> SecondmentLine:
         s.position,
         s.salary_borne_by_company_pct,
         s.version,
+        s.monthly_cost_yen,
     )
 
 

@@ -83,6 +83,7 @@ class SecondmentData:
     end: date | None = None
     position: str | None = None
     salary_borne_by_company_pct: int = 0
+    monthly_cost_yen: int | None = None  # 月額負担基礎額; None until the body states it
 
 
 @dataclass(frozen=True)

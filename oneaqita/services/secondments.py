@@ -6,6 +6,8 @@ named in brackets):
 - The person (employee_no) and the sending body (from_organization) must exist.
 - The end, when there is one, is not before the start [end]. No end means open-ended.
 - The company's share of the salary is a whole percentage 0–100 [salary_borne_by_company_pct].
+- The monthly cost basis (月額負担基礎額: pay plus the employer's insurance) is whole yen, 0 or
+  more and within what the column holds, or none (not stated yet) [monthly_cost_yen].
 - A person never has two secondments that overlap; both ends are days of the secondment, an
   open end lasts forever [start when the new start falls inside the other one, else end].
 - The kind fits the sending body [kind]: 出向 (partner) only from a partner firm; 在籍派遣
@@ -35,6 +37,7 @@ from oneaqita.permissions import Action, requires
 from oneaqita.services.actor import Actor
 from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
+from oneaqita.services.number_fields import checked_number
 from oneaqita.services.organizations import find_organization
 from oneaqita.services.records import SecondmentData, UpsertOutcome
 from oneaqita.services.text_fields import optional_text, required_text
@@ -135,6 +138,18 @@ def _check_pct(pct: int) -> None:
         )
 
 
+def _check_cost(cost: int | None) -> int | None:
+    if cost is not None and cost < 0:
+        raise ValidationError(
+            f"月額負担基礎額は0円以上にしてください ({cost:,}円)。",
+            f"The monthly cost basis must be 0 yen or more (got {cost:,}).",
+            "monthly_cost_yen",
+        )
+    return checked_number(
+        cost, Secondment.monthly_cost_yen, "monthly_cost_yen", "月額負担基礎額", "The monthly cost"
+    )
+
+
 def _checked(session: Session, data: SecondmentData, own_id: int | None) -> dict[str, Any]:
     """The secondment's column values, once every rule holds."""
     employee_no = required_text(data.employee_no, "employee_no", "職員番号", "Employee no.", 20)
@@ -153,6 +168,7 @@ def _checked(session: Session, data: SecondmentData, own_id: int | None) -> dict
     _check_kind(data.kind, sender)
     _check_dates(data.start, data.end)
     _check_pct(data.salary_borne_by_company_pct)
+    cost = _check_cost(data.monthly_cost_yen)
     position = optional_text(data.position, "position", "役職", "Position", 100)
     _check_no_overlap(session, person.id, data.start, data.end, own_id)
     return {
@@ -163,6 +179,7 @@ def _checked(session: Session, data: SecondmentData, own_id: int | None) -> dict
         "end_date": data.end,
         "position": position,
         "salary_borne_by_company_pct": data.salary_borne_by_company_pct,
+        "monthly_cost_yen": cost,
     }
 
 
@@ -175,6 +192,7 @@ def snapshot(s: Secondment) -> dict[str, Any]:
         "end": s.end_date.isoformat() if s.end_date else None,
         "position": s.position,
         "salary_borne_by_company_pct": s.salary_borne_by_company_pct,
+        "monthly_cost_yen": s.monthly_cost_yen,
         "version": s.version,
     }
 

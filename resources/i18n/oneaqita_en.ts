@@ -1805,6 +1805,14 @@ Planned {planned} days / available {capacity} days</translation>
         <translation>The share of the salary the company pays (0 to 100 %)</translation>
     </message>
     <message>
+        <source>未定なら空欄</source>
+        <translation>Leave empty if not yet known</translation>
+    </message>
+    <message>
+        <source>給与と事業主負担の保険料の月額（円）。精算の基礎になります</source>
+        <translation>Monthly pay plus the employer's insurance (yen); the basis of the settlement</translation>
+    </message>
+    <message>
         <source>派遣元</source>
         <translation>Sending body</translation>
     </message>
@@ -1827,6 +1835,10 @@ Planned {planned} days / available {capacity} days</translation>
     <message>
         <source>会社負担</source>
         <translation>Company pays</translation>
+    </message>
+    <message>
+        <source>月額負担基礎額（円）</source>
+        <translation>Monthly cost basis (yen)</translation>
     </message>
     <message>
         <source>出向</source>

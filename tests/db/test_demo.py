@@ -15,6 +15,7 @@ from oneaqita.condition import recompute_conditions
 from oneaqita.db.engine import make_engine
 from oneaqita.db.migrate import upgrade
 from oneaqita.demo import DemoStage, DemoSummary, load_demo
+from oneaqita.demo.staff import MONTHLY_COST
 from oneaqita.errors import ValidationError
 from oneaqita.models import Finding, Organization, OrganizationKind, WorkOrder, WorkOrderStatus
 from oneaqita.search import matching_ids_clause
@@ -174,6 +175,26 @@ def test_no_person_has_overlapping_secondments(demo: tuple[Database, DemoSummary
         "AND (b.end_date IS NULL OR a.start_date <= b.end_date)",
     )
     assert overlaps == 0
+
+
+def test_every_secondment_has_a_believable_monthly_cost(
+    demo: tuple[Database, DemoSummary],
+) -> None:
+    db, _ = demo
+    lowest, highest, missing = (
+        _scalar(db, f"SELECT {f} FROM secondments")
+        for f in (
+            "min(monthly_cost_yen)",
+            "max(monthly_cost_yen)",
+            "sum(CASE WHEN monthly_cost_yen IS NULL THEN 1 ELSE 0 END)",
+        )
+    )
+    assert missing == 0 and lowest >= 400_000 and highest <= 750_000
+    # By position: a 課長 costs more than a 主事, each within 30,000 yen of its base.
+    with db.engine.connect() as conn:
+        sql = "SELECT position, monthly_cost_yen FROM secondments"
+        for position, cost in conn.execute(text(sql)):
+            assert 0 <= cost - MONTHLY_COST[position] <= 30_000, (position, cost)
 
 
 def test_hours_respect_the_rules(demo: tuple[Database, DemoSummary]) -> None:

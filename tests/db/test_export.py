@@ -75,7 +75,9 @@ def test_csv_is_utf8_with_bom_and_japanese_headers(
     path = tmp_path / "secondments.csv"
     export_kind(filled, admin, "secondments", path)
     second = path.read_text(encoding="utf-8-sig").splitlines()[1]
-    assert second == "E001,052019,在籍派遣,2024-04-01,2026-03-31,主任,50"
+    assert second == "E001,052019,在籍派遣,2024-04-01,2026-03-31,主任,50,512300"
+    third = path.read_text(encoding="utf-8-sig").splitlines()[3]
+    assert third.endswith(",出向,2024-10-01,2025-09-30,,0,")  # no cost basis: empty
 
 
 def test_xlsx_has_typed_cells_and_text_codes(

@@ -40,10 +40,19 @@ PEOPLE = [
     ["E003", "田中 次郎", "", "P001", "", "下水道管理技術認定"],
 ]
 SECONDMENTS = [
-    ["職員番号", "派遣元", "派遣形態", "開始日", "終了日", "役職", "会社負担割合"],
-    ["E001", "秋田市", "在籍派遣", "令和6年4月1日", "R8.3.31", "主任", "50"],
-    ["E002", "秋田県", "退職派遣", "R5.4.1", "", "課長", "１００％"],
-    ["E003", "P001", "出向", "2024/10/1", "2025-09-30", "", ""],
+    [
+        "職員番号",
+        "派遣元",
+        "派遣形態",
+        "開始日",
+        "終了日",
+        "役職",
+        "会社負担割合",
+        "月額負担基礎額",
+    ],  # noqa: E501
+    ["E001", "秋田市", "在籍派遣", "令和6年4月1日", "R8.3.31", "主任", "50", "512,300"],
+    ["E002", "秋田県", "退職派遣", "R5.4.1", "", "課長", "１００％", "７２００００円"],
+    ["E003", "P001", "出向", "2024/10/1", "2025-09-30", "", "", ""],
 ]
 
 
@@ -281,3 +290,31 @@ def test_a_file_with_only_its_header_imports_nothing_without_error(
     assert (report.ok, report.written, report.rows, report.added) == (True, True, 0, 0)
     assert report.lines() == [f"{tmp_path}/p.csv: 取り込みました。追加 0件、更新 0件、変更なし 0件 "
                               "/ imported: 0 added, 0 updated, 0 unchanged"]  # fmt: skip
+
+
+def test_the_monthly_cost_basis_is_imported_and_refused_when_not_whole_yen(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    load_staffing(db, admin, tmp_path)
+    with db.read() as s:
+        costs = dict(
+            s.execute(
+                select(Person.employee_no, Secondment.monthly_cost_yen).join(Secondment.person)
+            ).all()
+        )
+    assert costs == {"E001": 512_300, "E002": 720_000, "E003": None}
+    header = ["employee_no", "from_organization", "kind", "start", "monthly_cost_yen"]
+    path = write_csv(
+        tmp_path / "c.csv",
+        [header,
+         ["E001", "052019", "在籍派遣", "2024-04-01", "-5"],
+         ["E003", "P001", "出向", "2024-10-01", "1.5"],
+         ["E002", "050008", "退職派遣", "2023-04-01", "=1+1"]],
+    )  # fmt: skip
+    report = import_file(db, admin, "secondments", path, display_name="c.csv")
+    assert [str(e).split(": ")[:2] for e in report.errors] == [
+        ["c.csv:2", "monthly_cost_yen"],
+        ["c.csv:3", "monthly_cost_yen"],
+        ["c.csv:4", "monthly_cost_yen"],
+    ], report.lines()
+    assert not report.written

@@ -1,5 +1,6 @@
 """Secondments: every refusal says what to fix; no two of a person's secondments overlap."""
 
+import dataclasses
 import itertools
 from datetime import date, timedelta
 
@@ -74,6 +75,20 @@ def test_an_end_before_the_start_is_refused(staffed: Database) -> None:
     err = _refused(staffed, term(end=APR24 - timedelta(days=1)))
     assert err.field == "end" and "開始日以降" in err.ja
     create_secondment(staffed, COORDINATOR, term(end=APR24))  # one day is a secondment
+
+
+def test_the_monthly_cost_basis_is_stored_and_audited(staffed: Database) -> None:
+    create_secondment(staffed, MANAGER, dataclasses.replace(term(), monthly_cost_yen=512_300))
+    ((_, _, _, after),) = audits(staffed, "secondments")
+    assert after["monthly_cost_yen"] == 512_300
+    (line,) = person_card(staffed, 1).secondments
+    assert line.monthly_cost_yen == 512_300
+
+
+@pytest.mark.parametrize("cost", [-1, 2**63])
+def test_a_negative_or_huge_monthly_cost_is_refused(staffed: Database, cost: int) -> None:
+    err = _refused(staffed, dataclasses.replace(term(), monthly_cost_yen=cost))
+    assert err.field == "monthly_cost_yen" and "月額負担基礎額" in err.ja
 
 
 @pytest.mark.parametrize("pct", [-1, 101])

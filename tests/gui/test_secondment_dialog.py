@@ -14,6 +14,7 @@ from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
 from oneaqita.services.people_queries import PeopleFilter, list_people, person_card
 from oneaqita.services.secondments import extend_secondment
+from tests.gui.input import type_japanese
 from tests.staffing_builders import (
     ADMIN,
     COORDINATOR,
@@ -348,3 +349,24 @@ def test_cancelling_after_a_conflict_shows_the_stored_secondment(
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     table = page.card_pane.history_table
     qtbot.waitUntil(lambda: table.item(0, 3).text() == "2025/09/30", timeout=5000)
+
+
+def test_the_monthly_cost_basis_is_typed_and_refused_when_not_whole_yen(
+    qtbot, page: PeoplePage, db: Database
+) -> None:
+    _card_of(qtbot, page, "E2")
+    dialog = _open(qtbot, page, page.card_pane.register_button)
+    assert dialog.cost_edit.text() == ""  # no earlier stay to take it from
+    before = row_counts(db)
+    for bad in ("=1+1", "45万", "-1"):
+        dialog.cost_edit.clear()
+        type_japanese(dialog.cost_edit, bad)
+        _press_ok(qtbot, dialog)
+        assert dialog.isVisible(), bad
+        assert dialog.errors.invalid_widgets() == [dialog.cost_edit], bad
+        assert row_counts(db) == before
+    dialog.cost_edit.clear()
+    type_japanese(dialog.cost_edit, "４５６，０００円")
+    _press_ok_to_close(qtbot, dialog, QDialog.DialogCode.Accepted)
+    (row,) = [r for r in list_people(db, PeopleFilter()) if r.employee_no == "E2"]
+    assert [s.monthly_cost_yen for s in person_card(db, row.id).secondments] == [456_000]

@@ -7,6 +7,7 @@ someone else changed meanwhile keeps the dialog open beside the secondment as st
 「最新の内容を読み込む」 takes it (its period and version), the new end typed stays.
 """
 
+import dataclasses
 import enum
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -37,6 +38,7 @@ from oneaqita.services.secondments import (
     end_secondment,
     extend_secondment,
 )
+from oneaqita.values import ValueParseError, parse_int
 from ui.editor_dialog import EditorDialog
 from ui.staffing.dates import date_edit as _date_edit
 from ui.staffing.dates import from_qdate
@@ -123,6 +125,14 @@ class SecondmentDialog(EditorDialog[SecondmentLine]):
         self.salary_spin.setSuffix(" %")
         self.salary_spin.setValue(last.salary_borne_by_company_pct if last else 0)
         self.salary_spin.setToolTip(self.tr("給与のうち当社が負担する割合（0〜100 %）"))
+        self.cost_edit = QLineEdit(
+            f"{last.monthly_cost_yen}" if last and last.monthly_cost_yen is not None else ""
+        )
+        self.cost_edit.setMaxLength(20)
+        self.cost_edit.setPlaceholderText(self.tr("未定なら空欄"))
+        self.cost_edit.setToolTip(
+            self.tr("給与と事業主負担の保険料の月額（円）。精算の基礎になります")
+        )
 
         self.form.addRow(self.tr("派遣元"), self.org_combo)
         self.form.addRow(self.tr("種別"), self.kind_combo)
@@ -130,6 +140,7 @@ class SecondmentDialog(EditorDialog[SecondmentLine]):
         self.form.addRow(self.tr("終了日"), self._with_open_end(self.end_edit))
         self.form.addRow(self.tr("役職"), self.position_edit)
         self.form.addRow(self.tr("会社負担"), self.salary_spin)
+        self.form.addRow(self.tr("月額負担基礎額（円）"), self.cost_edit)
         fields: dict[str, QWidget] = {
             "from_organization": self.org_combo,
             "kind": self.kind_combo,
@@ -138,6 +149,7 @@ class SecondmentDialog(EditorDialog[SecondmentLine]):
             "no_end": self.no_end_check,
             "position": self.position_edit,
             "salary_borne_by_company_pct": self.salary_spin,
+            "monthly_cost_yen": self.cost_edit,
         }
         self.add_fields(fields)
         self.org_combo.setFocus()
@@ -206,6 +218,7 @@ class SecondmentDialog(EditorDialog[SecondmentLine]):
     def _call(self) -> Callable[[], Change]:
         db, actor = self._db, self._actor
         if self.mode is Mode.CREATE:
+            cost_text = self.cost_edit.text()
             data = SecondmentData(
                 employee_no=self._card.employee_no,
                 from_organization=self.org_combo.currentData() or "",
@@ -215,7 +228,7 @@ class SecondmentDialog(EditorDialog[SecondmentLine]):
                 position=self.position_edit.text(),
                 salary_borne_by_company_pct=self.salary_spin.value(),
             )
-            return lambda: create_secondment(db, actor, data)
+            return lambda: create_secondment(db, actor, _with_cost(data, cost_text))
         line = self._line
         assert line is not None
         if self.mode is Mode.EXTEND:
@@ -259,3 +272,13 @@ def _stored_line(db: Database, person_id: int, line_id: int) -> SecondmentLine:
             f"派遣 (id {line_id}) が見つかりません。", f"Secondment {line_id} not found."
         )
     return line
+
+
+def _with_cost(data: SecondmentData, text: str) -> SecondmentData:
+    """The data with the typed monthly cost basis ("450,000", "450000円"; empty = none yet),
+    read off the GUI thread with the save, so that a bad value is refused at its field."""
+    try:
+        cost = parse_int(text)
+    except ValueParseError as exc:
+        raise ValidationError(exc.ja, exc.en, "monthly_cost_yen") from exc
+    return dataclasses.replace(data, monthly_cost_yen=cost)

@@ -1,5 +1,6 @@
 """Kind ``secondments``: key ``employee_no`` + ``start``; kind 在籍派遣/退職派遣/出向 or
-on_roll/retired/partner; the company's share of the salary 0–100 %, empty meaning 0. Overlaps,
+on_roll/retired/partner; the company's share of the salary 0–100 %, empty meaning 0; the
+monthly cost basis (月額負担基礎額) in whole yen, empty meaning not stated. Overlaps,
 an end before the start and unknown people or bodies are refused by the service."""
 
 from collections.abc import Collection, Iterator
@@ -12,7 +13,7 @@ from oneaqita.services.changes import Entity
 from oneaqita.services.records import SecondmentData
 from oneaqita.services.secondments import upsert_secondment
 from oneaqita.transfer.columns import Column, KindSpec, choice, enum_ja
-from oneaqita.values import parse_date, parse_percent
+from oneaqita.values import parse_date, parse_int, parse_percent
 from oneaqita.vocabulary import SECONDMENT_KIND_JA
 
 
@@ -35,6 +36,7 @@ def _records(session: Session, employee_nos: Collection[object] | None) -> Itera
             end=s.end_date,
             position=s.position,
             salary_borne_by_company_pct=s.salary_borne_by_company_pct,
+            monthly_cost_yen=s.monthly_cost_yen,
         )
 
 
@@ -61,6 +63,7 @@ SPEC = KindSpec(
             parse_percent,
             stored=Secondment.salary_borne_by_company_pct,
         ),
+        Column("monthly_cost_yen", "月額負担基礎額", parse_int, stored=Secondment.monthly_cost_yen),
     ),
     key=("employee_no", "start"),
     upsert=upsert_secondment,
