@@ -43,6 +43,9 @@ class Action(enum.StrEnum):
     RECORD_FINDINGS = "record_findings"  # defects found on an order's assets
     MANAGE_USERS = "manage_users"
     MANAGE_WORK_TYPES = "manage_work_types"  # the work-type catalogue (reference data)
+    LOG_OWN_HOURS = "log_own_hours"  # enter and submit one's own time entries
+    LOG_HOURS_FOR_OTHERS = "log_hours_for_others"  # enter and submit someone else's
+    APPROVE_HOURS = "approve_hours"  # approve or return a submitted week (never one's own)
 
 
 _A, _M, _C, _S = Role.ADMIN, Role.MANAGER, Role.COORDINATOR, Role.SECONDED
@@ -62,6 +65,9 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.RECORD_FINDINGS: frozenset({_A, _M, _C}),
     Action.MANAGE_USERS: frozenset({_A}),
     Action.MANAGE_WORK_TYPES: frozenset({_A}),
+    Action.LOG_OWN_HOURS: frozenset({_A, _M, _C, _S}),
+    Action.LOG_HOURS_FOR_OTHERS: frozenset({_A, _M, _C}),
+    Action.APPROVE_HOURS: frozenset({_A, _M}),
 }
 
 
