@@ -7,7 +7,7 @@ Create Date: 2026-12-01 18:00:00
 A week is submitted as a whole and approved or returned as a whole (DESIGN.md, "Time entry");
 the return's comment, who decided and when belong to the week, not to one entry, so they live
 in a row per person and week (unique). The approval queue reads the submitted weeks by
-status and week (its index); the entries of a week keep their own status as well.
+a partial index of the submitted weeks; the entries of a week keep their own status as well.
 """
 
 from collections.abc import Sequence
@@ -66,11 +66,16 @@ def upgrade() -> None:
             "person_id", "week_start", name="uq_timesheet_weeks_person_id_week_start"
         ),
     )
+    # The approval queue's few hundred submitted weeks among hundreds of thousands.
     op.create_index(
-        "ix_timesheet_weeks_status_week_start", "timesheet_weeks", ["status", "week_start"]
+        "ix_timesheet_weeks_submitted",
+        "timesheet_weeks",
+        ["week_start"],
+        sqlite_where=sa.text("status = 'submitted'"),
+        postgresql_where=sa.text("status = 'submitted'"),
     )
 
 
 def downgrade() -> None:
-    op.drop_index("ix_timesheet_weeks_status_week_start", table_name="timesheet_weeks")
+    op.drop_index("ix_timesheet_weeks_submitted", table_name="timesheet_weeks")
     op.drop_table("timesheet_weeks")

@@ -3,7 +3,15 @@
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from oneaqita.models.base import Base, IdMixin, VersionedMixin, str_enum
@@ -62,7 +70,14 @@ class TimesheetWeek(IdMixin, VersionedMixin, Base):
     __tablename__ = "timesheet_weeks"
     __table_args__ = (
         UniqueConstraint("person_id", "week_start"),
-        Index("ix_timesheet_weeks_status_week_start", "status", "week_start"),
+        # The approval queue reads the submitted weeks: a few hundred among hundreds of
+        # thousands; an index on the status alone is too unselective for SQLite's planner.
+        Index(
+            "ix_timesheet_weeks_submitted",
+            "week_start",
+            sqlite_where=text("status = 'submitted'"),
+            postgresql_where=text("status = 'submitted'"),
+        ),
     )
 
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
