@@ -4,8 +4,9 @@ rows of an import.
 Rules enforced here (each refusal is a bilingual ValidationError; nothing is written):
 
 - A cell is a person, a day, a row and its minutes and note. The row is a work order or an
-  overhead category, exactly one of them [work_order]. A work order only when the person is
-  one of its assignees (work_order_assignees) [work_order].
+  overhead category, exactly one of them [work_order]. Hours go on a work order only when the
+  person is one of its assignees (work_order_assignees) [work_order]; hours stored on an order
+  one is no longer assigned to can still be deleted.
 - Anyone may log their own hours (Action.LOG_OWN_HOURS: the actor's person); coordinators,
   managers and administrators may log anyone's (Action.LOG_HOURS_FOR_OTHERS) [person].
 - The day lies inside the person's employment: company staff always, seconded staff inside a
@@ -138,15 +139,19 @@ def _check_row(uow: UnitOfWork, cell: Cell) -> None:
             "not both or neither.",
             "work_order",
         )
-    if cell.work_order_id is None:
-        return
-    order = uow.session.get(WorkOrder, cell.work_order_id)
-    if order is None:
+    if cell.work_order_id is not None and uow.session.get(WorkOrder, cell.work_order_id) is None:
         raise ValidationError(
             f"作業 (id {cell.work_order_id}) が見つかりません。",
             f"Work order {cell.work_order_id} not found.",
             "work_order",
         )
+
+
+def _check_assigned(uow: UnitOfWork, cell: Cell) -> None:
+    if cell.work_order_id is None:
+        return
+    order = uow.session.get(WorkOrder, cell.work_order_id)
+    assert order is not None  # _check_row found it
     assigned = uow.session.scalar(
         select(work_order_assignees.c.person_id).where(
             work_order_assignees.c.work_order_id == order.id,
@@ -262,6 +267,7 @@ def _store(uow: UnitOfWork, cell: Cell, *, zero_deletes: bool) -> tuple[int, Ups
     if entry is not None and (entry.minutes, entry.note) == (minutes, note):
         return entry.id, UpsertOutcome.UNCHANGED
     status = _check_week(uow, cell)
+    _check_assigned(uow, cell)
     _check_employed(uow, cell)
     _check_day_total(uow, cell, minutes, entry.id if entry is not None else None)
     values: dict[str, Any] = {

@@ -157,3 +157,20 @@ def test_a_pasted_block_is_all_or_nothing_naming_each_refused_cell(
     assert _entries(db) == []
     save_cells(db, co.sato, block[:3])
     assert len(_entries(db)) == 3
+
+
+def test_hours_on_an_order_no_longer_assigned_can_be_deleted_not_changed(
+    db: Database, co: Company
+) -> None:
+    from oneaqita.models import work_order_assignees
+    from oneaqita.services.actor import SYSTEM_ACTOR
+
+    save_cell(db, co.sato, _cell(co, 60))
+    with db.unit_of_work(SYSTEM_ACTOR) as uow:
+        uow.session.execute(
+            work_order_assignees.delete().where(work_order_assignees.c.person_id == co.sato_id)
+        )
+    with pytest.raises(ValidationError):
+        save_cell(db, co.sato, _cell(co, 120))
+    save_cell(db, co.sato, _cell(co, None))
+    assert _entries(db) == []
