@@ -83,8 +83,14 @@ def _fill(execute: Any, copy: Any) -> None:
     copy("timesheet_weeks (person_id, week_start, status, version)", (w + (1,) for w in _weeks()))
 
 
+def _migrated(url: str) -> None:
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()  # no connection left open: the file or database is renamed next
+
+
 def _sqlite(path: Path) -> None:
-    upgrade(make_engine(f"sqlite:///{path.as_posix()}"))
+    _migrated(f"sqlite:///{path.as_posix()}")
     con = sqlite3.connect(path)
 
     def copy(target: str, rows: Iterator[tuple[Any, ...]]) -> None:
@@ -96,11 +102,12 @@ def _sqlite(path: Path) -> None:
     con.commit()
     con.execute("ANALYZE")
     con.commit()
+    con.execute("PRAGMA journal_mode = DELETE")  # everything in the one file that is renamed
     con.close()
 
 
 def _postgres(url: str) -> None:
-    upgrade(make_engine(url))
+    _migrated(url)
     with psycopg.connect(_dsn(url)) as con:
 
         def copy(target: str, rows: Iterator[tuple[Any, ...]]) -> None:
