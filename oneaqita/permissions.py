@@ -44,6 +44,9 @@ class Action(enum.StrEnum):
     MANAGE_USERS = "manage_users"
     MANAGE_WORK_TYPES = "manage_work_types"  # the work-type catalogue (reference data)
     READ_SETTLEMENT = "read_settlement"  # the secondment settlement: money owed to the bodies
+    LOG_OWN_HOURS = "log_own_hours"  # enter and submit one's own time entries
+    LOG_HOURS_FOR_OTHERS = "log_hours_for_others"  # enter and submit someone else's
+    APPROVE_HOURS = "approve_hours"  # approve or return a submitted week (never one's own)
 
 
 _A, _M, _C, _S = Role.ADMIN, Role.MANAGER, Role.COORDINATOR, Role.SECONDED
@@ -64,6 +67,9 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.MANAGE_USERS: frozenset({_A}),
     Action.MANAGE_WORK_TYPES: frozenset({_A}),
     Action.READ_SETTLEMENT: frozenset({_A, _M}),
+    Action.LOG_OWN_HOURS: frozenset({_A, _M, _C, _S}),
+    Action.LOG_HOURS_FOR_OTHERS: frozenset({_A, _M, _C}),
+    Action.APPROVE_HOURS: frozenset({_A, _M}),
 }
 
 

@@ -67,6 +67,7 @@ _EXPLICIT_IDS = (
     "work_order_events",
     "findings",
     "time_entries",
+    "timesheet_weeks",
 )
 
 
@@ -88,6 +89,7 @@ class DemoSummary:
     work_order_events: int
     findings: int
     time_entries: int
+    timesheet_weeks: int
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)

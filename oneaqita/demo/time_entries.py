@@ -3,7 +3,9 @@
 A day is 7 h 45 min (the public-service standard) plus some overtime, split over one to
 three entries in quarter hours: the orders the person is working on that day, office work,
 travel or training, or a day of leave. Weeks are approved by the manager on the Tuesday
-after; the last two weeks before the data set's "today" are still submitted or drafts.
+after; the last two weeks before the data set's "today" are still submitted or drafts. Every
+week that is not a draft has its row in timesheet_weeks with the entries' status (submitted
+on its Friday evening; a returned one with the manager's comment).
 """
 
 import random
@@ -16,7 +18,7 @@ from oneaqita.demo.batches import BulkInserter, Row, table_of
 from oneaqita.demo.dates import DemoCalendar, at_jst, next_working_day, working_days
 from oneaqita.demo.staff import StaffIndex
 from oneaqita.demo.work_orders import Work
-from oneaqita.models import OverheadCategory, TimeEntry, TimeEntryStatus
+from oneaqita.models import OverheadCategory, TimeEntry, TimeEntryStatus, TimesheetWeek
 
 C = OverheadCategory
 DAY_MINUTES = 465  # 7 h 45 min
@@ -77,15 +79,16 @@ def load_time_entries(
     """Every seconded person's hours on the working days up to the calendar's as_of
     (yesterday): nothing is logged for today or later."""
     table = table_of(TimeEntry)
+    weeks = table_of(TimesheetWeek)
     people = sorted(staff.periods)
     done = 0
-    out = BulkInserter(conn, [table], on_flush=lambda: report(done, len(people)))
+    out = BulkInserter(conn, [table, weeks], on_flush=lambda: report(done, len(people)))
     as_of = cal.as_of
     days = working_days(cal.data_start, as_of)
     dates = {d: date.fromordinal(d) for d in days}
     logged = {d: at_jst(dates[d], 17 * 60 + 30) for d in days}  # entered after work
     this_monday = as_of - timedelta(days=as_of.weekday())
-    entry_id = 0
+    entry_id = week_id = 0
     for person_id in people:
         spans = staff.periods[person_id]
         mine = work.get(person_id, Work())
@@ -103,6 +106,9 @@ def load_time_entries(
             monday = day - timedelta(days=day.weekday())
             if week is None or week[0] != monday:
                 week = (monday, *_week_status(rng, monday, this_monday, cal.today))
+                if week[1] != TimeEntryStatus.DRAFT.value:
+                    week_id += 1
+                    out.add(weeks, _week_row(week_id, person_id, week, staff, cal.today))
             _, status, approved_at = week
             for order, category, minutes in _day(rng, [mine.order[a] for a in active]):
                 entry_id += 1
@@ -125,6 +131,35 @@ def load_time_entries(
         done += 1
     out.close()
     return out.counts
+
+
+def _week_row(
+    week_id: int,
+    person_id: int,
+    week: tuple[date, str, datetime | None],
+    staff: StaffIndex,
+    today: date,
+) -> Row:
+    monday, status, approved_at = week
+    submitted_at = at_jst(min(today, monday + timedelta(days=4)), 18 * 60)
+    returned = status == TimeEntryStatus.RETURNED.value
+    decided_at = approved_at or (
+        at_jst(min(today, monday + timedelta(days=7)), 9 * 60) if returned else None
+    )
+    return {
+        "id": week_id,
+        "person_id": person_id,
+        "week_start": monday,
+        "status": status,
+        "submitted_at": submitted_at,
+        "submitted_by_id": None,
+        "decided_at": decided_at,
+        "decided_by_id": staff.users.manager_user_id if decided_at else None,
+        "comment": "作業ごとの時間の内訳を確認してください。" if returned else None,
+        "version": 1,
+        "created_at": submitted_at,
+        "updated_at": decided_at or submitted_at,
+    }
 
 
 def _week_status(

@@ -5,7 +5,12 @@ from oneaqita.models.attachments import FindingAttachment
 from oneaqita.models.base import Base
 from oneaqita.models.organizations import Organization, OrganizationKind, Shareholding
 from oneaqita.models.staff import Person, PersonQualification, Secondment, SecondmentKind
-from oneaqita.models.time_entries import OverheadCategory, TimeEntry, TimeEntryStatus
+from oneaqita.models.time_entries import (
+    OverheadCategory,
+    TimeEntry,
+    TimeEntryStatus,
+    TimesheetWeek,
+)
 from oneaqita.models.users import AuditEntry, Role, User
 from oneaqita.models.work import (
     Contract,
@@ -39,6 +44,7 @@ __all__ = [
     "Shareholding",
     "TimeEntry",
     "TimeEntryStatus",
+    "TimesheetWeek",
     "Urgency",
     "User",
     "WorkOrder",

@@ -3,7 +3,15 @@
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from oneaqita.models.base import Base, IdMixin, VersionedMixin, str_enum
@@ -52,3 +60,35 @@ class TimeEntry(IdMixin, VersionedMixin, Base):
 
     person: Mapped[Person] = relationship()
     work_order: Mapped[WorkOrder | None] = relationship()
+
+
+class TimesheetWeek(IdMixin, VersionedMixin, Base):
+    """One person's week (Monday to Sunday) as a whole: submitted, approved or returned with
+    the manager's comment. No row: the week is still being entered (draft). The entries of the
+    week carry the same status, so that reports read it from the entries alone."""
+
+    __tablename__ = "timesheet_weeks"
+    __table_args__ = (
+        UniqueConstraint("person_id", "week_start"),
+        # The approval queue reads the submitted weeks: a few hundred among hundreds of
+        # thousands; an index on the status alone is too unselective for SQLite's planner.
+        Index(
+            "ix_timesheet_weeks_submitted",
+            "week_start",
+            sqlite_where=text("status = 'submitted'"),
+            postgresql_where=text("status = 'submitted'"),
+        ),
+    )
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    week_start: Mapped[date]
+    status: Mapped[TimeEntryStatus] = mapped_column(
+        str_enum(TimeEntryStatus, "timesheet_week_status")
+    )
+    submitted_at: Mapped[datetime | None]
+    submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None]
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    comment: Mapped[str | None] = mapped_column(String(1000))
+
+    person: Mapped[Person] = relationship()

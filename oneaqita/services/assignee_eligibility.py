@@ -118,3 +118,14 @@ def checked_assignees(
             "assignees",
         )
     return [c.person_id for c in found]
+
+
+def eligibility(
+    session: Session, person_ids: Sequence[int], first: date, last: date
+) -> dict[int, Candidate]:
+    """Whether each of these people is employed (company staff, or a secondment covering
+    `first`..`last`), by person id, in one query; a person not in the result does not exist."""
+    wanted = list(dict.fromkeys(person_ids))
+    if not wanted:
+        return {}
+    return {c.person_id: c for c in _candidates(session, first, last, Person.id.in_(wanted))}

@@ -37,6 +37,8 @@ class Entity(enum.StrEnum):
     FINDING_ATTACHMENTS = "finding_attachments"
     USERS = "users"
     WORK_TYPES = "work_types"
+    TIME_ENTRIES = "time_entries"
+    TIMESHEET_WEEKS = "timesheet_weeks"
     DATABASE = "database"  # the whole database (demo data loaded)
 
 

@@ -43,6 +43,7 @@ DUMPED_TABLES = {
     "work_order_events": "id",
     "findings": "id",
     "time_entries": "id",
+    "timesheet_weeks": "id",
     "work_order_search": "work_order_id",
 }
 
@@ -229,6 +230,21 @@ def test_hours_respect_the_rules(demo: tuple[Database, DemoSummary]) -> None:
     )
     assert (over_a_day, odd_minutes, outside_secondment, not_assigned) == (0, 0, 0, 0)
     assert (own_approval, approved_unsigned) == (0, 0)
+    # Every entry's status is its week's: a week row for each week that is not a draft.
+    other_than_week = _scalar(
+        db,
+        "SELECT count(*) FROM time_entries t WHERE t.status <> 'draft' AND NOT EXISTS "
+        "(SELECT 1 FROM timesheet_weeks w WHERE w.person_id = t.person_id "
+        "AND w.status = t.status AND w.week_start <= t.work_date "
+        "AND t.work_date <= date(w.week_start, '+6 days'))",
+    )
+    week_without_entries = _scalar(
+        db,
+        "SELECT count(*) FROM timesheet_weeks w WHERE NOT EXISTS (SELECT 1 FROM time_entries t "
+        "WHERE t.person_id = w.person_id AND t.status = w.status "
+        "AND t.work_date BETWEEN w.week_start AND date(w.week_start, '+6 days'))",
+    )
+    assert (other_than_week, week_without_entries) == (0, 0)
     with db.engine.connect() as conn:
         statuses = set(conn.execute(text("SELECT DISTINCT status FROM time_entries")).scalars())
     assert {"approved", "submitted", "draft"} <= statuses

@@ -108,7 +108,7 @@ def test_export_of_an_empty_database_and_wrong_requests(
     with pytest.raises(ImportRequestError, match="folder does not exist"):
         export_kind(db, admin, "people", tmp_path / "nowhere" / "people.csv")
     with pytest.raises(ImportRequestError, match="supported kinds"):
-        export_kind(db, admin, "time-entries", tmp_path / "f.csv")
+        export_kind(db, admin, "timesheets", tmp_path / "f.csv")
     written = sorted(p.name for p in tmp_path.iterdir() if "sqlite" not in p.name)
     assert written == sorted(f"{k}.csv" for k in KINDS)  # and no partial file left behind
 

@@ -66,7 +66,9 @@ def test_offers_only_the_kinds_the_importer_supports(dialog: ImportDialog) -> No
         "contracts",
         "work-orders",
         "findings",
+        "time-entries",
     ]
+    assert dialog.kind_combo.itemText(8) == "作業時間 (time-entries)"
     assert dialog.kind_combo.itemText(0) == "団体 (organizations)"
     assert dialog.kind_combo.itemText(4) == "施設 (assets)"
     assert dialog.kind_combo.itemText(5) == "契約 (contracts)"

@@ -15,6 +15,7 @@ from oneaqita.transfer.kinds import (
     people,
     secondments,
     shareholdings,
+    time_entries,
     work_orders,
 )
 from oneaqita.transfer.report import ImportRequestError
@@ -43,6 +44,7 @@ KINDS: dict[str, KindSpec[Any]] = {
         contracts.SPEC,
         work_orders.SPEC,
         findings.SPEC,
+        time_entries.SPEC,
     )
 }
 
