@@ -304,9 +304,9 @@ def _report_settlement(db: "Database", actor: "Actor", args: argparse.Namespace)
 def _report_hours(db: "Database", actor: "Actor", args: argparse.Namespace) -> str:
     from oneaqita.reports.hours_figures import hours_figures
     from oneaqita.reports.hours_report import render_hours_pdf, write_hours_csv
+    from oneaqita.reports.monthly import month_label
     from oneaqita.reports.pdf_base import write_pdf
     from oneaqita.reports.report_files import report_format
-    from oneaqita.reports.settlement_report import month_label
 
     kind, month = report_format(args.output), _month(args.month)
     figures = hours_figures(db, actor, month, args.person)

@@ -10,16 +10,13 @@ from datetime import date
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from oneaqita.fiscal import to_wareki
 from oneaqita.reports.hours_figures import MonthlyHours, PersonHours
+from oneaqita.reports.monthly import month_label, monthly_pdf
 from oneaqita.reports.pdf_base import (
     HEADER_GREY,
-    ReportPage,
-    build_pdf,
     data_table,
     fit,
     styles,
@@ -27,7 +24,6 @@ from oneaqita.reports.pdf_base import (
 )
 from oneaqita.reports.report_files import hours, write_csv
 from oneaqita.reports.settlement_figures import HOURS_NOTE
-from oneaqita.reports.settlement_report import month_label
 from oneaqita.values import Cell
 from oneaqita.workdays import is_working_day
 
@@ -80,24 +76,9 @@ def _section(person: PersonHours, data: MonthlyHours) -> list[Flowable]:
 
 def render_hours_pdf(data: MonthlyHours, issued: date | None = None) -> bytes:
     """The report as PDF bytes, issued on ``issued`` (default today)."""
-    s = styles()
-    story: list[Flowable] = []
-    for i, person in enumerate(data.people):
-        if i:
-            story.append(PageBreak())
-        story += _section(person, data)
-    if not story:
-        story = [
-            Paragraph(f"{TITLE}　{month_label(data.month)}", s.title),
-            Paragraph("この月の作業時間の記録はありません。", s.body),
-        ]
-    page = ReportPage(
-        TITLE,
-        issued or date.today(),
-        reference=month_label(data.month),
-        period=f"{to_wareki(data.month)}〜{to_wareki(data.last_day)}",
-    )
-    return build_pdf(story, page, landscape(A4))
+    sections = [_section(person, data) for person in data.people]
+    empty = "この月の作業時間の記録はありません。"
+    return monthly_pdf(TITLE, data.month, data.last_day, sections, empty, issued)
 
 
 def write_hours_csv(data: MonthlyHours, path: Path) -> int:

@@ -10,15 +10,13 @@ numbers for Excel.
 from datetime import date
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from oneaqita.fiscal import fiscal_year_label, to_wareki
+from oneaqita.fiscal import fiscal_year_label
+from oneaqita.reports.monthly import month_label, monthly_pdf
 from oneaqita.reports.pdf_base import (
     HEADER_GREY,
-    ReportPage,
-    build_pdf,
     data_table,
     fit,
     styles,
@@ -54,11 +52,6 @@ COLUMNS = (  # (header, mm); the sum is the landscape frame's 267 mm
     ("年度累計", 26),
 )
 RIGHT = tuple(range(5, 13))
-
-
-def month_label(month: date) -> str:
-    """ "令和7年4月" for April 2025."""
-    return to_wareki(month.replace(day=1)).removesuffix("1日")
 
 
 def _period(line: SettlementLine) -> str:
@@ -136,24 +129,11 @@ def _body_section(body: BodySettlement, settlement: Settlement) -> list[Flowable
 
 def render_settlement_pdf(settlement: Settlement, issued: date | None = None) -> bytes:
     """The settlement as PDF bytes, issued on ``issued`` (default today)."""
-    s = styles()
-    story: list[Flowable] = []
-    for i, body in enumerate(settlement.bodies):
-        if i:
-            story.append(PageBreak())
-        story += _body_section(body, settlement)
-    if not story:
-        story = [
-            Paragraph(f"{TITLE}　{month_label(settlement.month)}分", s.title),
-            Paragraph("この月に派遣中の職員はいません。", s.body),
-        ]
-    page = ReportPage(
-        TITLE,
-        issued or date.today(),
-        reference=f"{month_label(settlement.month)}分",
-        period=f"{to_wareki(settlement.month)}〜{to_wareki(settlement.last_day)}",
+    sections = [_body_section(body, settlement) for body in settlement.bodies]
+    empty = "この月に派遣中の職員はいません。"
+    return monthly_pdf(
+        TITLE, settlement.month, settlement.last_day, sections, empty, issued, suffix="分"
     )
-    return build_pdf(story, page, landscape(A4))
 
 
 CSV_HEADER = [
