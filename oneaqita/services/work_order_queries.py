@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from oneaqita.errors import NotFound
+from oneaqita.errors import NotFound, ValidationError
 from oneaqita.models import (
     Asset,
     Contract,
@@ -23,6 +23,7 @@ from oneaqita.models import (
 from oneaqita.search import document_conditions, matching_ids_clause, search_documents
 from oneaqita.search_strategy import count_and_remember, is_common, page_walks
 from oneaqita.services.database import Database
+from oneaqita.values import quote
 
 
 class WorkOrderSort(StrEnum):
@@ -212,6 +213,19 @@ def stored_work_order(session: Session, work_order_id: int) -> WorkOrder:
             f"Work order {work_order_id} not found.",
         )
     return wo
+
+
+def work_order_id_by_number(session: Session, number: str, field: str = "work_order") -> int:
+    """The id of the order numbered `number` (an import's reference); a ValidationError on
+    `field` when there is none."""
+    found = session.scalar(select(WorkOrder.id).where(WorkOrder.number == number))
+    if found is None:
+        raise ValidationError(
+            f"作業番号 {quote(number, ja=True)} の作業がありません。",
+            f"no work order numbered {quote(number)}",
+            field,
+        )
+    return found
 
 
 def work_order_detail(db: Database, work_order_id: int) -> WorkOrderDetail:

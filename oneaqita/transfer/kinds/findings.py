@@ -34,6 +34,7 @@ from oneaqita.services.changes import Entity
 from oneaqita.services.findings import FindingData, upsert_finding
 from oneaqita.services.records import UpsertOutcome
 from oneaqita.services.unit_of_work import UnitOfWork
+from oneaqita.services.work_order_queries import work_order_id_by_number
 from oneaqita.transfer.columns import Column, KindSpec, Stored, choice, join_list
 from oneaqita.values import Cell, quote
 
@@ -65,17 +66,6 @@ def photo_names(value: Cell) -> tuple[str, ...] | None:
     text = str(value).replace("；", ";")
     names = tuple(dict.fromkeys(n.strip() for n in text.split(";") if n.strip()))
     return names or None
-
-
-def _work_order_id(uow: UnitOfWork, number: str) -> int:
-    found = uow.session.scalar(select(WorkOrder.id).where(WorkOrder.number == number))
-    if found is None:
-        raise ValidationError(
-            f"作業番号 {quote(number, ja=True)} の作業がありません。",
-            f"no work order numbered {quote(number)}",
-            "work_order",
-        )
-    return found
 
 
 def _asset_id(uow: UnitOfWork, code: str) -> int:
@@ -110,7 +100,7 @@ def _upsert_in(folder: Path | None) -> Any:
     @requires(Action.RECORD_FINDINGS)
     def upsert(uow: UnitOfWork, row: FindingRow) -> Stored:
         data = FindingData(
-            work_order_id=_work_order_id(uow, row.work_order),
+            work_order_id=work_order_id_by_number(uow.session, row.work_order),
             asset_id=_asset_id(uow, row.asset),
             category=row.category,
             rank=row.rank,

@@ -26,6 +26,7 @@ from oneaqita.permissions import Action, requires
 from oneaqita.services.changes import Entity
 from oneaqita.services.time_entries import NOTE_LIMIT, Cell, upsert_entry
 from oneaqita.services.unit_of_work import UnitOfWork
+from oneaqita.services.work_order_queries import work_order_id_by_number
 from oneaqita.transfer.columns import Column, KindSpec, Stored, choice
 from oneaqita.values import Cell as SheetCell
 from oneaqita.values import ValueParseError, parse_date, parse_hours_to_minutes, quote
@@ -66,16 +67,7 @@ def _person_id(uow: UnitOfWork, number: str) -> int:
 
 
 def _work_order_id(uow: UnitOfWork, number: str | None) -> int | None:
-    if number is None:
-        return None
-    found = uow.session.scalar(select(WorkOrder.id).where(WorkOrder.number == number))
-    if found is None:
-        raise ValidationError(
-            f"作業番号 {quote(number, ja=True)} の作業がありません。",
-            f"no work order numbered {quote(number)}",
-            "work_order",
-        )
-    return found
+    return None if number is None else work_order_id_by_number(uow.session, number)
 
 
 @requires(Action.LOG_OWN_HOURS)
