@@ -165,8 +165,9 @@ def test_xlsx_real_dates_and_numbers(tmp_path: Path) -> None:
     ("kind", "name", "message"),
     [
         ("staff", "p.csv", "unknown kind 'staff'"),
-        ("time-entries", "p.csv", "time-entries cannot be imported or exported yet; supported "
-         "kinds: organizations, shareholdings, people, secondments"),
+        ("timesheets", "p.csv", "unknown kind 'timesheets'; supported kinds: organizations, "
+         "shareholdings, people, secondments, assets, contracts, work-orders, findings, "
+         "time-entries"),
         ("people", "p.xls", "unsupported file type"),
         ("people", "missing.csv", "no such file"),
     ],

@@ -20,7 +20,7 @@ from oneaqita.transfer.kinds import (
 )
 from oneaqita.transfer.report import ImportRequestError
 
-# Every kind IMPORT-FORMAT.md names, in its order; only those in KINDS work yet.
+# Every kind IMPORT-FORMAT.md names, in its order (the order lists and help show them in).
 ALL_KINDS = (
     "organizations",
     "shareholdings",
@@ -59,12 +59,6 @@ def get_kind(name: str) -> KindSpec[Any]:
     if spec is not None:
         return spec
     supported = ", ".join(supported_kinds())
-    if name.strip().lower() in ALL_KINDS:
-        raise ImportRequestError(
-            f"「{name}」の取り込み・書き出しにはまだ対応していません。"
-            f"対応している種類: {supported}",
-            f"{name} cannot be imported or exported yet; supported kinds: {supported}",
-        )
     raise ImportRequestError(
         f"種類「{name}」はありません。使える種類: {supported}",
         f"unknown kind {name!r}; supported kinds: {supported}",
