@@ -117,45 +117,43 @@ def _add_report(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> N
         "not allowed or not writable, 2 wrong command. / 帳票を書き出します。",
     )
     report_sub = report.add_subparsers(dest="report", metavar="REPORT", required=True)
-    wo = report_sub.add_parser(
+
+    def add(name: str, help: str, description: str, output: str) -> argparse.ArgumentParser:
+        parser = report_sub.add_parser(name, help=help, description=description)
+        _add_db_option(parser)
+        parser.add_argument("-o", "--output", metavar="FILE", type=Path, required=True, help=output)
+        return parser
+
+    wo = add(
         "work-order",
-        help="the work-order sheet (作業指示書) of one order",
-        description="The work-order sheet of the order numbered NUMBER: the order, its "
+        "the work-order sheet (作業指示書) of one order",
+        "The work-order sheet of the order numbered NUMBER: the order, its "
         "assets, the findings form to fill in on site and the findings recorded. An existing "
         "FILE is replaced. / 作業指示書をPDFに書き出します。",
+        "the PDF file to write",
     )
-    _add_db_option(wo)
     wo.add_argument("number", metavar="NUMBER", help="the work order's number, e.g. WO-2025-000123")
-    wo.add_argument(
-        "-o", "--output", metavar="FILE", type=Path, required=True, help="the PDF file to write"
-    )
-    st = report_sub.add_parser(
+    st = add(
         "settlement",
-        help="the secondment settlement (派遣負担金精算書) of a month, per sending body",
-        description="Per sending body: each seconded person of the month, kind and period, days "
+        "the secondment settlement (派遣負担金精算書) of a month, per sending body",
+        "Per sending body: each seconded person of the month, kind and period, days "
         "and hours, the monthly cost basis, the company's share, the amount owed to the body "
         "and the fiscal year to date. Managers and administrators only. FILE ending in .pdf "
         "or .csv decides the format. / 派遣負担金精算書をPDFかCSVに書き出します。",
+        "the .pdf or .csv file",
     )
-    _add_db_option(st)
     st.add_argument("--month", metavar="YYYY-MM", required=True, help="the month, e.g. 2025-04")
     st.add_argument("--body", metavar="CODE", help="only this sending body (its code)")
-    st.add_argument(
-        "-o", "--output", metavar="FILE", type=Path, required=True, help="the .pdf or .csv file"
-    )
-    hr = report_sub.add_parser(
+    hr = add(
         "hours",
-        help="monthly hours per person (月間作業時間表)",
-        description="Per person: the hours of each day of the month by work order and "
+        "monthly hours per person (月間作業時間表)",
+        "Per person: the hours of each day of the month by work order and "
         "category, with totals; one person or everyone with hours in the month. FILE ending "
         "in .pdf or .csv decides the format. / 月間作業時間表をPDFかCSVに書き出します。",
+        "the .pdf or .csv file",
     )
-    _add_db_option(hr)
     hr.add_argument("--month", metavar="YYYY-MM", required=True, help="the month, e.g. 2025-04")
     hr.add_argument("--person", metavar="EMPLOYEE_NO", help="only this person")
-    hr.add_argument(
-        "-o", "--output", metavar="FILE", type=Path, required=True, help="the .pdf or .csv file"
-    )
 
 
 def _db_url(args: argparse.Namespace) -> str:
