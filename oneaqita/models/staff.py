@@ -2,9 +2,11 @@
 
 import enum
 from datetime import date
+from typing import Any
 
-from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String, or_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql import ColumnElement
 
 from oneaqita.models.base import Base, IdMixin, VersionedMixin, str_enum, utcnow
 from oneaqita.models.organizations import Organization
@@ -87,3 +89,8 @@ class Secondment(IdMixin, VersionedMixin, Base):
 
     person: Mapped[Person] = relationship(back_populates="secondments")
     from_organization: Mapped[Organization] = relationship()
+
+    @staticmethod
+    def not_ended_before(day: Any) -> ColumnElement[bool]:
+        """SQL: the secondment has no end, or ends on `day` (a date or a column) or later."""
+        return or_(Secondment.end_date.is_(None), Secondment.end_date >= day)

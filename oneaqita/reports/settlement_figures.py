@@ -191,7 +191,7 @@ def _hours(session: Session, first: date, last: date, body_id: int | None) -> di
         )
         .where(
             Secondment.start_date <= last,
-            or_(Secondment.end_date.is_(None), Secondment.end_date >= first),
+            Secondment.not_ended_before(first),
         )
         .group_by(Secondment.id)
     )
@@ -244,7 +244,7 @@ def settlement_figures(
             .join(Organization, Organization.id == Secondment.from_organization_id)
             .where(
                 Secondment.start_date <= last,
-                or_(Secondment.end_date.is_(None), Secondment.end_date >= fy_start),
+                Secondment.not_ended_before(fy_start),
             )
             .order_by(Organization.code, Person.employee_no, Secondment.start_date)
         )

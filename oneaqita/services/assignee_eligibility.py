@@ -51,7 +51,7 @@ def _covered(first: date, last: date) -> ColumnElement[bool]:
     return exists().where(
         Secondment.person_id == Person.id,
         Secondment.start_date <= first,
-        or_(Secondment.end_date.is_(None), Secondment.end_date >= last),
+        Secondment.not_ended_before(last),
     )
 
 

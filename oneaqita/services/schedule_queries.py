@@ -178,7 +178,7 @@ def _seconded_during(start: date, end: date) -> ColumnElement[bool]:
     return and_(
         Secondment.person_id == Person.id,
         Secondment.start_date <= end,
-        or_(Secondment.end_date.is_(None), Secondment.end_date >= start),
+        Secondment.not_ended_before(start),
     )
 
 
@@ -332,7 +332,7 @@ def _seconded_days(session: Session, ids: list[int], days: list[date]) -> dict[i
             Secondment,
             and_(
                 Secondment.start_date <= d.c.day,
-                or_(Secondment.end_date.is_(None), Secondment.end_date >= d.c.day),
+                Secondment.not_ended_before(d.c.day),
             ),
         )
         .where(Secondment.person_id.in_(ids))

@@ -22,7 +22,7 @@ named in brackets):
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from oneaqita.errors import ConcurrentEdit, NotFound, ValidationError
@@ -98,7 +98,7 @@ def _check_no_overlap(
         .join(Organization, Organization.id == Secondment.from_organization_id)
         .where(
             Secondment.person_id == person_id,
-            or_(Secondment.end_date.is_(None), Secondment.end_date >= start),
+            Secondment.not_ended_before(start),
         )
         .order_by(Secondment.start_date)
     )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from oneaqita.models import Organization, Person, Secondment, SecondmentKind
 from oneaqita.services.database import Database
@@ -97,7 +97,7 @@ def secondment_timeline(db: Database, start: date, end: date) -> list[TimelineGr
         .join(Person, Person.id == Secondment.person_id)
         .where(
             Secondment.start_date <= end,
-            or_(Secondment.end_date.is_(None), Secondment.end_date >= start),
+            Secondment.not_ended_before(start),
         )
         .order_by(Organization.code, Secondment.start_date, Person.employee_no)
     )

@@ -249,7 +249,7 @@ def approval_queue(db: Database) -> list[QueuedWeek]:
             .where(
                 Secondment.person_id == Person.id,
                 Secondment.start_date <= week_end,
-                or_(Secondment.end_date.is_(None), Secondment.end_date >= TimesheetWeek.week_start),
+                Secondment.not_ended_before(TimesheetWeek.week_start),
             )
             .order_by(Secondment.start_date.desc())
             .limit(1)
@@ -304,7 +304,7 @@ def unsubmitted_weeks(db: Database, today: date, weeks: int = 8) -> list[Unsubmi
                 and_(
                     Secondment.person_id == Person.id,
                     Secondment.start_date <= end,
-                    or_(Secondment.end_date.is_(None), Secondment.end_date >= first),
+                    Secondment.not_ended_before(first),
                 ),
             )
             .where(or_(Organization.kind == OrganizationKind.COMPANY, Secondment.id.is_not(None)))
