@@ -18,6 +18,7 @@
 """
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -133,7 +134,7 @@ def contract_hours_figures(
             per_body = per_body.where(Contract.client_id == body_id)
         contract_rows = session.execute(per_contract).all()
         body_rows = session.execute(per_body.order_by(Org.code)).all()
-        overhead_rows = []
+        overhead_rows: Sequence[Any] = ()
         if body_id is None:
             overhead_rows = session.execute(
                 select(te.category, *_sums(te))

@@ -1,17 +1,18 @@
 """The hours per contract and client body (契約別作業時間表) as PDF and CSV; the figures and
 their definitions are contract_hours_figures'.
 
-PDF: A4 landscape, a section per client body (a new page each: contract, title, hours, of them
-approved, people, work orders, and the body's subtotal), then the overhead block and the
-month's total. CSV: one row per contract, a subtotal row per body, the overhead categories and
-the total, hours as plain numbers for Excel.
+PDF: A4 landscape, a section per client body (its contracts: number, title, hours, of them
+approved, people, work orders, and the body's subtotal; the sections follow each other, a
+section kept on one page when it fits), then the overhead block and the month's total per
+body. CSV: one row per contract, a subtotal row per body, the overhead categories and the
+total, hours as plain numbers for Excel.
 """
 
 from datetime import date
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from oneaqita.reports.contract_hours_figures import ClientHours, ContractHours, Worked
 from oneaqita.reports.monthly import month_label, monthly_pdf
@@ -40,10 +41,16 @@ NOTE = (
 )
 
 
+def _hours(minutes: int) -> str:
+    """Hours with thousands separators for the PDF: 62,370 minutes → "1,039.5"."""
+    whole, rest = divmod(minutes, 60)
+    return f"{whole:,}" if not rest else f"{minutes / 60:,.2f}".rstrip("0")
+
+
 def _figures(w: Worked, orders: bool = True) -> list[str]:
     return [
-        hours(w.minutes) or "0",
-        hours(w.approved_minutes) or "0",
+        _hours(w.minutes),
+        _hours(w.approved_minutes),
         f"{w.people}名",
         f"{w.work_orders}件" if orders else "",
     ]
@@ -59,48 +66,43 @@ def _header() -> list[str]:
     return [h for h, _ in COLUMNS]
 
 
-def _body_section(body: ClientHours, data: ContractHours) -> list[Flowable]:
+def _body_section(body: ClientHours) -> Flowable:
     s = styles()
     width = COLUMNS[1][1] * mm - 6
     rows = [_header()]
     rows += [[x.number, fit(x.title, width, CELL), *_figures(x.worked)] for x in body.lines]
     rows.append(["小計", f"{len(body.lines)}契約", *_figures(body.worked)])
-    return [
-        Paragraph(f"{TITLE}　{month_label(data.month)}", s.title),
-        Paragraph(
-            f"発注者: {body.code}　{body.name}　　{hours(body.worked.minutes) or '0'} 時間",
-            s.heading,
-        ),
-        _table(rows),
-        Spacer(1, 3 * mm),
-        Paragraph(NOTE, s.small),
-    ]
+    heading = f"発注者: {body.code}　{body.name}　　{_hours(body.worked.minutes)} 時間"
+    return KeepTogether([Paragraph(heading, s.heading), _table(rows), Spacer(1, 4 * mm)])
 
 
 def _closing_section(data: ContractHours) -> list[Flowable]:
     """The overhead block (all bodies only) and the total of the month."""
     s = styles()
-    out: list[Flowable] = [Paragraph(f"{TITLE}　{month_label(data.month)}　合計", s.title)]
+    out: list[Flowable] = []
     if data.body_code is None:
         rows = [["区分", "", *_header()[2:]]]
-        rows += [[x.title, "共通業務", *_figures(x.worked, False)] for x in data.overhead]
-        rows.append(["小計", "共通業務", *_figures(data.overhead_worked, False)])
-        out += [Paragraph("共通業務", s.heading), _table(rows), Spacer(1, 4 * mm)]
+        rows += [[x.title, "", *_figures(x.worked, False)] for x in data.overhead]
+        rows.append(["小計", "", *_figures(data.overhead_worked, False)])
+        block = [Paragraph("共通業務（研修・事務・移動・休暇）", s.heading), _table(rows)]
+        out += [KeepTogether(block), Spacer(1, 4 * mm)]
     per_body = [[b.code, b.name, *_figures(b.worked)] for b in data.bodies]
     total = [["合計", f"{len(data.bodies)}団体", *_figures(data.worked)]]
     rows = [["団体コード", "発注者", *_header()[2:]], *per_body]
     if data.body_code is None:
         rows.append(["共通業務", "", *_figures(data.overhead_worked, False)])
-    out += [Paragraph("団体別の合計", s.heading), _table(rows + total), Spacer(1, 3 * mm)]
-    out.append(Paragraph(NOTE, s.small))
+    table = [Paragraph("団体別の合計", s.heading), _table(rows + total)]
+    out += [KeepTogether(table), Spacer(1, 3 * mm), Paragraph(NOTE, s.small)]
     return out
 
 
 def render_contract_hours_pdf(data: ContractHours, issued: date | None = None) -> bytes:
     """The report as PDF bytes, issued on ``issued`` (default today)."""
-    sections = [_body_section(body, data) for body in data.bodies]
+    sections: list[list[Flowable]] = []
     if data.worked.minutes:
-        sections.append(_closing_section(data))
+        title = Paragraph(f"{TITLE}　{month_label(data.month)}", styles().title)
+        bodies = [_body_section(body) for body in data.bodies]
+        sections.append([title, *bodies, *_closing_section(data)])
     empty = "この月の作業時間の記録はありません。"
     return monthly_pdf(TITLE, data.month, data.last_day, sections, empty, issued)
 

@@ -70,7 +70,11 @@ class ContractHoursTab(ReportTab):
             count = self.tr("{count}契約").format(count=len(body.lines))
             group = tree.add_group(
                 body.code,
-                [Cell(f"{body.code}　{body.name}", body.code), Cell(count), *self._figures(body.worked)],
+                [
+                    Cell(f"{body.code}　{body.name}", body.code),
+                    Cell(count),
+                    *self._figures(body.worked),
+                ],
             )
             for x in body.lines:
                 tree.add_line(
@@ -91,7 +95,8 @@ class ContractHoursTab(ReportTab):
                 )
         w = data.worked
         total = self.tr(
-            "合計　{bodies}団体　時間 {hours}（うち承認済 {approved}）　{people}名　作業指示 {orders}件"
+            "合計　{bodies}団体　時間 {hours}（うち承認済 {approved}）"
+            "　{people}名　作業指示 {orders}件"
         ).format(
             bodies=len(data.bodies),
             hours=hours_cell(w.minutes).text,

@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # a group's key, for the filter
@@ -51,8 +58,9 @@ class _Proxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_key(self, key: str | None) -> None:
+        self.beginFilterChange()
         self.key = key
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(  # noqa: N802
         self, row: int, parent: QModelIndex | QPersistentModelIndex
@@ -71,7 +79,9 @@ class FiguresTree(QWidget):
         self.model = QStandardItemModel(0, len(headers), self)
         self.model.setHorizontalHeaderLabels(list(headers))
         for c in range(len(headers)):
-            self.model.setHeaderData(c, Qt.Orientation.Horizontal, headers[c], Qt.ItemDataRole.ToolTipRole)
+            self.model.setHeaderData(
+                c, Qt.Orientation.Horizontal, headers[c], Qt.ItemDataRole.ToolTipRole
+            )
         self.proxy = _Proxy()
         self.proxy.setSourceModel(self.model)
         self.view = QTreeView()

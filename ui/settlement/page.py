@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oneaqita.fiscal import fiscal_year, fiscal_year_label
+from oneaqita.fiscal import fiscal_year
 from oneaqita.services.actor import Actor
 from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
@@ -34,6 +34,7 @@ from ui.settlement.contract_tab import ContractHoursTab
 from ui.settlement.hours_tab import HoursTab
 from ui.settlement.report_tab import ReportTab
 from ui.settlement.settlement_tab import SettlementTab
+from ui.staffing.labels import fiscal_year_text
 
 # A change to any of these can alter what the page shows.
 SETTLEMENT_ENTITIES = (
@@ -158,7 +159,7 @@ class SettlementPage(QWidget):
         m = self.month
         self.month_label.setText(
             self.tr("{year}年{month}月（{fy}）").format(
-                year=m.year, month=m.month, fy=fiscal_year_label(fiscal_year(m))
+                year=m.year, month=m.month, fy=fiscal_year_text(fiscal_year(m), with_year=False)
             )
         )
         self.next_button.setEnabled(m < step_month(self._this_month, 12))

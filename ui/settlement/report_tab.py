@@ -35,7 +35,9 @@ class ReportTab(QWidget):
         self._building = False
         self.tree = FiguresTree(headers)
         self.preview_button = QPushButton(self.tr("PDFプレビュー…"))
-        self.preview_button.setToolTip(self.tr("表示中の集計をPDFで確認・印刷・保存します (Ctrl+P)"))
+        self.preview_button.setToolTip(
+            self.tr("表示中の集計をPDFで確認・印刷・保存します (Ctrl+P)")
+        )
         self.csv_button = QPushButton(self.tr("CSV保存…"))
         self.csv_button.setToolTip(self.tr("表示中の集計をCSVファイル (Excel用) に保存します"))
         self.status_label = QLabel()

@@ -6,7 +6,6 @@ carries its subtotal, the bar below the total."""
 from datetime import date
 from pathlib import Path
 
-from oneaqita.fiscal import fiscal_year_label
 from oneaqita.reports.settlement_figures import Settlement, SettlementLine, settlement_figures
 from oneaqita.reports.settlement_report import (
     TITLE,
@@ -18,6 +17,7 @@ from oneaqita.services.database import Database
 from ui.labels import date_text
 from ui.settlement.figures_tree import Cell, hours_cell, number
 from ui.settlement.report_tab import ReportTab
+from ui.staffing.labels import fiscal_year_text, kind_label
 
 
 class SettlementTab(ReportTab):
@@ -69,7 +69,7 @@ class SettlementTab(ReportTab):
         return [
             Cell(x.name, x.name),
             Cell(x.employee_no),
-            Cell(x.kind_label, tip=x.position or ""),
+            Cell(kind_label(x.kind), tip=x.position or ""),
             Cell(self._period(x), x.start.isoformat()),
             number(x.seconded_days, f"{x.seconded_days}/{x.month_days}"),
             number(x.days_worked),
@@ -125,7 +125,7 @@ class SettlementTab(ReportTab):
             hours=hours_cell(sum(b.minutes for b in data.bodies)).text or "0",
             approved=hours_cell(sum(b.approved_minutes for b in data.bodies)).text or "0",
             amount=f"{data.amount_yen:,}",
-            fy=fiscal_year_label(data.fiscal_year),
+            fy=fiscal_year_text(data.fiscal_year, with_year=False),
             ytd=f"{ytd:,}",
         )
         tree.finish(total, self.tr("この月に派遣中の職員はいません。"))
