@@ -265,6 +265,26 @@ def test_a_changed_secondment_is_shown(
     changed = next(b for b in after.bodies if b.code == body.code)
     assert changed.amount_yen != body.amount_yen
     _shown_matches(page, after)
+    # A secondment without a cost basis: flagged in red, left out of the body's total.
+    employee_no = changed.lines[0].employee_no
+    with demo_db.unit_of_work(SYSTEM_ACTOR) as uow:
+        uow.session.execute(
+            update(Secondment)
+            .where(Secondment.from_organization_id == body_id)
+            .values(monthly_cost_yen=None)
+        )
+    change_hub().changed.emit(Change({Entity.SECONDMENTS: frozenset({1})}))
+    qtbot.waitUntil(lambda: page.settlement_tab.shown_for is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: running_operations() == 0, timeout=10_000)
+    missing = settlement_figures(demo_db, actor, MARCH)
+    _shown_matches(page, missing)
+    row = [b.code for b in missing.bodies].index(body.code)
+    tree = page.settlement_tab.tree
+    assert tree.group_texts()[row][AMOUNT] == "0"
+    line = [x[1] for x in tree.line_texts(row)].index(employee_no)
+    cell = tree.proxy.index(line, AMOUNT, tree.proxy.index(row, 0))
+    assert cell.data() == "基礎額未登録"
+    assert cell.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#c62828"
 
 
 def test_only_managers_and_administrators_see_the_page(
