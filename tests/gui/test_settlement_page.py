@@ -287,6 +287,23 @@ def test_a_changed_secondment_is_shown(
     assert cell.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#c62828"
 
 
+def test_a_hidden_page_reads_when_it_is_shown_again(
+    qtbot,  # type: ignore[no-untyped-def]
+    page: SettlementPage,
+) -> None:
+    page.hide()
+    change_hub().changed.emit(Change({Entity.TIME_ENTRIES: frozenset({1})}))
+    assert running_operations() == 0 and page.settlement_tab.shown_for is None
+    change_hub().changed.emit(Change({Entity.ASSETS: frozenset({1})}))  # not shown here
+    page.show()
+    _settled(qtbot, page.settlement_tab, MARCH)
+    page.hide()
+    page.next_button.click()  # April 2026: read when shown
+    assert running_operations() == 0
+    page.show()
+    _settled(qtbot, page.settlement_tab, date(2026, 4, 1))
+
+
 def test_only_managers_and_administrators_see_the_page(
     qtbot,  # type: ignore[no-untyped-def]
     demo_db: Database,

@@ -5,14 +5,15 @@
 - 月次時間: the monthly hours per person, of those seconded from the body;
 - 契約別: the hours per contract of the client body.
 
-Only the tab in view is read (off the GUI thread); another is read when it is opened for a
-month or body it has not shown yet. Whatever changes hours, weeks, secondments, people,
-bodies, work orders or contracts reads the tab in view again. Ctrl+P previews its PDF."""
+Only the tab in view is read (off the GUI thread), and only while the page is shown; another
+tab is read when it is opened for a month or body it has not shown yet. Whatever changes
+hours, weeks, secondments, people, bodies, work orders or contracts reads the tab in view
+again (a hidden page when it is next shown). Ctrl+P previews its PDF."""
 
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -68,6 +69,7 @@ class SettlementPage(QWidget):
         self._db, self._actor = db, actor
         self.month = (today or date.today()).replace(day=1)
         self._this_month = self.month
+        self._bodies_stale = True
 
         self.previous_button = QPushButton("◀")
         self.previous_button.setToolTip(self.tr("前の月 (PageUp)"))
@@ -131,8 +133,7 @@ class SettlementPage(QWidget):
             shortcut.activated.connect(slot)
         change_hub().changed.connect(self._changed)
         self._show_month()
-        self._load_bodies()
-        self._tab_changed(0)  # reads the first tab
+        self._tab_changed(0)  # the labels; read when shown
 
     def title(self) -> str:
         return self.tr("精算・集計")
@@ -172,11 +173,18 @@ class SettlementPage(QWidget):
         else:
             self.body_label.setText(self.tr("派遣元"))
             self.body_combo.setToolTip(self.tr("出向・派遣の派遣元（団体）"))
-        if tab.shown_for != (self.month, self.body()):
+        if self.isVisible() and tab.shown_for != (self.month, self.body()):
             tab.load(self.month, self.body())
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._bodies_stale:
+            self._load_bodies()
+        self._tab_changed(self.tabs.currentIndex())
 
     def _load_bodies(self) -> None:
         db = self._db
+        self._bodies_stale = False
 
         def choices() -> list[tuple[str, str]]:
             both = {code: name for _i, code, name in organization_choices(db)}
@@ -208,14 +216,17 @@ class SettlementPage(QWidget):
         return [self.settlement_tab, self.hours_tab, self.contract_tab]
 
     def _load_current(self) -> None:
-        self.current_tab().load(self.month, self.body())
+        if self.isVisible():
+            self.current_tab().load(self.month, self.body())
 
     def refresh(self) -> None:
         """F5: the bodies and the tab in view are read again; the others when opened."""
         for tab in self.tab_list():
             tab.shown_for = None
-        self._load_bodies()
-        self._load_current()
+        self._bodies_stale = True
+        if self.isVisible():
+            self._load_bodies()
+            self._load_current()
 
     def preview(self) -> None:
         self.current_tab().open_preview()
