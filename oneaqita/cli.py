@@ -154,6 +154,17 @@ def _add_report(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> N
     )
     hr.add_argument("--month", metavar="YYYY-MM", required=True, help="the month, e.g. 2025-04")
     hr.add_argument("--person", metavar="EMPLOYEE_NO", help="only this person")
+    ch = add(
+        "contract-hours",
+        "hours per contract and client body of a month (契約別作業時間表)",
+        "Per client body: the hours of the month on each of its contracts, with the people "
+        "and work orders that logged them and the body's subtotal; overhead categories as "
+        "their own block, then the total. FILE ending in .pdf or .csv decides the format. "
+        "/ 契約別作業時間表をPDFかCSVに書き出します。",
+        "the .pdf or .csv file",
+    )
+    ch.add_argument("--month", metavar="YYYY-MM", required=True, help="the month, e.g. 2025-04")
+    ch.add_argument("--body", metavar="CODE", help="only this client body (its code)")
 
 
 def _db_url(args: argparse.Namespace) -> str:
@@ -318,11 +329,35 @@ def _report_hours(db: "Database", actor: "Actor", args: argparse.Namespace) -> s
     )
 
 
+def _report_contract_hours(db: "Database", actor: "Actor", args: argparse.Namespace) -> str:
+    from oneaqita.reports.contract_hours_figures import contract_hours_figures
+    from oneaqita.reports.contract_hours_report import (
+        render_contract_hours_pdf,
+        write_contract_hours_csv,
+    )
+    from oneaqita.reports.monthly import month_label
+    from oneaqita.reports.pdf_base import write_pdf
+    from oneaqita.reports.report_files import report_format
+
+    kind, month = report_format(args.output), _month(args.month)
+    figures = contract_hours_figures(db, actor, month, args.body)
+    if kind == "pdf":
+        write_pdf(args.output, render_contract_hours_pdf(figures))
+    else:
+        write_contract_hours_csv(figures, args.output)
+    return (
+        f"{args.output}: {month_label(month)}の契約別作業時間表 ({len(figures.bodies)}団体) を"
+        f"書き出しました / hours per contract of {args.month} written "
+        f"({len(figures.bodies)} bodies)"
+    )
+
+
 # The reports `oneaqita report` writes: each reads with the desktop user and returns its line.
 REPORTS: dict[str, Callable[["Database", "Actor", argparse.Namespace], str]] = {
     "work-order": _report_work_order,
     "settlement": _report_settlement,
     "hours": _report_hours,
+    "contract-hours": _report_contract_hours,
 }
 
 

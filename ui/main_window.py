@@ -22,6 +22,7 @@ from ui.labels import role_label
 from ui.organizations.organizations_page import OrganizationsPage
 from ui.organizations.shareholders_page import ShareholdersPage
 from ui.schedule.page import SchedulePage
+from ui.settlement.page import SettlementPage
 from ui.staffing.overview_page import StaffingOverviewPage
 from ui.staffing.people_page import PeoplePage
 from ui.transfer.export_dialog import open_export_dialog
@@ -37,6 +38,7 @@ Page = (
     | ShareholdersPage
     | ContractsPage
     | SchedulePage
+    | SettlementPage
 )
 
 
@@ -67,6 +69,8 @@ class MainWindow(QMainWindow):
             self.contracts,
             self.schedule,
         ]
+        if allowed(actor, Action.READ_SETTLEMENT):  # money owed to the bodies: managers
+            self.pages.append(SettlementPage(db, actor))
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(150)
@@ -114,7 +118,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         view_menu = self.menuBar().addMenu(self.tr("表示(&V)"))
-        # Ctrl+1 … Ctrl+7 go to the pages in the order of the navigation list.
+        # Ctrl+1 … Ctrl+8 go to the pages in the order of the navigation list.
         self.page_actions: list[QAction] = []
         for row, page in enumerate(self.pages):
             action = QAction(page.title(), self)

@@ -9,6 +9,8 @@ totals per row, per day and for the month.
 - One person (by employee number; NotFound when there is none; a section, empty, even in a
   month without hours) or everyone with counted hours in the month, one section each, by
   employee number.
+- Of one sending body (by code; NotFound when there is none): the people with a secondment
+  from it overlapping the month.
 - Summed by the database: one GROUP BY person, day, work order and category.
 - Any registered user reads it (Action.READ_LISTS), as the other reports.
 """
@@ -21,9 +23,16 @@ from sqlalchemy import case, func, select
 
 from oneaqita.errors import NotFound
 from oneaqita.labels import label
-from oneaqita.models import OverheadCategory, Person, TimeEntry, TimeEntryStatus, WorkOrder
+from oneaqita.models import (
+    OverheadCategory,
+    Person,
+    Secondment,
+    TimeEntry,
+    TimeEntryStatus,
+    WorkOrder,
+)
 from oneaqita.permissions import Action, requires
-from oneaqita.reports.settlement_figures import NOT_COUNTED, month_range
+from oneaqita.reports.settlement_figures import NOT_COUNTED, month_range, organization_id
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
 from oneaqita.services.text_fields import reference_text
@@ -61,10 +70,14 @@ class MonthlyHours:
 
 @requires(Action.READ_LISTS)
 def hours_figures(
-    db: Database, actor: Actor, month: date, employee_no: str | None = None
+    db: Database,
+    actor: Actor,
+    month: date,
+    employee_no: str | None = None,
+    body_code: str | None = None,
 ) -> MonthlyHours:
     """The hours of the month containing ``month``: of the person ``employee_no``, or of
-    everyone with hours in it."""
+    everyone with hours in it; only of those seconded from ``body_code`` in it when given."""
     require_registered(actor)
     first, last = month_range(month)
     te = TimeEntry
@@ -92,6 +105,17 @@ def hours_figures(
                 te.category,
             )
         )
+        if body_code is not None:
+            body_id = organization_id(session, body_code)
+            stmt = stmt.where(
+                te.person_id.in_(
+                    select(Secondment.person_id).where(
+                        Secondment.from_organization_id == body_id,
+                        Secondment.start_date <= last,
+                        Secondment.not_ended_before(first),
+                    )
+                )
+            )
         name_of: dict[str, str] = {}
         if employee_no is not None:
             given = reference_text(employee_no, "person", "職員番号", "Employee no.")

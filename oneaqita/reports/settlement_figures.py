@@ -60,6 +60,7 @@ __all__ = [
     "SettlementLine",
     "month_amount",
     "month_range",
+    "organization_id",
     "settlement_figures",
 ]
 
@@ -202,7 +203,7 @@ def _hours(session: Session, first: date, last: date, body_id: int | None) -> di
     }
 
 
-def _body_id(session: Session, code: str) -> int:
+def organization_id(session: Session, code: str) -> int:
     # Read as typed references are: a control character is refused, naming the field.
     given = reference_text(code, "body", "団体コード", "Organization code")
     found = given and session.scalar(select(Organization.id).where(Organization.code == given))
@@ -248,7 +249,7 @@ def settlement_figures(
             )
             .order_by(Organization.code, Person.employee_no, Secondment.start_date)
         )
-        body_id = None if body_code is None else _body_id(session, body_code)
+        body_id = None if body_code is None else organization_id(session, body_code)
         if body_id is not None:
             stmt = stmt.where(Secondment.from_organization_id == body_id)
         rows = session.execute(stmt).all()

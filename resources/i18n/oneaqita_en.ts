@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="ja">
 <context>
     <name>AssetFilterDialog</name>
@@ -245,7 +244,7 @@
     </message>
     <message>
         <source>契約の年度にわたる点検作業を、試算してから一括で作成します</source>
-        <translation>Preview, then create at once the inspection orders over the contract&apos;s fiscal years</translation>
+        <translation>Preview, then create at once the inspection orders over the contract's fiscal years</translation>
     </message>
     <message>
         <source>契約番号</source>
@@ -317,7 +316,7 @@
     </message>
     <message>
         <source>一括発注グループ「{group}」の契約 ({count})</source>
-        <translation>Contracts of bulk order &quot;{group}&quot; ({count})</translation>
+        <translation>Contracts of bulk order "{group}" ({count})</translation>
     </message>
     <message>
         <source>{done}/{live} 件 · {pct}</source>
@@ -375,7 +374,7 @@
     </message>
     <message>
         <source>県の一括発注のときだけ</source>
-        <translation>Only for the prefecture&apos;s bulk orders</translation>
+        <translation>Only for the prefecture's bulk orders</translation>
     </message>
     <message>
         <source>契約番号(&amp;U)</source>
@@ -455,6 +454,57 @@
     <message>
         <source>{count} 件</source>
         <translation>{count} contracts</translation>
+    </message>
+</context>
+<context>
+    <name>ContractHoursTab</name>
+    <message>
+        <source>発注者・件名</source>
+        <translation>Client / title</translation>
+    </message>
+    <message>
+        <source>契約番号</source>
+        <translation>Contract no.</translation>
+    </message>
+    <message>
+        <source>時間</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>うち承認済</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>作業指示数</source>
+        <translation>Work orders</translation>
+    </message>
+    <message>
+        <source>人数・作業指示数は時間を記録した人と作業指示の数（小計では重複を除く）</source>
+        <translation>People and work orders are those with hours logged (counted once in a subtotal)</translation>
+    </message>
+    <message>
+        <source>契約別作業時間表</source>
+        <translation>Hours per contract</translation>
+    </message>
+    <message>
+        <source>{count}契約</source>
+        <translation>{count} contracts</translation>
+    </message>
+    <message>
+        <source>共通業務（研修・事務・移動・休暇）</source>
+        <translation>Overhead (training, office, travel, leave)</translation>
+    </message>
+    <message>
+        <source>合計　{bodies}団体　時間 {hours}（うち承認済 {approved}）　{people}名　作業指示 {orders}件</source>
+        <translation>Total: {bodies} bodies, {hours} hours ({approved} approved), {people} people, {orders} work orders</translation>
+    </message>
+    <message>
+        <source>この月の作業時間の記録はありません。</source>
+        <translation>No hours were recorded in this month.</translation>
     </message>
 </context>
 <context>
@@ -632,7 +682,7 @@
         <source>選んだ緊急度は等級から求めたものと異なります。
 両方が記録に残り、施設の状態には選んだ緊急度が使われます。</source>
         <translation>The urgency chosen differs from the one the grades give.
-Both are kept; the asset&apos;s condition uses the one chosen.</translation>
+Both are kept; the asset's condition uses the one chosen.</translation>
     </message>
 </context>
 <context>
@@ -735,7 +785,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>会社負担FTE: 給与の会社負担割合の合計 ÷ 100（半分負担なら 0.50）</source>
-        <translation>Company-paid FTE: the company&apos;s salary shares added up, divided by 100 (half paid counts 0.50)</translation>
+        <translation>Company-paid FTE: the company's salary shares added up, divided by 100 (half paid counts 0.50)</translation>
     </message>
     <message>
         <source>基準日</source>
@@ -795,6 +845,53 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>出資額</source>
         <translation>paid-in capital</translation>
+    </message>
+</context>
+<context>
+    <name>HoursTab</name>
+    <message>
+        <source>職員・作業</source>
+        <translation>Person / work</translation>
+    </message>
+    <message>
+        <source>職員番号・作業番号</source>
+        <translation>Employee no. / order no.</translation>
+    </message>
+    <message>
+        <source>時間</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>うち承認済</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>勤務日数</source>
+        <translation>Days worked</translation>
+    </message>
+    <message>
+        <source>全員</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>この月に時間の記録がある職員</source>
+        <translation>The people with hours in this month</translation>
+    </message>
+    <message>
+        <source>職員</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>月間作業時間表</source>
+        <translation>Monthly hours</translation>
+    </message>
+    <message>
+        <source>この月の作業時間の記録はありません。</source>
+        <translation>No hours were recorded in this month.</translation>
+    </message>
+    <message>
+        <source>合計　{people}名　時間 {hours}（うち承認済 {approved}）</source>
+        <translation>Total: {people} people, {hours} hours ({approved} approved)</translation>
     </message>
 </context>
 <context>
@@ -1020,7 +1117,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>発注者の検収番号など（任意）</source>
-        <translation>The client&apos;s acceptance number (optional)</translation>
+        <translation>The client's acceptance number (optional)</translation>
     </message>
     <message>
         <source>検収番号(&amp;R)</source>
@@ -1544,7 +1641,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>この年度は契約期間内に今日以降の稼働日がありません</source>
-        <translation>This fiscal year has no working day left inside the contract&apos;s period</translation>
+        <translation>This fiscal year has no working day left inside the contract's period</translation>
     </message>
     <message>
         <source> 件まで</source>
@@ -1660,7 +1757,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>点検計画の作業を作成しています…</source>
-        <translation>Creating the inspection plan&apos;s orders…</translation>
+        <translation>Creating the inspection plan's orders…</translation>
     </message>
     <message>
         <source>点検計画</source>
@@ -1676,6 +1773,53 @@ Urgency from the grades: {derived}</translation>
     </message>
 </context>
 <context>
+    <name>ReportTab</name>
+    <message>
+        <source>PDFプレビュー…</source>
+        <translation>PDF preview…</translation>
+    </message>
+    <message>
+        <source>表示中の集計をPDFで確認・印刷・保存します (Ctrl+P)</source>
+        <translation>Preview, print or save the figures shown as PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>CSV保存…</source>
+        <translation>Save CSV…</translation>
+    </message>
+    <message>
+        <source>表示中の集計をCSVファイル (Excel用) に保存します</source>
+        <translation>Save the figures shown as a CSV file (for Excel)</translation>
+    </message>
+    <message>
+        <source>読み込み中…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>{title}を作成しています…</source>
+        <translation>Making the {title}…</translation>
+    </message>
+    <message>
+        <source>CSVの保存</source>
+        <translation>Save CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>保存しています…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>{path} に保存しました ({rows}行)</source>
+        <translation>Saved to {path} ({rows} rows)</translation>
+    </message>
+    <message>
+        <source>保存できませんでした</source>
+        <translation>Could not save</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleFilterBar</name>
     <message>
         <source>すべての派遣元</source>
@@ -1687,7 +1831,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>表示期間の年度の契約</source>
-        <translation>Contracts of the shown period&apos;s fiscal year</translation>
+        <translation>Contracts of the shown period's fiscal year</translation>
     </message>
     <message>
         <source>担当者の氏名・よみ・社員番号で検索</source>
@@ -1811,7 +1955,7 @@ Planned {planned} days / available {capacity} days</translation>
     </message>
     <message>
         <source>給与と事業主負担の保険料の月額（円）。精算の基礎になります</source>
-        <translation>Monthly pay plus the employer&apos;s insurance (yen); the basis of the settlement</translation>
+        <translation>Monthly pay plus the employer's insurance (yen); the basis of the settlement</translation>
     </message>
     <message>
         <source>派遣元</source>
@@ -1876,6 +2020,152 @@ Planned {planned} days / available {capacity} days</translation>
     <message>
         <source>終了日（最終日）</source>
         <translation>End (last day)</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementPage</name>
+    <message>
+        <source>前の月 (PageUp)</source>
+        <translation>Previous month (PageUp)</translation>
+    </message>
+    <message>
+        <source>次の月 (PageDown)</source>
+        <translation>Next month (PageDown)</translation>
+    </message>
+    <message>
+        <source>今月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>今月に戻ります (Home)</source>
+        <translation>Back to this month (Home)</translation>
+    </message>
+    <message>
+        <source>すべての団体</source>
+        <translation>All bodies</translation>
+    </message>
+    <message>
+        <source>精算</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <source>月次時間</source>
+        <translation>Monthly hours</translation>
+    </message>
+    <message>
+        <source>契約別</source>
+        <translation>Per contract</translation>
+    </message>
+    <message>
+        <source>精算・集計</source>
+        <translation>Settlement &amp; hours</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月（{fy}）</source>
+        <translation>{year}-{month:02} ({fy})</translation>
+    </message>
+    <message>
+        <source>発注者</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>契約の発注者（団体）</source>
+        <translation>The contract's client (body)</translation>
+    </message>
+    <message>
+        <source>派遣元</source>
+        <translation>Sending body</translation>
+    </message>
+    <message>
+        <source>出向・派遣の派遣元（団体）</source>
+        <translation>The body the secondment is from</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementTab</name>
+    <message>
+        <source>派遣元・氏名</source>
+        <translation>Sending body / name</translation>
+    </message>
+    <message>
+        <source>職員番号</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>派遣期間</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>派遣日数</source>
+        <translation>Days seconded</translation>
+    </message>
+    <message>
+        <source>勤務日数</source>
+        <translation>Days worked</translation>
+    </message>
+    <message>
+        <source>時間</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>うち承認済</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>月額負担基礎額</source>
+        <translation>Monthly cost basis</translation>
+    </message>
+    <message>
+        <source>負担割合</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>当社負担額</source>
+        <translation>Company's share</translation>
+    </message>
+    <message>
+        <source>年度累計</source>
+        <translation>Year to date</translation>
+    </message>
+    <message>
+        <source>当社負担額 = 月額負担基礎額 × 会社負担割合 × 当月の派遣日数 ÷ 当月の日数（円未満切捨て）。時間は差戻しを除く記録の合計です。</source>
+        <translation>Company's share = monthly cost basis × the company's share × days seconded in the month ÷ days in the month (rounded down to the yen). Hours are all entries except returned ones.</translation>
+    </message>
+    <message>
+        <source>派遣負担金精算書</source>
+        <translation>Secondment settlement</translation>
+    </message>
+    <message>
+        <source>（終了日なし）</source>
+        <translation>(no end date)</translation>
+    </message>
+    <message>
+        <source>基礎額未登録</source>
+        <translation>No cost basis</translation>
+    </message>
+    <message>
+        <source>基礎額未登録 {count}件は含みません</source>
+        <translation>{count} without a cost basis not included</translation>
+    </message>
+    <message>
+        <source>年度累計に基礎額未登録の月を含みます</source>
+        <translation>The year to date includes months without a cost basis</translation>
+    </message>
+    <message>
+        <source>{count}名</source>
+        <translation>{count} seconded</translation>
+    </message>
+    <message>
+        <source>合計　{bodies}団体　{people}名　時間 {hours}（うち承認済 {approved}）　当社負担額 {amount}円　{fy}累計 {ytd}円</source>
+        <translation>Total: {bodies} bodies, {people} people, {hours} hours ({approved} approved), company's share ¥{amount}, {fy} to date ¥{ytd}</translation>
+    </message>
+    <message>
+        <source>この月に派遣中の職員はいません。</source>
+        <translation>Nobody is seconded in this month.</translation>
     </message>
 </context>
 <context>
@@ -2199,7 +2489,7 @@ Planned {planned} days / available {capacity} days</translation>
         <translation>Accepted on {day}</translation>
     </message>
     <message>
-        <source>&#x3000;検収番号 {ref}</source>
+        <source>　検収番号 {ref}</source>
         <translation>, reference {ref}</translation>
     </message>
     <message>
@@ -2334,7 +2624,7 @@ Planned {planned} days / available {capacity} days</translation>
     </message>
     <message>
         <source>選んだ作業指示の作業指示書を表示し、印刷・保存します (Ctrl+P)</source>
-        <translation>Show, print or save the selected order&apos;s work-order sheet (Ctrl+P)</translation>
+        <translation>Show, print or save the selected order's work-order sheet (Ctrl+P)</translation>
     </message>
     <message>
         <source>{name} (無効)</source>
@@ -2380,7 +2670,7 @@ Planned {planned} days / available {capacity} days</translation>
     </message>
     <message>
         <source>施設 {asset} の所見「{category}」を削除しますか？</source>
-        <translation>Remove the finding &apos;{category}&apos; on asset {asset}?</translation>
+        <translation>Remove the finding '{category}' on asset {asset}?</translation>
     </message>
 </context>
 <context>
@@ -2684,7 +2974,7 @@ Its work orders keep it, but it can no longer be chosen for new ones.</translati
         <translation>Time entries</translation>
     </message>
     <message>
-        <source>列: {columns}&#x3000;* は必須</source>
+        <source>列: {columns}　* は必須</source>
         <translation>Columns: {columns}  (* required)</translation>
     </message>
 </context>

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from oneaqita.errors import NotFound, PermissionDenied
-from oneaqita.models import OverheadCategory, TimeEntry
+from oneaqita.models import OverheadCategory, Secondment, SecondmentKind, TimeEntry
 from oneaqita.models import TimeEntryStatus as St
 from oneaqita.reports.hours_figures import hours_figures
 from oneaqita.reports.hours_report import render_hours_pdf, write_hours_csv
@@ -103,3 +103,33 @@ def test_pdf_and_csv(db: Database, sample: Sample, reader: Actor, tmp_path: Path
     assert (table[1][4 + 1], table[1][4 + 2], table[1][-1]) == ("4", "8", "12")
     assert table[5][2:4] == ["合計", ""] and table[5][-1] == "18"
     assert table[6][:4] == ["E0002", "鈴木 一郎", "", "移動"] and table[6][-1] == "7.75"
+
+
+def test_the_people_seconded_from_one_body(db: Database, sample: Sample, reader: Actor) -> None:
+    on_roll = SecondmentKind.ON_ROLL
+    with db.unit_of_work(SYSTEM_ACTOR) as uow:
+        uow.session.add_all(
+            [
+                Secondment(
+                    person_id=1,
+                    from_organization_id=sample.akita_id,
+                    kind=on_roll,
+                    start_date=date(2025, 4, 1),
+                    end_date=date(2025, 6, 30),
+                ),
+                # From 能代市 only from July: not in June's report of 能代市.
+                Secondment(
+                    person_id=2,
+                    from_organization_id=sample.noshiro_id,
+                    kind=on_roll,
+                    start_date=date(2025, 7, 1),
+                ),
+            ]
+        )
+    (only,) = hours_figures(db, reader, JUNE, body_code="052019").people
+    assert (only.employee_no, only.minutes) == ("E0001", 1080)
+    assert hours_figures(db, reader, JUNE, body_code="052027").people == ()
+    (outside,) = hours_figures(db, reader, JUNE, "E0002", "052019").people
+    assert outside.minutes == 0  # asked for by number: a section, with none of its hours
+    with pytest.raises(NotFound, match="X999"):
+        hours_figures(db, reader, JUNE, body_code="X999")
