@@ -1,6 +1,32 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="ja">
+<context>
+    <name>AddRowDialog</name>
+    <message>
+        <source>行を追加</source>
+        <translation>Add a row</translation>
+    </message>
+    <message>
+        <source>作業番号・件名で絞り込み</source>
+        <translation>Filter by order number or title</translation>
+    </message>
+    <message>
+        <source>追加できる担当作業はありません。</source>
+        <translation>There is no assigned work order left to add.</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>担当している作業 (着手中のものは既に表示されています)</source>
+        <translation>The work orders you are assigned to (the running ones are shown already)</translation>
+    </message>
+</context>
 <context>
     <name>AssetFilterDialog</name>
     <message>
@@ -245,7 +271,7 @@
     </message>
     <message>
         <source>契約の年度にわたる点検作業を、試算してから一括で作成します</source>
-        <translation>Preview, then create at once the inspection orders over the contract&apos;s fiscal years</translation>
+        <translation>Preview, then create at once the inspection orders over the contract's fiscal years</translation>
     </message>
     <message>
         <source>契約番号</source>
@@ -317,7 +343,7 @@
     </message>
     <message>
         <source>一括発注グループ「{group}」の契約 ({count})</source>
-        <translation>Contracts of bulk order &quot;{group}&quot; ({count})</translation>
+        <translation>Contracts of bulk order "{group}" ({count})</translation>
     </message>
     <message>
         <source>{done}/{live} 件 · {pct}</source>
@@ -375,7 +401,7 @@
     </message>
     <message>
         <source>県の一括発注のときだけ</source>
-        <translation>Only for the prefecture&apos;s bulk orders</translation>
+        <translation>Only for the prefecture's bulk orders</translation>
     </message>
     <message>
         <source>契約番号(&amp;U)</source>
@@ -632,7 +658,7 @@
         <source>選んだ緊急度は等級から求めたものと異なります。
 両方が記録に残り、施設の状態には選んだ緊急度が使われます。</source>
         <translation>The urgency chosen differs from the one the grades give.
-Both are kept; the asset&apos;s condition uses the one chosen.</translation>
+Both are kept; the asset's condition uses the one chosen.</translation>
     </message>
 </context>
 <context>
@@ -735,7 +761,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>会社負担FTE: 給与の会社負担割合の合計 ÷ 100（半分負担なら 0.50）</source>
-        <translation>Company-paid FTE: the company&apos;s salary shares added up, divided by 100 (half paid counts 0.50)</translation>
+        <translation>Company-paid FTE: the company's salary shares added up, divided by 100 (half paid counts 0.50)</translation>
     </message>
     <message>
         <source>基準日</source>
@@ -1020,7 +1046,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>発注者の検収番号など（任意）</source>
-        <translation>The client&apos;s acceptance number (optional)</translation>
+        <translation>The client's acceptance number (optional)</translation>
     </message>
     <message>
         <source>検収番号(&amp;R)</source>
@@ -1061,6 +1087,29 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>実績終了日 {day} 以降</source>
         <translation>On or after the actual end, {day}</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>備考</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>空にすると備考を消します</source>
+        <translation>Leave it empty to remove the note</translation>
+    </message>
+    <message>
+        <source>セル</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <source>備考(&amp;N)</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>(入力なし)</source>
+        <translation>(no entry)</translation>
     </message>
 </context>
 <context>
@@ -1490,6 +1539,13 @@ Urgency from the grades: {derived}</translation>
     </message>
 </context>
 <context>
+    <name>PersonChooser</name>
+    <message>
+        <source>職員 (社員番号・氏名)</source>
+        <translation>Person (employee no. or name)</translation>
+    </message>
+</context>
+<context>
     <name>PlanChart</name>
     <message>
         <source>{count} 件</source>
@@ -1544,7 +1600,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>この年度は契約期間内に今日以降の稼働日がありません</source>
-        <translation>This fiscal year has no working day left inside the contract&apos;s period</translation>
+        <translation>This fiscal year has no working day left inside the contract's period</translation>
     </message>
     <message>
         <source> 件まで</source>
@@ -1660,7 +1716,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>点検計画の作業を作成しています…</source>
-        <translation>Creating the inspection plan&apos;s orders…</translation>
+        <translation>Creating the inspection plan's orders…</translation>
     </message>
     <message>
         <source>点検計画</source>
@@ -1687,7 +1743,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>表示期間の年度の契約</source>
-        <translation>Contracts of the shown period&apos;s fiscal year</translation>
+        <translation>Contracts of the shown period's fiscal year</translation>
     </message>
     <message>
         <source>担当者の氏名・よみ・社員番号で検索</source>
@@ -1811,7 +1867,7 @@ Planned {planned} days / available {capacity} days</translation>
     </message>
     <message>
         <source>給与と事業主負担の保険料の月額（円）。精算の基礎になります</source>
-        <translation>Monthly pay plus the employer&apos;s insurance (yen); the basis of the settlement</translation>
+        <translation>Monthly pay plus the employer's insurance (yen); the basis of the settlement</translation>
     </message>
     <message>
         <source>派遣元</source>
@@ -2046,6 +2102,161 @@ Planned {planned} days / available {capacity} days</translation>
     </message>
 </context>
 <context>
+    <name>WeekBanner</name>
+    <message>
+        <source>この週は差し戻されました。直して、もう一度提出してください。</source>
+        <translation>This week was returned. Correct it and submit it again.</translation>
+    </message>
+    <message>
+        <source>差戻しの理由: {comment}</source>
+        <translation>Reason for the return: {comment}</translation>
+    </message>
+    <message>
+        <source>この週は提出済みです。承認を待っています。</source>
+        <translation>This week is submitted and waits for approval.</translation>
+    </message>
+    <message>
+        <source>直すには、管理職に差し戻してもらってください。</source>
+        <translation>To correct it, ask a manager to return it.</translation>
+    </message>
+    <message>
+        <source>この週は承認済みです。</source>
+        <translation>This week is approved.</translation>
+    </message>
+</context>
+<context>
+    <name>WeekBar</name>
+    <message>
+        <source>前の週 (PageUp)</source>
+        <translation>Previous week (PageUp)</translation>
+    </message>
+    <message>
+        <source>今週</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>今日を含む週 (Home)</source>
+        <translation>The week of today (Home)</translation>
+    </message>
+    <message>
+        <source>次の週 (PageDown)</source>
+        <translation>Next week (PageDown)</translation>
+    </message>
+    <message>
+        <source>行を追加…</source>
+        <translation>Add a row…</translation>
+    </message>
+    <message>
+        <source>担当している作業の行を追加します</source>
+        <translation>Adds a row for a work order you are assigned to</translation>
+    </message>
+    <message>
+        <source>先週の行をコピー</source>
+        <translation>Copy last week's rows</translation>
+    </message>
+    <message>
+        <source>先週時間を入力した行を、空の行として追加します (時間はコピーしません)</source>
+        <translation>Adds the rows last week has hours on, as empty rows (the hours are not copied)</translation>
+    </message>
+    <message>
+        <source>提出…</source>
+        <translation>Submit…</translation>
+    </message>
+    <message>
+        <source>この週を提出します。提出後は編集できません</source>
+        <translation>Submits this week; it cannot be edited after that</translation>
+    </message>
+    <message>
+        <source>{y1}年{m1}月{d1}日({w1}) 〜 {m2}月{d2}日({w2})</source>
+        <translation>{w1} {y1}/{m1}/{d1} – {w2} {m2}/{d2}</translation>
+    </message>
+</context>
+<context>
+    <name>WeekModel</name>
+    <message>
+        <source>作業・区分</source>
+        <translation>Work order / category</translation>
+    </message>
+    <message>
+        <source>合計</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>日計</source>
+        <translation>Day total</translation>
+    </message>
+    <message>
+        <source>備考: {note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+</context>
+<context>
+    <name>WeekPage</name>
+    <message>
+        <source>職員</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>職員を選ぶと、その週の時間を入力できます。</source>
+        <translation>Choose a person to enter the hours of their week.</translation>
+    </message>
+    <message>
+        <source>数字を入力して Tab・Enter で確定 (7.5・7:30・7h30)。Delete で消去、Ctrl+C / Ctrl+V でコピー・貼り付け、Shift+F2 で備考。入力するとすぐ保存されます。</source>
+        <translation>Type the hours and press Tab or Enter (7.5, 7:30, 7h30). Delete clears, Ctrl+C / Ctrl+V copy and paste, Shift+F2 edits the note. What you type is saved at once.</translation>
+    </message>
+    <message>
+        <source>私の週</source>
+        <translation>My week</translation>
+    </message>
+    <message>
+        <source>備考は、時間が保存されたセルに付けられます。</source>
+        <translation>A note goes on a cell whose hours are saved.</translation>
+    </message>
+    <message>
+        <source>先週の行を {count} 行追加しました。</source>
+        <translation>Added {count} of last week's rows.</translation>
+    </message>
+    <message>
+        <source>先週の行はすべて表示されています。</source>
+        <translation>Last week's rows are all shown already.</translation>
+    </message>
+    <message>
+        <source>担当でなくなった作業 {count} 件は追加していません。</source>
+        <translation>{count} work orders you are no longer assigned to were not added.</translation>
+    </message>
+    <message>
+        <source>週の提出</source>
+        <translation>Submit the week</translation>
+    </message>
+    <message>
+        <source>{week} の週 (合計 {total}) を提出しますか？提出後は編集できません。</source>
+        <translation>Submit the week {week} (total {total})? It cannot be edited after that.</translation>
+    </message>
+    <message>
+        <source>週を提出しました。</source>
+        <translation>The week was submitted.</translation>
+    </message>
+</context>
+<context>
+    <name>WeekTable</name>
+    <message>
+        <source>備考を編集… (Shift+F2)</source>
+        <translation>Edit the note… (Shift+F2)</translation>
+    </message>
+    <message>
+        <source>コピー (Ctrl+C)</source>
+        <translation>Copy (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>貼り付け (Ctrl+V)</source>
+        <translation>Paste (Ctrl+V)</translation>
+    </message>
+    <message>
+        <source>クリア (Delete)</source>
+        <translation>Clear (Delete)</translation>
+    </message>
+</context>
+<context>
     <name>WorkOrderColumns</name>
     <message>
         <source>作業番号</source>
@@ -2199,7 +2410,7 @@ Planned {planned} days / available {capacity} days</translation>
         <translation>Accepted on {day}</translation>
     </message>
     <message>
-        <source>&#x3000;検収番号 {ref}</source>
+        <source>　検収番号 {ref}</source>
         <translation>, reference {ref}</translation>
     </message>
     <message>
@@ -2334,7 +2545,7 @@ Planned {planned} days / available {capacity} days</translation>
     </message>
     <message>
         <source>選んだ作業指示の作業指示書を表示し、印刷・保存します (Ctrl+P)</source>
-        <translation>Show, print or save the selected order&apos;s work-order sheet (Ctrl+P)</translation>
+        <translation>Show, print or save the selected order's work-order sheet (Ctrl+P)</translation>
     </message>
     <message>
         <source>{name} (無効)</source>
@@ -2380,7 +2591,7 @@ Planned {planned} days / available {capacity} days</translation>
     </message>
     <message>
         <source>施設 {asset} の所見「{category}」を削除しますか？</source>
-        <translation>Remove the finding &apos;{category}&apos; on asset {asset}?</translation>
+        <translation>Remove the finding '{category}' on asset {asset}?</translation>
     </message>
 </context>
 <context>
@@ -2684,7 +2895,7 @@ Its work orders keep it, but it can no longer be chosen for new ones.</translati
         <translation>Time entries</translation>
     </message>
     <message>
-        <source>列: {columns}&#x3000;* は必須</source>
+        <source>列: {columns}　* は必須</source>
         <translation>Columns: {columns}  (* required)</translation>
     </message>
 </context>

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import or_, select
 
+from oneaqita.demo import load_demo
 from oneaqita.models import (
     OverheadCategory,
     Person,
@@ -24,11 +25,13 @@ from oneaqita.services.actor import SYSTEM_ACTOR, Actor
 from oneaqita.services.database import Database
 from oneaqita.services.time_entries import Cell, save_cell
 from oneaqita.services.timesheet_queries import RowKey, week_grid
+from oneaqita.services.users import desktop_actor
+from ui.main_window import MainWindow
 from ui.operations import running_operations
 from ui.timesheets.week_model import NOTE_ROLE, REFUSED_ROLE, TOTAL_COLUMN
 from ui.timesheets.week_page import WeekPage
 
-from .conftest import DEMO_TODAY
+from .conftest import DEMO_SCALE, DEMO_TODAY
 
 NEXT_MONDAY = date(2026, 4, 6)  # the week after the demo's today: no hours yet
 
@@ -256,7 +259,7 @@ def test_a_day_outside_the_secondment_is_refused(qtbot, demo_db: Database, who: 
     assert _stored(demo_db, who.person_id, wednesday + timedelta(days=1)) == {}
     assert "出向期間・雇用期間の外です" in page.message_label.text()
     assert "outside the secondment" in page.message_label.text()
-    assert page.model.index(row, 4).data(REFUSED_ROLE)
+    assert page.model.index(row, 3).data(REFUSED_ROLE)  # Wednesday keeps 1:15
 
 
 def test_submitting_makes_the_week_read_only(
@@ -383,3 +386,41 @@ def test_a_manager_chooses_the_person(qtbot, demo_db: Database, who: Seconded) -
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     _settled(qtbot, page)
     assert _stored(demo_db, who.person_id, NEXT_MONDAY) == {(who.order_id, None): 450}
+
+
+def test_the_week_is_a_seconded_users_first_page(qtbot, demo_db: Database, who: Seconded) -> None:
+    window = MainWindow(demo_db, who.actor)
+    qtbot.addWidget(window)
+    assert window.week is not None and window.pages[0] is window.week
+    assert window.stack.currentWidget() is window.week
+    assert window.navigation.item(0).text() == "私の週"
+    _idle(qtbot)
+
+
+def test_typing_and_pasting_on_postgresql(qtbot, pg_db: Database) -> None:
+    desktop_actor(pg_db)
+    load_demo(pg_db, scale=DEMO_SCALE, today=DEMO_TODAY)
+    who = _seconded(pg_db)
+    page = _page(qtbot, pg_db, who.actor)
+    _next_week(qtbot, page)
+    row = page.model.row_of(RowKey(who.order_id, None))
+    assert row is not None
+    page.table.setFocus()
+    page.table.go_to(row, 1)
+    qtbot.keyClicks(page.table, "7:30")
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    QApplication.clipboard().setText("8\t1:15\n")
+    qtbot.keyClick(page.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.table, Qt.Key.Key_Right)
+    qtbot.keyClicks(page.table, "25")  # refused at the cell before it is sent
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    _settled(qtbot, page)
+    days = [NEXT_MONDAY + timedelta(days=i) for i in range(3)]
+    assert [_stored(pg_db, who.person_id, d).get((who.order_id, None)) for d in days] == [
+        450,
+        480,
+        75,
+    ]
+    assert page.model.index(row, 3).data(REFUSED_ROLE)  # Wednesday keeps 1:15
+    assert page.grid is not None and page.grid.total == 1005
+    _idle(qtbot)

@@ -123,7 +123,9 @@ class WeekBanner(QFrame):
 
     def show_week(self, status: TimeEntryStatus, comment: str | None) -> None:
         if status is S.RETURNED:
-            self.heading.setText(self.tr("この週は差し戻されました。直して、もう一度提出してください。"))
+            self.heading.setText(
+                self.tr("この週は差し戻されました。直して、もう一度提出してください。")
+            )
             self.text.setText(self.tr("差戻しの理由: {comment}").format(comment=comment or "—"))
             self._colour("#fff3e0", "#e65100")
         elif status is S.SUBMITTED:

@@ -86,9 +86,7 @@ class NoteDialog(EditorDialog[GridCell | None]):
         return lambda: save_cell(
             db,
             actor,
-            Cell(
-                person, day, key.work_order_id, key.category, cell.minutes, note, cell.version
-            ),
+            Cell(person, day, key.work_order_id, key.category, cell.minutes, note, cell.version),
         )
 
     def load_call(self) -> Callable[[], GridCell | None] | None:

@@ -54,7 +54,6 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-
 @dataclass(frozen=True, slots=True)
 class WeekRow:
     key: RowKey
@@ -252,7 +251,9 @@ class WeekModel(QAbstractTableModel):
                 return QBrush(OFF_DAY)
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: E501
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: E501
         if not index.isValid() or self.grid is None:
             return None
         row, column = index.row(), index.column()
@@ -301,9 +302,7 @@ class WeekModel(QAbstractTableModel):
         assert day is not None
         return format_minutes(self.minutes((self.rows[row].key, day)))
 
-    def _tooltip(
-        self, row: int, column: int, key: CellKey | None, day: date | None
-    ) -> str | None:
+    def _tooltip(self, row: int, column: int, key: CellKey | None, day: date | None) -> str | None:
         if column == LABEL_COLUMN and not self.is_totals_row(row):
             return self.rows[row].label()
         if key is None:

@@ -48,6 +48,9 @@ WEEK_ENTITIES = (
     Entity.DATABASE,
 )
 ERROR_STYLE = "color:#c62828;"
+# Bilingual, as the refusals are (the editors' conflict banner does the same).
+CONFLICT_JA = "他の人がこの週を先に変更したため、保存されている内容を読み込み直しました。"
+CONFLICT_EN = "Someone else changed this week first: it was read again as stored."
 
 
 class WeekPage(QWidget):
@@ -254,11 +257,7 @@ class WeekPage(QWidget):
         self._say_error(refusals)
 
     def _conflict(self) -> None:
-        self._say(
-            self.tr("他の人がこの週を先に変更したため、保存されている内容を読み込み直しました。")
-            + "\nSomeone else changed this week first: it was read again as stored.",
-            error=True,
-        )
+        self._say(f"{CONFLICT_JA}\n{CONFLICT_EN}", error=True)
 
     def _say_error(self, refusals: list[Refusal]) -> None:
         lines = [ja for _, ja, _ in refusals] + [en for _, _, en in refusals]

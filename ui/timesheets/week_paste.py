@@ -6,14 +6,15 @@
   quoted cells understood and its last line break ignored; the block starts at the current
   cell. Every cell must land on a day of an order or category row, and every text must be a
   duration (durations.py; empty clears the cell): otherwise nothing is sent and each refused
-  cell is named. What passes goes to save_cells as one block, all or nothing.
+  cell is named, Japanese then English as the core's refusals. What passes goes to
+  save_cells as one block, all or nothing.
 """
 
 import csv
 import io
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex
+from PySide6.QtCore import QItemSelectionModel, QModelIndex
 
 from oneaqita.durations import parse_minutes
 from oneaqita.errors import ValidationError
@@ -21,7 +22,6 @@ from ui.timesheets.week_model import CellKey, WeekModel
 
 __all__ = ["PastedBlock", "copied_text", "read_block", "split_block"]
 
-translate = QCoreApplication.translate
 MAX_CELLS = 7 * 200  # more than any week holds
 
 
@@ -50,8 +50,9 @@ def read_block(model: WeekModel, start: QModelIndex, text: str) -> PastedBlock:
     if not rows or size == 0:
         return PastedBlock([], [])
     if size > MAX_CELLS or not start.isValid():
-        ja = translate("WeekPaste", "貼り付ける範囲が大きすぎます。")
-        return PastedBlock([], [(None, ja, "The pasted block is too large.")])
+        return PastedBlock(
+            [], [(None, "貼り付ける範囲が大きすぎます。", "The pasted block is too large.")]
+        )
     cells: list[tuple[CellKey, int | None]] = []
     refused: list[tuple[CellKey | None, str, str]] = []
     outside = False
@@ -72,7 +73,7 @@ def read_block(model: WeekModel, start: QModelIndex, text: str) -> PastedBlock:
             0,
             (
                 None,
-                translate("WeekPaste", "貼り付ける範囲が表の日付の欄からはみ出します。"),
+                "貼り付ける範囲が表の日付の欄からはみ出します。",
                 "The pasted block reaches beyond the grid's day cells.",
             ),
         )
