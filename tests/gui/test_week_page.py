@@ -22,12 +22,13 @@ from oneaqita.models import (
     work_order_assignees,
 )
 from oneaqita.services.actor import SYSTEM_ACTOR, Actor
+from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
 from oneaqita.services.time_entries import Cell, save_cell
 from oneaqita.services.timesheet_queries import RowKey, week_grid
 from oneaqita.services.users import desktop_actor
 from ui.main_window import MainWindow
-from ui.operations import running_operations
+from ui.operations import change_hub, running_operations
 from ui.timesheets.week_model import NOTE_ROLE, REFUSED_ROLE, TOTAL_COLUMN
 from ui.timesheets.week_page import WeekPage
 
@@ -259,7 +260,7 @@ def test_a_day_outside_the_secondment_is_refused(qtbot, demo_db: Database, who: 
     assert _stored(demo_db, who.person_id, wednesday + timedelta(days=1)) == {}
     assert "出向期間・雇用期間の外です" in page.message_label.text()
     assert "outside the secondment" in page.message_label.text()
-    assert page.model.index(row, 3).data(REFUSED_ROLE)  # Wednesday keeps 1:15
+    assert page.model.index(row, 4).data(REFUSED_ROLE)
 
 
 def test_submitting_makes_the_week_read_only(
@@ -423,4 +424,114 @@ def test_typing_and_pasting_on_postgresql(qtbot, pg_db: Database) -> None:
     ]
     assert page.model.index(row, 3).data(REFUSED_ROLE)  # Wednesday keeps 1:15
     assert page.grid is not None and page.grid.total == 1005
+    _idle(qtbot)
+
+
+def test_a_cell_changed_by_someone_else_meanwhile_reloads_the_week(
+    qtbot, demo_db: Database, who: Seconded
+) -> None:
+    page = _page(qtbot, demo_db, who.actor)
+    _next_week(qtbot, page)
+    row = page.model.row_of(RowKey(who.order_id, None))
+    assert row is not None
+    # Another desktop stores Monday's hours; this page has not heard of it.
+    save_cell(demo_db, who.actor, Cell(who.person_id, NEXT_MONDAY, who.order_id, None, 60, None, 0))
+    page.table.setFocus()
+    page.table.go_to(row, 1)
+    qtbot.keyClicks(page.table, "3")
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    _settled(qtbot, page)
+    assert "他の人がこの週を先に変更した" in page.message_label.text()
+    assert "Someone else changed this week" in page.message_label.text()
+    assert _stored(demo_db, who.person_id, NEXT_MONDAY) == {(who.order_id, None): 60}
+    assert page.model.index(row, 1).data() == "1:00"  # as stored now
+    # A change announced by another view reloads the page.
+    save_cell(
+        demo_db, who.actor, Cell(who.person_id, NEXT_MONDAY, who.order_id, None, 120, None, None)
+    )
+    change_hub().changed.emit(Change(ids={Entity.TIME_ENTRIES: frozenset({1})}))
+    qtbot.waitUntil(lambda: page.model.index(row, 1).data() == "2:00")
+
+
+def test_hostile_input_is_refused_at_the_cell_and_the_note_field(
+    qtbot, demo_db: Database, who: Seconded
+) -> None:
+    save_cell(
+        demo_db, who.actor, Cell(who.person_id, NEXT_MONDAY, who.order_id, None, 465, None, 0)
+    )
+    page = _page(qtbot, demo_db, who.actor)
+    _next_week(qtbot, page)
+    row = page.model.row_of(RowKey(who.order_id, None))
+    assert row is not None
+    page.table.setFocus()
+    page.table.go_to(row, 2)
+    qtbot.keyClicks(page.table, "=SUM(A1)")  # formula-looking text is no duration
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.model.index(row, 2).data(REFUSED_ROLE)
+    QApplication.clipboard().setText("9" * 5000)  # a huge number
+    page.table.go_to(row, 3)
+    page.paste()
+    _settled(qtbot, page)
+    assert page.model.index(row, 3).data(REFUSED_ROLE)
+    assert _stored(demo_db, who.person_id, NEXT_MONDAY + timedelta(days=1)) == {}
+    # A control character in a note: refused at the note field, the dialog stays open.
+    page.edit_note(page.model.index(row, 1))
+    dialog = page.note_dialog
+    assert dialog is not None
+    dialog.note_edit.setPlainText("点検\x07")
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.busy and running_operations() == 0)
+    assert dialog.isVisible() and "note" in dialog.errors.fields
+    assert dialog.errors.label.text()
+    dialog.reject()
+    cell = week_grid(demo_db, who.person_id, NEXT_MONDAY).rows[row].cells[0]
+    assert cell is not None and cell.note is None
+
+
+def test_add_a_row_for_an_assigned_order(qtbot, demo_db: Database, who: Seconded) -> None:
+    with demo_db.read() as s:
+        other = s.execute(
+            select(WorkOrder.id, WorkOrder.number)
+            .join(work_order_assignees, work_order_assignees.c.work_order_id == WorkOrder.id)
+            .where(
+                work_order_assignees.c.person_id == who.person_id,
+                WorkOrder.status == WorkOrderStatus.ACCEPTED,
+            )
+            .order_by(WorkOrder.number)
+        ).first()
+    assert other is not None
+    page = _page(qtbot, demo_db, who.actor)
+    _next_week(qtbot, page)
+    page.bar.add_row_button.click()
+    qtbot.waitUntil(lambda: page.add_row_dialog is not None)
+    dialog = page.add_row_dialog
+    assert dialog is not None
+    assert RowKey(who.order_id, None) not in [  # the running one is shown already
+        RowKey(dialog.list.item(i).data(Qt.ItemDataRole.UserRole + 1).id, None)
+        for i in range(dialog.list.count())
+    ]
+    qtbot.keyClicks(dialog.filter_edit, other.number)
+    qtbot.keyClick(dialog.filter_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.model.row_of(RowKey(other.id, None)) is not None)
+    added = page.model.row_of(RowKey(other.id, None))
+    assert page.table.currentIndex().row() == added
+    qtbot.keyClicks(page.table, "1.25")
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    _settled(qtbot, page)
+    assert _stored(demo_db, who.person_id, NEXT_MONDAY) == {(other.id, None): 75}
+
+
+def test_weekends_and_holidays_are_tinted_with_the_holidays_name(
+    qtbot, demo_db: Database, who: Seconded
+) -> None:
+    page = _page(qtbot, demo_db, who.actor)
+    page.step(-2)  # the week of 2026-03-16; Friday 3/20 is 春分の日
+    qtbot.waitUntil(lambda: page.grid is not None and page.grid.week_start == date(2026, 3, 16))
+    horizontal = Qt.Orientation.Horizontal
+    assert page.model.headerData(5, horizontal, Qt.ItemDataRole.ToolTipRole) == "春分の日"
+    assert page.model.headerData(5, horizontal, Qt.ItemDataRole.BackgroundRole) is not None
+    assert page.model.headerData(6, horizontal, Qt.ItemDataRole.BackgroundRole) is not None
+    assert page.model.headerData(4, horizontal, Qt.ItemDataRole.BackgroundRole) is None
+    assert page.model.index(0, 5).data(Qt.ItemDataRole.ToolTipRole) == "春分の日"
+    assert page.model.headerData(1, horizontal) == "3/16\n月"
     _idle(qtbot)

@@ -85,6 +85,7 @@ class WeekModel(QAbstractTableModel):
         self.pending: dict[CellKey, int | None] = {}
         self.refused: dict[CellKey, str] = {}
         self.read_only = True
+        self.today: date | None = None  # its column's header is marked
 
     # -- content ---------------------------------------------------------------------------
     def days(self) -> tuple[date, ...]:
@@ -249,6 +250,11 @@ class WeekModel(QAbstractTableModel):
                 return QBrush(HOLIDAY_TEXT)
             if role == Qt.ItemDataRole.BackgroundRole and not is_working_day(d):
                 return QBrush(OFF_DAY)
+            if role == Qt.ItemDataRole.FontRole and d == self.today:
+                font = QFont()
+                font.setBold(True)
+                font.setUnderline(True)
+                return font
         return None
 
     def data(

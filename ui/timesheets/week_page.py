@@ -76,6 +76,7 @@ class WeekPage(QWidget):
             self.bar.layout_.insertWidget(1, self.person_chooser)
         self.banner = WeekBanner()
         self.model = WeekModel(self)
+        self.model.today = self.today()
         self.table = WeekTable()
         self.table.setModel(self.model)
         self.hint_label = QLabel(self.tr("職員を選ぶと、その週の時間を入力できます。"))
