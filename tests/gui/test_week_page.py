@@ -535,3 +535,33 @@ def test_weekends_and_holidays_are_tinted_with_the_holidays_name(
     assert page.model.index(0, 5).data(Qt.ItemDataRole.ToolTipRole) == "春分の日"
     assert page.model.headerData(1, horizontal) == "3/16\n月"
     _idle(qtbot)
+
+
+def test_one_cell_typed_twice_quickly_keeps_the_last(
+    qtbot, demo_db: Database, who: Seconded
+) -> None:
+    page = _page(qtbot, demo_db, who.actor)
+    _next_week(qtbot, page)
+    row = page.model.row_of(RowKey(who.order_id, None))
+    assert row is not None
+    page.table.setFocus()
+    page.table.go_to(row, 1)
+    for text in ("1", "2", "3:15"):  # each saved with the version the one before stored
+        qtbot.keyClicks(page.table, text)
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+        qtbot.keyClick(page.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert page.model.index(row, 1).data() == "3:15"  # shown at once
+    _settled(qtbot, page)
+    assert page.message_label.text() == ""
+    assert _stored(demo_db, who.person_id, NEXT_MONDAY) == {(who.order_id, None): 195}
+    # F2 edits what is there (the arrows move the text cursor); Escape gives it up.
+    qtbot.keyClick(page.table, Qt.Key.Key_F2)
+    editor = page.table.indexWidget(page.table.currentIndex())
+    assert editor is not None and editor.text() == "3:15"
+    qtbot.keyClick(page.table, Qt.Key.Key_Left)
+    qtbot.keyClicks(page.table, "0")
+    assert editor.text() == "3:105"
+    qtbot.keyClick(page.table, Qt.Key.Key_Escape)
+    _settled(qtbot, page)
+    assert page.model.index(row, 1).data() == "3:15"
+    assert _stored(demo_db, who.person_id, NEXT_MONDAY) == {(who.order_id, None): 195}
