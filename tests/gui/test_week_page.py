@@ -373,6 +373,9 @@ def test_a_manager_chooses_the_person(qtbot, demo_db: Database, who: Seconded) -
     page = _page(qtbot, demo_db, manager)
     chooser = page.person_chooser
     assert chooser is not None
+    assert page.grid is not None and page.grid.person_id == manager.person_id  # own first
+    qtbot.waitUntil(lambda: chooser.text() != "")  # named in the chooser
+    chooser.clear()
     chooser.setFocus()
     qtbot.keyClicks(chooser, number)
     qtbot.waitUntil(lambda: chooser.suggestions.rowCount() == 1, timeout=5000)

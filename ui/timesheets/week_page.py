@@ -25,6 +25,7 @@ from oneaqita.permissions import Action, allowed
 from oneaqita.services.actor import Actor
 from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
+from oneaqita.services.people_queries import person_card
 from oneaqita.services.time_entries import LOCKED_STATUSES, Cell, save_cell, save_cells
 from oneaqita.services.time_entries import week_start_of as monday_of
 from oneaqita.services.timesheet_queries import RowKey, WeekGrid, previous_week_rows, week_grid
@@ -74,6 +75,11 @@ class WeekPage(QWidget):
             self.person_chooser.chosen.connect(self.set_person)
             self.bar.layout_.insertWidget(0, QLabel(self.tr("職員")))
             self.bar.layout_.insertWidget(1, self.person_chooser)
+            if self.person_id is not None:  # one's own week first, named in the chooser
+                chooser, db, own = self.person_chooser, db, self.person_id
+                QueryOp(self, lambda: person_card(db, own)).success(
+                    lambda card: chooser.setText(f"{card.employee_no} {card.name}")
+                ).run()
         self.banner = WeekBanner()
         self.model = WeekModel(self)
         self.model.today = self.today()
@@ -101,8 +107,8 @@ class WeekPage(QWidget):
         layout.addLayout(bottom)
         layout.addWidget(self.keys_label)
 
-        self.saver = WeekSaver(self, self._reload, self.model.settle, self._refused, self._conflict)
-        self.model.edited.connect(self._edited)
+        self.saver = WeekSaver(self, self._load, self.model.settle, self._refused, self._conflict)
+        self.model.edited.connect(lambda key, minutes: self._save([(key, minutes)]))
         self.model.refused_now.connect(lambda ja, en: self._say_error([(None, ja, en)]))
         self.table.clear_requested.connect(self._clear)
         self.table.copy_requested.connect(self.copy_selection)
@@ -179,9 +185,6 @@ class WeekPage(QWidget):
 
         QueryOp(self, lambda: week_grid(db, person, monday)).success(shown).run()
 
-    def _reload(self, then: Callable[[], None]) -> None:
-        self._load(then)
-
     def _show(self, grid: WeekGrid | None) -> None:
         current = self.model.cell_key(self.table.currentIndex())
         column = self.table.currentIndex().column()
@@ -193,9 +196,10 @@ class WeekPage(QWidget):
         locked = grid is None or grid.status in LOCKED_STATUSES
         self.model.set_grid(grid, read_only=locked or not may)
         self.bar.show_status(grid.status if grid else None, self.editable())
-        self.banner.show_week(grid.status, grid.comment) if grid else self.banner.hide()
         if grid is None:
+            self.banner.hide()
             return
+        self.banner.show_week(grid.status, grid.comment)
         if not self.table.currentIndex().isValid():
             row = self.model.row_of(current[0]) if current is not None else None
             self.table.go_to(row or 0, column if 1 <= column <= 7 else self._first_column())
@@ -224,9 +228,6 @@ class WeekPage(QWidget):
             stored.note if stored else None,
             stored.version if stored else 0,
         )
-
-    def _edited(self, key: CellKey, minutes: int | None) -> None:
-        self._save([(key, minutes)])
 
     def _save(self, values: list[tuple[CellKey, int | None]]) -> None:
         if self.person_id is None or not values:
