@@ -185,6 +185,16 @@ def test_a_pasted_block_is_stored_and_copied_back(qtbot, demo_db: Database, who:
     )
     qtbot.keyClick(page.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == "7:30\t7:30"
+    # Delete clears both selected cells at once (one block, all or nothing).
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    _settled(qtbot, page)
+    assert [_stored(demo_db, who.person_id, d).get((who.order_id, None)) for d in days] == [
+        None,
+        None,
+        None,
+        480,
+    ]
+    assert page.model.index(row, TOTAL_COLUMN).data() == "8:00"
 
 
 def test_a_refused_paste_stores_nothing_and_names_each_cell(
@@ -568,3 +578,24 @@ def test_one_cell_typed_twice_quickly_keeps_the_last(
     _settled(qtbot, page)
     assert page.model.index(row, 1).data() == "3:15"
     assert _stored(demo_db, who.person_id, NEXT_MONDAY) == {(who.order_id, None): 195}
+
+
+def test_page_down_while_typing_saves_the_cell_first(
+    qtbot, demo_db: Database, who: Seconded
+) -> None:
+    page = _page(qtbot, demo_db, who.actor)
+    _next_week(qtbot, page)
+    row = page.model.row_of(RowKey(who.order_id, None))
+    assert row is not None
+    page.table.setFocus()
+    page.table.go_to(row, 1)
+    qtbot.keyClicks(page.table, "6")
+    qtbot.keyClick(page.table.focusWidget(), Qt.Key.Key_PageDown)  # the shortcut
+    qtbot.waitUntil(lambda: page.grid is not None and page.grid.week_start > NEXT_MONDAY)
+    _settled(qtbot, page)
+    assert _stored(demo_db, who.person_id, NEXT_MONDAY) == {(who.order_id, None): 360}
+    qtbot.keyClick(page.table, Qt.Key.Key_PageUp)
+    qtbot.waitUntil(lambda: page.grid is not None and page.grid.week_start == NEXT_MONDAY)
+    qtbot.keyClick(page.table, Qt.Key.Key_Home)
+    qtbot.waitUntil(lambda: page.grid is not None and page.grid.week_start < NEXT_MONDAY)
+    _idle(qtbot)

@@ -147,16 +147,19 @@ class WeekPage(QWidget):
 
     # -- navigation ------------------------------------------------------------------------
     def set_person(self, person_id: int, _text: str = "") -> None:
+        self.table.commit_editing()
         self.person_id = person_id
         self._say("")
         self._load()
 
     def step(self, weeks: int) -> None:
+        self.table.commit_editing()
         self.monday += timedelta(days=7 * weeks)
         self._say("")
         self._load()
 
     def this_week(self) -> None:
+        self.table.commit_editing()
         self.monday = monday_of(self.today())
         self._say("")
         self._load()

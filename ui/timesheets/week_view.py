@@ -191,6 +191,13 @@ class WeekTable(QTableView):
             self.setCurrentIndex(index)
             self.scrollTo(index)
 
+    def commit_editing(self) -> None:
+        """What is typed into an open cell is committed (before the week or person changes)."""
+        editor = self.indexWidget(self.currentIndex())
+        if self.state() == QAbstractItemView.State.EditingState and editor is not None:
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
     def edit(self, index: Any, trigger: Any = None, event: Any = None) -> bool:  # type: ignore[override]
         if trigger is None:  # the one-argument overload (a slot)
             self.replacing = False
