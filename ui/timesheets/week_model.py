@@ -10,6 +10,7 @@
 - Weekends and holidays are tinted, the holiday's name is the header's and cells' tooltip.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -121,7 +122,7 @@ class WeekModel(QAbstractTableModel):
         self.grid, self.rows, self.read_only = grid, rows, read_only
         self.endResetModel()
 
-    def add_rows(self, rows: list[tuple[RowKey, str | None, str | None]]) -> int:
+    def add_rows(self, rows: Sequence[tuple[RowKey, str | None, str | None]]) -> int:
         """Add empty rows for keys not shown yet; how many were added."""
         shown = {r.key for r in self.rows}
         new = [(k, n, t) for k, n, t in rows if k not in shown and k not in self.extra]

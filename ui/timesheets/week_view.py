@@ -98,7 +98,7 @@ class CellDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         super().paint(painter, option, index)
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if index.data(NOTE_ROLE):
@@ -201,9 +201,10 @@ class WeekTable(QTableView):
     def edit(self, index: Any, trigger: Any = None, event: Any = None) -> bool:  # type: ignore[override]
         if trigger is None:  # the one-argument overload (a slot)
             self.replacing = False
-            return super().edit(index)  # type: ignore[no-any-return]
+            super().edit(index)
+            return True
         self.replacing = trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
-        return super().edit(index, trigger, event)  # type: ignore[no-any-return]
+        return bool(super().edit(index, trigger, event))
 
     def event(self, event: QEvent) -> bool:
         # Tab moves between cells, as in Excel, instead of leaving the table.
