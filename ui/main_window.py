@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oneaqita.models import Role
 from oneaqita.permissions import Action, allowed
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
@@ -25,6 +26,7 @@ from ui.schedule.page import SchedulePage
 from ui.settlement.page import SettlementPage
 from ui.staffing.overview_page import StaffingOverviewPage
 from ui.staffing.people_page import PeoplePage
+from ui.timesheets.week_page import WeekPage
 from ui.transfer.export_dialog import open_export_dialog
 from ui.transfer.import_dialog import open_import_dialog
 from ui.work_orders.page import WorkOrdersPage
@@ -39,6 +41,7 @@ Page = (
     | ContractsPage
     | SchedulePage
     | SettlementPage
+    | WeekPage
 )
 
 
@@ -71,6 +74,10 @@ class MainWindow(QMainWindow):
         ]
         if allowed(actor, Action.READ_SETTLEMENT):  # money owed to the bodies: managers
             self.pages.append(SettlementPage(db, actor))
+        # My week: for users with a person or who log hours for others; a seconded user's first.
+        self.week = WeekPage(db, actor) if WeekPage.available(actor) else None
+        if self.week is not None:
+            self.pages.insert(0 if actor.role is Role.SECONDED else len(self.pages), self.week)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(150)

@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="ja">
 <context>
+    <name>AddRowDialog</name>
+    <message>
+        <source>行を追加</source>
+        <translation>Add a row</translation>
+    </message>
+    <message>
+        <source>作業番号・件名で絞り込み</source>
+        <translation>Filter by order number or title</translation>
+    </message>
+    <message>
+        <source>追加できる担当作業はありません。</source>
+        <translation>There is no assigned work order left to add.</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>担当している作業 (着手中のものは既に表示されています)</source>
+        <translation>The work orders you are assigned to (the running ones are shown already)</translation>
+    </message>
+</context>
+<context>
     <name>AssetFilterDialog</name>
     <message>
         <source>フィルタで対象施設を追加</source>
@@ -1161,6 +1188,29 @@ Urgency from the grades: {derived}</translation>
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <source>備考</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>空にすると備考を消します</source>
+        <translation>Leave it empty to remove the note</translation>
+    </message>
+    <message>
+        <source>セル</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <source>備考(&amp;N)</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>(入力なし)</source>
+        <translation>(no entry)</translation>
+    </message>
+</context>
+<context>
     <name>OrdersModel</name>
     <message>
         <source>年度</source>
@@ -1584,6 +1634,13 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>出向の履歴 ({count})</source>
         <translation>Secondments ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>PersonChooser</name>
+    <message>
+        <source>職員 (社員番号・氏名)</source>
+        <translation>Person (employee no. or name)</translation>
     </message>
 </context>
 <context>
@@ -2333,6 +2390,161 @@ Planned {planned} days / available {capacity} days</translation>
     <message>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
+    </message>
+</context>
+<context>
+    <name>WeekBanner</name>
+    <message>
+        <source>この週は差し戻されました。直して、もう一度提出してください。</source>
+        <translation>This week was returned. Correct it and submit it again.</translation>
+    </message>
+    <message>
+        <source>差戻しの理由: {comment}</source>
+        <translation>Reason for the return: {comment}</translation>
+    </message>
+    <message>
+        <source>この週は提出済みです。承認を待っています。</source>
+        <translation>This week is submitted and waits for approval.</translation>
+    </message>
+    <message>
+        <source>直すには、管理職に差し戻してもらってください。</source>
+        <translation>To correct it, ask a manager to return it.</translation>
+    </message>
+    <message>
+        <source>この週は承認済みです。</source>
+        <translation>This week is approved.</translation>
+    </message>
+</context>
+<context>
+    <name>WeekBar</name>
+    <message>
+        <source>前の週 (PageUp)</source>
+        <translation>Previous week (PageUp)</translation>
+    </message>
+    <message>
+        <source>今週</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>今日を含む週 (Home)</source>
+        <translation>The week of today (Home)</translation>
+    </message>
+    <message>
+        <source>次の週 (PageDown)</source>
+        <translation>Next week (PageDown)</translation>
+    </message>
+    <message>
+        <source>行を追加…</source>
+        <translation>Add a row…</translation>
+    </message>
+    <message>
+        <source>担当している作業の行を追加します</source>
+        <translation>Adds a row for a work order you are assigned to</translation>
+    </message>
+    <message>
+        <source>先週の行をコピー</source>
+        <translation>Copy last week's rows</translation>
+    </message>
+    <message>
+        <source>先週時間を入力した行を、空の行として追加します (時間はコピーしません)</source>
+        <translation>Adds the rows last week has hours on, as empty rows (the hours are not copied)</translation>
+    </message>
+    <message>
+        <source>提出…</source>
+        <translation>Submit…</translation>
+    </message>
+    <message>
+        <source>この週を提出します。提出後は編集できません</source>
+        <translation>Submits this week; it cannot be edited after that</translation>
+    </message>
+    <message>
+        <source>{y1}年{m1}月{d1}日({w1}) 〜 {m2}月{d2}日({w2})</source>
+        <translation>{w1} {y1}/{m1}/{d1} – {w2} {m2}/{d2}</translation>
+    </message>
+</context>
+<context>
+    <name>WeekModel</name>
+    <message>
+        <source>作業・区分</source>
+        <translation>Work order / category</translation>
+    </message>
+    <message>
+        <source>合計</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>日計</source>
+        <translation>Day total</translation>
+    </message>
+    <message>
+        <source>備考: {note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+</context>
+<context>
+    <name>WeekPage</name>
+    <message>
+        <source>職員</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>職員を選ぶと、その週の時間を入力できます。</source>
+        <translation>Choose a person to enter the hours of their week.</translation>
+    </message>
+    <message>
+        <source>数字を入力して Tab・Enter で確定 (7.5・7:30・7h30)。Delete で消去、Ctrl+C / Ctrl+V でコピー・貼り付け、Shift+F2 で備考。入力するとすぐ保存されます。</source>
+        <translation>Type the hours and press Tab or Enter (7.5, 7:30, 7h30). Delete clears, Ctrl+C / Ctrl+V copy and paste, Shift+F2 edits the note. What you type is saved at once.</translation>
+    </message>
+    <message>
+        <source>私の週</source>
+        <translation>My week</translation>
+    </message>
+    <message>
+        <source>備考は、時間が保存されたセルに付けられます。</source>
+        <translation>A note goes on a cell whose hours are saved.</translation>
+    </message>
+    <message>
+        <source>先週の行を {count} 行追加しました。</source>
+        <translation>Added {count} of last week's rows.</translation>
+    </message>
+    <message>
+        <source>先週の行はすべて表示されています。</source>
+        <translation>Last week's rows are all shown already.</translation>
+    </message>
+    <message>
+        <source>担当でなくなった作業 {count} 件は追加していません。</source>
+        <translation>{count} work orders you are no longer assigned to were not added.</translation>
+    </message>
+    <message>
+        <source>週の提出</source>
+        <translation>Submit the week</translation>
+    </message>
+    <message>
+        <source>{week} の週 (合計 {total}) を提出しますか？提出後は編集できません。</source>
+        <translation>Submit the week {week} (total {total})? It cannot be edited after that.</translation>
+    </message>
+    <message>
+        <source>週を提出しました。</source>
+        <translation>The week was submitted.</translation>
+    </message>
+</context>
+<context>
+    <name>WeekTable</name>
+    <message>
+        <source>備考を編集… (Shift+F2)</source>
+        <translation>Edit the note… (Shift+F2)</translation>
+    </message>
+    <message>
+        <source>コピー (Ctrl+C)</source>
+        <translation>Copy (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>貼り付け (Ctrl+V)</source>
+        <translation>Paste (Ctrl+V)</translation>
+    </message>
+    <message>
+        <source>クリア (Delete)</source>
+        <translation>Clear (Delete)</translation>
     </message>
 </context>
 <context>
