@@ -52,6 +52,7 @@ def test_window_shows_only_existing_areas_and_the_whole_list(
         "契約",
         "予定表",
         "精算・集計",  # an administrator: Action.READ_SETTLEMENT
+        "私の週",  # an administrator logs hours for others
     ]
     page = window.work_orders
     expected = count_work_orders(demo_db, WorkOrderFilter())
@@ -72,7 +73,7 @@ def test_ctrl_digit_goes_to_each_page(qtbot, window: MainWindow) -> None:
     window.show()
     qtbot.waitExposed(window)
     shortcuts = [a.shortcut().toString() for a in window.page_actions]
-    assert shortcuts == [f"Ctrl+{n}" for n in range(1, 9)]
+    assert shortcuts == [f"Ctrl+{n}" for n in range(1, 10)]
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is window.people
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
