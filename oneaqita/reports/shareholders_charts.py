@@ -44,6 +44,8 @@ def _chart(
     rows = max(1, len(labels))
     height = rows * _BAR_ROW * (1 if stacked else 1.4) + 46
     drawing = Drawing(width, height)
+    # The renderer starts in this font, not Helvetica: no font in the file goes unembedded.
+    drawing.initialFontName = font
     chart = HorizontalBarChart()
     chart.x, chart.y = _LABEL_WIDTH + 4, 26
     chart.width, chart.height = width - chart.x - 16, height - 46

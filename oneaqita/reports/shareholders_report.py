@@ -196,7 +196,7 @@ def _key(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
             table_style(1, 9, right=range(2, 6)),
         ),  # fmt: skip
         Paragraph(
-            "職員数は期末 (期間中は作成日) 現在。延長の定義は「4 受託実績」「5 KPI」の注記のとおり。",
+            "職員数は期末 (期間中は作成日) 現在。延長の定義は受託実績・KPIの各注記のとおり。",
             s.small,
         ),
         PageBreak(),

@@ -80,7 +80,7 @@ def parse_target(kpi: Kpi, value: TargetValue) -> Decimal | None:
     if isinstance(value, bool):
         raise _refuse(kpi, "は数値で入力してください。", "must be a number.")
     try:
-        number = parse_decimal(value)
+        number = value if isinstance(value, Decimal) else parse_decimal(value)
     except ValueParseError as exc:
         raise ValidationError(f"{label(kpi)}の目標: {exc.ja}", exc.en, kpi.value) from exc
     if number is None:
