@@ -159,7 +159,8 @@ def _add_report(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> N
         "the report to the shareholders (株主向け事業報告) of a fiscal year or quarter",
         "Cover, contents, company and shareholder register, staff by origin, key figures "
         "against last year, work per client body and per service, KPI targets and results, "
-        "asset condition, and one page per shareholder body. / 株主向け事業報告をPDFに書き出します。",
+        "asset condition, and one page per shareholder body. "
+        "/ 株主向け事業報告をPDFに書き出します。",
         "the PDF file to write",
     )
     _add_period(sh)

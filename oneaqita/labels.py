@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import Literal, TypeVar
 
 from oneaqita.models import (
-    Kpi,
     AssetKind,
     AssetStatus,
     FindingRank,
+    Kpi,
     OrganizationKind,
     OverheadCategory,
     Role,

@@ -98,7 +98,9 @@ def _asset(code: str, kind: AssetKind, owner: int, length: str | None, **kw: obj
 
 
 def _order(number: str, contract: Contract, type_: str, status: S, **kw: object) -> WorkOrder:
-    return WorkOrder(number=number, contract=contract, title=number, type=type_, status=status, **kw)
+    return WorkOrder(
+        number=number, contract=contract, title=number, type=type_, status=status, **kw
+    )
 
 
 def build_shareholders_case(db: Database) -> Case:

@@ -23,7 +23,7 @@ class ReportPeriod:
 
     @property
     def label(self) -> str:
-        """"令和7年度" or "令和7年度 第1四半期"."""
+        """ "令和7年度" or "令和7年度 第1四半期"."""
         year = fiscal_year_label(self.fiscal_year)
         return year if self.quarter is None else f"{year} 第{self.quarter}四半期"
 
@@ -58,8 +58,7 @@ def report_period(fiscal_year: int, quarter: int | None = None) -> ReportPeriod:
     if not FIRST_YEAR <= fiscal_year <= LAST_YEAR:
         raise ValidationError(
             f"年度は{FIRST_YEAR}〜{LAST_YEAR}の西暦で指定してください (例 2025)。",
-            f"Give the fiscal year as a Western year from {FIRST_YEAR} to {LAST_YEAR} "
-            "(e.g. 2025).",
+            f"Give the fiscal year as a Western year from {FIRST_YEAR} to {LAST_YEAR} (e.g. 2025).",
             "fiscal_year",
         )
     if quarter is None:

@@ -142,7 +142,9 @@ def _service_lines(
     )
 
 
-def _contracts(session: Session, period: ReportPeriod, body_ids: list[int]) -> dict[int, list]:
+def _contracts(
+    session: Session, period: ReportPeriod, body_ids: list[int]
+) -> dict[int, list[ContractLine]]:
     stmt = (
         select(
             Contract.client_id,
@@ -162,9 +164,7 @@ def _contracts(session: Session, period: ReportPeriod, body_ids: list[int]) -> d
     )
     out: dict[int, list[ContractLine]] = {}
     for client, number, title, kind, start, end, amount in session.execute(stmt):
-        line = ContractLine(
-            number, title, kind or "", start, end, amount
-        )
+        line = ContractLine(number, title, kind or "", start, end, amount)
         out.setdefault(client, []).append(line)
     return out
 
@@ -182,7 +182,7 @@ def _statements(
     session: Session,
     period: ReportPeriod,
     as_of: date,
-    bodies: list[tuple[int, str, str, OrganizationKind]],
+    bodies: list["Body"],
     holdings: dict[int, RegisterRow],
     now: WorkFigures,
     before: WorkFigures,
@@ -228,9 +228,7 @@ def _key_figures(
     kpi_now, kpi_before = kpi_actuals(session, period), kpi_actuals(session, period.previous)
     return (
         KeyFigure("受託件数 (完了)", "件", Decimal(cur.orders), Decimal(prev.orders)),
-        KeyFigure(
-            "受託金額", "千円", Decimal(cur.amount_thousand), Decimal(prev.amount_thousand)
-        ),
+        KeyFigure("受託金額", "千円", Decimal(cur.amount_thousand), Decimal(prev.amount_thousand)),
         KeyFigure("契約件数", "件", contracts(period), contracts(period.previous)),
         KeyFigure(
             "点検・調査延長",
@@ -249,7 +247,10 @@ def _key_figures(
     )
 
 
-def _public_bodies(session: Session, ids: set[int] | None = None) -> list:
+Body = tuple[int, str, str, OrganizationKind]
+
+
+def _public_bodies(session: Session, ids: set[int] | None = None) -> list[Body]:
     stmt = select(Organization.id, Organization.code, Organization.name_ja, Organization.kind)
     kinds = [k for k in OrganizationKind if k.is_public_body]
     stmt = stmt.where(Organization.kind.in_(kinds)).order_by(Organization.code)
@@ -365,8 +366,7 @@ def body_statement(
         if not OrganizationKind(org.kind).is_public_body:
             raise ValidationError(
                 f"団体 {wanted} は県・市町村ではありません。明細書は県と市町村について作成します。",
-                f"{wanted} is not the prefecture or a municipality; statements are made for "
-                "those.",
+                f"{wanted} is not the prefecture or a municipality; statements are made for those.",
                 "body",
             )
         now, before = work_figures(session, period), work_figures(session, period.previous)

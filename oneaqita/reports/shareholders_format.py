@@ -26,7 +26,8 @@ NONE = "—"
 WORK_NOTE = (
     "件数: 期間内に完了 (実績終了日、なければ検収日) した作業。金額: 契約金額を中止以外の作業に"
     "均等に配分した額の合計 (千円未満四捨五入のため合計と一致しない場合があります)。"
-    "延長: 完了した作業の対象管路の延長。人日: 期間内の作業時間 (差戻しを除く) を8時間=1人日で換算。"
+    "延長: 完了した作業の対象管路の延長。"
+    "人日: 期間内の作業時間 (差戻しを除く) を8時間=1人日で換算。"
 )
 WORK_HEADER = (
     ["", "件数", "", "金額 (千円)", "", "延長 (km)", "", "人日", ""],
@@ -46,7 +47,7 @@ def pct(d: Decimal | None, places: int = 1) -> str:
     return NONE if d is None else f"{d:.{places}f}%"
 
 
-def change(current: Decimal, previous: Decimal, places: int = 0) -> str:
+def change(current: Decimal | int, previous: Decimal | int, places: int = 0) -> str:
     """The difference with its sign: "+12", "-3.5", "±0"."""
     diff = current - previous
     if diff == 0:
@@ -85,4 +86,3 @@ def work_style(rows: int, total_row: bool = True) -> TableStyle:
     if total_row:
         style.add("BACKGROUND", (0, rows - 1), (-1, rows - 1), "#E4E9F0")
     return style
-

@@ -114,11 +114,18 @@ def _company(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
         [x.label, count(x.holders), count(x.shares), count(x.capital_yen), pct(x.percent, 2)]
         for x in c.sides
     ]
-    sides.append(["合計", count(len(reg.rows)), count(reg.total_shares),
-                  count(reg.total_capital_yen), pct(reg.total_percent, 2)])  # fmt: skip
+    sides.append(
+        [
+            "合計",
+            count(len(reg.rows)),
+            count(reg.total_shares),
+            count(reg.total_capital_yen),
+            pct(reg.total_percent, 2),
+        ]
+    )
     side_style = table_style(1, 9, right=range(1, 5))
-    for r in (3, 5):
-        side_style.add("BACKGROUND", (0, r), (-1, r), HEADER_GREY)
+    for shaded in (3, 5):
+        side_style.add("BACKGROUND", (0, shaded), (-1, shaded), HEADER_GREY)
     out += [
         Paragraph(f"株主構成 ({to_wareki(reg.as_of)}現在)", s.heading),
         data_table(sides, [50 * mm, 25 * mm, 30 * mm, 40 * mm, 35 * mm], 1, side_style),
@@ -127,11 +134,25 @@ def _company(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
     rows = [["コード", "株主", "区分", "株式数", "出資額 (円)", "持株比率"]]
     for r in reg.rows:
         rows.append(
-            [r.code, fit(r.name_ja, 70 * mm - 6, 8), label(r.kind), count(r.shares),
-             count(r.capital_yen), pct(r.percent, 2)]  # fmt: skip
+            [
+                r.code,
+                fit(r.name_ja, 70 * mm - 6, 8),
+                label(r.kind),
+                count(r.shares),
+                count(r.capital_yen),
+                pct(r.percent, 2),
+            ]
         )
-    rows.append(["", "合計", "", count(reg.total_shares), count(reg.total_capital_yen),
-                 pct(reg.total_percent, 2)])  # fmt: skip
+    rows.append(
+        [
+            "",
+            "合計",
+            "",
+            count(reg.total_shares),
+            count(reg.total_capital_yen),
+            pct(reg.total_percent, 2),
+        ]
+    )
     reg_style = table_style(1, 8, right=(3, 4, 5))
     reg_style.add("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), HEADER_GREY)
     widths = [20 * mm, 70 * mm, 20 * mm, 22 * mm, 28 * mm, 20 * mm]
@@ -148,11 +169,26 @@ def _staff(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
     rows = [["区分", "在籍派遣", "退職派遣", "出向", "計", "前年同日", "増減"]]
     for r in st.rows:
         kinds = [NONE, NONE, NONE] if r.origin == "固有職員" else [count(n) for n in r.by_kind]
-        rows.append([r.origin, *kinds, count(r.total), count(r.previous_total),
-                     change(r.total, r.previous_total)])  # fmt: skip
-    rows.append(["合計", count(sum(r.by_kind[0] for r in st.rows)),
-                 count(sum(r.by_kind[1] for r in st.rows)), count(sum(r.by_kind[2] for r in st.rows)),
-                 count(st.total), count(st.previous_total), change(st.total, st.previous_total)])  # fmt: skip
+        rows.append(
+            [
+                r.origin,
+                *kinds,
+                count(r.total),
+                count(r.previous_total),
+                change(r.total, r.previous_total),
+            ]
+        )
+    rows.append(
+        [
+            "合計",
+            count(sum(r.by_kind[0] for r in st.rows)),
+            count(sum(r.by_kind[1] for r in st.rows)),
+            count(sum(r.by_kind[2] for r in st.rows)),
+            count(st.total),
+            count(st.previous_total),
+            change(st.total, st.previous_total),
+        ]
+    )
     style = table_style(1, 9, right=range(1, 7))
     style.add("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), HEADER_GREY)
     return [
@@ -185,16 +221,26 @@ def _key(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
     for k in f.key_figures:
         places = 0 if k.unit in ("件", "千円", "名") else (1 if k.unit == "人日" else 2)
         shown = f"{{:,.{places}f}}"
-        rows.append([k.name, k.unit, shown.format(k.current), shown.format(k.previous),
-                     change(k.current, k.previous, places), pct(k.change_pct)])  # fmt: skip
+        rows.append(
+            [
+                k.name,
+                k.unit,
+                shown.format(k.current),
+                shown.format(k.previous),
+                change(k.current, k.previous, places),
+                pct(k.change_pct),
+            ]
+        )
     return [
         CondPageBreak(90 * mm),
         *_heading(numbers, "key"),
         Paragraph(f"{f.period.label}と前年同期 ({f.period.previous.label}) の比較", s.heading),
         data_table(
-            rows, [52 * mm, 16 * mm, 28 * mm, 28 * mm, 28 * mm, 28 * mm], 1,
+            rows,
+            [52 * mm, 16 * mm, 28 * mm, 28 * mm, 28 * mm, 28 * mm],
+            1,
             table_style(1, 9, right=range(2, 6)),
-        ),  # fmt: skip
+        ),
         Paragraph(
             "職員数は期末 (期間中は作成日) 現在。延長の定義は受託実績・KPIの各注記のとおり。",
             s.small,
@@ -263,8 +309,12 @@ def _kpi(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
     )
     return [
         *_heading(numbers, "kpi"),
-        data_table(rows, [62 * mm, 18 * mm, 36 * mm, 36 * mm, 28 * mm], 1,
-                   table_style(1, 9, right=(2, 3, 4))),  # fmt: skip
+        data_table(
+            rows,
+            [62 * mm, 18 * mm, 36 * mm, 36 * mm, 28 * mm],
+            1,
+            table_style(1, 9, right=(2, 3, 4)),
+        ),
         Paragraph(
             "目標は年度ごとに管理職が設定した値、実績はデータから集計した値、達成率 = 実績 ÷ 目標。"
             "点検・調査延長: 期間内に完了した点検・TVカメラ調査の対象管路。緊急度別延長: 期間内に"
@@ -285,11 +335,25 @@ def _assets(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
         ["", "I", "II", "III", "未判定", "計", "I", "II", "III", "計"],
     ]
     for _, name, r in f.conditions:
-        rows.append([fit(name, 34 * mm - 6, 8), *[count(n) for n in r.counts], count(r.count),
-                     *[one_place(k) for k in r.km[:3]], one_place(r.total_km)])  # fmt: skip
+        rows.append(
+            [
+                fit(name, 34 * mm - 6, 8),
+                *[count(n) for n in r.counts],
+                count(r.count),
+                *[one_place(k) for k in r.km[:3]],
+                one_place(r.total_km),
+            ]
+        )
     t = f.condition_total
-    rows.append(["合計", *[count(n) for n in t.counts], count(t.count),
-                 *[one_place(k) for k in t.km[:3]], one_place(t.total_km)])  # fmt: skip
+    rows.append(
+        [
+            "合計",
+            *[count(n) for n in t.counts],
+            count(t.count),
+            *[one_place(k) for k in t.km[:3]],
+            one_place(t.total_km),
+        ]
+    )
     style = table_style(2, 8, right=range(1, 10))
     style.add("SPAN", (0, 0), (0, 1))
     style.add("SPAN", (1, 0), (5, 0))
@@ -309,8 +373,13 @@ def _assets(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
             s.small,
         ),
         Spacer(1, 4 * mm),
-        stacked_bars(WIDTH, names, series, ["緊急度I", "緊急度II", "緊急度III"],
-                     "緊急度別の管路延長 (所有団体別、km)"),  # fmt: skip
+        stacked_bars(
+            WIDTH,
+            names,
+            series,
+            ["緊急度I", "緊急度II", "緊急度III"],
+            "緊急度別の管路延長 (所有団体別、km)",
+        ),
         PageBreak(),
     ]
 
@@ -329,11 +398,23 @@ def _bodies(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
     rows = [["コード", "団体", "持株比率", "受託件数", "受託金額 (千円)", "派遣職員"]]
     for b in f.bodies:
         share = NONE if b.holding is None else pct(b.holding.percent, 2)
-        rows.append([b.code, b.name, share, count(b.total.orders),
-                     count(b.total.amount_thousand), f"{b.seconded}名"])  # fmt: skip
+        rows.append(
+            [
+                b.code,
+                b.name,
+                share,
+                count(b.total.orders),
+                count(b.total.amount_thousand),
+                f"{b.seconded}名",
+            ]
+        )
     out += [
-        data_table(rows, [22 * mm, 48 * mm, 24 * mm, 24 * mm, 36 * mm, 26 * mm], 1,
-                   table_style(1, 8, right=range(2, 6))),  # fmt: skip
+        data_table(
+            rows,
+            [22 * mm, 48 * mm, 24 * mm, 24 * mm, 36 * mm, 26 * mm],
+            1,
+            table_style(1, 8, right=range(2, 6)),
+        ),
         PageBreak(),
     ]
     for i, body in enumerate(f.bodies):

@@ -136,7 +136,8 @@ def body_section(period: ReportPeriod, as_of: date, body: BodyStatement) -> list
                 condition_table(body.condition),
                 Paragraph(
                     "状態は最新の調査の所見から当社の判定規則 (緊急度I: 速やかに措置、II: "
-                    "5年程度以内に措置、III: 監視) で求めたものです。未判定は調査の所見がない施設。",
+                    "5年程度以内に措置、III: 監視) で求めたものです。"
+                    "未判定は調査の所見がない施設。",
                     s.small,
                 ),
             ]
@@ -184,19 +185,27 @@ def statement_csv_rows(statement: Statement) -> list[list[Cell]]:
     for line in b.services:
         cur, prev = line.current, line.previous
         rows.append(
-            [*head, "受託実績", line.name, cur.orders, cur.amount_yen, cur.km, cur.person_days]
-            + [prev.orders, prev.amount_yen, prev.km, prev.person_days]
+            [
+                *head,
+                "受託実績",
+                line.name,
+                cur.orders,
+                cur.amount_yen,
+                float(cur.km),
+                float(cur.person_days),
+            ]
+            + [prev.orders, prev.amount_yen, float(prev.km), float(prev.person_days)]
         )
     t, p = b.total, b.previous_total
     rows.append(
-        [*head, "受託実績", "合計", t.orders, t.amount_yen, t.km, t.person_days]
-        + [p.orders, p.amount_yen, p.km, p.person_days]
+        [*head, "受託実績", "合計", t.orders, t.amount_yen, float(t.km), float(t.person_days)]
+        + [p.orders, p.amount_yen, float(p.km), float(p.person_days)]
     )
     for c in b.contracts:
         item = f"{c.number} {c.title} ({c.start.isoformat()}〜{c.end.isoformat()})"
         rows.append([*head, "契約", item, None, c.amount_yen, *[None] * 6])
     for name, n, km in zip(CONDITION_HEADER[1:5], b.condition.counts, b.condition.km, strict=True):
-        rows.append([*head, "施設の状態", name, n, None, km, *[None] * 5])
+        rows.append([*head, "施設の状態", name, n, None, float(km), *[None] * 5])
     if b.holding is not None:
         rows.append([*head, "株式", "持株数", b.holding.shares, b.holding.capital_yen])
         rows[-1] += [None] * (len(CSV_HEADER) - len(rows[-1]))
@@ -208,4 +217,3 @@ def write_statement_csv(statement: Statement, path: Path) -> int:
     """The statement as CSV at ``path``; the number of rows after the header."""
     title = f"{TITLE} {statement.body.name} {statement.period.label}"
     return write_csv(path, title, CSV_HEADER, statement_csv_rows(statement))
-

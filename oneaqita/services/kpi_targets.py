@@ -149,7 +149,9 @@ def kpi_targets(db: Database, fiscal_year: int) -> dict[Kpi, KpiTargetRow]:
         }
 
 
-def _store(uow: UnitOfWork, year: int, kpi: Kpi, value: Decimal | None, version: int | None) -> None:
+def _store(
+    uow: UnitOfWork, year: int, kpi: Kpi, value: Decimal | None, version: int | None
+) -> None:
     session = uow.session
     row = session.scalar(
         select(KpiTarget).where(KpiTarget.fiscal_year == year, KpiTarget.kpi == kpi)

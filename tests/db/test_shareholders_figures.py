@@ -32,7 +32,11 @@ def test_the_period_and_the_year_before() -> None:
     assert (year.start, year.end, year.label) == (date(2025, 4, 1), date(2026, 3, 31), "令和7年度")
     assert year.label_long == "令和7年度 (2025年度)"
     q4 = report_period(2025, 4)
-    assert (q4.start, q4.end, q4.label) == (date(2026, 1, 1), date(2026, 3, 31), "令和7年度 第4四半期")
+    assert (q4.start, q4.end, q4.label) == (
+        date(2026, 1, 1),
+        date(2026, 3, 31),
+        "令和7年度 第4四半期",
+    )
     assert q4.previous == report_period(2024, 4)
     assert year.as_of(date(2025, 8, 1)) == date(2025, 8, 1)  # still running: the day of issue
     assert year.as_of(TODAY) == date(2026, 3, 31)
@@ -46,7 +50,14 @@ def test_the_period_and_the_year_before() -> None:
 
 
 def test_thousands_round_half_up() -> None:
-    assert [thousand_yen(y) for y in (0, 499, 500, 1_499, 1_500, 9_033_333)] == [0, 0, 1, 1, 2, 9_033]
+    assert [thousand_yen(y) for y in (0, 499, 500, 1_499, 1_500, 9_033_333)] == [
+        0,
+        0,
+        1,
+        1,
+        2,
+        9_033,
+    ]
 
 
 def test_register_sides_and_staff_by_origin(db: Database, manager: Actor) -> None:

@@ -69,7 +69,9 @@ def test_the_report_reads_back_with_its_names_and_numbers(
         assert expected in whole, expected
     # The contents give the page each section starts on.
     contents = pages[1]
-    for (key, name), (later, _) in zip(SECTIONS, [*SECTIONS[1:], ("", "資産の更新需要")], strict=True):
+    for (key, name), (later, _) in zip(
+        SECTIONS, [*SECTIONS[1:], ("", "資産の更新需要")], strict=True
+    ):
         start = next(i for i, p in enumerate(pages, start=1) if i > 2 and name in p)
         after = contents.split(name, 1)[1].split(dict(SECTIONS).get(later, "資産の更新需要"))[0]
         assert re.findall(r"\d+", after) == [str(start)], (key, after, start)
@@ -100,7 +102,11 @@ def test_the_statement_pdf_and_csv(db: Database, manager: Actor, tmp_path: Path)
     assert write_statement_csv(statement, out) > 0
     with out.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
-    work = {r["項目"]: (r["件数"], r["金額 (円)"], r["延長 (km)"]) for r in rows if r["区分"] == "受託実績"}
+    work = {
+        r["項目"]: (r["件数"], r["金額 (円)"], r["延長 (km)"])
+        for r in rows
+        if r["区分"] == "受託実績"
+    }
     assert work["合計"] == ("3", "9000000", "2.9")
     assert work["点検"] == ("1", "3000000", "1.7")
     assert any(r["区分"] == "契約" and r["項目"].startswith("C-A ") for r in rows)
@@ -125,7 +131,10 @@ def test_the_command_line(
     assert "3団体" in capsys.readouterr().out
     assert "株主向け事業報告" in pdf_text(pdf, tmp_path, 1, 1)
     q = tmp_path / "q2.pdf"
-    assert _run(["shareholders", "--fiscal-year", "2025", "--quarter", "2", "-o", str(q)], any_url) == 0
+    assert (
+        _run(["shareholders", "--fiscal-year", "2025", "--quarter", "2", "-o", str(q)], any_url)
+        == 0
+    )
     assert "第2四半期" in pdf_text(q, tmp_path, 1, 1)
     out = tmp_path / "s.CSV"
     args = ["statement", "--body", "052027", "--fiscal-year", "2025", "-o", str(out)]
