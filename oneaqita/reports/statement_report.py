@@ -127,7 +127,7 @@ def body_section(period: ReportPeriod, as_of: date, body: BodyStatement) -> list
         out.append(Paragraph("今期・前年同期とも受託実績はありません。", s.body))
     out.append(Paragraph(WORK_NOTE, s.small))
     if body.services:
-        out.append(_amount_chart(body))
+        out += [Spacer(1, 3 * mm), _amount_chart(body)]
     out += [Paragraph("履行中の契約", s.heading), *_contracts(body)]
     out += [
         KeepTogether(
