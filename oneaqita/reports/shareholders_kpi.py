@@ -71,6 +71,7 @@ class KpiLine:
     unit: str
     target: Decimal | None
     actual: Decimal
+    previous: Decimal  # the same period's 実績 a year earlier
 
     @property
     def achieved_pct(self) -> Decimal | None:
@@ -145,8 +146,8 @@ def kpi_actuals(session: Session, period: ReportPeriod) -> dict[Kpi, Decimal]:
 
 def kpi_lines(session: Session, period: ReportPeriod) -> tuple[KpiLine, ...]:
     """The KPI table: every KPI in the enum's order, its target for the period's fiscal year
-    (None where none is set), its 実績 in the period."""
-    actuals = kpi_actuals(session, period)
+    (None where none is set), its 実績 in the period and in the same period a year earlier."""
+    actuals, before = kpi_actuals(session, period), kpi_actuals(session, period.previous)
     targets = {
         Kpi(k): Decimal(t)
         for k, t in session.execute(
@@ -156,5 +157,6 @@ def kpi_lines(session: Session, period: ReportPeriod) -> tuple[KpiLine, ...]:
         )
     }
     return tuple(
-        KpiLine(kpi, label(kpi), kpi_unit(kpi), targets.get(kpi), actuals[kpi]) for kpi in Kpi
+        KpiLine(kpi, label(kpi), kpi_unit(kpi), targets.get(kpi), actuals[kpi], before[kpi])
+        for kpi in Kpi
     )

@@ -86,9 +86,7 @@ def _contents(numbers: PageNumbers) -> list[Flowable]:
         Spacer(1, 6 * mm),
         data_table(rows, [140 * mm, 24 * mm], 0, style),
         Spacer(1, 8 * mm),
-        Paragraph(
-            "資産の更新需要の見通し (改築需要) は別冊「更新需要見通し」で報告します。", s.small
-        ),
+        Paragraph("本報告には資産の更新需要の見通し (改築需要) を含めていません。", s.small),
         PageBreak(),
     ]
 
@@ -296,12 +294,23 @@ def _work(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
 
 def _kpi(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
     s = styles()
-    rows = [["指標", "単位", f"目標 ({f.period.fiscal_year}年度)", "実績", "達成率"]]
+    rows = [
+        ["指標", "単位", f"目標 ({f.period.fiscal_year}年度)", "実績", "達成率", "前年同期実績"]
+    ]
     for k in f.kpis:
         places = 0 if k.unit == "件" else 2
         fmt = f"{{:,.{places}f}}"
         target = NONE if k.target is None else fmt.format(k.target)
-        rows.append([k.name, k.unit, target, fmt.format(k.actual), pct(k.achieved_pct)])
+        rows.append(
+            [
+                k.name,
+                k.unit,
+                target,
+                fmt.format(k.actual),
+                pct(k.achieved_pct),
+                fmt.format(k.previous),
+            ]
+        )
     quarter = (
         "四半期の報告では、四半期の実績を年度目標に対して示します (年度目標への進捗)。"
         if f.period.quarter
@@ -311,9 +320,9 @@ def _kpi(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
         *_heading(numbers, "kpi"),
         data_table(
             rows,
-            [62 * mm, 18 * mm, 36 * mm, 36 * mm, 28 * mm],
+            [54 * mm, 14 * mm, 30 * mm, 30 * mm, 22 * mm, 30 * mm],
             1,
-            table_style(1, 9, right=(2, 3, 4)),
+            table_style(1, 9, right=(2, 3, 4, 5)),
         ),
         Paragraph(
             "目標は年度ごとに管理職が設定した値、実績はデータから集計した値、達成率 = 実績 ÷ 目標。"

@@ -124,6 +124,7 @@ def test_kpis_against_their_targets(db: Database, manager: Actor) -> None:
     set_kpi_target(db, manager, 2024, Kpi.PLANS_DELIVERED, 9)  # another year: not shown
     f = shareholders_figures(db, manager, 2025, today=TODAY)
     lines = {k.kpi: (k.unit, k.target, k.actual, k.achieved_pct) for k in f.kpis}
+    assert {k.kpi: k.previous for k in f.kpis if k.previous} == {}  # FY2024: nothing inspected
     assert lines == {
         Kpi.KM_INSPECTED: ("km", M("5.90"), M("2.95"), M("50.0")),
         Kpi.KM_URGENCY_I: ("km", None, M("0.00"), None),
