@@ -215,6 +215,8 @@ def _key_figures(
     now: WorkFigures,
     before: WorkFigures,
     staff: StaffFigures,
+    kpi_now: dict[Kpi, Decimal],
+    kpi_before: dict[Kpi, Decimal],
 ) -> tuple[KeyFigure, ...]:
     def contracts(p: ReportPeriod) -> Decimal:
         n = session.scalar(
@@ -225,7 +227,6 @@ def _key_figures(
         return Decimal(int(n or 0))
 
     cur, prev = now.total(), before.total()
-    kpi_now, kpi_before = kpi_actuals(session, period), kpi_actuals(session, period.previous)
     return (
         KeyFigure("受託件数 (完了)", "件", Decimal(cur.orders), Decimal(prev.orders)),
         KeyFigure("受託金額", "千円", Decimal(cur.amount_thousand), Decimal(prev.amount_thousand)),
@@ -308,6 +309,7 @@ def shareholders_figures(
             sorted(((*orgs[o], row) for o, row in conditions.items()), key=lambda r: r[0])
         )
         public = _public_bodies(session, set(holdings))
+        kpi_now, kpi_before = kpi_actuals(session, period), kpi_actuals(session, period.previous)
         bodies = _statements(session, period, as_of, public, holdings, now, before, conditions)
         figures = ShareholdersFigures(
             period=period,
@@ -315,12 +317,12 @@ def shareholders_figures(
             as_of=as_of,
             company=company,
             staff=staff,
-            key_figures=_key_figures(session, period, now, before, staff),
+            key_figures=_key_figures(session, period, now, before, staff, kpi_now, kpi_before),
             by_body=by_body,
             by_service=_service_lines(names, now, before, None),
             total=now.total(),
             previous_total=before.total(),
-            kpis=kpi_lines(session, period),
+            kpis=kpi_lines(session, period, kpi_now, kpi_before),
             conditions=condition_rows,
             condition_total=sum(conditions.values(), empty_condition(0)),
             bodies=bodies,

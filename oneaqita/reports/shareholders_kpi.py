@@ -144,10 +144,19 @@ def kpi_actuals(session: Session, period: ReportPeriod) -> dict[Kpi, Decimal]:
     return out
 
 
-def kpi_lines(session: Session, period: ReportPeriod) -> tuple[KpiLine, ...]:
+def kpi_lines(
+    session: Session,
+    period: ReportPeriod,
+    actuals: dict[Kpi, Decimal] | None = None,
+    before: dict[Kpi, Decimal] | None = None,
+) -> tuple[KpiLine, ...]:
     """The KPI table: every KPI in the enum's order, its target for the period's fiscal year
-    (None where none is set), its 実績 in the period and in the same period a year earlier."""
-    actuals, before = kpi_actuals(session, period), kpi_actuals(session, period.previous)
+    (None where none is set), its 実績 in the period and in the same period a year earlier
+    (``actuals`` and ``before`` when the caller has read them already)."""
+    if actuals is None:
+        actuals = kpi_actuals(session, period)
+    if before is None:
+        before = kpi_actuals(session, period.previous)
     targets = {
         Kpi(k): Decimal(t)
         for k, t in session.execute(
