@@ -11,7 +11,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Sp
 from oneaqita.fiscal import to_wareki
 from oneaqita.labels import label
 from oneaqita.models import OrganizationKind
-from oneaqita.reports.pdf_base import HEADER_GREY, data_table, fit, styles, table_style
+from oneaqita.reports.pdf_base import HEADER_GREY, data_table, fit, para, styles, table_style
 from oneaqita.reports.shareholders_charts import paired_bars
 from oneaqita.reports.shareholders_contents import Marker, PageNumbers, PageRef
 from oneaqita.reports.shareholders_figures import ShareholdersFigures
@@ -60,7 +60,7 @@ def cover(f: ShareholdersFigures) -> list[Flowable]:
         Paragraph(f"対象期間　{f.period.dates}", line),
         Spacer(1, 70 * mm),
         Paragraph(f"{to_wareki(f.issued)}", line),
-        Paragraph(f.company.name, sub),
+        para(f.company.name, sub),
         PageBreak(),
     ]
 
@@ -95,7 +95,7 @@ def company(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
         ["資本金", f"{c.capital_yen:,}円"],
         ["発行済株式総数", f"{reg.total_shares:,}株"],
         ["株主数", f"{len(reg.rows)}者 (公共 {c.public.holders}団体、民間 {c.sides[3].holders}社)"],
-        ["事業内容", Paragraph(c.business, s.cell)],
+        ["事業内容", para(c.business, s.cell)],
     ]
     style = table_style(0, 9)
     style.add("BACKGROUND", (0, 0), (0, -1), HEADER_GREY)

@@ -14,7 +14,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from oneaqita.fiscal import to_wareki
-from oneaqita.reports.pdf_base import ReportPage, build_pdf, data_table, fit, styles, table_style
+from oneaqita.reports.pdf_base import (
+    ReportPage,
+    build_pdf,
+    data_table,
+    fit,
+    para,
+    styles,
+    table_style,
+)
 from oneaqita.reports.report_files import write_csv
 from oneaqita.reports.report_period import ReportPeriod
 from oneaqita.reports.shareholders_assets import ConditionRow
@@ -114,10 +122,10 @@ def _contracts(body: BodyStatement) -> list[Flowable]:
 def body_section(period: ReportPeriod, as_of: date, body: BodyStatement) -> list[Flowable]:
     """The body's page: its heading, holding, work, contracts and assets."""
     s = styles()
-    head = Paragraph(f"{body.name} ({body.code})　{period.label}の事業実施状況", s.title)
+    head = para(f"{body.name} ({body.code})　{period.label}の事業実施状況", s.title)
     out: list[Flowable] = [
         head,
-        Paragraph(holding_text(body, as_of), s.body),
+        para(holding_text(body, as_of), s.body),
         Paragraph(f"当社への派遣職員: {body.seconded}名 ({to_wareki(as_of)}現在)", s.body),
         Paragraph("受託実績 (業務別)", s.heading),
     ]

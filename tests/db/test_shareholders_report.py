@@ -159,3 +159,27 @@ def test_the_command_line(
     with pytest.raises(SystemExit) as wrong:
         _run(["shareholders", "--fiscal-year", "2025", "--quarter", "5", "-o", str(pdf)], any_url)
     assert wrong.value.code == 2
+
+
+def test_stored_text_prints_as_typed(db: Database, manager: Actor, tmp_path: Path) -> None:
+    from sqlalchemy import update
+
+    from oneaqita.models import Contract, Organization
+    from oneaqita.services.actor import SYSTEM_ACTOR
+
+    with db.unit_of_work(SYSTEM_ACTOR) as uow:
+        uow.session.execute(
+            update(Organization).where(Organization.code == "052027").values(name_ja="能代<b>&市")
+        )
+        uow.session.execute(
+            update(Contract).where(Contract.number == "C-N2").values(title='=HYPERLINK("x") 点検')
+        )
+    statement = body_statement(db, manager, "052027", 2025, today=TODAY)
+    text = pdf_text(render_statement_pdf(statement), tmp_path)
+    assert "能代<b>&市 (052027)" in text and '=HYPERLINK("x") 点検' in text
+    out = tmp_path / "n.csv"
+    write_statement_csv(statement, out)
+    cells = [r["項目"] for r in csv.DictReader(out.open(encoding="utf-8-sig", newline=""))]
+    assert any('=HYPERLINK("x") 点検' in c for c in cells)  # inside the item, not a formula
+    report = render_shareholders_pdf(shareholders_figures(db, manager, 2025, today=TODAY))
+    assert "能代<b>&市" in pdf_text(report, tmp_path)
