@@ -44,11 +44,13 @@ from oneaqita.services.shareholders import RegisterRow
 from oneaqita.services.users import require_registered
 
 __all__ = [
+    "BodyLine",
     "BodyStatement",
     "ContractLine",
     "KeyFigure",
     "ServiceLine",
     "ShareholdersFigures",
+    "Statement",
     "body_statement",
     "shareholders_figures",
 ]
