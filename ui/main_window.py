@@ -19,6 +19,7 @@ from oneaqita.permissions import Action, allowed
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
 from ui.contracts.page import ContractsPage
+from ui.kpi_targets_dialog import open_kpi_targets
 from ui.labels import role_label
 from ui.organizations.organizations_page import OrganizationsPage
 from ui.organizations.shareholders_page import ShareholdersPage
@@ -143,13 +144,23 @@ class MainWindow(QMainWindow):
 
         # Reference data only administrators change: the menu is not there for other roles.
         self.work_types_action: QAction | None = None
-        if allowed(self._actor, Action.MANAGE_WORK_TYPES):
-            settings_menu = self.menuBar().addMenu(self.tr("設定(&S)"))
+        self.kpi_targets_action: QAction | None = None
+        settings = [
+            a for a in (Action.MANAGE_WORK_TYPES, Action.SET_KPI_TARGETS) if allowed(self._actor, a)
+        ]
+        settings_menu = self.menuBar().addMenu(self.tr("設定(&S)")) if settings else None
+        if settings_menu is not None and Action.MANAGE_WORK_TYPES in settings:
             self.work_types_action = QAction(self.tr("作業種別(&W)…"), self)
             self.work_types_action.triggered.connect(
                 lambda: open_work_type_catalogue(self, self._db, self._actor)
             )
             settings_menu.addAction(self.work_types_action)
+        if settings_menu is not None and Action.SET_KPI_TARGETS in settings:
+            self.kpi_targets_action = QAction(self.tr("KPI目標(&K)…"), self)
+            self.kpi_targets_action.triggered.connect(
+                lambda: open_kpi_targets(self, self._db, self._actor)
+            )
+            settings_menu.addAction(self.kpi_targets_action)
 
         help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
         self.about_action = QAction(self.tr("oneaqitaについて(&A)"), self)

@@ -1039,6 +1039,33 @@ Urgency from the grades: {derived}</translation>
     </message>
 </context>
 <context>
+    <name>KpiTargetsDialog</name>
+    <message>
+        <source>KPI目標</source>
+        <translation>KPI targets</translation>
+    </message>
+    <message>
+        <source>年度(&amp;Y)</source>
+        <translation>Fiscal &amp;year</translation>
+    </message>
+    <message>
+        <source>指標</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>単位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>目標</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>未設定</source>
+        <translation>not set</translation>
+    </message>
+</context>
+<context>
     <name>LeavingList</name>
     <message>
         <source>職員</source>
@@ -1106,6 +1133,10 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>作業種別(&amp;W)…</source>
         <translation>&amp;Work types…</translation>
+    </message>
+    <message>
+        <source>KPI目標(&amp;K)…</source>
+        <translation>&amp;KPI targets…</translation>
     </message>
     <message>
         <source>ヘルプ(&amp;H)</source>
