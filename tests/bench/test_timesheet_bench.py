@@ -26,9 +26,10 @@ from oneaqita.db.engine import make_engine
 from oneaqita.db.migrate import head_revision, upgrade
 from oneaqita.models import OverheadCategory
 from oneaqita.services.actor import SYSTEM_ACTOR
+from oneaqita.services.approval_queries import approval_queue, unsubmitted_weeks
 from oneaqita.services.database import Database
 from oneaqita.services.time_entries import Cell, save_cell
-from oneaqita.services.timesheet_queries import approval_queue, unsubmitted_weeks, week_grid
+from oneaqita.services.timesheet_queries import week_grid
 from tests.bench.conftest import PG_URL
 from tests.bench.timing import Table, interleaved, ms, publish, ratio
 
