@@ -1,11 +1,14 @@
-"""The approval page's lists: the queue filtered by sending body and text and sorted by any
-column, and the weeks not yet submitted with their sending body."""
+"""The approval page's lists and its batch: the queue filtered by sending body and text and
+sorted by any column, the weeks not yet submitted with their sending body, and several weeks
+approved at once, all or nothing."""
 
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
-from oneaqita.models import OverheadCategory, TimeEntryStatus
+from oneaqita.errors import ConcurrentEdit, ValidationError
+from oneaqita.models import OverheadCategory, TimeEntry, TimeEntryStatus
 from oneaqita.services.approval_queries import (
     QueueFilter,
     QueueSort,
@@ -13,9 +16,10 @@ from oneaqita.services.approval_queries import (
     approval_queue,
     unsubmitted_weeks,
 )
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Database
 from oneaqita.services.time_entries import Cell, save_cell
-from oneaqita.services.timesheet_weeks import submit_week
+from oneaqita.services.timesheet_weeks import approve_weeks, submit_week
 from tests.timesheet_builders import MONDAY, Company, build_company
 
 OFFICE = OverheadCategory.OFFICE
@@ -72,3 +76,26 @@ def test_the_weeks_not_submitted_carry_their_body(db: Database, co: Company) -> 
     ]
     named = unsubmitted_weeks(db, today, 3, UnsubmittedFilter(text="田中"))
     assert [w.week_start for w in named] == [NEXT, NEXT + timedelta(days=7)]
+
+
+def test_several_weeks_are_approved_all_or_nothing(db: Database, co: Company) -> None:
+    queue = approval_queue(db)
+    every = [(w.week_id, w.version) for w in queue]
+    with pytest.raises(ValidationError) as refused:
+        approve_weeks(db, co.tanaka, every)  # tanaka's own week is among them
+    assert refused.value.field == "person"
+    assert refused.value.ja.startswith("E0002 田中 一郎 2026/11/30: 自分の時間は")
+    assert "no week was approved" in refused.value.en
+    assert approval_queue(db) == queue
+    stale = [(w.week_id, w.version - 1 if w.week_start == NEXT else w.version) for w in queue]
+    with pytest.raises(ConcurrentEdit):
+        approve_weeks(db, co.admin, stale)
+    assert approval_queue(db) == queue
+    change = approve_weeks(db, co.tanaka, every[:2])  # sato's two
+    assert {w.week_id for w in approval_queue(db)} == {every[2][0]}
+    assert change.ids_of(Entity.TIMESHEET_WEEKS) == {every[0][0], every[1][0]}
+    with db.read() as s:
+        statuses = s.scalars(
+            select(TimeEntry.status).where(TimeEntry.person_id == co.sato_id)
+        ).all()
+    assert statuses and set(statuses) == {TimeEntryStatus.APPROVED}
