@@ -24,6 +24,8 @@ from ui.organizations.shareholders_page import ShareholdersPage
 from ui.schedule.page import SchedulePage
 from ui.staffing.overview_page import StaffingOverviewPage
 from ui.staffing.people_page import PeoplePage
+from ui.timesheets.approval_page import ApprovalPage
+from ui.timesheets.team_month_page import TeamMonthPage
 from ui.transfer.export_dialog import open_export_dialog
 from ui.transfer.import_dialog import open_import_dialog
 from ui.work_orders.page import WorkOrdersPage
@@ -37,6 +39,8 @@ Page = (
     | ShareholdersPage
     | ContractsPage
     | SchedulePage
+    | ApprovalPage
+    | TeamMonthPage
 )
 
 
@@ -67,6 +71,11 @@ class MainWindow(QMainWindow):
             self.contracts,
             self.schedule,
         ]
+        # The timesheet pages for the roles that decide weeks, or log hours for others.
+        if allowed(actor, Action.APPROVE_HOURS):
+            self.pages.append(ApprovalPage(db, actor))
+        if allowed(actor, Action.LOG_HOURS_FOR_OTHERS):
+            self.pages.append(TeamMonthPage(db, actor))
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(150)

@@ -51,6 +51,8 @@ def test_window_shows_only_existing_areas_and_the_whole_list(
         "株主名簿",
         "契約",
         "予定表",
+        "承認",
+        "チーム月表",
     ]
     page = window.work_orders
     expected = count_work_orders(demo_db, WorkOrderFilter())
@@ -71,7 +73,7 @@ def test_ctrl_digit_goes_to_each_page(qtbot, window: MainWindow) -> None:
     window.show()
     qtbot.waitExposed(window)
     shortcuts = [a.shortcut().toString() for a in window.page_actions]
-    assert shortcuts == ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6", "Ctrl+7"]
+    assert shortcuts == [f"Ctrl+{n}" for n in range(1, 10)]
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is window.people
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
