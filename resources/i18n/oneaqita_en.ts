@@ -1,6 +1,20 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="ja">
+<context>
+    <name>ApprovalPage</name>
+    <message>
+        <source>承認待ち</source>
+        <translation>Waiting for approval</translation>
+    </message>
+    <message>
+        <source>未提出</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
+        <source>承認</source>
+        <translation>Approval</translation>
+    </message>
+</context>
 <context>
     <name>AssetFilterDialog</name>
     <message>
@@ -226,6 +240,25 @@
     </message>
 </context>
 <context>
+    <name>BodyFilterBar</name>
+    <message>
+        <source>すべての派遣元</source>
+        <translation>All sending bodies</translation>
+    </message>
+    <message>
+        <source>出向元 (出向していない人は所属)</source>
+        <translation>The sending body (for those not seconded, their own organization)</translation>
+    </message>
+    <message>
+        <source>氏名・よみ・社員番号で検索 (Ctrl+F)</source>
+        <translation>Search name, reading or employee no. (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>派遣元</source>
+        <translation>Sending body</translation>
+    </message>
+</context>
+<context>
     <name>ContractCardPane</name>
     <message>
         <source>一覧から契約を選んでください。</source>
@@ -245,7 +278,7 @@
     </message>
     <message>
         <source>契約の年度にわたる点検作業を、試算してから一括で作成します</source>
-        <translation>Preview, then create at once the inspection orders over the contract&apos;s fiscal years</translation>
+        <translation>Preview, then create at once the inspection orders over the contract's fiscal years</translation>
     </message>
     <message>
         <source>契約番号</source>
@@ -317,7 +350,7 @@
     </message>
     <message>
         <source>一括発注グループ「{group}」の契約 ({count})</source>
-        <translation>Contracts of bulk order &quot;{group}&quot; ({count})</translation>
+        <translation>Contracts of bulk order "{group}" ({count})</translation>
     </message>
     <message>
         <source>{done}/{live} 件 · {pct}</source>
@@ -375,7 +408,7 @@
     </message>
     <message>
         <source>県の一括発注のときだけ</source>
-        <translation>Only for the prefecture&apos;s bulk orders</translation>
+        <translation>Only for the prefecture's bulk orders</translation>
     </message>
     <message>
         <source>契約番号(&amp;U)</source>
@@ -632,7 +665,7 @@
         <source>選んだ緊急度は等級から求めたものと異なります。
 両方が記録に残り、施設の状態には選んだ緊急度が使われます。</source>
         <translation>The urgency chosen differs from the one the grades give.
-Both are kept; the asset&apos;s condition uses the one chosen.</translation>
+Both are kept; the asset's condition uses the one chosen.</translation>
     </message>
 </context>
 <context>
@@ -735,7 +768,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>会社負担FTE: 給与の会社負担割合の合計 ÷ 100（半分負担なら 0.50）</source>
-        <translation>Company-paid FTE: the company&apos;s salary shares added up, divided by 100 (half paid counts 0.50)</translation>
+        <translation>Company-paid FTE: the company's salary shares added up, divided by 100 (half paid counts 0.50)</translation>
     </message>
     <message>
         <source>基準日</source>
@@ -1020,7 +1053,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>発注者の検収番号など（任意）</source>
-        <translation>The client&apos;s acceptance number (optional)</translation>
+        <translation>The client's acceptance number (optional)</translation>
     </message>
     <message>
         <source>検収番号(&amp;R)</source>
@@ -1544,7 +1577,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>この年度は契約期間内に今日以降の稼働日がありません</source>
-        <translation>This fiscal year has no working day left inside the contract&apos;s period</translation>
+        <translation>This fiscal year has no working day left inside the contract's period</translation>
     </message>
     <message>
         <source> 件まで</source>
@@ -1660,7 +1693,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>点検計画の作業を作成しています…</source>
-        <translation>Creating the inspection plan&apos;s orders…</translation>
+        <translation>Creating the inspection plan's orders…</translation>
     </message>
     <message>
         <source>点検計画</source>
@@ -1676,6 +1709,109 @@ Urgency from the grades: {derived}</translation>
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <source>自分の週は承認・差戻しできません。別の管理職に依頼してください。</source>
+        <translation>Nobody approves or returns their own week; ask another manager.</translation>
+    </message>
+    <message>
+        <source>派遣元</source>
+        <translation>Sending body</translation>
+    </message>
+    <message>
+        <source>社員番号</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>週</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>時間</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>提出日時</source>
+        <translation>Submitted</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTab</name>
+    <message>
+        <source>{count} 週</source>
+        <translation>{count} weeks</translation>
+    </message>
+    <message>
+        <source>承認(&amp;A)</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <source>差戻し…(&amp;R)</source>
+        <translation>&amp;Return…</translation>
+    </message>
+    <message>
+        <source>選んだ週を承認します (Ctrl+Enter)</source>
+        <translation>Approve the selected weeks (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>1週ずつ、理由を付けて差し戻します (Ctrl+Backspace)</source>
+        <translation>Return one week at a time, with the reason (Ctrl+Backspace)</translation>
+    </message>
+    <message>
+        <source>まとめて承認</source>
+        <translation>Approve several weeks</translation>
+    </message>
+    <message>
+        <source>選んだ {count} 週 (合計 {hours}) を承認しますか？
+{people}</source>
+        <translation>Approve the {count} selected weeks ({hours} in all)?
+{people}</translation>
+    </message>
+    <message>
+        <source>{count} 週を承認しました。</source>
+        <translation>{count} week(s) approved.</translation>
+    </message>
+    <message>
+        <source>他の人が先に変更したため、一覧を読み直しました。</source>
+        <translation>Someone else changed it first: the list was read again.</translation>
+    </message>
+    <message>
+        <source>差し戻しました。</source>
+        <translation>Returned.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>週を差し戻す — {name}</source>
+        <translation>Return the week — {name}</translation>
+    </message>
+    <message>
+        <source>差し戻す(&amp;R)</source>
+        <translation>&amp;Return</translation>
+    </message>
+    <message>
+        <source>直してほしい点を入力してください（必須、{limit}文字まで）</source>
+        <translation>Say what is to be corrected (required, at most {limit} characters)</translation>
+    </message>
+    <message>
+        <source>週</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>差戻しの理由(&amp;C)</source>
+        <translation>&amp;Comment: why it is returned</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleFilterBar</name>
     <message>
         <source>すべての派遣元</source>
@@ -1687,7 +1823,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>表示期間の年度の契約</source>
-        <translation>Contracts of the shown period&apos;s fiscal year</translation>
+        <translation>Contracts of the shown period's fiscal year</translation>
     </message>
     <message>
         <source>担当者の氏名・よみ・社員番号で検索</source>
@@ -1811,7 +1947,7 @@ Planned {planned} days / available {capacity} days</translation>
     </message>
     <message>
         <source>給与と事業主負担の保険料の月額（円）。精算の基礎になります</source>
-        <translation>Monthly pay plus the employer&apos;s insurance (yen); the basis of the settlement</translation>
+        <translation>Monthly pay plus the employer's insurance (yen); the basis of the settlement</translation>
     </message>
     <message>
         <source>派遣元</source>
@@ -2016,6 +2152,80 @@ Planned {planned} days / available {capacity} days</translation>
     </message>
 </context>
 <context>
+    <name>TeamMonthModel</name>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>派遣元</source>
+        <translation>Sending body</translation>
+    </message>
+    <message>
+        <source>合計</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>日計</source>
+        <translation>Day total</translation>
+    </message>
+    <message>
+        <source>未入力 (勤務日)</source>
+        <translation>No hours (a working day)</translation>
+    </message>
+    <message>
+        <source>雇用・出向期間外</source>
+        <translation>Outside the employment or secondment</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMonthPage</name>
+    <message>
+        <source>前の月 (PageUp)</source>
+        <translation>Previous month (PageUp)</translation>
+    </message>
+    <message>
+        <source>今月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>今日を含む月 (Home)</source>
+        <translation>The month of today (Home)</translation>
+    </message>
+    <message>
+        <source>次の月 (PageDown)</source>
+        <translation>Next month (PageDown)</translation>
+    </message>
+    <message>
+        <source>土日祝・年末年始</source>
+        <translation>Weekends, holidays, year-end closure</translation>
+    </message>
+    <message>
+        <source>未入力の勤務日</source>
+        <translation>Working day without hours</translation>
+    </message>
+    <message>
+        <source>雇用・出向期間外</source>
+        <translation>Outside the employment or secondment</translation>
+    </message>
+    <message>
+        <source>{count} 人</source>
+        <translation>{count} people</translation>
+    </message>
+    <message>
+        <source>チーム月表</source>
+        <translation>Team month</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月</source>
+        <translation>{month}/{year}</translation>
+    </message>
+    <message>
+        <source>勤務日 {days} 日・未入力 {gaps} 件</source>
+        <translation>{days} working days · {gaps} without hours</translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message>
         <source>今日</source>
@@ -2043,6 +2253,100 @@ Planned {planned} days / available {capacity} days</translation>
     <message>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
+    </message>
+</context>
+<context>
+    <name>UnsubmittedTab</name>
+    <message>
+        <source>{count} 週</source>
+        <translation>{count} weeks</translation>
+    </message>
+    <message>
+        <source> 週</source>
+        <translation> weeks</translation>
+    </message>
+    <message>
+        <source>先週から何週さかのぼるか</source>
+        <translation>How many weeks back from last week</translation>
+    </message>
+    <message>
+        <source>派遣元</source>
+        <translation>Sending body</translation>
+    </message>
+    <message>
+        <source>社員番号</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>週</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>入力済み</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>未提出の週はありません。</source>
+        <translation>No week waiting to be submitted.</translation>
+    </message>
+    <message>
+        <source>期間</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>{first} 〜 {last} の週</source>
+        <translation>Weeks from {first} to {last}</translation>
+    </message>
+    <message>
+        <source>差し戻された週: 直して再提出を待っています</source>
+        <translation>Returned week: waiting to be corrected and submitted again</translation>
+    </message>
+</context>
+<context>
+    <name>WeekContent</name>
+    <message>
+        <source>週を選ぶと、その内容をここに表示します。</source>
+        <translation>Select a week to see its content here.</translation>
+    </message>
+    <message>
+        <source>週の内容</source>
+        <translation>The week's content</translation>
+    </message>
+    <message>
+        <source>{count} 週を選択しています (合計 {hours})</source>
+        <translation>{count} weeks selected ({hours} in all)</translation>
+    </message>
+    <message>
+        <source>「承認」で選んだ週をまとめて承認します。</source>
+        <translation>“Approve” approves the selected weeks at once.</translation>
+    </message>
+    <message>
+        <source>{name}（{number}）  {week}  {status}</source>
+        <translation>{name} ({number})  {week}  {status}</translation>
+    </message>
+    <message>
+        <source>差戻しの理由: {comment}</source>
+        <translation>Returned because: {comment}</translation>
+    </message>
+    <message>
+        <source>作業・区分</source>
+        <translation>Work order / category</translation>
+    </message>
+    <message>
+        <source>合計</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>日計</source>
+        <translation>Day total</translation>
     </message>
 </context>
 <context>
@@ -2199,7 +2503,7 @@ Planned {planned} days / available {capacity} days</translation>
         <translation>Accepted on {day}</translation>
     </message>
     <message>
-        <source>&#x3000;検収番号 {ref}</source>
+        <source>　検収番号 {ref}</source>
         <translation>, reference {ref}</translation>
     </message>
     <message>
@@ -2334,7 +2638,7 @@ Planned {planned} days / available {capacity} days</translation>
     </message>
     <message>
         <source>選んだ作業指示の作業指示書を表示し、印刷・保存します (Ctrl+P)</source>
-        <translation>Show, print or save the selected order&apos;s work-order sheet (Ctrl+P)</translation>
+        <translation>Show, print or save the selected order's work-order sheet (Ctrl+P)</translation>
     </message>
     <message>
         <source>{name} (無効)</source>
@@ -2380,7 +2684,7 @@ Planned {planned} days / available {capacity} days</translation>
     </message>
     <message>
         <source>施設 {asset} の所見「{category}」を削除しますか？</source>
-        <translation>Remove the finding &apos;{category}&apos; on asset {asset}?</translation>
+        <translation>Remove the finding '{category}' on asset {asset}?</translation>
     </message>
 </context>
 <context>
@@ -2520,6 +2824,37 @@ Its work orders keep it, but it can no longer be chosen for new ones.</translati
     <message>
         <source>データベースを開いています…</source>
         <translation>Opening the database…</translation>
+    </message>
+</context>
+<context>
+    <name>days</name>
+    <message>
+        <source>月</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>火</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>水</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>木</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>金</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>土</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <translation>Sun</translation>
     </message>
 </context>
 <context>
@@ -2684,7 +3019,7 @@ Its work orders keep it, but it can no longer be chosen for new ones.</translati
         <translation>Time entries</translation>
     </message>
     <message>
-        <source>列: {columns}&#x3000;* は必須</source>
+        <source>列: {columns}　* は必須</source>
         <translation>Columns: {columns}  (* required)</translation>
     </message>
 </context>
