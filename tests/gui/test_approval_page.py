@@ -137,6 +137,11 @@ def test_a_return_needs_its_reason_and_reopens_the_week(
     qtbot.waitUntil(lambda: dialog.errors.label.isVisible(), timeout=10_000)
     assert "差戻しの理由を入力してください" in dialog.errors.label.text()
     assert dialog.isVisible() and week.week_id in _shown_ids(page)
+    dialog.comment_edit.setPlainText("確認\x07してください")  # a control character
+    dialog.accept()
+    qtbot.waitUntil(lambda: "制御文字" in dialog.errors.label.text(), timeout=10_000)
+    assert _statuses(demo_db, week) == {TimeEntryStatus.SUBMITTED}
+    dialog.comment_edit.clear()
     dialog.comment_edit.setFocus()
     dialog.comment_edit.insertPlainText("火曜日の移動時間を確認してください")
     dialog.accept()
