@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -62,8 +63,11 @@ class WeekContent(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.comment_label)
-        layout.addWidget(self.table, 1)
         layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        self.filler = QWidget()  # keeps the heading and the hint at the top without a table
+        self.filler.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        layout.addWidget(self.filler, 1)
         self.show_nothing()
 
     def show_nothing(self) -> None:
@@ -72,6 +76,7 @@ class WeekContent(QWidget):
         self.comment_label.hide()
         self.table.setRowCount(0)
         self.table.hide()
+        self.filler.show()
         self.hint.show()
 
     def show_several(self, rows: list[QueuedWeek]) -> None:
@@ -96,6 +101,7 @@ class WeekContent(QWidget):
         self.comment_label.setVisible(bool(grid.comment))
         self.comment_label.setText(self.tr("差戻しの理由: {comment}").format(comment=grid.comment))
         self.hint.hide()
+        self.filler.hide()
         self.table.show()
         t = self.table
         headers = [self.tr("作業・区分")]
