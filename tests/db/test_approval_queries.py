@@ -49,6 +49,8 @@ def test_the_queue_by_body_text_and_any_column(db: Database, co: Company) -> Non
     assert (tanaka.body_code, tanaka.body_name, tanaka.minutes) == ("C0001", "当社", 240)
     assert keys(QueueFilter(text="e0001 佐藤"), db) == [("E0001", 0), ("E0001", 7)]
     assert keys(QueueFilter(text="<script>'%"), db) == []
+    assert keys(QueueFilter(text="佐藤\x00"), db) == []  # a NUL finds nothing (PostgreSQL too)
+    assert keys(QueueFilter(text="=SUM(A1)"), db) == []
     minutes = QueueFilter(sort=QueueSort.MINUTES, descending=True)
     assert [w.minutes for w in approval_queue(db, minutes)] == [480, 240, 60]
     week = QueueFilter(sort=QueueSort.WEEK, descending=True)

@@ -152,6 +152,8 @@ def test_the_body_and_text_filters(db: Database, co: Company, team: dict[str, in
     named = team_month(db, nov(1), text="鈴木")
     assert [x.employee_no for x in named.members] == ["E0003"] and named.day_totals == {}
     assert [x.employee_no for x in team_month(db, nov(1), text="e0005").members] == ["E0005"]
+    hostile = team_month(db, nov(1), body_id=co.akita_id, text="鈴木\x00 '%")
+    assert hostile.members == () and hostile.total == 0
 
 
 def test_october_and_the_month_helper(db: Database, team: dict[str, int]) -> None:
