@@ -154,6 +154,11 @@ def timesheets(request: pytest.FixtureRequest) -> Iterator[tuple[str, Database, 
             building.rename(path)
         db = Database(make_engine(f"sqlite:///{path.as_posix()}"))
         raw: Any = sqlite3.connect(path)
+        # As the app's connections are set up (db/engine.py): transactions as written, the
+        # same durability (WAL with synchronous NORMAL: no fsync on commit), foreign keys.
+        raw.isolation_level = None
+        for pragma in ("foreign_keys = ON", "busy_timeout = 10000", "synchronous = NORMAL"):
+            raw.execute(f"PRAGMA {pragma}")
     else:
         name = f"oneaqita_bench_timesheets_{head}".lower()
         admin = psycopg.connect(_dsn(PG_URL), autocommit=True)
@@ -286,7 +291,7 @@ def _transaction(raw: Any, name: str) -> Iterator[None]:
     if name == "SQLite":
         raw.execute("BEGIN IMMEDIATE")
         yield
-        raw.commit()
+        raw.execute("COMMIT")
     else:
         with raw.transaction():
             yield
