@@ -28,6 +28,8 @@ from ui.settlement.page import SettlementPage
 from ui.staffing.overview_page import StaffingOverviewPage
 from ui.staffing.people_page import PeoplePage
 from ui.timesheets.week_page import WeekPage
+from ui.timesheets.approval_page import ApprovalPage
+from ui.timesheets.team_month_page import TeamMonthPage
 from ui.transfer.export_dialog import open_export_dialog
 from ui.transfer.import_dialog import open_import_dialog
 from ui.work_orders.page import WorkOrdersPage
@@ -43,6 +45,8 @@ Page = (
     | SchedulePage
     | SettlementPage
     | WeekPage
+    | ApprovalPage
+    | TeamMonthPage
 )
 
 
@@ -79,6 +83,11 @@ class MainWindow(QMainWindow):
         self.week = WeekPage(db, actor) if WeekPage.available(actor) else None
         if self.week is not None:
             self.pages.insert(0 if actor.role is Role.SECONDED else len(self.pages), self.week)
+        # The timesheet pages for the roles that decide weeks, or log hours for others.
+        if allowed(actor, Action.APPROVE_HOURS):
+            self.pages.append(ApprovalPage(db, actor))
+        if allowed(actor, Action.LOG_HOURS_FOR_OTHERS):
+            self.pages.append(TeamMonthPage(db, actor))
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(150)

@@ -17,6 +17,7 @@ Rules enforced here (each refusal a bilingual ValidationError; nothing is writte
   audited: the week (create/update) and its entries (one update entry each, set-based).
 """
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -24,7 +25,7 @@ from sqlalchemy import select, update
 
 from oneaqita.errors import ValidationError
 from oneaqita.labels import label
-from oneaqita.models import TimeEntry, TimeEntryStatus, TimesheetWeek
+from oneaqita.models import Person, TimeEntry, TimeEntryStatus, TimesheetWeek
 from oneaqita.models.base import utcnow
 from oneaqita.permissions import Action, check, requires
 from oneaqita.services.actor import Actor
@@ -34,7 +35,7 @@ from oneaqita.services.text_fields import optional_text
 from oneaqita.services.unit_of_work import UnitOfWork
 from oneaqita.services.upserts import row_to_edit
 
-__all__ = ["approve_week", "return_week", "submit_week", "week_snapshot"]
+__all__ = ["approve_week", "approve_weeks", "return_week", "submit_week", "week_snapshot"]
 
 ENTITY = Entity.TIMESHEET_WEEKS
 _WHAT = ("週の勤務表", "Timesheet week")
@@ -159,24 +160,49 @@ def _week_to_decide(
     return week
 
 
+def _approve(uow: UnitOfWork, week_id: int, expected_version: int) -> None:
+    week = _week_to_decide(uow, week_id, expected_version, frozenset({TimeEntryStatus.SUBMITTED}))
+    before = week_snapshot(week)
+    now = utcnow()
+    week.status = TimeEntryStatus.APPROVED
+    week.decided_at = now
+    week.decided_by_id = uow.actor.user_id
+    week.comment = None
+    uow.session.flush()
+    uow.audit("update", ENTITY, week.id, before, week_snapshot(week))
+    _set_entries(
+        uow, week, TimeEntryStatus.APPROVED, approved_by_id=uow.actor.user_id, approved_at=now
+    )
+
+
 @requires(Action.APPROVE_HOURS)
 def approve_week(db: Database, actor: Actor, week_id: int, expected_version: int) -> Change:
     """Approve a submitted week: its entries are locked."""
     with db.unit_of_work(actor) as uow:
-        week = _week_to_decide(
-            uow, week_id, expected_version, frozenset({TimeEntryStatus.SUBMITTED})
-        )
-        before = week_snapshot(week)
-        now = utcnow()
-        week.status = TimeEntryStatus.APPROVED
-        week.decided_at = now
-        week.decided_by_id = uow.actor.user_id
-        week.comment = None
-        uow.session.flush()
-        uow.audit("update", ENTITY, week.id, before, week_snapshot(week))
-        _set_entries(
-            uow, week, TimeEntryStatus.APPROVED, approved_by_id=uow.actor.user_id, approved_at=now
-        )
+        _approve(uow, week_id, expected_version)
+        return uow.change
+
+
+@requires(Action.APPROVE_HOURS)
+def approve_weeks(db: Database, actor: Actor, weeks: Sequence[tuple[int, int]]) -> Change:
+    """Approve several submitted weeks, each given as (id, version seen), all or nothing: a
+    refusal names the person and the week, and nothing is approved."""
+    with db.unit_of_work(actor) as uow:
+        for week_id, expected_version in weeks:
+            try:
+                _approve(uow, week_id, expected_version)
+            except ValidationError as exc:
+                who = uow.session.execute(
+                    select(Person.employee_no, Person.name, TimesheetWeek.week_start)
+                    .join(TimesheetWeek, TimesheetWeek.person_id == Person.id)
+                    .where(TimesheetWeek.id == week_id)
+                ).one()
+                where = f"{who.employee_no} {who.name} {_slash(who.week_start)}"
+                raise ValidationError(
+                    f"{where}: {exc.ja} (どの週も承認していません)",
+                    f"{where}: {exc.en} (no week was approved)",
+                    exc.field,
+                ) from exc
         return uow.change
 
 

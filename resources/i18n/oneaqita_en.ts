@@ -28,6 +28,21 @@
     </message>
 </context>
 <context>
+    <name>ApprovalPage</name>
+    <message>
+        <source>承認待ち</source>
+        <translation>Waiting for approval</translation>
+    </message>
+    <message>
+        <source>未提出</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
+        <source>承認</source>
+        <translation>Approval</translation>
+    </message>
+</context>
+<context>
     <name>AssetFilterDialog</name>
     <message>
         <source>フィルタで対象施設を追加</source>
@@ -249,6 +264,25 @@
     <message>
         <source>添付ファイル「{name}」を削除しますか？</source>
         <translation>Remove the attachment “{name}”?</translation>
+    </message>
+</context>
+<context>
+    <name>BodyFilterBar</name>
+    <message>
+        <source>すべての派遣元</source>
+        <translation>All sending bodies</translation>
+    </message>
+    <message>
+        <source>出向元 (出向していない人は所属)</source>
+        <translation>The sending body (for those not seconded, their own organization)</translation>
+    </message>
+    <message>
+        <source>氏名・よみ・社員番号で検索 (Ctrl+F)</source>
+        <translation>Search name, reading or employee no. (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>派遣元</source>
+        <translation>Sending body</translation>
     </message>
 </context>
 <context>
@@ -1861,6 +1895,82 @@ Urgency from the grades: {derived}</translation>
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <source>自分の週は承認・差戻しできません。別の管理職に依頼してください。</source>
+        <translation>Nobody approves or returns their own week; ask another manager.</translation>
+    </message>
+    <message>
+        <source>派遣元</source>
+        <translation>Sending body</translation>
+    </message>
+    <message>
+        <source>社員番号</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>週</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>時間</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>提出日時</source>
+        <translation>Submitted</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTab</name>
+    <message>
+        <source>{count} 週</source>
+        <translation>{count} weeks</translation>
+    </message>
+    <message>
+        <source>承認(&amp;A)</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <source>差戻し…(&amp;R)</source>
+        <translation>&amp;Return…</translation>
+    </message>
+    <message>
+        <source>選んだ週を承認します (Ctrl+Enter)</source>
+        <translation>Approve the selected weeks (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>1週ずつ、理由を付けて差し戻します (Ctrl+Backspace)</source>
+        <translation>Return one week at a time, with the reason (Ctrl+Backspace)</translation>
+    </message>
+    <message>
+        <source>まとめて承認</source>
+        <translation>Approve several weeks</translation>
+    </message>
+    <message>
+        <source>選んだ {count} 週 (合計 {hours}) を承認しますか？
+{people}</source>
+        <translation>Approve the {count} selected weeks ({hours} in all)?
+{people}</translation>
+    </message>
+    <message>
+        <source>{count} 週を承認しました。</source>
+        <translation>{count} week(s) approved.</translation>
+    </message>
+    <message>
+        <source>他の人が先に変更したため、一覧を読み直しました。</source>
+        <translation>Someone else changed it first: the list was read again.</translation>
+    </message>
+    <message>
+        <source>差し戻しました。</source>
+        <translation>Returned.</translation>
+    </message>
+</context>
+<context>
     <name>ReportTab</name>
     <message>
         <source>PDFプレビュー…</source>
@@ -1905,6 +2015,33 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>保存できませんでした</source>
         <translation>Could not save</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>週を差し戻す — {name}</source>
+        <translation>Return the week — {name}</translation>
+    </message>
+    <message>
+        <source>差し戻す(&amp;R)</source>
+        <translation>&amp;Return</translation>
+    </message>
+    <message>
+        <source>直してほしい点を入力してください（必須、{limit}文字まで）</source>
+        <translation>Say what is to be corrected (required, at most {limit} characters)</translation>
+    </message>
+    <message>
+        <source>週</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>差戻しの理由(&amp;C)</source>
+        <translation>&amp;Comment: why it is returned</translation>
     </message>
 </context>
 <context>
@@ -2394,6 +2531,80 @@ Planned {planned} days / available {capacity} days</translation>
     </message>
 </context>
 <context>
+    <name>TeamMonthModel</name>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>派遣元</source>
+        <translation>Sending body</translation>
+    </message>
+    <message>
+        <source>合計</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>日計</source>
+        <translation>Day total</translation>
+    </message>
+    <message>
+        <source>未入力 (勤務日)</source>
+        <translation>No hours (a working day)</translation>
+    </message>
+    <message>
+        <source>雇用・出向期間外</source>
+        <translation>Outside the employment or secondment</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMonthPage</name>
+    <message>
+        <source>前の月 (PageUp)</source>
+        <translation>Previous month (PageUp)</translation>
+    </message>
+    <message>
+        <source>今月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>今日を含む月 (Home)</source>
+        <translation>The month of today (Home)</translation>
+    </message>
+    <message>
+        <source>次の月 (PageDown)</source>
+        <translation>Next month (PageDown)</translation>
+    </message>
+    <message>
+        <source>土日祝・年末年始</source>
+        <translation>Weekends, holidays, year-end closure</translation>
+    </message>
+    <message>
+        <source>未入力の勤務日</source>
+        <translation>Working day without hours</translation>
+    </message>
+    <message>
+        <source>雇用・出向期間外</source>
+        <translation>Outside the employment or secondment</translation>
+    </message>
+    <message>
+        <source>{count} 人</source>
+        <translation>{count} people</translation>
+    </message>
+    <message>
+        <source>チーム月表</source>
+        <translation>Team month</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月</source>
+        <translation>{month}/{year}</translation>
+    </message>
+    <message>
+        <source>勤務日 {days} 日・未入力 {gaps} 件</source>
+        <translation>{days} working days · {gaps} without hours</translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message>
         <source>今日</source>
@@ -2421,6 +2632,61 @@ Planned {planned} days / available {capacity} days</translation>
     <message>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
+    </message>
+</context>
+<context>
+    <name>UnsubmittedTab</name>
+    <message>
+        <source>{count} 週</source>
+        <translation>{count} weeks</translation>
+    </message>
+    <message>
+        <source> 週</source>
+        <translation> weeks</translation>
+    </message>
+    <message>
+        <source>先週から何週さかのぼるか</source>
+        <translation>How many weeks back from last week</translation>
+    </message>
+    <message>
+        <source>派遣元</source>
+        <translation>Sending body</translation>
+    </message>
+    <message>
+        <source>社員番号</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>週</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>入力済み</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>未提出の週はありません。</source>
+        <translation>No week waiting to be submitted.</translation>
+    </message>
+    <message>
+        <source>期間</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>{first} 〜 {last} の週</source>
+        <translation>Weeks from {first} to {last}</translation>
+    </message>
+    <message>
+        <source>差し戻された週: 直して再提出を待っています</source>
+        <translation>Returned week: waiting to be corrected and submitted again</translation>
     </message>
 </context>
 <context>
@@ -2491,6 +2757,45 @@ Planned {planned} days / available {capacity} days</translation>
     <message>
         <source>{y1}年{m1}月{d1}日({w1}) 〜 {m2}月{d2}日({w2})</source>
         <translation>{w1} {y1}/{m1}/{d1} – {w2} {m2}/{d2}</translation>
+    </message>
+</context>
+<context>
+    <name>WeekContent</name>
+    <message>
+        <source>週を選ぶと、その内容をここに表示します。</source>
+        <translation>Select a week to see its content here.</translation>
+    </message>
+    <message>
+        <source>週の内容</source>
+        <translation>The week's content</translation>
+    </message>
+    <message>
+        <source>{count} 週を選択しています (合計 {hours})</source>
+        <translation>{count} weeks selected ({hours} in all)</translation>
+    </message>
+    <message>
+        <source>「承認」で選んだ週をまとめて承認します。</source>
+        <translation>“Approve” approves the selected weeks at once.</translation>
+    </message>
+    <message>
+        <source>{name}（{number}）  {week}  {status}</source>
+        <translation>{name} ({number})  {week}  {status}</translation>
+    </message>
+    <message>
+        <source>差戻しの理由: {comment}</source>
+        <translation>Returned because: {comment}</translation>
+    </message>
+    <message>
+        <source>作業・区分</source>
+        <translation>Work order / category</translation>
+    </message>
+    <message>
+        <source>合計</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>日計</source>
+        <translation>Day total</translation>
     </message>
 </context>
 <context>
@@ -3053,6 +3358,37 @@ Its work orders keep it, but it can no longer be chosen for new ones.</translati
     <message>
         <source>データベースを開いています…</source>
         <translation>Opening the database…</translation>
+    </message>
+</context>
+<context>
+    <name>days</name>
+    <message>
+        <source>月</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>火</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>水</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>木</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>金</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>土</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <translation>Sun</translation>
     </message>
 </context>
 <context>

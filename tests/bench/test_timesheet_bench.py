@@ -1,20 +1,28 @@
 """Timesheets at DESIGN.md's scale (2,000,000 time entries): opening a week, typing a cell and
-seeing the totals, the approval queue and the weeks not yet submitted, through the services,
-against the equivalent statements through the bare driver on the same database in the same run.
+seeing the totals, the approval queue, the weeks not yet submitted and a body's team month,
+through the services, against the equivalent statements through the bare driver on the same
+database in the same run.
 
 Run: .venv/bin/pytest -m bench tests/bench/test_timesheet_bench.py -s
 
-The database (1,000 people, 2,000 days of one 8-hour entry each, about 290,000 weeks of which
-980 are waiting for approval) is built with raw inserts and kept between runs: a SQLite file
-in the temp dir and the PostgreSQL database ``oneaqita_bench_timesheets``, both named after the
-head revision so that a new migration builds them afresh. Assertions are about results (the
-same totals, the same weeks), never about absolute times.
+The database (1,000 people, 2,000 days of one 8-hour entry each up to the Friday of the last
+week, about 290,000 weeks of which 990 are waiting for approval) is built with raw inserts
+and kept between runs: a SQLite file in the temp dir and the PostgreSQL database
+``oneaqita_bench_timesheets_…``, both named after the data's version and the head revision so
+that new data or a new migration builds them afresh. Assertions are about results (the same
+totals, the same weeks), never about absolute times.
+
+The typed cell's baseline is what save_cell sends (captured from its statements): the checks'
+reads (the person, the cell's entry, the week's status, the employment, the day's other
+hours), the update of the entry, the audit row and the commit, then the week as opened.
 """
 
+import json
 import sqlite3
 import tempfile
 from collections.abc import Iterator
-from datetime import date, timedelta
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +34,11 @@ from oneaqita.db.engine import make_engine
 from oneaqita.db.migrate import head_revision, upgrade
 from oneaqita.models import OverheadCategory
 from oneaqita.services.actor import SYSTEM_ACTOR
+from oneaqita.services.approval_queries import approval_queue, unsubmitted_weeks
 from oneaqita.services.database import Database
+from oneaqita.services.team_month import TeamMonth, team_month
 from oneaqita.services.time_entries import Cell, save_cell
-from oneaqita.services.timesheet_queries import approval_queue, unsubmitted_weeks, week_grid
+from oneaqita.services.timesheet_queries import week_grid
 from tests.bench.conftest import PG_URL
 from tests.bench.timing import Table, interleaved, ms, publish, ratio
 
@@ -36,8 +46,9 @@ pytestmark = pytest.mark.bench
 
 PEOPLE = 1_000
 DAYS = 2_000
-FIRST_DAY = date(2021, 3, 1)  # a Monday
+FIRST_DAY = date(2021, 6, 7)  # a Monday: the 2,000 days end on the Friday of MONDAY's week
 MONDAY = date(2026, 11, 23)  # the last week of the data: drafts
+DATA_VERSION = "v2"  # part of the cached databases' names: bump when the data changes
 CATEGORIES = [c.value for c in OverheadCategory]
 STAMP = "2026-01-01 00:00:00+00:00"
 
@@ -46,7 +57,12 @@ def _entries() -> Iterator[tuple[Any, ...]]:
     for person in range(1, PEOPLE + 1):
         for d in range(DAYS):
             day = FIRST_DAY + timedelta(days=d)
-            status = "draft" if day >= MONDAY - timedelta(days=7) else "approved"
+            if day >= MONDAY:
+                status = "draft"
+            elif day >= MONDAY - timedelta(days=7):  # the week in the queue (10 not submitted)
+                status = "submitted" if person % 100 else "draft"
+            else:
+                status = "approved"
             yield (person, day.isoformat(), 480, CATEGORIES[(person + d) % 4], status)
 
 
@@ -128,7 +144,7 @@ def _dsn(url: str) -> str:
 @pytest.fixture(scope="module", params=["SQLite", "PostgreSQL"])
 def timesheets(request: pytest.FixtureRequest) -> Iterator[tuple[str, Database, Any]]:
     probe = make_engine("sqlite://")
-    head = head_revision(probe).replace("_", "")[:24]
+    head = DATA_VERSION + head_revision(probe).replace("_", "")[:24]
     if request.param == "SQLite":
         path = Path(tempfile.gettempdir()) / f"oneaqita-bench-timesheets-{head}.sqlite3"
         if not path.exists():
@@ -138,6 +154,11 @@ def timesheets(request: pytest.FixtureRequest) -> Iterator[tuple[str, Database, 
             building.rename(path)
         db = Database(make_engine(f"sqlite:///{path.as_posix()}"))
         raw: Any = sqlite3.connect(path)
+        # As the app's connections are set up (db/engine.py): transactions as written, the
+        # same durability (WAL with synchronous NORMAL: no fsync on commit), foreign keys.
+        raw.isolation_level = None
+        for pragma in ("foreign_keys = ON", "busy_timeout = 10000", "synchronous = NORMAL"):
+            raw.execute(f"PRAGMA {pragma}")
     else:
         name = f"oneaqita_bench_timesheets_{head}".lower()
         admin = psycopg.connect(_dsn(PG_URL), autocommit=True)
@@ -198,6 +219,121 @@ def _queue_sql(name: str) -> str:
     )
 
 
+# What save_cell sends for a typed cell (its statements as captured on both databases).
+PERSON_SQL = (
+    "SELECT employee_no, name, name_kana, home_organization_id, email, phone, id, version, "
+    "created_at, updated_at FROM people WHERE id = ?"
+)
+ENTRY_SQL = (
+    "SELECT person_id, work_date, minutes, work_order_id, category, note, status, "
+    "approved_by_id, approved_at, id, version, created_at, updated_at FROM time_entries "
+    "WHERE person_id = ? AND work_date = ? AND category = ? ORDER BY id LIMIT 1"
+)
+WEEK_STATUS_SQL = "SELECT status FROM timesheet_weeks WHERE person_id = ? AND week_start = ?"
+EMPLOYED_SQL = (
+    "SELECT p.id, p.employee_no, p.name, o.kind = 'company' OR EXISTS (SELECT * FROM "
+    "secondments s WHERE s.person_id = p.id AND s.start_date <= ? AND (s.end_date IS NULL OR "
+    "s.end_date >= ?)) FROM people p JOIN organizations o ON o.id = p.home_organization_id "
+    "WHERE p.id IN (?) ORDER BY p.employee_no"
+)
+DAY_SQL = (
+    "SELECT coalesce(sum(minutes), 0) FROM time_entries "
+    "WHERE person_id = ? AND work_date = ? AND id != ?"
+)
+UPDATE_SQL = (
+    "UPDATE time_entries SET minutes = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?"
+)
+INSERT_SQL = (
+    "INSERT INTO time_entries (person_id, work_date, minutes, category, status, version, "
+    "created_at, updated_at) VALUES (?, ?, ?, ?, 'draft', 1, ?, ?)"
+)
+AUDIT_SQL = (
+    'INSERT INTO audit_log (at, user_id, actor, action, entity, entity_id, "before", "after") '
+    "VALUES (?, NULL, 'system', ?, 'time_entries', ?, ?, ?)"
+)
+
+# The team month of one body: the people listed, the GROUP BY of their hours, their stays.
+LISTED_SQL = (
+    "(h.kind = 'company' OR EXISTS (SELECT 1 FROM secondments s2 WHERE s2.person_id = p.id "
+    "AND s2.start_date <= ? AND (s2.end_date IS NULL OR s2.end_date >= ?)) OR EXISTS (SELECT 1 "
+    "FROM time_entries e2 WHERE e2.person_id = p.id AND e2.work_date >= ? AND e2.work_date "
+    "<= ?)) AND (p.home_organization_id = ? OR EXISTS (SELECT 1 FROM secondments s2 WHERE "
+    "s2.person_id = p.id AND s2.start_date <= ? AND (s2.end_date IS NULL OR s2.end_date >= ?) "
+    "AND s2.from_organization_id = ?))"
+)
+LISTED_IDS_SQL = (
+    "SELECT p.id FROM people p JOIN organizations h ON h.id = p.home_organization_id "
+    f"WHERE {LISTED_SQL}"
+)
+TEAM_PEOPLE_SQL = (
+    "SELECT p.id, p.employee_no, p.name, b.code, b.name_ja, h.kind = 'company' FROM people p "
+    "JOIN organizations h ON h.id = p.home_organization_id JOIN organizations b ON b.id = "
+    "coalesce((SELECT s.from_organization_id FROM secondments s WHERE s.person_id = p.id AND "
+    "s.start_date <= ? AND (s.end_date IS NULL OR s.end_date >= ?) ORDER BY s.start_date DESC "
+    f"LIMIT 1), p.home_organization_id) WHERE {LISTED_SQL} ORDER BY p.employee_no"
+)
+TEAM_HOURS_SQL = (
+    "SELECT e.person_id, e.work_date, sum(e.minutes) FROM time_entries e WHERE e.work_date >= ? "
+    f"AND e.work_date <= ? AND e.person_id IN ({LISTED_IDS_SQL}) "
+    "GROUP BY e.person_id, e.work_date"
+)
+TEAM_STAYS_SQL = (
+    "SELECT s.person_id, s.start_date, s.end_date FROM secondments s WHERE s.start_date <= ? "
+    f"AND (s.end_date IS NULL OR s.end_date >= ?) AND s.person_id IN ({LISTED_IDS_SQL})"
+)
+BODY_ID = 1  # 052019 秋田市: 750 of the 1,000 people
+
+
+@contextmanager
+def _transaction(raw: Any, name: str) -> Iterator[None]:
+    """One write transaction (SQLite: BEGIN IMMEDIATE, as the unit of work takes the write
+    lock first)."""
+    if name == "SQLite":
+        raw.execute("BEGIN IMMEDIATE")
+        yield
+        raw.execute("COMMIT")
+    else:
+        with raw.transaction():
+            yield
+
+
+def _typed_raw(raw: Any, name: str, person: int, day: Any, minutes: int) -> None:
+    """The statements of save_cell for a travel cell of `person` on `day`."""
+    now: Any = datetime.now(UTC)
+    now = str(now) if name == "SQLite" else now
+    after = {"person_id": person, "minutes": minutes, "category": "travel", "status": "draft"}
+    with _transaction(raw, name):
+        _raw(raw, name, PERSON_SQL, (person,))
+        entry = _raw(raw, name, ENTRY_SQL, (person, day, "travel"))
+        _raw(raw, name, WEEK_STATUS_SQL, (person, day))
+        _raw(raw, name, EMPLOYED_SQL, (day, day, person))
+        _raw(raw, name, DAY_SQL, (person, day, entry[0][9] if entry else 0))
+        if entry:
+            entry_id, version = entry[0][9], entry[0][10]
+            raw.execute(_q(name, UPDATE_SQL), (minutes, version + 1, now, entry_id, version))
+            before = json.dumps({**after, "minutes": entry[0][2], "version": version})
+            after_json = json.dumps({**after, "version": version + 1})
+            raw.execute(_q(name, AUDIT_SQL), (now, "update", entry_id, before, after_json))
+        else:
+            raw.execute(_q(name, INSERT_SQL), (person, day, minutes, "travel", now, now))
+            raw.execute(_q(name, AUDIT_SQL), (now, "create", None, None, json.dumps(after)))
+
+
+def _listed(first: Any, last: Any) -> tuple[Any, ...]:
+    return (last, first, first, last, BODY_ID, last, first, BODY_ID)
+
+
+def _team_raw(raw: Any, name: str, first: Any, last: Any) -> tuple[int, int]:
+    people = _raw(raw, name, TEAM_PEOPLE_SQL, (last, first, *_listed(first, last)))
+    hours = _raw(raw, name, TEAM_HOURS_SQL, (first, last, *_listed(first, last)))
+    _raw(raw, name, TEAM_STAYS_SQL, (last, first, *_listed(first, last)))
+    return len(people), sum(int(h[2]) for h in hours)
+
+
+def _team(month: TeamMonth) -> tuple[int, int]:
+    return len(month.members), month.total
+
+
 def test_a_week_a_typed_cell_and_the_queue(timesheets: tuple[str, Database, Any]) -> None:
     name, db, raw = timesheets
     person = 17
@@ -223,9 +359,25 @@ def test_a_week_a_typed_cell_and_the_queue(timesheets: tuple[str, Database, Any]
         save_cell(db, SYSTEM_ACTOR, Cell(person, MONDAY, None, OverheadCategory.TRAVEL, minutes))
         return week_grid(db, person, MONDAY).total
 
+    def type_cell_raw() -> int:
+        typed[0] += 1
+        _typed_raw(raw, name, person, days[0], 60 + typed[0] % 120)
+        return open_week_raw()
+
     o, r = interleaved(open_week, open_week_raw)
     assert o.result == r.result
-    t, r2 = interleaved(type_cell, open_week_raw)
+    t, r2 = interleaved(type_cell, type_cell_raw)
+    assert t.result > 5 * 480 and r2.result > 5 * 480  # the week's five days and the travel
+    month: tuple[Any, ...] = (
+        (date(2026, 11, 1).isoformat(), date(2026, 11, 30).isoformat())
+        if name == "SQLite"
+        else (date(2026, 11, 1), date(2026, 11, 30))
+    )
+    team, team_raw = interleaved(
+        lambda: _team(team_month(db, date(2026, 11, 1), BODY_ID)),
+        lambda: _team_raw(raw, name, *month),
+    )
+    assert team.result == team_raw.result and team.result[0] == 750
     queue, queue_raw = interleaved(
         lambda: [(q.week_id, q.minutes) for q in approval_queue(db)],
         lambda: [(row[0], int(row[3])) for row in _raw(raw, name, _queue_sql(name))],
@@ -241,7 +393,7 @@ def test_a_week_a_typed_cell_and_the_queue(timesheets: tuple[str, Database, Any]
         "open a week (grid, rows, totals)", ms(o.median), ms(r.median), ratio(o.median, r.median)
     )
     table.add(
-        "type a cell, then the week (baseline: the week only)",
+        "type a cell, then the week (save_cell's statements, then the week)",
         ms(t.median),
         ms(r2.median),
         ratio(t.median, r2.median),
@@ -251,6 +403,12 @@ def test_a_week_a_typed_cell_and_the_queue(timesheets: tuple[str, Database, Any]
         ms(queue.median),
         ms(queue_raw.median),
         ratio(queue.median, queue_raw.median),
+    )
+    table.add(
+        "team month of one body (750 people × 30 days)",
+        ms(team.median),
+        ms(team_raw.median),
+        ratio(team.median, team_raw.median),
     )
     table.add("weeks not yet submitted (8 weeks)", ms(missing.median), "—", "—")
     publish(table)

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from oneaqita.cli import main
 from oneaqita.models import AuditEntry, TimeEntry
+from oneaqita.services.approval_queries import approval_queue
 from oneaqita.services.database import Database
-from oneaqita.services.timesheet_queries import approval_queue
 from oneaqita.services.timesheet_weeks import approve_week, submit_week
 from oneaqita.transfer import export_kind, import_file
 from tests.import_files import write_csv, write_xlsx

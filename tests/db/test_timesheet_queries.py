@@ -6,15 +6,10 @@ from datetime import timedelta
 import pytest
 
 from oneaqita.models import OverheadCategory, TimeEntryStatus
+from oneaqita.services.approval_queries import approval_queue, unsubmitted_weeks
 from oneaqita.services.database import Database
 from oneaqita.services.time_entries import Cell, save_cell
-from oneaqita.services.timesheet_queries import (
-    RowKey,
-    approval_queue,
-    previous_week_rows,
-    unsubmitted_weeks,
-    week_grid,
-)
+from oneaqita.services.timesheet_queries import RowKey, previous_week_rows, week_grid
 from oneaqita.services.timesheet_weeks import return_week, submit_week
 from tests.timesheet_builders import MONDAY, Company, build_company
 

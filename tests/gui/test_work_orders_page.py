@@ -53,6 +53,8 @@ def test_window_shows_only_existing_areas_and_the_whole_list(
         "予定表",
         "精算・集計",  # an administrator: Action.READ_SETTLEMENT
         "私の週",  # an administrator logs hours for others
+        "承認",
+        "チーム月表",
     ]
     page = window.work_orders
     expected = count_work_orders(demo_db, WorkOrderFilter())

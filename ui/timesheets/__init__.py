@@ -1,1 +1,1 @@
-"""My week (私の週): a person's hours, typed into a week grid and saved as typed."""
+"""The timesheet pages: my week (私の週), approval (承認) and the team month (チーム月表)."""
