@@ -165,6 +165,44 @@ def _add_report(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> N
     )
     ch.add_argument("--month", metavar="YYYY-MM", required=True, help="the month, e.g. 2025-04")
     ch.add_argument("--body", metavar="CODE", help="only this client body (its code)")
+    sh = add(
+        "shareholders",
+        "the report to the shareholders (株主向け事業報告) of a fiscal year or quarter",
+        "Cover, contents, company and shareholder register, staff by origin, key figures "
+        "against last year, work per client body and per service, KPI targets and results, "
+        "asset condition, and one page per shareholder body. / 株主向け事業報告をPDFに書き出します。",
+        "the PDF file to write",
+    )
+    _add_period(sh)
+    sm = add(
+        "statement",
+        "one body's statement (団体別 事業実施状況) of a fiscal year or quarter",
+        "The body's page of the report to the shareholders: its holding, its work by service "
+        "against last year, its contracts and its assets' condition. FILE ending in .pdf or "
+        ".csv decides the format. / 団体別の事業実施状況をPDFかCSVに書き出します。",
+        "the .pdf or .csv file",
+    )
+    sm.add_argument("--body", metavar="CODE", required=True, help="the body's code, e.g. 052019")
+    _add_period(sm)
+
+
+def _add_period(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--fiscal-year",
+        metavar="YYYY",
+        type=int,
+        required=True,
+        help="the fiscal year by the Western year it starts in (2025 = 令和7年度, April 2025 "
+        "to March 2026)",
+    )
+    parser.add_argument(
+        "--quarter",
+        metavar="Q",
+        type=int,
+        choices=(1, 2, 3, 4),
+        help="only this quarter: 1 = April-June, 2 = July-September, 3 = October-December, "
+        "4 = January-March",
+    )
 
 
 def _db_url(args: argparse.Namespace) -> str:
@@ -352,12 +390,53 @@ def _report_contract_hours(db: "Database", actor: "Actor", args: argparse.Namesp
     )
 
 
+def _report_shareholders(db: "Database", actor: "Actor", args: argparse.Namespace) -> str:
+    from oneaqita.reports.pdf_base import write_pdf
+    from oneaqita.reports.shareholders_figures import shareholders_figures
+    from oneaqita.reports.shareholders_report import render_shareholders_pdf
+
+    if args.output.suffix.lower() != ".pdf":
+        from oneaqita.errors import ValidationError
+
+        raise ValidationError(
+            f"{args.output}: 出力ファイルは .pdf にしてください。",
+            f"{args.output}: the output file must end in .pdf.",
+            "output",
+        )
+    figures = shareholders_figures(db, actor, args.fiscal_year, args.quarter)
+    write_pdf(args.output, render_shareholders_pdf(figures))
+    return (
+        f"{args.output}: {figures.period.label}の株主向け事業報告 ({len(figures.bodies)}団体) を"
+        f"書き出しました / report to the shareholders written ({len(figures.bodies)} bodies)"
+    )
+
+
+def _report_statement(db: "Database", actor: "Actor", args: argparse.Namespace) -> str:
+    from oneaqita.reports.pdf_base import write_pdf
+    from oneaqita.reports.report_files import report_format
+    from oneaqita.reports.shareholders_figures import body_statement
+    from oneaqita.reports.statement_report import render_statement_pdf, write_statement_csv
+
+    kind = report_format(args.output)
+    statement = body_statement(db, actor, args.body, args.fiscal_year, args.quarter)
+    if kind == "pdf":
+        write_pdf(args.output, render_statement_pdf(statement))
+    else:
+        write_statement_csv(statement, args.output)
+    return (
+        f"{args.output}: {statement.body.name}の{statement.period.label}の事業実施状況を"
+        f"書き出しました / statement of {statement.body.code} written"
+    )
+
+
 # The reports `oneaqita report` writes: each reads with the desktop user and returns its line.
 REPORTS: dict[str, Callable[["Database", "Actor", argparse.Namespace], str]] = {
     "work-order": _report_work_order,
     "settlement": _report_settlement,
     "hours": _report_hours,
     "contract-hours": _report_contract_hours,
+    "shareholders": _report_shareholders,
+    "statement": _report_statement,
 }
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeVar
 
 from oneaqita.models import (
+    Kpi,
     AssetKind,
     AssetStatus,
     FindingRank,
@@ -107,6 +108,15 @@ LABELS: Mapping[type[enum.Enum], Mapping[enum.Enum, Label]] = {
         TimeEntryStatus.SUBMITTED: L("提出済", "Submitted"),
         TimeEntryStatus.APPROVED: L("承認済", "Approved"),
         TimeEntryStatus.RETURNED: L("差戻し", "Returned"),
+    },
+    Kpi: {
+        Kpi.KM_INSPECTED: L("点検・調査延長", "Pipe length inspected"),
+        Kpi.KM_URGENCY_I: L("緊急度I 判定延長", "Length found urgency I"),
+        Kpi.KM_URGENCY_II: L("緊急度II 判定延長", "Length found urgency II"),
+        Kpi.KM_URGENCY_III: L("緊急度III 判定延長", "Length found urgency III"),
+        Kpi.ORDERS_ACCEPTED: L("検収件数", "Work orders accepted"),
+        Kpi.PLANS_DELIVERED: L("計画・戦略策定件数", "Plans delivered"),
+        Kpi.TRAINING_HOURS: L("研修時間", "Training hours"),
     },
     Role: {
         Role.ADMIN: L("管理者", "administrator"),

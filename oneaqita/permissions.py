@@ -47,6 +47,7 @@ class Action(enum.StrEnum):
     LOG_OWN_HOURS = "log_own_hours"  # enter and submit one's own time entries
     LOG_HOURS_FOR_OTHERS = "log_hours_for_others"  # enter and submit someone else's
     APPROVE_HOURS = "approve_hours"  # approve or return a submitted week (never one's own)
+    SET_KPI_TARGETS = "set_kpi_targets"  # the report's KPI targets per fiscal year
 
 
 _A, _M, _C, _S = Role.ADMIN, Role.MANAGER, Role.COORDINATOR, Role.SECONDED
@@ -70,6 +71,7 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.LOG_OWN_HOURS: frozenset({_A, _M, _C, _S}),
     Action.LOG_HOURS_FOR_OTHERS: frozenset({_A, _M, _C}),
     Action.APPROVE_HOURS: frozenset({_A, _M}),
+    Action.SET_KPI_TARGETS: frozenset({_A, _M}),
 }
 
 

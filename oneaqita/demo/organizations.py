@@ -13,12 +13,17 @@ from oneaqita.demo.dates import DemoCalendar, at_jst
 from oneaqita.demo.places import COMPANY, PARTNERS, PREFECTURE_CODE, PROFILES
 from oneaqita.models import Organization, OrganizationKind, Shareholding
 
-SHARE_PRICE_YEN = 50_000  # paid-in capital per share at founding
-PREFECTURE_SHARES = 300
-MUNICIPAL_SHARES = 550  # split among the 25 municipalities by population
-PARTNER_SHARES = 50
-# One later change, so that the register shows history: a partner firm takes up new shares.
-CAPITAL_INCREASE = ("P001", 80, date(2025, 6, 27))  # in the years of DemoCalendar.shifted
+# The register as the public record has it (DESIGN.md): ¥100,000,000 in 10,000 shares of
+# ¥10,000 at founding; the prefecture 18.21 %, the 25 municipalities 32.79 % together (the
+# public side 51 %), the three partner firms 49 % (the lead consultancy the most).
+SHARE_PRICE_YEN = 10_000
+PREFECTURE_SHARES = 1_821
+MUNICIPAL_SHARES = 3_279  # split among the 25 municipalities by population, exactly
+MUNICIPAL_MINIMUM = 10  # the smallest village still holds a few
+PARTNER_SHARES = (2_450, 1_225, 1_225)  # P001, P002, P003: 4,900 together
+# One later change, so that the register shows history while it keeps adding up: a partner
+# firm sells shares to another (the total and the public side stay as they were).
+SHARE_TRANSFER = ("P002", "P001", 200, date(2025, 6, 27))  # in the years of DemoCalendar.shifted
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,20 @@ def _org_row(
     }
 
 
+def apportion(total: int, weights: list[float], minimum: int) -> list[int]:
+    """``total`` split in proportion to ``weights``, each at least ``minimum``, adding up to
+    exactly ``total``: the minimum first, the rest rounded down, the units still missing
+    one each to the largest remainders (ties: list order)."""
+    rest = total - minimum * len(weights)
+    whole = sum(weights)
+    quotas = [rest * w / whole for w in weights]
+    parts = [int(q) for q in quotas]
+    order = sorted(range(len(weights)), key=lambda i: (-(quotas[i] - parts[i]), i))
+    for i in order[: rest - sum(parts)]:
+        parts[i] += 1
+    return [minimum + p for p in parts]
+
+
 def load_organizations(conn: Connection, cal: DemoCalendar) -> tuple[OrgIndex, dict[str, int]]:
     orgs, holdings = table_of(Organization), table_of(Shareholding)
     out = BulkInserter(conn, [orgs, holdings])
@@ -103,19 +122,19 @@ def load_organizations(conn: Connection, cal: DemoCalendar) -> tuple[OrgIndex, d
         out.add(orgs, _org_row(cal.register_created, pid, OrganizationKind.PARTNER, *partner))
     index = OrgIndex(prefecture, tuple(municipalities), company_id, partner_ids)
 
-    total_pop = sum(b.weight for b in municipalities)
     founded = cal.founded
+    municipal = apportion(MUNICIPAL_SHARES, [b.weight for b in municipalities], MUNICIPAL_MINIMUM)
     register = [(prefecture.id, PREFECTURE_SHARES, founded)]
-    register += [
-        (b.id, max(5, round(MUNICIPAL_SHARES * b.weight / total_pop)), founded)
-        for b in municipalities
-    ]
-    register += [(pid, PARTNER_SHARES, founded) for pid in partner_ids]
-    code, shares, since = CAPITAL_INCREASE
+    register += [(b.id, n, founded) for b, n in zip(municipalities, municipal, strict=True)]
+    register += [(pid, n, founded) for pid, n in zip(partner_ids, PARTNER_SHARES, strict=True)]
+    seller, buyer, moved, since = SHARE_TRANSFER
     since = cal.shifted(since)
     if since > cal.as_of:  # not yet this year: it was last year
         since = since.replace(year=since.year - 1)
-    register.append((partner_ids[[p[0] for p in PARTNERS].index(code)], shares, since))
+    codes = [p[0] for p in PARTNERS]
+    for code, delta in ((seller, -moved), (buyer, moved)):
+        i = codes.index(code)
+        register.append((partner_ids[i], PARTNER_SHARES[i] + delta, since))
     for hid, (org_id, shares, since) in enumerate(register, start=1):
         stamp = at_jst(since, 10 * 60)
         out.add(

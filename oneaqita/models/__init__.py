@@ -3,6 +3,7 @@
 from oneaqita.models.assets import Asset, AssetKind, AssetStatus, Finding, FindingRank, Urgency
 from oneaqita.models.attachments import FindingAttachment
 from oneaqita.models.base import Base
+from oneaqita.models.kpi import Kpi, KpiTarget
 from oneaqita.models.organizations import Organization, OrganizationKind, Shareholding
 from oneaqita.models.staff import Person, PersonQualification, Secondment, SecondmentKind
 from oneaqita.models.time_entries import (
@@ -33,6 +34,8 @@ __all__ = [
     "Finding",
     "FindingAttachment",
     "FindingRank",
+    "Kpi",
+    "KpiTarget",
     "Organization",
     "OrganizationKind",
     "OverheadCategory",

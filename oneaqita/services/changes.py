@@ -39,6 +39,7 @@ class Entity(enum.StrEnum):
     WORK_TYPES = "work_types"
     TIME_ENTRIES = "time_entries"
     TIMESHEET_WEEKS = "timesheet_weeks"
+    KPI_TARGETS = "kpi_targets"
     DATABASE = "database"  # the whole database (demo data loaded)
 
 

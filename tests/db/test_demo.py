@@ -6,6 +6,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,17 @@ from oneaqita.db.migrate import upgrade
 from oneaqita.demo import DemoStage, DemoSummary, load_demo
 from oneaqita.demo.staff import MONTHLY_COST
 from oneaqita.errors import ValidationError
-from oneaqita.models import Finding, Organization, OrganizationKind, WorkOrder, WorkOrderStatus
+from oneaqita.models import (
+    Finding,
+    Organization,
+    OrganizationKind,
+    Shareholding,
+    WorkOrder,
+    WorkOrderStatus,
+)
 from oneaqita.search import matching_ids_clause
 from oneaqita.services.database import Database
+from oneaqita.services.shareholders import ownership_percentages, shareholder_register
 from oneaqita.services.users import desktop_actor
 
 SCALE = 0.05
@@ -86,7 +95,7 @@ def test_counts_match_the_summary_and_the_scale(demo: tuple[Database, DemoSummar
     for table, count in summary.as_dict().items():
         assert _scalar(db, f"SELECT count(*) FROM {table}") == count, table
     assert summary.organizations == 26 + 1 + 3
-    assert summary.shareholdings == 26 + 3 + 1  # every body, the partners, one later change
+    assert summary.shareholdings == 26 + 3 + 2  # every body, the partners, one later transfer
     assert 0.8 * 20_000 * SCALE <= summary.assets <= 1.3 * 20_000 * SCALE
     assert 0.95 * 5_000 * SCALE <= summary.work_orders <= 1.1 * 5_000 * SCALE
     assert 0.5 * 100_000 * SCALE <= summary.time_entries <= 1.6 * 100_000 * SCALE
@@ -115,6 +124,34 @@ def test_organizations_are_the_real_bodies_plus_invented_partners(
         "WHERE o.kind = 'city' ORDER BY h.shares DESC LIMIT 1",
     )
     assert largest == 52019  # Akita City, read back as a number by the bare SQL
+
+
+def test_the_register_adds_up_as_the_public_record_has_it(
+    demo: tuple[Database, DemoSummary],
+) -> None:
+    """10,000 shares, ¥100,000,000; the prefecture 18.21 %, the 25 municipalities 32.79 %
+    together (the public side 51 %), the partners 49 % (DESIGN.md), before and after the
+    later transfer between two partner firms."""
+    db, _ = demo
+    with db.read() as s:
+        founded = min(s.scalars(select(Shareholding.since)))
+    for day in (founded, TODAY):
+        register = shareholder_register(db, day)
+        assert register.total_shares == 10_000
+        assert register.total_capital_yen == 100_000_000
+        by_kind: dict[str, int] = {"prefecture": 0, "municipal": 0, "partner": 0}
+        for row in register.rows:
+            side = row.kind.value if row.kind.value in by_kind else "municipal"
+            by_kind[side] += row.shares
+        assert by_kind == {"prefecture": 1_821, "municipal": 3_279, "partner": 4_900}
+        assert ownership_percentages(list(by_kind.values())) == [
+            Decimal("18.21"),
+            Decimal("32.79"),
+            Decimal("49.00"),
+        ]
+        assert sum(1 for r in register.rows if r.kind.is_public_body) == 26
+        assert all(r.capital_yen == r.shares * 10_000 for r in register.rows)
+    assert shareholder_register(db, TODAY).rows != shareholder_register(db, founded).rows
 
 
 def test_same_seed_gives_identical_data(demo: tuple[Database, DemoSummary], tmp_path: Path) -> None:

@@ -1,0 +1,213 @@
+"""受託実績: the work the company did in a period, per client body and per service (work type),
+as the report to the shareholders and each body's statement show it.
+
+Definitions (the report's notes say the same):
+
+- **Done in the period (件数)**: a work order completed or accepted whose day of completion —
+  its actual end, else the client's 検収日 — falls inside the period. Cancelled, draft,
+  planned and running orders are not counted.
+- **Amount (金額)**: a contract's amount spread evenly over its live work orders (every
+  order not cancelled, in every year), as the contract card does
+  (services/contract_queries.py): an order's share is floor(amount ÷ live orders) yen; the
+  period's amount is the sum of the shares of the orders done in it. Shown in 千円
+  (thousands of yen, rounded half up), so totals may differ from the sum of the rows by 1.
+- **Length (km)**: the lengths of the pipe spans (管路) on the orders done in the period, a
+  span counted once per order that covers it.
+- **Person-days (人日)**: the minutes of the time entries dated inside the period on the
+  client's orders (whatever the order's state), every status but 差戻し (returned), as the
+  settlement counts them; 1 人日 = 8 hours (480 minutes).
+- The client body is the contract's client; a bulk order counts for the body that holds the
+  contract. Everything is grouped by the database: one query per measure and period, grouped
+  by client and work type; only those few hundred groups come back.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from oneaqita.models import (
+    Asset,
+    AssetKind,
+    Contract,
+    TimeEntry,
+    WorkOrder,
+    WorkOrderStatus,
+    WorkType,
+    work_order_assets,
+)
+from oneaqita.reports.report_period import ReportPeriod
+from oneaqita.reports.settlement_figures import NOT_COUNTED
+
+__all__ = [
+    "DONE_STATUSES",
+    "MINUTES_PER_DAY",
+    "WorkCell",
+    "WorkFigures",
+    "done_in",
+    "done_on",
+    "thousand_yen",
+    "work_figures",
+]
+
+DONE_STATUSES = (WorkOrderStatus.COMPLETED, WorkOrderStatus.ACCEPTED)
+MINUTES_PER_DAY = 480
+_ONE_PLACE = Decimal("0.1")
+
+
+def thousand_yen(yen: int) -> int:
+    """Yen in 千円, rounded half up: 1,499 → 1, 1,500 → 2."""
+    return int((Decimal(yen) / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True, slots=True)
+class WorkCell:
+    """The work of one group (a body, a service, a body's service, or all) in one period."""
+
+    orders: int = 0
+    amount_yen: int = 0
+    length_m: Decimal = Decimal(0)
+    minutes: int = 0
+
+    def __add__(self, other: "WorkCell") -> "WorkCell":
+        return WorkCell(
+            self.orders + other.orders,
+            self.amount_yen + other.amount_yen,
+            self.length_m + other.length_m,
+            self.minutes + other.minutes,
+        )
+
+    @property
+    def amount_thousand(self) -> int:
+        return thousand_yen(self.amount_yen)
+
+    @property
+    def km(self) -> Decimal:
+        """The length in km to 0.1 (rounded half up)."""
+        return (self.length_m / 1000).quantize(_ONE_PLACE, rounding=ROUND_HALF_UP)
+
+    @property
+    def person_days(self) -> Decimal:
+        """人日 to 0.1 (rounded half up)."""
+        days = Decimal(self.minutes) / MINUTES_PER_DAY
+        return days.quantize(_ONE_PLACE, rounding=ROUND_HALF_UP)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.orders or self.amount_yen or self.length_m or self.minutes)
+
+
+Key = tuple[int, str]  # (client body id, work type code)
+
+
+@dataclass(frozen=True)
+class WorkFigures:
+    """One period's work, grouped by (client body, work type)."""
+
+    period: ReportPeriod
+    cells: dict[Key, WorkCell]
+
+    def by_body(self) -> dict[int, WorkCell]:
+        return _summed((body, cell) for (body, _), cell in self.cells.items())
+
+    def by_service(self, body_id: int | None = None) -> dict[str, WorkCell]:
+        """Per work type, of every body or of ``body_id`` only."""
+        return _summed(
+            (code, cell)
+            for (body, code), cell in self.cells.items()
+            if body_id is None or body == body_id
+        )
+
+    def total(self, body_id: int | None = None) -> WorkCell:
+        return sum(self.by_service(body_id).values(), WorkCell())
+
+
+def _summed(pairs: Iterable[tuple[Any, WorkCell]]) -> dict[Any, WorkCell]:
+    out: dict[Any, WorkCell] = defaultdict(WorkCell)
+    for key, cell in pairs:
+        out[key] = out[key] + cell
+    return dict(out)
+
+
+def done_on() -> Any:
+    """SQL: the day a work order counts as done (its actual end, else its 検収日)."""
+    return func.coalesce(WorkOrder.actual_end, WorkOrder.accepted_on)
+
+
+def done_in(period: ReportPeriod) -> Any:
+    """SQL: the work order was done inside ``period`` (the module's definition)."""
+    return and_(
+        WorkOrder.status.in_(DONE_STATUSES),
+        done_on().between(period.start, period.end),
+    )
+
+
+def _amounts(session: Session, period: ReportPeriod) -> dict[Key, tuple[int, int]]:
+    live = (
+        select(WorkOrder.contract_id, func.count().label("n"))
+        .where(WorkOrder.status != WorkOrderStatus.CANCELLED)
+        .group_by(WorkOrder.contract_id)
+        .subquery()
+    )
+    share = Contract.amount_yen / live.c.n  # integer division on both databases
+    stmt = (
+        select(Contract.client_id, WorkOrder.type, func.count(), func.sum(share))
+        .select_from(WorkOrder)
+        .join(Contract, Contract.id == WorkOrder.contract_id)
+        .join(live, live.c.contract_id == WorkOrder.contract_id)
+        .where(done_in(period))
+        .group_by(Contract.client_id, WorkOrder.type)
+    )
+    return {(b, t): (int(n), int(yen or 0)) for b, t, n, yen in session.execute(stmt)}
+
+
+def _lengths(session: Session, period: ReportPeriod) -> dict[Key, Decimal]:
+    stmt = (
+        select(Contract.client_id, WorkOrder.type, func.sum(Asset.length_m))
+        .select_from(WorkOrder)
+        .join(Contract, Contract.id == WorkOrder.contract_id)
+        .join(work_order_assets, work_order_assets.c.work_order_id == WorkOrder.id)
+        .join(Asset, Asset.id == work_order_assets.c.asset_id)
+        .where(done_in(period), Asset.kind == AssetKind.PIPE)
+        .group_by(Contract.client_id, WorkOrder.type)
+    )
+    return {(b, t): Decimal(m or 0) for b, t, m in session.execute(stmt)}
+
+
+def _minutes(session: Session, period: ReportPeriod) -> dict[Key, int]:
+    stmt = (
+        select(Contract.client_id, WorkOrder.type, func.sum(TimeEntry.minutes))
+        .select_from(TimeEntry)
+        .join(WorkOrder, WorkOrder.id == TimeEntry.work_order_id)
+        .join(Contract, Contract.id == WorkOrder.contract_id)
+        .where(
+            TimeEntry.work_date.between(period.start, period.end),
+            TimeEntry.status != NOT_COUNTED,
+        )
+        .group_by(Contract.client_id, WorkOrder.type)
+    )
+    return {(b, t): int(m or 0) for b, t, m in session.execute(stmt)}
+
+
+def work_figures(session: Session, period: ReportPeriod) -> WorkFigures:
+    """The period's work per client body and work type (the module's definitions)."""
+    amounts, lengths, minutes = (
+        _amounts(session, period),
+        _lengths(session, period),
+        _minutes(session, period),
+    )
+    cells: dict[Key, WorkCell] = {}
+    for key in amounts.keys() | lengths.keys() | minutes.keys():
+        orders, yen = amounts.get(key, (0, 0))
+        cells[key] = WorkCell(orders, yen, lengths.get(key, Decimal(0)), minutes.get(key, 0))
+    return WorkFigures(period, cells)
+
+
+def service_names(session: Session) -> dict[str, tuple[str, int]]:
+    """Every work type's Japanese name and sort position, by code."""
+    stmt = select(WorkType.code, WorkType.name_ja, WorkType.sort_order)
+    return {code: (name, order) for code, name, order in session.execute(stmt)}

@@ -1,0 +1,211 @@
+"""The statement per body (団体別 事業実施状況): one public body's page of the report to the
+shareholders, as its own PDF for the yearly meeting, and as CSV. The figures and their
+definitions are shareholders_figures'.
+
+The page: the body's holding and the people it has seconded; its 受託実績 by service, this
+period beside last year's; its contracts in force in the period (at most CONTRACT_ROWS, the
+rest counted); and the condition of its assets in service by 緊急度."""
+
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from oneaqita.fiscal import to_wareki
+from oneaqita.reports.pdf_base import ReportPage, build_pdf, data_table, fit, styles, table_style
+from oneaqita.reports.report_files import write_csv
+from oneaqita.reports.report_period import ReportPeriod
+from oneaqita.reports.shareholders_assets import ConditionRow
+from oneaqita.reports.shareholders_charts import paired_bars
+from oneaqita.reports.shareholders_figures import BodyStatement, Statement
+from oneaqita.reports.shareholders_format import (
+    WORK_HEADER,
+    WORK_NOTE,
+    count,
+    one_place,
+    work_cells,
+    work_style,
+    work_widths,
+)
+from oneaqita.values import Cell
+
+__all__ = [
+    "CONTRACT_ROWS",
+    "CSV_HEADER",
+    "TITLE",
+    "body_section",
+    "condition_table",
+    "render_statement_pdf",
+    "statement_csv_rows",
+    "write_statement_csv",
+]
+
+TITLE = "団体別 事業実施状況"
+CONTRACT_ROWS = 12
+CONDITION_HEADER = ["", "緊急度I", "緊急度II", "緊急度III", "未判定", "計"]
+
+
+def holding_text(body: BodyStatement, as_of: date) -> str:
+    if body.holding is None:
+        return f"株式: 保有なし ({to_wareki(as_of)}現在)"
+    h = body.holding
+    return (
+        f"株式: {h.shares:,}株 (持株比率 {h.percent:.2f}%)　出資額 {h.capital_yen:,}円"
+        f"　({to_wareki(as_of)}現在)"
+    )
+
+
+def condition_table(row: ConditionRow, label_mm: float = 40) -> Flowable:
+    """Counts and pipe km of one owner (or all) by 緊急度, with the totals."""
+    rows = [
+        CONDITION_HEADER,
+        ["施設数"] + [count(n) for n in row.counts] + [count(row.count)],
+        ["管路延長 (km)"] + [one_place(k) for k in row.km] + [one_place(row.total_km)],
+    ]
+    rest = (180 - label_mm) / 5
+    return data_table(rows, [label_mm * mm] + [rest * mm] * 5, 1, table_style(1, 8, range(1, 6)))
+
+
+def _work_table(body: BodyStatement) -> Flowable:
+    widths = work_widths(44)
+    rows: list[list[str]] = [list(WORK_HEADER[0]), list(WORK_HEADER[1])]
+    rows[0][0] = "業務"
+    for line in body.services:
+        rows.append([fit(line.name, widths[0] - 6, 8), *work_cells(line.current, line.previous)])
+    rows.append(["合計", *work_cells(body.total, body.previous_total)])
+    return data_table(rows, widths, 2, work_style(len(rows)))
+
+
+def _amount_chart(body: BodyStatement) -> Flowable:
+    lines = body.services
+    return paired_bars(
+        180 * mm,
+        [line.name for line in lines],
+        [line.current.amount_thousand for line in lines],
+        [line.previous.amount_thousand for line in lines],
+        "受託金額 (千円、業務別)",
+    )
+
+
+def _contracts(body: BodyStatement) -> list[Flowable]:
+    s = styles()
+    if not body.contracts:
+        return [Paragraph("期間内に履行中の契約はありません。", s.body)]
+    widths = [26 * mm, 96 * mm, 32 * mm, 26 * mm]
+    rows = [["契約番号", "件名", "契約期間", "契約金額 (円)"]]
+    for c in body.contracts[:CONTRACT_ROWS]:
+        rows.append(
+            [
+                c.number,
+                fit(c.title, widths[1] - 6, 8),
+                f"{to_wareki(c.start)}〜\n{to_wareki(c.end)}",
+                f"{c.amount_yen:,}",
+            ]
+        )
+    out: list[Flowable] = [data_table(rows, widths, 1, table_style(1, 8, right=(3,)))]
+    more = len(body.contracts) - CONTRACT_ROWS
+    if more > 0:
+        out.append(Paragraph(f"ほか {more} 件 (計 {len(body.contracts)} 件)", s.small))
+    return out
+
+
+def body_section(period: ReportPeriod, as_of: date, body: BodyStatement) -> list[Flowable]:
+    """The body's page: its heading, holding, work, contracts and assets."""
+    s = styles()
+    head = Paragraph(f"{body.name} ({body.code})　{period.label}の事業実施状況", s.title)
+    out: list[Flowable] = [
+        head,
+        Paragraph(holding_text(body, as_of), s.body),
+        Paragraph(f"当社への派遣職員: {body.seconded}名 ({to_wareki(as_of)}現在)", s.body),
+        Paragraph("受託実績 (業務別)", s.heading),
+    ]
+    if body.services:
+        out.append(_work_table(body))
+    else:
+        out.append(Paragraph("今期・前年同期とも受託実績はありません。", s.body))
+    out.append(Paragraph(WORK_NOTE, s.small))
+    if body.services:
+        out.append(_amount_chart(body))
+    out += [Paragraph("履行中の契約", s.heading), *_contracts(body)]
+    out += [
+        KeepTogether(
+            [
+                Paragraph("保有施設の状態 (供用中、作成日時点)", s.heading),
+                condition_table(body.condition),
+                Paragraph(
+                    "状態は最新の調査の所見から当社の判定規則 (緊急度I: 速やかに措置、II: "
+                    "5年程度以内に措置、III: 監視) で求めたものです。未判定は調査の所見がない施設。",
+                    s.small,
+                ),
+            ]
+        ),
+        Spacer(1, 2 * mm),
+    ]
+    return out
+
+
+def render_statement_pdf(statement: Statement) -> bytes:
+    """The body's statement as its own PDF (A4 portrait)."""
+    page = ReportPage(
+        TITLE,
+        statement.issued,
+        reference=f"{statement.body.name}　{statement.period.label}",
+        period=statement.period.dates,
+        author=statement.company_name,
+    )
+    story = body_section(statement.period, statement.as_of, statement.body)
+    return build_pdf(story, page, A4)
+
+
+CSV_HEADER = [
+    "団体コード",
+    "団体",
+    "区分",
+    "項目",
+    "件数",
+    "金額 (円)",
+    "延長 (km)",
+    "人日",
+    "前年同期 件数",
+    "前年同期 金額 (円)",
+    "前年同期 延長 (km)",
+    "前年同期 人日",
+]
+
+
+def statement_csv_rows(statement: Statement) -> list[list[Cell]]:
+    """The statement's rows: the work by service and its total, each contract, the assets
+    by 緊急度 (amounts in yen, not 千円: a spreadsheet sums them)."""
+    b = statement.body
+    head: list[Cell] = [b.code, b.name]
+    rows: list[list[Cell]] = []
+    for line in b.services:
+        cur, prev = line.current, line.previous
+        rows.append(
+            [*head, "受託実績", line.name, cur.orders, cur.amount_yen, cur.km, cur.person_days]
+            + [prev.orders, prev.amount_yen, prev.km, prev.person_days]
+        )
+    t, p = b.total, b.previous_total
+    rows.append(
+        [*head, "受託実績", "合計", t.orders, t.amount_yen, t.km, t.person_days]
+        + [p.orders, p.amount_yen, p.km, p.person_days]
+    )
+    for c in b.contracts:
+        item = f"{c.number} {c.title} ({c.start.isoformat()}〜{c.end.isoformat()})"
+        rows.append([*head, "契約", item, None, c.amount_yen, *[None] * 6])
+    for name, n, km in zip(CONDITION_HEADER[1:5], b.condition.counts, b.condition.km, strict=True):
+        rows.append([*head, "施設の状態", name, n, None, km, *[None] * 5])
+    if b.holding is not None:
+        rows.append([*head, "株式", "持株数", b.holding.shares, b.holding.capital_yen])
+        rows[-1] += [None] * (len(CSV_HEADER) - len(rows[-1]))
+    rows.append([*head, "派遣職員", "派遣職員数", b.seconded, *[None] * 7])
+    return rows
+
+
+def write_statement_csv(statement: Statement, path: Path) -> int:
+    """The statement as CSV at ``path``; the number of rows after the header."""
+    title = f"{TITLE} {statement.body.name} {statement.period.label}"
+    return write_csv(path, title, CSV_HEADER, statement_csv_rows(statement))
+
