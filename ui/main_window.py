@@ -21,6 +21,7 @@ from ui.contracts.page import ContractsPage
 from ui.labels import role_label
 from ui.organizations.organizations_page import OrganizationsPage
 from ui.organizations.shareholders_page import ShareholdersPage
+from ui.reports.page import ReportsPage
 from ui.schedule.page import SchedulePage
 from ui.settlement.page import SettlementPage
 from ui.staffing.overview_page import StaffingOverviewPage
@@ -39,6 +40,7 @@ Page = (
     | ContractsPage
     | SchedulePage
     | SettlementPage
+    | ReportsPage
 )
 
 
@@ -71,6 +73,8 @@ class MainWindow(QMainWindow):
         ]
         if allowed(actor, Action.READ_SETTLEMENT):  # money owed to the bodies: managers
             self.pages.append(SettlementPage(db, actor))
+        if allowed(actor, Action.READ_REPORTS):  # the company's reports to its shareholders
+            self.pages.append(ReportsPage(db, actor))
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(150)

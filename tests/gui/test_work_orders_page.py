@@ -52,6 +52,7 @@ def test_window_shows_only_existing_areas_and_the_whole_list(
         "契約",
         "予定表",
         "精算・集計",  # an administrator: Action.READ_SETTLEMENT
+        "報告書",  # Action.READ_REPORTS
     ]
     page = window.work_orders
     expected = count_work_orders(demo_db, WorkOrderFilter())
