@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         view_menu = self.menuBar().addMenu(self.tr("表示(&V)"))
-        # Ctrl+1 … Ctrl+8 go to the pages in the order of the navigation list.
+        # Ctrl+1 … Ctrl+9 go to the pages in the order of the navigation list.
         self.page_actions: list[QAction] = []
         for row, page in enumerate(self.pages):
             action = QAction(page.title(), self)

@@ -139,9 +139,13 @@ class PdfViewer(QWidget):
     def _build_bar(self, context: Qt.ShortcutContext) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.previous_button = QPushButton(QApplication.translate("PdfPreviewDialog", "前のページ"))
-        self.previous_button.setToolTip(QApplication.translate("PdfPreviewDialog", "前のページ (PageUp)"))
+        self.previous_button.setToolTip(
+            QApplication.translate("PdfPreviewDialog", "前のページ (PageUp)")
+        )
         self.next_button = QPushButton(QApplication.translate("PdfPreviewDialog", "次のページ"))
-        self.next_button.setToolTip(QApplication.translate("PdfPreviewDialog", "次のページ (PageDown)"))
+        self.next_button.setToolTip(
+            QApplication.translate("PdfPreviewDialog", "次のページ (PageDown)")
+        )
         self.page_box = QSpinBox()
         self.page_box.setKeyboardTracking(False)
         self.page_count_label = QLabel()
@@ -149,7 +153,9 @@ class PdfViewer(QWidget):
         self.zoom_out_button.setToolTip(QApplication.translate("PdfPreviewDialog", "縮小 (Ctrl+-)"))
         self.zoom_in_button = QPushButton(QApplication.translate("PdfPreviewDialog", "拡大"))
         self.zoom_in_button.setToolTip(QApplication.translate("PdfPreviewDialog", "拡大 (Ctrl++)"))
-        self.fit_width_button = QPushButton(QApplication.translate("PdfPreviewDialog", "幅に合わせる"))
+        self.fit_width_button = QPushButton(
+            QApplication.translate("PdfPreviewDialog", "幅に合わせる")
+        )
         self.fit_page_button = QPushButton(QApplication.translate("PdfPreviewDialog", "ページ全体"))
         pages = (self.previous_button, self.page_box, self.page_count_label, self.next_button)
         zoom = (

@@ -97,7 +97,9 @@ def test_a_quarter_after_the_year_marks_the_year_stale_until_built(
 def choose_statement(qtbot, page: ReportsPage) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     chooser = page.chooser
     chooser.report_combo.setCurrentIndex(chooser.report_combo.findData("statement"))
-    assert page.chooser.body_combo.isVisibleTo(page) and chooser.body_combo.count() >= 26  # 県 + 25 市町村
+    assert (
+        page.chooser.body_combo.isVisibleTo(page) and chooser.body_combo.count() >= 26
+    )  # 県 + 25 市町村
     chooser.body_combo.setCurrentIndex(1)
     code = chooser.body_combo.currentData()
     name = chooser.body_combo.currentText().split("　", 1)[1]

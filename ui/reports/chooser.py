@@ -54,6 +54,8 @@ class ReportChooser(QWidget):
             layout.addSpacing(8)
             if combo is self.body_combo:
                 self.body_label = label
+        for combo in (self.year_combo, self.period_combo, self.report_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for combo in (self.year_combo, self.period_combo, self.report_combo, self.body_combo):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.report_combo.currentIndexChanged.connect(lambda _i: self._show_body())

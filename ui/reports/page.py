@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -108,6 +109,8 @@ class ReportsPage(QWidget):
         self.stale_label.hide()
 
         self.viewer = PdfViewer(shortcut_context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # A whole page in view: the page is wide, a page fitted to its width is cut in two.
+        self.viewer.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         self.print_button = QPushButton(self.tr("印刷…"))
         self.print_button.setToolTip(self.tr("プリンターに送ります (Ctrl+P)"))
         self.save_button = QPushButton(self.tr("保存…"))
@@ -133,13 +136,17 @@ class ReportsPage(QWidget):
         if self.kpi_button is not None:
             bar.addWidget(self.kpi_button)
         status = QHBoxLayout()
+        row = QWidget()  # of one height whether busy, stale or neither: nothing below jumps
+        row.setLayout(status)
+        status.setContentsMargins(0, 0, 0, 0)
+        row.setMinimumHeight(max(self.busy_bar.sizeHint().height(), 24))
         status.addWidget(self.busy_bar)
         status.addWidget(self.status_label)
         status.addWidget(self.stale_label)
         status.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addLayout(status)
+        layout.addWidget(row)
         layout.addWidget(self.stack, 1)
 
     def _connect(self) -> None:
@@ -239,15 +246,12 @@ class ReportsPage(QWidget):
             )
         )
         stale = self.is_stale()
+        if stale and self._changed_since_build:
+            why, link = self.tr("古くなりました"), self.tr("再作成")
+        elif stale:
+            why, link = self.tr("選択と異なります"), self.tr("作成")
         if stale:
-            why = (
-                self.tr("古くなりました")
-                if self._changed_since_build
-                else self.tr("選択と異なります")
-            )
-            self.stale_label.setText(
-                f"{why} — <a href='build'>{self.tr('再作成')}</a> (Ctrl+Enter)"
-            )
+            self.stale_label.setText(f"{why} — <a href='build'>{link}</a> (Ctrl+Enter)")
         self.stale_label.setVisible(stale)
 
     def _no_body(self) -> str:
@@ -337,4 +341,6 @@ class ReportsPage(QWidget):
         kind = kinds.get(str(settings.value("reports/kind", "")), ReportKind.SHAREHOLDERS)
         quarter = str(settings.value("reports/quarter", "0"))
         body = str(settings.value("reports/body", "")) or None
-        self.chooser.set_choice(kind, int(quarter) if quarter in ("1", "2", "3", "4") else None, body)
+        self.chooser.set_choice(
+            kind, int(quarter) if quarter in ("1", "2", "3", "4") else None, body
+        )
