@@ -6,10 +6,12 @@ roles that set them, and a change or another choice marking the preview stale.""
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 import ui.pdf_preview
+import ui.reports.page
+from oneaqita.errors import ValidationError
 from oneaqita.models import Role
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
@@ -219,3 +221,40 @@ def test_kpi_targets_are_absent_for_the_other_roles(
         window = MainWindow(demo_db, actor)
         qtbot.addWidget(window)
         assert any(isinstance(p, ReportsPage) for p in window.pages) is shown
+
+
+def test_a_report_that_cannot_be_made_says_why_and_leaves_the_page_usable(
+    qtbot,
+    page: ReportsPage,
+    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: list[str],  # type: ignore[no-untyped-def]
+) -> None:
+    def refuse(*_args: object) -> None:
+        raise ValidationError("年度は2000〜2200の西暦で指定してください。", "Give the year.", "fy")
+
+    monkeypatch.setattr(ui.reports.page, "build_report", refuse)
+    build(qtbot, page)
+    assert len(message_boxes) == 1 and "年度は2000〜2200" in message_boxes.pop()
+    assert page.built is None and page.build_button.isEnabled()
+    assert not page.busy_bar.isVisible() and page.status_label.text() == ""
+    assert page.stack.currentWidget() is page.empty_label
+
+
+def test_the_choice_is_kept_for_the_next_start(
+    qtbot,
+    demo_db: Database,
+    manager: Actor,  # type: ignore[no-untyped-def]
+) -> None:
+    first = open_page(qtbot, demo_db, manager)
+    chooser = first.chooser
+    chooser.report_combo.setCurrentIndex(chooser.report_combo.findData("statement"))
+    chooser.period_combo.setCurrentIndex(chooser.period_combo.findData(3))
+    chooser.body_combo.setCurrentIndex(2)
+    kept = first.chooser.choice()
+    settings = QSettings()
+    first.save_state(settings)
+    second = ReportsPage(demo_db, manager, today=DEMO_TODAY)
+    qtbot.addWidget(second)
+    second.restore_state(settings)  # before the bodies are read, as the main window does
+    second.show()
+    qtbot.waitUntil(lambda: second.chooser.choice() == kept, timeout=10_000)
