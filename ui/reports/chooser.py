@@ -33,7 +33,7 @@ class ReportChooser(QWidget):
             self.tr("株主向け事業報告: 株主総会向けの冊子 / 事業実施状況: 一つの株主団体の明細")
         )
         self.body_combo = QComboBox()
-        self.body_combo.setMinimumContentsLength(14)
+        self.body_combo.setMinimumContentsLength(10)
         self.body_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -71,6 +71,8 @@ class ReportChooser(QWidget):
             self.year_combo.addItem(
                 self.tr("{label}（{year}年度）").format(label=fiscal_year_label(fy), year=fy), fy
             )
+        # 令和N年度（YYYY年度） whole: the other combos give way first.
+        self.year_combo.setMinimumWidth(self.year_combo.sizeHint().width())
         wanted = keep if keep in years else chosen
         self.year_combo.setCurrentIndex(max(self.year_combo.findData(wanted), 0))
         self.year_combo.blockSignals(False)

@@ -102,6 +102,7 @@ class ReportsPage(QWidget):
         self.busy_bar.hide()
         self.status_label = QLabel()
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label.setMinimumWidth(1)  # a long path shown is cut, not widening the page
         self.stale_label = QLabel()
         self.stale_label.setStyleSheet(_STALE_STYLE)
         self.stale_label.setTextFormat(Qt.TextFormat.RichText)
@@ -133,8 +134,6 @@ class ReportsPage(QWidget):
         bar.addWidget(self.chooser)
         bar.addWidget(self.build_button)
         bar.addStretch(1)
-        if self.kpi_button is not None:
-            bar.addWidget(self.kpi_button)
         status = QHBoxLayout()
         row = QWidget()  # of one height whether busy, stale or neither: nothing below jumps
         row.setLayout(status)
@@ -144,6 +143,8 @@ class ReportsPage(QWidget):
         status.addWidget(self.status_label)
         status.addWidget(self.stale_label)
         status.addStretch(1)
+        if self.kpi_button is not None:  # on this row: the choice above needs the width
+            status.addWidget(self.kpi_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(row)
@@ -314,6 +315,7 @@ class ReportsPage(QWidget):
             return
         self.saved_to = path
         self.status_label.setText(self.tr("保存しました: {path}").format(path=path))
+        self.status_label.setToolTip(path)
 
     def open_kpi_targets(self) -> None:
         choice = self.chooser.choice()
