@@ -48,6 +48,7 @@ class Action(enum.StrEnum):
     LOG_HOURS_FOR_OTHERS = "log_hours_for_others"  # enter and submit someone else's
     APPROVE_HOURS = "approve_hours"  # approve or return a submitted week (never one's own)
     SET_KPI_TARGETS = "set_kpi_targets"  # the report's KPI targets per fiscal year
+    READ_REPORTS = "read_reports"  # the 報告書 page: the shareholders' report, statements
 
 
 _A, _M, _C, _S = Role.ADMIN, Role.MANAGER, Role.COORDINATOR, Role.SECONDED
@@ -72,6 +73,7 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.LOG_HOURS_FOR_OTHERS: frozenset({_A, _M, _C}),
     Action.APPROVE_HOURS: frozenset({_A, _M}),
     Action.SET_KPI_TARGETS: frozenset({_A, _M}),
+    Action.READ_REPORTS: frozenset({_A, _M, _C}),
 }
 
 

@@ -23,6 +23,7 @@ from ui.kpi_targets_dialog import open_kpi_targets
 from ui.labels import role_label
 from ui.organizations.organizations_page import OrganizationsPage
 from ui.organizations.shareholders_page import ShareholdersPage
+from ui.reports.page import ReportsPage
 from ui.schedule.page import SchedulePage
 from ui.settlement.page import SettlementPage
 from ui.staffing.overview_page import StaffingOverviewPage
@@ -47,6 +48,7 @@ Page = (
     | WeekPage
     | ApprovalPage
     | TeamMonthPage
+    | ReportsPage
 )
 
 
@@ -88,6 +90,8 @@ class MainWindow(QMainWindow):
             self.pages.append(ApprovalPage(db, actor))
         if allowed(actor, Action.LOG_HOURS_FOR_OTHERS):
             self.pages.append(TeamMonthPage(db, actor))
+        if allowed(actor, Action.READ_REPORTS):  # the company's reports to its shareholders
+            self.pages.append(ReportsPage(db, actor))
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(150)
@@ -135,11 +139,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         view_menu = self.menuBar().addMenu(self.tr("表示(&V)"))
-        # Ctrl+1 … Ctrl+8 go to the pages in the order of the navigation list.
+        # Ctrl+1 … Ctrl+9 go to the pages in the order of the navigation list.
         self.page_actions: list[QAction] = []
         for row, page in enumerate(self.pages):
             action = QAction(page.title(), self)
-            action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key(Qt.Key.Key_1 + row)))
+            if row < 9:  # the digits run out; the later pages are in this menu and the list
+                action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key(Qt.Key.Key_1 + row)))
             action.triggered.connect(lambda _=False, r=row: self.navigation.setCurrentRow(r))
             view_menu.addAction(action)
             self.page_actions.append(action)

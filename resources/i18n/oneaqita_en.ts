@@ -1971,6 +1971,57 @@ Urgency from the grades: {derived}</translation>
     </message>
 </context>
 <context>
+    <name>ReportChooser</name>
+    <message>
+        <source>報告する年度 (4月〜翌年3月)</source>
+        <translation>The fiscal year reported on (April to March)</translation>
+    </message>
+    <message>
+        <source>通年（4月〜3月）</source>
+        <translation>Whole year (April–March)</translation>
+    </message>
+    <message>
+        <source>第{n}四半期（{months}）</source>
+        <translation>Quarter {n} ({months})</translation>
+    </message>
+    <message>
+        <source>株主向け事業報告</source>
+        <translation>Report to the shareholders</translation>
+    </message>
+    <message>
+        <source>団体別 事業実施状況</source>
+        <translation>Statement per body</translation>
+    </message>
+    <message>
+        <source>株主向け事業報告: 株主総会向けの冊子 / 事業実施状況: 一つの株主団体の明細</source>
+        <translation>Report to the shareholders: the booklet for the general meeting / Statement: one shareholder body's page</translation>
+    </message>
+    <message>
+        <source>明細を作成する株主団体 (県・市町村)</source>
+        <translation>The shareholder body the statement is for (the prefecture or a municipality)</translation>
+    </message>
+    <message>
+        <source>年度(&amp;Y)</source>
+        <translation>Fiscal &amp;year</translation>
+    </message>
+    <message>
+        <source>期間(&amp;Q)</source>
+        <translation>Period (&amp;Q)</translation>
+    </message>
+    <message>
+        <source>帳票(&amp;R)</source>
+        <translation>&amp;Report</translation>
+    </message>
+    <message>
+        <source>団体(&amp;B)</source>
+        <translation>&amp;Body</translation>
+    </message>
+    <message>
+        <source>{label}（{year}年度）</source>
+        <translation>FY{year} ({label})</translation>
+    </message>
+</context>
+<context>
     <name>ReportTab</name>
     <message>
         <source>PDFプレビュー…</source>
@@ -2015,6 +2066,89 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>保存できませんでした</source>
         <translation>Could not save</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>作成</source>
+        <translation>Build</translation>
+    </message>
+    <message>
+        <source>選んだ帳票を作成して表示します (Ctrl+Enter)</source>
+        <translation>Builds the chosen report and shows it (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>KPI目標…</source>
+        <translation>KPI targets…</translation>
+    </message>
+    <message>
+        <source>選んだ年度のKPI目標を設定します</source>
+        <translation>Sets the KPI targets of the chosen fiscal year</translation>
+    </message>
+    <message>
+        <source>印刷…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>プリンターに送ります (Ctrl+P)</source>
+        <translation>Sends it to a printer (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>保存…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>PDFファイル (団体別はCSVも) に保存します (Ctrl+S)</source>
+        <translation>Saves it as a PDF file (a statement also as CSV) (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>年度・期間・帳票を選んで「作成」(Ctrl+Enter) を押すと、ここに表示されます。</source>
+        <translation>Choose the fiscal year, the period and the report, then press “Build” (Ctrl+Enter): the report is shown here.</translation>
+    </message>
+    <message>
+        <source>報告書</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>作成しています…</source>
+        <translation>Building…</translation>
+    </message>
+    <message>
+        <source>{title} — {pages}ページ</source>
+        <translation>{title} — {pages} pages</translation>
+    </message>
+    <message>
+        <source>古くなりました</source>
+        <translation>Out of date</translation>
+    </message>
+    <message>
+        <source>再作成</source>
+        <translation>build again</translation>
+    </message>
+    <message>
+        <source>選択と異なります</source>
+        <translation>Not what is chosen</translation>
+    </message>
+    <message>
+        <source>株主団体がありません: 団体別の帳票は作成できません。</source>
+        <translation>There are no shareholder bodies: no statement can be made.</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV (Excel用) (*.csv)</source>
+        <translation>CSV (for Excel) (*.csv)</translation>
+    </message>
+    <message>
+        <source>帳票の保存</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>保存しました: {path}</source>
+        <translation>Saved: {path}</translation>
     </message>
 </context>
 <context>
