@@ -28,9 +28,9 @@ from ui.schedule.page import SchedulePage
 from ui.settlement.page import SettlementPage
 from ui.staffing.overview_page import StaffingOverviewPage
 from ui.staffing.people_page import PeoplePage
-from ui.timesheets.week_page import WeekPage
 from ui.timesheets.approval_page import ApprovalPage
 from ui.timesheets.team_month_page import TeamMonthPage
+from ui.timesheets.week_page import WeekPage
 from ui.transfer.export_dialog import open_export_dialog
 from ui.transfer.import_dialog import open_import_dialog
 from ui.work_orders.page import WorkOrdersPage
