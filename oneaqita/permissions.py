@@ -47,6 +47,8 @@ class Action(enum.StrEnum):
     LOG_OWN_HOURS = "log_own_hours"  # enter and submit one's own time entries
     LOG_HOURS_FOR_OTHERS = "log_hours_for_others"  # enter and submit someone else's
     APPROVE_HOURS = "approve_hours"  # approve or return a submitted week (never one's own)
+    # service lives, bodies' target lives and unit renewal costs: every outlook rests on them
+    EDIT_RENEWAL_BASIS = "edit_renewal_basis"
 
 
 _A, _M, _C, _S = Role.ADMIN, Role.MANAGER, Role.COORDINATOR, Role.SECONDED
@@ -70,6 +72,7 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.LOG_OWN_HOURS: frozenset({_A, _M, _C, _S}),
     Action.LOG_HOURS_FOR_OTHERS: frozenset({_A, _M, _C}),
     Action.APPROVE_HOURS: frozenset({_A, _M}),
+    Action.EDIT_RENEWAL_BASIS: frozenset({_A, _M}),
 }
 
 

@@ -3,6 +3,7 @@
 from oneaqita.models.assets import Asset, AssetKind, AssetStatus, Finding, FindingRank, Urgency
 from oneaqita.models.attachments import FindingAttachment
 from oneaqita.models.base import Base
+from oneaqita.models.service_lives import BodyServiceLife, RenewalUnitCost, ServiceLife
 from oneaqita.models.organizations import Organization, OrganizationKind, Shareholding
 from oneaqita.models.staff import Person, PersonQualification, Secondment, SecondmentKind
 from oneaqita.models.time_entries import (
@@ -29,6 +30,7 @@ __all__ = [
     "AssetStatus",
     "AuditEntry",
     "Base",
+    "BodyServiceLife",
     "Contract",
     "Finding",
     "FindingAttachment",
@@ -38,9 +40,11 @@ __all__ = [
     "OverheadCategory",
     "Person",
     "PersonQualification",
+    "RenewalUnitCost",
     "Role",
     "Secondment",
     "SecondmentKind",
+    "ServiceLife",
     "Shareholding",
     "TimeEntry",
     "TimeEntryStatus",

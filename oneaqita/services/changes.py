@@ -39,6 +39,7 @@ class Entity(enum.StrEnum):
     WORK_TYPES = "work_types"
     TIME_ENTRIES = "time_entries"
     TIMESHEET_WEEKS = "timesheet_weeks"
+    RENEWAL_BASIS = "renewal_basis"  # service lives, bodies' target lives, unit renewal costs
     DATABASE = "database"  # the whole database (demo data loaded)
 
 

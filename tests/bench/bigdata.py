@@ -101,7 +101,7 @@ def _assets(conn: Any, rnd: random.Random, count: int) -> None:
                 "installed_year": rnd.randrange(1955, 2025),
                 "material": rnd.choice(MATERIALS) if kind == "pipe" else None,
                 "length_m": Decimal(rnd.randrange(100, 9_000)) / 100 if kind == "pipe" else None,
-                "service_life_years": 50,
+                "service_life_years": None,  # the service-life tables decide
                 "status": rnd.choice(ASSET_STATUSES),
                 "version": 1,
             }
