@@ -3,8 +3,8 @@
 from oneaqita.models.assets import Asset, AssetKind, AssetStatus, Finding, FindingRank, Urgency
 from oneaqita.models.attachments import FindingAttachment
 from oneaqita.models.base import Base
-from oneaqita.models.service_lives import BodyServiceLife, RenewalUnitCost, ServiceLife
 from oneaqita.models.organizations import Organization, OrganizationKind, Shareholding
+from oneaqita.models.service_lives import BodyServiceLife, RenewalUnitCost, ServiceLife
 from oneaqita.models.staff import Person, PersonQualification, Secondment, SecondmentKind
 from oneaqita.models.time_entries import (
     OverheadCategory,

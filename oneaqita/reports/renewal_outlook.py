@@ -34,9 +34,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import Integer, and_, case, func, literal, or_, select
+from sqlalchemy import Integer, Select, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from oneaqita.models import (
@@ -151,7 +151,7 @@ def _yen(value: object) -> int:
 
 def _groups_statement(
     first_year: int, owner_ids: Sequence[int] | None, kinds: Sequence[AssetKind] | None
-):  # type: ignore[no-untyped-def]
+) -> Select[Any]:
     last_year = first_year + HORIZON_YEARS - 1
     life = func.coalesce(Asset.service_life_years, BodyServiceLife.years, ServiceLife.years)
     due = Asset.installed_year + life
@@ -202,9 +202,7 @@ def _groups_statement(
     ).cte("bands")
     renewed = case((groups.c.reached < start, start), else_=groups.c.reached)
     year = renewed + cycles.c.k * groups.c.life
-    how = case(
-        (cycles.c.k > 0, _AGAIN), (groups.c.reached < start, _BACKLOG), else_=_FIRST
-    )
+    how = case((cycles.c.k > 0, _AGAIN), (groups.c.reached < start, _BACKLOG), else_=_FIRST)
     cost = case(
         (groups.c.kind == AssetKind.PIPE, groups.c.metres * bands.c.yen),
         else_=groups.c.n * bands.c.yen,
@@ -246,13 +244,13 @@ def _undated(
     return session.scalar(stmt) or 0
 
 
-def _assemble(first_year: int, rows: Iterable[tuple[object, ...]]) -> list[OutlookCell]:
+def _assemble(first_year: int, rows: Iterable[Any]) -> list[OutlookCell]:
     cells: dict[tuple[int, int, AssetKind], OutlookCell] = {}
     for year, owner_id, kind, how, n, metres, cost in rows:
-        key = (int(year), int(owner_id), AssetKind(kind))  # type: ignore[call-overload]
+        key = (int(year), int(owner_id), AssetKind(kind))
         cell = cells.setdefault(key, OutlookCell(*key))
         m = Decimal(str(metres or 0))
-        yen, count = _yen(cost), int(n)  # type: ignore[call-overload]
+        yen, count = _yen(cost), int(n)
         cell.count += count
         cell.metres += m
         cell.cost_yen += yen

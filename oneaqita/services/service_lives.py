@@ -113,7 +113,9 @@ def effective_life() -> ColumnElement[int]:
     the outlook joins the tables instead)."""
     body = (
         select(BodyServiceLife.years)
-        .where(BodyServiceLife.organization_id == Asset.owner_id, BodyServiceLife.kind == Asset.kind)
+        .where(
+            BodyServiceLife.organization_id == Asset.owner_id, BodyServiceLife.kind == Asset.kind
+        )
         .scalar_subquery()
     )
     standard = select(ServiceLife.years).where(ServiceLife.kind == Asset.kind).scalar_subquery()

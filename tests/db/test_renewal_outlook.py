@@ -67,7 +67,9 @@ def build(db: Database) -> dict[str, int]:
 
 def _totals(db: Database, **filters: Any) -> dict[int, tuple[int, Decimal, int]]:
     outlook = renewal_outlook(db, ADMIN, FIRST, **filters)
-    return {t.fiscal_year: (t.count, t.metres, t.cost_yen) for t in outlook.year_totals() if t.count}
+    return {
+        t.fiscal_year: (t.count, t.metres, t.cost_yen) for t in outlook.year_totals() if t.count
+    }
 
 
 EXPECTED = {

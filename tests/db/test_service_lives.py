@@ -51,7 +51,7 @@ def test_a_standard_life_edit_is_version_checked_and_audited(db: Database) -> No
     with pytest.raises(ConcurrentEdit):
         save_service_life(db, ADMIN, K.PIPE, 60, row.version)
     assert _pipe_life(db).years == 76
-    (action, actor, before, after), = audits(db, "renewal_basis")
+    ((action, actor, before, after),) = audits(db, "renewal_basis")
     assert (action, actor) == ("update", "manager")
     assert (before["years"], after["years"], after["table"]) == (50, 76, "service_lives")
 
