@@ -21,6 +21,7 @@ from ui.contracts.page import ContractsPage
 from ui.labels import role_label
 from ui.organizations.organizations_page import OrganizationsPage
 from ui.organizations.shareholders_page import ShareholdersPage
+from ui.outlook.page import OutlookPage
 from ui.schedule.page import SchedulePage
 from ui.staffing.overview_page import StaffingOverviewPage
 from ui.staffing.people_page import PeoplePage
@@ -37,6 +38,7 @@ Page = (
     | ShareholdersPage
     | ContractsPage
     | SchedulePage
+    | OutlookPage
 )
 
 
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         self.shareholders = ShareholdersPage(db, actor)
         self.contracts = ContractsPage(db, actor)
         self.schedule = SchedulePage(db, actor)
+        self.outlook = OutlookPage(db, actor)
         self.pages: list[Page] = [
             self.work_orders,
             self.people,
@@ -66,6 +69,7 @@ class MainWindow(QMainWindow):
             self.shareholders,
             self.contracts,
             self.schedule,
+            self.outlook,
         ]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")

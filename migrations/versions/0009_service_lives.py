@@ -19,9 +19,11 @@ needs, per asset, when it reaches its service life and what renewing it costs:
   単価 of the 総務省「公共施設等更新費用試算ソフト」 for sewers (≤250 mm 61千円/m, 251–500 mm
   116千円/m, 501–1000 mm 295千円/m, 1001–2000 mm 749千円/m, 2001–3000 mm 1,680千円/m, over
   3000 mm 2,347千円/m), which many bodies' 公共施設等総合管理計画 use; the others are the
-  project's own order-of-magnitude estimates (a manhole 1 百万円, a manhole pump 15 百万円, a
-  pump station 300 百万円, a treatment plant 3,000 百万円, a rural drainage plant 500 百万円,
-  a night-soil plant 2,000 百万円). All of them are estimates to be edited in the app.
+  project's own order-of-magnitude estimates of renewing what wears out within the standard
+  life (a manhole 1 百万円; a manhole pump 15 百万円; for a pump station or a plant its
+  mechanical and electrical equipment, not the structure: a pump station 100 百万円, a
+  treatment plant 1,000 百万円, a rural drainage plant 150 百万円, a night-soil plant 500
+  百万円). All of them are estimates to be edited in the app.
 - ``assets.service_life_years`` becomes optional: an asset follows the tables unless it has a
   life of its own. Every stored value equal to its kind's standard life was the one the
   service filled in, so it is cleared; any other stays the asset's own.
@@ -64,10 +66,10 @@ UNIT_COSTS = [
     ("pipe", 3001, 2_347_000),
     ("manhole", 0, 1_000_000),
     ("manhole_pump", 0, 15_000_000),
-    ("pump_station", 0, 300_000_000),
-    ("treatment_plant", 0, 3_000_000_000),
-    ("rural_drainage_plant", 0, 500_000_000),
-    ("night_soil_plant", 0, 2_000_000_000),
+    ("pump_station", 0, 100_000_000),
+    ("treatment_plant", 0, 1_000_000_000),
+    ("rural_drainage_plant", 0, 150_000_000),
+    ("night_soil_plant", 0, 500_000_000),
 ]
 
 
