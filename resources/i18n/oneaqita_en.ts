@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="ja">
 <context>
     <name>AssetFilterDialog</name>
@@ -226,6 +225,65 @@
     </message>
 </context>
 <context>
+    <name>ConditionTab</name>
+    <message>
+        <source>団体</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>緊急度I 件数</source>
+        <translation>Urgency I count</translation>
+    </message>
+    <message>
+        <source>緊急度I km</source>
+        <translation>Urgency I km</translation>
+    </message>
+    <message>
+        <source>緊急度II 件数</source>
+        <translation>Urgency II count</translation>
+    </message>
+    <message>
+        <source>緊急度II km</source>
+        <translation>Urgency II km</translation>
+    </message>
+    <message>
+        <source>緊急度III 件数</source>
+        <translation>Urgency III count</translation>
+    </message>
+    <message>
+        <source>緊急度III km</source>
+        <translation>Urgency III km</translation>
+    </message>
+    <message>
+        <source>判定なし 件数</source>
+        <translation>Not judged count</translation>
+    </message>
+    <message>
+        <source>判定なし km</source>
+        <translation>Not judged km</translation>
+    </message>
+    <message>
+        <source>管路 km</source>
+        <translation>Pipe km</translation>
+    </message>
+    <message>
+        <source>5年以内に点検 km</source>
+        <translation>Inspected in 5 years km</translation>
+    </message>
+    <message>
+        <source>点検率</source>
+        <translation>Inspected share</translation>
+    </message>
+    <message>
+        <source>使用中の施設の緊急度(最新の調査から判定)と、{day}までの5年間に点検・TVカメラ調査された管路の延長です。</source>
+        <translation>The urgency of the assets in service (judged from their latest survey), and the pipe length inspected or TV-surveyed in the five years up to {day}.</translation>
+    </message>
+    <message>
+        <source>合計</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
     <name>ContractCardPane</name>
     <message>
         <source>一覧から契約を選んでください。</source>
@@ -245,7 +303,7 @@
     </message>
     <message>
         <source>契約の年度にわたる点検作業を、試算してから一括で作成します</source>
-        <translation>Preview, then create at once the inspection orders over the contract&apos;s fiscal years</translation>
+        <translation>Preview, then create at once the inspection orders over the contract's fiscal years</translation>
     </message>
     <message>
         <source>契約番号</source>
@@ -317,7 +375,7 @@
     </message>
     <message>
         <source>一括発注グループ「{group}」の契約 ({count})</source>
-        <translation>Contracts of bulk order &quot;{group}&quot; ({count})</translation>
+        <translation>Contracts of bulk order "{group}" ({count})</translation>
     </message>
     <message>
         <source>{done}/{live} 件 · {pct}</source>
@@ -375,7 +433,7 @@
     </message>
     <message>
         <source>県の一括発注のときだけ</source>
-        <translation>Only for the prefecture&apos;s bulk orders</translation>
+        <translation>Only for the prefecture's bulk orders</translation>
     </message>
     <message>
         <source>契約番号(&amp;U)</source>
@@ -632,7 +690,7 @@
         <source>選んだ緊急度は等級から求めたものと異なります。
 両方が記録に残り、施設の状態には選んだ緊急度が使われます。</source>
         <translation>The urgency chosen differs from the one the grades give.
-Both are kept; the asset&apos;s condition uses the one chosen.</translation>
+Both are kept; the asset's condition uses the one chosen.</translation>
     </message>
 </context>
 <context>
@@ -735,7 +793,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>会社負担FTE: 給与の会社負担割合の合計 ÷ 100（半分負担なら 0.50）</source>
-        <translation>Company-paid FTE: the company&apos;s salary shares added up, divided by 100 (half paid counts 0.50)</translation>
+        <translation>Company-paid FTE: the company's salary shares added up, divided by 100 (half paid counts 0.50)</translation>
     </message>
     <message>
         <source>基準日</source>
@@ -1020,7 +1078,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>発注者の検収番号など（任意）</source>
-        <translation>The client&apos;s acceptance number (optional)</translation>
+        <translation>The client's acceptance number (optional)</translation>
     </message>
     <message>
         <source>検収番号(&amp;R)</source>
@@ -1197,6 +1255,116 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>{shown} / {total} 件</source>
         <translation>{shown} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>OutlookChart</name>
+    <message>
+        <source>改築需要(百万円/年)</source>
+        <translation>Renewal demand (million yen a year)</translation>
+    </message>
+    <message>
+        <source>百万円</source>
+        <translation>million yen</translation>
+    </message>
+    <message>
+        <source>平準化後(予算 {budget} 百万円/年)</source>
+        <translation>Levelled (budget {budget} million yen a year)</translation>
+    </message>
+</context>
+<context>
+    <name>OutlookPage</name>
+    <message>
+        <source>すべての団体</source>
+        <translation>All bodies</translation>
+    </message>
+    <message>
+        <source>すべての種別</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source> 年度から</source>
+        <translation> FY on</translation>
+    </message>
+    <message>
+        <source>種別で積み上げ</source>
+        <translation>Stacked by kind</translation>
+    </message>
+    <message>
+        <source>団体で積み上げ</source>
+        <translation>Stacked by body</translation>
+    </message>
+    <message>
+        <source>年間予算(円)</source>
+        <translation>Yearly budget (yen)</translation>
+    </message>
+    <message>
+        <source>1年に使える改築費(円)。入れると平準化した場合の支出を線で示します。</source>
+        <translation>The renewal budget of one year (yen). When given, the levelled spending is drawn as a line.</translation>
+    </message>
+    <message>
+        <source>XLSX保存…</source>
+        <translation>Save XLSX…</translation>
+    </message>
+    <message>
+        <source>CSV保存…</source>
+        <translation>Save CSV…</translation>
+    </message>
+    <message>
+        <source>耐用年数・単価…</source>
+        <translation>Service lives and costs…</translation>
+    </message>
+    <message>
+        <source>予算</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>改築需要</source>
+        <translation>Renewal outlook</translation>
+    </message>
+    <message>
+        <source>健全度</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>耐用年数を超える管路: 現在 {now} km / 10年後 {ten} km / 20年後 {twenty} km</source>
+        <translation>Pipe past its service life: now {now} km / in 10 years {ten} km / in 20 years {twenty} km</translation>
+    </message>
+    <message>
+        <source>{first}〜{last}年度の改築費は {total} 百万円(うち初年度の積み残し {backlog} 百万円)。</source>
+        <translation>Renewals FY{first}–FY{last}: {total} million yen (of which {backlog} million yen already past their life in the first year). </translation>
+    </message>
+    <message>
+        <source>布設年度のない {n} 件は含みません。</source>
+        <translation>{n} assets without an installed year are left out. </translation>
+    </message>
+    <message>
+        <source>予算内に収まらず、期間末に {left} 百万円が残ります({year}年度分から)。</source>
+        <translation>The budget does not cover it: {left} million yen are left at the end of the horizon (due from FY{year}). </translation>
+    </message>
+    <message>
+        <source>予算内で期間中にすべて改築できます(繰越は最長 {n} 年)。</source>
+        <translation>The budget covers every renewal within the horizon (carried over at most {n} years). </translation>
+    </message>
+    <message>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>改築需要_{year}</source>
+        <translation>renewal_outlook_{year}</translation>
+    </message>
+    <message>
+        <source>改築需要を保存</source>
+        <translation>Save the renewal outlook</translation>
+    </message>
+    <message>
+        <source>{path} に保存しました({rows} 行)。</source>
+        <translation>Saved to {path} ({rows} rows).</translation>
     </message>
 </context>
 <context>
@@ -1544,7 +1712,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>この年度は契約期間内に今日以降の稼働日がありません</source>
-        <translation>This fiscal year has no working day left inside the contract&apos;s period</translation>
+        <translation>This fiscal year has no working day left inside the contract's period</translation>
     </message>
     <message>
         <source> 件まで</source>
@@ -1660,7 +1828,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>点検計画の作業を作成しています…</source>
-        <translation>Creating the inspection plan&apos;s orders…</translation>
+        <translation>Creating the inspection plan's orders…</translation>
     </message>
     <message>
         <source>点検計画</source>
@@ -1676,6 +1844,81 @@ Urgency from the grades: {derived}</translation>
     </message>
 </context>
 <context>
+    <name>RenewalBasisDialog</name>
+    <message>
+        <source>耐用年数・単価</source>
+        <translation>Service lives and unit costs</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>標準耐用年数(年)</source>
+        <translation>Standard life (years)</translation>
+    </message>
+    <message>
+        <source>団体</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>目標耐用年数(年)</source>
+        <translation>Target life (years)</translation>
+    </message>
+    <message>
+        <source>管径(mm)から</source>
+        <translation>Diameter from (mm)</translation>
+    </message>
+    <message>
+        <source>改築単価(円)</source>
+        <translation>Unit cost (yen)</translation>
+    </message>
+    <message>
+        <source>年数</source>
+        <translation>Years</translation>
+    </message>
+    <message>
+        <source>単価(円)</source>
+        <translation>Unit cost (yen)</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>削除…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <source>標準耐用年数</source>
+        <translation>Standard lives</translation>
+    </message>
+    <message>
+        <source>団体の目標耐用年数</source>
+        <translation>Bodies' target lives</translation>
+    </message>
+    <message>
+        <source>改築単価</source>
+        <translation>Unit costs</translation>
+    </message>
+    <message>
+        <source>管路は1mあたり、その他の施設は1基(1施設)あたりの単価です。管径の帯は次の帯の下限までです。初期値は総務省「公共施設等更新費用試算ソフト」の管径別単価と当社の概算で、実情に合わせて直してください。</source>
+        <translation>Pipes cost per metre, every other kind per asset. A diameter band runs up to the next band's lower bound. The initial values are the per-diameter costs of the MIC's public-facility renewal cost software and the company's own estimates: adjust them to the facts.</translation>
+    </message>
+    <message>
+        <source>削除の確認</source>
+        <translation>Confirm removal</translation>
+    </message>
+    <message>
+        <source>{body}の{kind}の目標耐用年数を削除しますか?標準耐用年数に戻ります。</source>
+        <translation>Remove the target life of {body} for {kind}? Its assets follow the standard life again.</translation>
+    </message>
+    <message>
+        <source>{kind}の管径 {low} mm からの単価を削除しますか?</source>
+        <translation>Remove the unit cost of {kind} from {low} mm?</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleFilterBar</name>
     <message>
         <source>すべての派遣元</source>
@@ -1687,7 +1930,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>表示期間の年度の契約</source>
-        <translation>Contracts of the shown period&apos;s fiscal year</translation>
+        <translation>Contracts of the shown period's fiscal year</translation>
     </message>
     <message>
         <source>担当者の氏名・よみ・社員番号で検索</source>
@@ -1811,7 +2054,7 @@ Planned {planned} days / available {capacity} days</translation>
     </message>
     <message>
         <source>給与と事業主負担の保険料の月額（円）。精算の基礎になります</source>
-        <translation>Monthly pay plus the employer&apos;s insurance (yen); the basis of the settlement</translation>
+        <translation>Monthly pay plus the employer's insurance (yen); the basis of the settlement</translation>
     </message>
     <message>
         <source>派遣元</source>
@@ -2199,7 +2442,7 @@ Planned {planned} days / available {capacity} days</translation>
         <translation>Accepted on {day}</translation>
     </message>
     <message>
-        <source>&#x3000;検収番号 {ref}</source>
+        <source>　検収番号 {ref}</source>
         <translation>, reference {ref}</translation>
     </message>
     <message>
@@ -2334,7 +2577,7 @@ Planned {planned} days / available {capacity} days</translation>
     </message>
     <message>
         <source>選んだ作業指示の作業指示書を表示し、印刷・保存します (Ctrl+P)</source>
-        <translation>Show, print or save the selected order&apos;s work-order sheet (Ctrl+P)</translation>
+        <translation>Show, print or save the selected order's work-order sheet (Ctrl+P)</translation>
     </message>
     <message>
         <source>{name} (無効)</source>
@@ -2380,7 +2623,7 @@ Planned {planned} days / available {capacity} days</translation>
     </message>
     <message>
         <source>施設 {asset} の所見「{category}」を削除しますか？</source>
-        <translation>Remove the finding &apos;{category}&apos; on asset {asset}?</translation>
+        <translation>Remove the finding '{category}' on asset {asset}?</translation>
     </message>
 </context>
 <context>
@@ -2684,7 +2927,7 @@ Its work orders keep it, but it can no longer be chosen for new ones.</translati
         <translation>Time entries</translation>
     </message>
     <message>
-        <source>列: {columns}&#x3000;* は必須</source>
+        <source>列: {columns}　* は必須</source>
         <translation>Columns: {columns}  (* required)</translation>
     </message>
 </context>

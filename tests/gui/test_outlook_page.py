@@ -13,10 +13,10 @@ from oneaqita.reports.condition_overview import condition_overview
 from oneaqita.reports.renewal_outlook import renewal_outlook
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
+from tests.gui.conftest import DEMO_TODAY
 from ui.operations import running_operations
 from ui.outlook.outlook_chart import millions
 from ui.outlook.page import OutlookPage
-from tests.gui.conftest import DEMO_TODAY
 
 
 @pytest.fixture

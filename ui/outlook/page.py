@@ -227,27 +227,35 @@ class OutlookPage(QWidget):
         self.summary.setText(self._summary_text(outlook))
 
     def _summary_text(self, outlook: RenewalOutlook) -> str:
-        text = self.tr(
-            "{first}〜{last}年度の改築費 {total} 百万円(うち初年度の積み残し {backlog} 百万円)"
-        ).format(
-            first=outlook.first_year,
-            last=outlook.last_year,
-            total=f"{millions(outlook.total_cost_yen):,.1f}",
-            backlog=f"{millions(outlook.year_totals()[0].backlog_cost_yen):,.1f}",
-        )
+        """Whole sentences, each translated (English ones end with a space)."""
+        sentences = [
+            self.tr(
+                "{first}〜{last}年度の改築費は {total} 百万円(うち初年度の積み残し {backlog} 百万円)。"
+            ).format(
+                first=outlook.first_year,
+                last=outlook.last_year,
+                total=f"{millions(outlook.total_cost_yen):,.1f}",
+                backlog=f"{millions(outlook.year_totals()[0].backlog_cost_yen):,.1f}",
+            )
+        ]
         if outlook.undated:
-            text += self.tr("。布設年度のない {n} 件は含みません").format(n=f"{outlook.undated:,}")
+            sentences.append(
+                self.tr("布設年度のない {n} 件は含みません。").format(n=f"{outlook.undated:,}")
+            )
         plan = self.plan
-        if plan is not None:
-            if plan.left_over_yen:
-                text += self.tr(
-                    "。予算内に収まらず期間末に残る改築費 {left} 百万円({year}年度分から)"
+        if plan is not None and plan.left_over_yen:
+            sentences.append(
+                self.tr(
+                    "予算内に収まらず、期間末に {left} 百万円が残ります({year}年度分から)。"
                 ).format(left=f"{millions(plan.left_over_yen):,.1f}", year=plan.oldest_left_over)
-            else:
-                text += self.tr("。予算内で期間中にすべて改築できます(最長 {n} 年の繰越)").format(
+            )
+        elif plan is not None:
+            sentences.append(
+                self.tr("予算内で期間中にすべて改築できます(繰越は最長 {n} 年)。").format(
                     n=plan.longest_wait
                 )
-        return text + self.tr("。")
+            )
+        return "".join(sentences).strip()
 
     def _changed(self, change: Change) -> None:
         if change.touches(Entity.ORGANIZATIONS, Entity.DATABASE):
