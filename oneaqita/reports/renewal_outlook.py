@@ -51,6 +51,7 @@ from oneaqita.models import (
 from oneaqita.permissions import Action, requires
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
+from oneaqita.services.service_lives import whole_number
 
 __all__ = [
     "HORIZON_YEARS",
@@ -63,6 +64,7 @@ __all__ = [
 ]
 
 HORIZON_YEARS = 50
+FIRST_YEARS = (1900, 2150)  # the first fiscal year an outlook may start from
 PAST_LIFE_AHEAD = (0, 10, 20)
 _BACKLOG, _FIRST, _AGAIN = 0, 1, 2  # how a group reaches its year
 
@@ -285,6 +287,9 @@ def outlook_from_session(
 ) -> RenewalOutlook:
     """The outlook from `first_year` on (see the module), for the owners `owner_ids` and the
     `kinds` (None: all), inside a caller's session (the shareholders' report reuses it)."""
+    first_year = whole_number(
+        first_year, "first_year", "開始年度", "First fiscal year", FIRST_YEARS[0], FIRST_YEARS[1]
+    )
     cells = _assemble(first_year, session.execute(_groups_statement(first_year, owner_ids, kinds)))
     ids = sorted({c.owner_id for c in cells} | set(owner_ids or ()))
     bodies = {

@@ -192,6 +192,15 @@ def test_a_hostile_budget_is_refused_at_its_field(budget: object) -> None:
     assert err.value.field == "budget"
 
 
+@pytest.mark.parametrize("first", [1899, 2151, "2026年", None])
+def test_a_hostile_first_year_is_refused(sqlite_db: Database, first: object) -> None:
+    from oneaqita.errors import ValidationError
+
+    with pytest.raises(ValidationError) as err:
+        renewal_outlook(sqlite_db, ADMIN, first)  # type: ignore[arg-type]
+    assert err.value.field == "first_year"
+
+
 def test_exports_write_the_table(db: Database, tmp_path: Path) -> None:
     build(db)
     outlook = renewal_outlook(db, ADMIN, FIRST)

@@ -230,7 +230,8 @@ class OutlookPage(QWidget):
         """Whole sentences, each translated (English ones end with a space)."""
         sentences = [
             self.tr(
-                "{first}〜{last}年度の改築費は {total} 百万円(うち初年度の積み残し {backlog} 百万円)。"
+                "{first}〜{last}年度の改築費は {total} 百万円"
+                "(うち初年度の積み残し {backlog} 百万円)。"
             ).format(
                 first=outlook.first_year,
                 last=outlook.last_year,
