@@ -1271,6 +1271,10 @@ Urgency from the grades: {derived}</translation>
         <source>平準化後(予算 {budget} 百万円/年)</source>
         <translation>Levelled (budget {budget} million yen a year)</translation>
     </message>
+    <message>
+        <source>{year}年度 {name}: {value} 百万円</source>
+        <translation>FY{year} {name}: {value} million yen</translation>
+    </message>
 </context>
 <context>
     <name>OutlookPage</name>

@@ -14,8 +14,8 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QCursor, QPainter, QPen
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from oneaqita.reports.renewal_levelling import LevelledPlan
 from oneaqita.reports.renewal_outlook import YearTotal
@@ -59,13 +59,18 @@ class OutlookChart(QChartView):
         of YearTotal.by_part), and the plan's spending as a line."""
         chart = QChart()
         chart.setTitle(self.tr("改築需要(百万円/年)"))
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        # Many bodies do not fit in a row below the chart: they are listed beside it.
+        many = len(parts) > 8
+        chart.legend().setAlignment(
+            Qt.AlignmentFlag.AlignRight if many else Qt.AlignmentFlag.AlignBottom
+        )
         series = QStackedBarSeries()
         self.bar_sets = []
         for i, (key, name) in enumerate(parts):
             bar_set = QBarSet(name)
             bar_set.setColor(QColor(_COLORS[i % len(_COLORS)]))
             bar_set.append([millions(t.by_part.get(key, 0)) for t in totals])
+            bar_set.hovered.connect(lambda on, index, s=bar_set: self._hovered(on, index, s))
             series.append(bar_set)
             self.bar_sets.append(bar_set)
         series.setBarWidth(0.8)
@@ -102,6 +107,20 @@ class OutlookChart(QChartView):
         old = self.chart()
         self.setChart(chart)
         old.deleteLater()
+
+    def _hovered(self, on: bool, index: int, bar_set: QBarSet) -> None:
+        if not on:
+            QToolTip.hideText()
+            return
+        axis = self.chart().axes(Qt.Orientation.Horizontal)
+        year = axis[0].at(index) if axis and isinstance(axis[0], QBarCategoryAxis) else ""
+        QToolTip.showText(
+            QCursor.pos(),
+            self.tr("{year}年度 {name}: {value} 百万円").format(
+                year=year, name=bar_set.label(), value=f"{bar_set.at(index):,.1f}"
+            ),
+            self,
+        )
 
     def levelled_values(self) -> list[float]:
         series = self.levelled_series
