@@ -14,7 +14,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QCursor, QPainter, QPen
+from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from oneaqita.reports.renewal_levelling import LevelledPlan
@@ -61,9 +61,12 @@ class OutlookChart(QChartView):
         chart.setTitle(self.tr("改築需要(百万円/年)"))
         # Many bodies do not fit in a row below the chart: they are listed beside it.
         many = len(parts) > 8
-        chart.legend().setAlignment(
-            Qt.AlignmentFlag.AlignRight if many else Qt.AlignmentFlag.AlignBottom
-        )
+        legend = chart.legend()
+        legend.setAlignment(Qt.AlignmentFlag.AlignRight if many else Qt.AlignmentFlag.AlignBottom)
+        if many:
+            small = QFont(legend.font())
+            small.setPointSizeF(max(6.0, small.pointSizeF() * 0.75))
+            legend.setFont(small)
         series = QStackedBarSeries()
         self.bar_sets = []
         for i, (key, name) in enumerate(parts):
@@ -78,6 +81,9 @@ class OutlookChart(QChartView):
         years = QBarCategoryAxis()
         years.append([str(t.fiscal_year) for t in totals])
         years.setLabelsAngle(-90)
+        tiny = QFont(years.labelsFont())
+        tiny.setPointSizeF(max(6.0, tiny.pointSizeF() * 0.8))
+        years.setLabelsFont(tiny)
         chart.addAxis(years, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(years)
         axis = QValueAxis()
