@@ -16,6 +16,8 @@ Rules enforced here:
   has a life and a cost. Two bands of a kind never share a lower bound; a body has at most
   one target life per kind.
 - Administrators and managers edit the basis (Action.EDIT_RENEWAL_BASIS); everyone reads it.
+  An asset's own life is part of the asset (Action.EDIT_ASSETS, ``set_asset_service_life``:
+  None lets it follow the tables again), version-checked and audited as an asset edit.
 - Every edit is version-checked (ConcurrentEdit when the row changed since it was read,
   NotFound when it was removed) and audited under Entity.RENEWAL_BASIS, the snapshot naming
   its table.
@@ -60,6 +62,7 @@ __all__ = [
     "save_body_life",
     "save_service_life",
     "save_unit_cost",
+    "set_asset_service_life",
     "whole_number",
 ]
 
@@ -374,4 +377,26 @@ def remove_unit_cost(db: Database, actor: Actor, row_id: int, expected_version: 
         before = _cost_snapshot(row)
         uow.session.delete(row)
         _write(uow, "delete", row, before, _cost_snapshot)
+    return uow.change
+
+
+@requires(Action.EDIT_ASSETS)
+def set_asset_service_life(
+    db: Database, actor: Actor, asset_id: int, years: object | None, expected_version: int
+) -> Change:
+    """Give the asset a service life of its own (`years`), or let it follow the tables again
+    (None or empty text), at the version the user edited."""
+    clean = (
+        None if years is None or (isinstance(years, str) and not years.strip()) else _years(years)
+    )
+    with db.unit_of_work(actor) as uow:
+        asset = row_to_edit(
+            uow, Asset, Asset.id, asset_id, asset_id, expected_version, ("施設", "Asset")
+        )
+        if asset.service_life_years != clean:
+            before = {"service_life_years": asset.service_life_years, "version": asset.version}
+            asset.service_life_years = clean
+            uow.session.flush()
+            after = {"service_life_years": clean, "version": asset.version}
+            uow.audit("update", Entity.ASSETS, asset.id, before, after)
     return uow.change

@@ -16,6 +16,7 @@ from oneaqita.services.service_lives import (
     save_body_life,
     save_service_life,
     save_unit_cost,
+    set_asset_service_life,
 )
 from tests.staffing_builders import ADMIN, COORDINATOR, MANAGER, add_bodies, audits
 
@@ -118,3 +119,38 @@ def test_bands_can_be_added_and_removed_but_never_the_one_from_zero(db: Database
         save_unit_cost(db, ADMIN, K.MANHOLE, 100, zero.yen, zero.id, zero.version)
     remove_unit_cost(db, ADMIN, band_id, added.version)
     assert band_id not in {c.id for c in read_renewal_basis(db, ADMIN).unit_costs}
+
+
+def test_an_assets_own_life_is_set_and_cleared(db: Database) -> None:
+    from sqlalchemy import insert, select
+
+    from oneaqita.models import Asset
+    from oneaqita.services.service_lives import effective_life
+
+    ids = add_bodies(db)
+    with db.unit_of_work(ADMIN) as uow:
+        uow.session.execute(
+            insert(Asset), [{"code": "P-1", "kind": K.PIPE, "owner_id": ids["052019"]}]
+        )
+
+    def life() -> tuple[int, int | None, int]:
+        with db.read() as s:
+            row = s.execute(
+                select(Asset.id, Asset.service_life_years, effective_life(), Asset.version)
+            ).one()
+            return row[0], row[1], row[2], row[3]  # type: ignore[return-value]
+
+    asset_id, own, effective, version = life()
+    assert (own, effective) == (None, 50)
+    save_body_life(db, ADMIN, ids["052019"], K.PIPE, 76)
+    assert life()[2] == 76
+    with pytest.raises(PermissionDenied):
+        set_asset_service_life(db, MANAGER, asset_id, 60, version)
+    with pytest.raises(ValidationError):
+        set_asset_service_life(db, ADMIN, asset_id, "0", version)
+    change = set_asset_service_life(db, ADMIN, asset_id, "60", version)
+    assert change.touches(Entity.ASSETS) and life()[1:3] == (60, 60)
+    with pytest.raises(ConcurrentEdit):
+        set_asset_service_life(db, ADMIN, asset_id, None, version)
+    set_asset_service_life(db, ADMIN, asset_id, "", version + 1)
+    assert life()[1:3] == (None, 76)
