@@ -49,6 +49,8 @@ class Action(enum.StrEnum):
     APPROVE_HOURS = "approve_hours"  # approve or return a submitted week (never one's own)
     SET_KPI_TARGETS = "set_kpi_targets"  # the report's KPI targets per fiscal year
     READ_REPORTS = "read_reports"  # the 報告書 page: the shareholders' report, statements
+    # service lives, bodies' target lives and unit renewal costs: every outlook rests on them
+    EDIT_RENEWAL_BASIS = "edit_renewal_basis"
 
 
 _A, _M, _C, _S = Role.ADMIN, Role.MANAGER, Role.COORDINATOR, Role.SECONDED
@@ -74,6 +76,7 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.APPROVE_HOURS: frozenset({_A, _M}),
     Action.SET_KPI_TARGETS: frozenset({_A, _M}),
     Action.READ_REPORTS: frozenset({_A, _M, _C}),
+    Action.EDIT_RENEWAL_BASIS: frozenset({_A, _M}),
 }
 
 

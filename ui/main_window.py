@@ -23,6 +23,7 @@ from ui.kpi_targets_dialog import open_kpi_targets
 from ui.labels import role_label
 from ui.organizations.organizations_page import OrganizationsPage
 from ui.organizations.shareholders_page import ShareholdersPage
+from ui.outlook.page import OutlookPage
 from ui.reports.page import ReportsPage
 from ui.schedule.page import SchedulePage
 from ui.settlement.page import SettlementPage
@@ -49,6 +50,7 @@ Page = (
     | ApprovalPage
     | TeamMonthPage
     | ReportsPage
+    | OutlookPage
 )
 
 
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.shareholders = ShareholdersPage(db, actor)
         self.contracts = ContractsPage(db, actor)
         self.schedule = SchedulePage(db, actor)
+        self.outlook = OutlookPage(db, actor)
         self.pages: list[Page] = [
             self.work_orders,
             self.people,
@@ -78,6 +81,7 @@ class MainWindow(QMainWindow):
             self.shareholders,
             self.contracts,
             self.schedule,
+            self.outlook,
         ]
         if allowed(actor, Action.READ_SETTLEMENT):  # money owed to the bodies: managers
             self.pages.append(SettlementPage(db, actor))

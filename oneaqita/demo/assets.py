@@ -27,7 +27,6 @@ from oneaqita.demo.places import (
     PROFILES,
 )
 from oneaqita.models import Asset, AssetKind, AssetStatus
-from oneaqita.vocabulary import SERVICE_LIFE_YEARS
 
 K = AssetKind
 ASSETS_PER_SCALE = 20_000
@@ -273,7 +272,7 @@ def _asset_row(
         "longitude": round(
             min(LON_RANGE[1], max(LON_RANGE[0], rng.gauss(plan.lon, spread * 1.3))), 6
         ),
-        "service_life_years": SERVICE_LIFE_YEARS[kind],
+        "service_life_years": None,  # follows the service-life tables
         "status": status.value,
         "condition": None,  # derived from the findings once they exist
         "version": 1,

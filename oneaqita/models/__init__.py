@@ -5,6 +5,7 @@ from oneaqita.models.attachments import FindingAttachment
 from oneaqita.models.base import Base
 from oneaqita.models.kpi import Kpi, KpiTarget
 from oneaqita.models.organizations import Organization, OrganizationKind, Shareholding
+from oneaqita.models.service_lives import BodyServiceLife, RenewalUnitCost, ServiceLife
 from oneaqita.models.staff import Person, PersonQualification, Secondment, SecondmentKind
 from oneaqita.models.time_entries import (
     OverheadCategory,
@@ -30,6 +31,7 @@ __all__ = [
     "AssetStatus",
     "AuditEntry",
     "Base",
+    "BodyServiceLife",
     "Contract",
     "Finding",
     "FindingAttachment",
@@ -41,9 +43,11 @@ __all__ = [
     "OverheadCategory",
     "Person",
     "PersonQualification",
+    "RenewalUnitCost",
     "Role",
     "Secondment",
     "SecondmentKind",
+    "ServiceLife",
     "Shareholding",
     "TimeEntry",
     "TimeEntryStatus",

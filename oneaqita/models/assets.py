@@ -73,7 +73,9 @@ class Asset(IdMixin, VersionedMixin, Base):
     length_m: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
     latitude: Mapped[Decimal | None] = mapped_column(Numeric(9, 6))
     longitude: Mapped[Decimal | None] = mapped_column(Numeric(9, 6))
-    service_life_years: Mapped[int] = mapped_column(Integer)
+    # The asset's own service life, only when it differs from its owner's target life and the
+    # kind's standard life (models/service_lives.py); None follows those.
+    service_life_years: Mapped[int | None] = mapped_column(Integer)
     status: Mapped[AssetStatus] = mapped_column(
         str_enum(AssetStatus, "asset_status"), default=AssetStatus.IN_SERVICE
     )

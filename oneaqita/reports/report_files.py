@@ -11,7 +11,7 @@ from oneaqita.errors import DomainError, ValidationError
 from oneaqita.transfer.export import write_table
 from oneaqita.values import Cell
 
-__all__ = ["REPORT_SUFFIXES", "hours", "report_format", "write_csv", "yen"]
+__all__ = ["REPORT_SUFFIXES", "hours", "report_format", "write_csv", "write_sheet", "yen"]
 
 REPORT_SUFFIXES = (".pdf", ".csv")
 
@@ -46,7 +46,14 @@ def yen(amount: int | None) -> str:
 def write_csv(path: Path, title: str, header: list[str], rows: Iterable[list[Cell]]) -> int:
     """Write the rows as CSV beside ``path`` and move the file there; an unwritable place is
     a DomainError naming the path. Returns the number of rows."""
-    partial = path.with_name(f".{path.stem}.partial.csv")
+    return write_sheet(path, title, header, rows, ".csv")
+
+
+def write_sheet(
+    path: Path, title: str, header: list[str], rows: Iterable[list[Cell]], suffix: str = ""
+) -> int:
+    """write_csv for .csv or .xlsx, by `suffix` or else ``path``'s."""
+    partial = path.with_name(f".{path.stem}.partial{suffix or path.suffix.lower()}")
     try:
         count = write_table(partial, title, header, rows)
         os.replace(partial, path)

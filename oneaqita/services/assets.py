@@ -13,9 +13,9 @@ Rules enforced here:
   outside Akita. Length is kept to 0.01 m, coordinates to 0.000001°; finer
   values are rounded (half even) to what is stored, so that importing them twice changes
   nothing the second time.
-- A new asset gets the standard service life of its kind (vocabulary.SERVICE_LIFE_YEARS);
-  when its kind changes, a standard service life follows the new kind, one set otherwise is
-  kept.
+- An asset has no service life of its own unless one is set (models/service_lives.py): it
+  follows its owner's target life and its kind's standard life, also when its kind changes;
+  one set is kept.
 - Only administrators change assets (they are reference data, like organizations).
 - Storing by code sets every field as given (None clears it; no status means in service),
   audits every write and bumps the version; the edit dialog's save checks the version the user
@@ -44,7 +44,6 @@ from oneaqita.services.records import AssetData, UpsertOutcome
 from oneaqita.services.text_fields import optional_text, reference_text, required_text
 from oneaqita.services.unit_of_work import UnitOfWork
 from oneaqita.services.upserts import row_to_edit
-from oneaqita.vocabulary import SERVICE_LIFE_YEARS
 
 __all__ = ["save_asset", "upsert_asset", "upsert_assets"]
 
@@ -229,7 +228,7 @@ def _insert_new(session: Session, new: list[_Row], parent_ids: dict[str, int]) -
     if not new:
         return {}
     for row in new:
-        row.values["service_life_years"] = SERVICE_LIFE_YEARS[row.values["kind"]]
+        row.values["service_life_years"] = None  # follows the service-life tables
         row.values["parent_id"] = parent_ids.get(row.parent) if row.parent else None
     session.execute(insert(Asset), [row.values for row in new])
     ids = _ids_by_code(session, [row.values["code"] for row in new])
@@ -249,9 +248,7 @@ def _insert_new(session: Session, new: list[_Row], parent_ids: dict[str, int]) -
 
 
 def _apply(asset: Asset, values: dict[str, Any]) -> None:
-    """Set the new values on a stored asset; a standard service life follows its kind."""
-    if values["kind"] != asset.kind and asset.service_life_years == SERVICE_LIFE_YEARS[asset.kind]:
-        asset.service_life_years = SERVICE_LIFE_YEARS[values["kind"]]
+    """Set the new values on a stored asset (its own service life, if any, is kept)."""
     for k, v in values.items():
         setattr(asset, k, v)
 

@@ -40,6 +40,7 @@ class Entity(enum.StrEnum):
     TIME_ENTRIES = "time_entries"
     TIMESHEET_WEEKS = "timesheet_weeks"
     KPI_TARGETS = "kpi_targets"
+    RENEWAL_BASIS = "renewal_basis"  # service lives, bodies' target lives, unit renewal costs
     DATABASE = "database"  # the whole database (demo data loaded)
 
 

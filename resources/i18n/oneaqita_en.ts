@@ -286,6 +286,65 @@
     </message>
 </context>
 <context>
+    <name>ConditionTab</name>
+    <message>
+        <source>団体</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>緊急度I 件数</source>
+        <translation>Urgency I count</translation>
+    </message>
+    <message>
+        <source>緊急度I km</source>
+        <translation>Urgency I km</translation>
+    </message>
+    <message>
+        <source>緊急度II 件数</source>
+        <translation>Urgency II count</translation>
+    </message>
+    <message>
+        <source>緊急度II km</source>
+        <translation>Urgency II km</translation>
+    </message>
+    <message>
+        <source>緊急度III 件数</source>
+        <translation>Urgency III count</translation>
+    </message>
+    <message>
+        <source>緊急度III km</source>
+        <translation>Urgency III km</translation>
+    </message>
+    <message>
+        <source>判定なし 件数</source>
+        <translation>Not judged count</translation>
+    </message>
+    <message>
+        <source>判定なし km</source>
+        <translation>Not judged km</translation>
+    </message>
+    <message>
+        <source>管路 km</source>
+        <translation>Pipe km</translation>
+    </message>
+    <message>
+        <source>5年以内に点検 km</source>
+        <translation>Inspected in 5 years km</translation>
+    </message>
+    <message>
+        <source>点検率</source>
+        <translation>Inspected share</translation>
+    </message>
+    <message>
+        <source>使用中の施設の緊急度(最新の調査から判定)と、{day}までの5年間に点検・TVカメラ調査された管路の延長です。</source>
+        <translation>The urgency of the assets in service (judged from their latest survey), and the pipe length inspected or TV-surveyed in the five years up to {day}.</translation>
+    </message>
+    <message>
+        <source>合計</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
     <name>ContractCardPane</name>
     <message>
         <source>一覧から契約を選んでください。</source>
@@ -1412,6 +1471,120 @@ Urgency from the grades: {derived}</translation>
     </message>
 </context>
 <context>
+    <name>OutlookChart</name>
+    <message>
+        <source>改築需要(百万円/年)</source>
+        <translation>Renewal demand (million yen a year)</translation>
+    </message>
+    <message>
+        <source>百万円</source>
+        <translation>million yen</translation>
+    </message>
+    <message>
+        <source>平準化後(予算 {budget} 百万円/年)</source>
+        <translation>Levelled (budget {budget} million yen a year)</translation>
+    </message>
+    <message>
+        <source>{year}年度 {name}: {value} 百万円</source>
+        <translation>FY{year} {name}: {value} million yen</translation>
+    </message>
+</context>
+<context>
+    <name>OutlookPage</name>
+    <message>
+        <source>すべての団体</source>
+        <translation>All bodies</translation>
+    </message>
+    <message>
+        <source>すべての種別</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source> 年度から</source>
+        <translation> FY on</translation>
+    </message>
+    <message>
+        <source>種別で積み上げ</source>
+        <translation>Stacked by kind</translation>
+    </message>
+    <message>
+        <source>団体で積み上げ</source>
+        <translation>Stacked by body</translation>
+    </message>
+    <message>
+        <source>年間予算(円)</source>
+        <translation>Yearly budget (yen)</translation>
+    </message>
+    <message>
+        <source>1年に使える改築費(円)。入れると平準化した場合の支出を線で示します。</source>
+        <translation>The renewal budget of one year (yen). When given, the levelled spending is drawn as a line.</translation>
+    </message>
+    <message>
+        <source>XLSX保存…</source>
+        <translation>Save XLSX…</translation>
+    </message>
+    <message>
+        <source>CSV保存…</source>
+        <translation>Save CSV…</translation>
+    </message>
+    <message>
+        <source>耐用年数・単価…</source>
+        <translation>Service lives and costs…</translation>
+    </message>
+    <message>
+        <source>予算</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>改築需要</source>
+        <translation>Renewal outlook</translation>
+    </message>
+    <message>
+        <source>健全度</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>耐用年数を超える管路: 現在 {now} km / 10年後 {ten} km / 20年後 {twenty} km</source>
+        <translation>Pipe past its service life: now {now} km / in 10 years {ten} km / in 20 years {twenty} km</translation>
+    </message>
+    <message>
+        <source>{first}〜{last}年度の改築費は {total} 百万円(うち初年度の積み残し {backlog} 百万円)。</source>
+        <translation>Renewals FY{first}–FY{last}: {total} million yen (of which {backlog} million yen already past their life in the first year). </translation>
+    </message>
+    <message>
+        <source>布設年度のない {n} 件は含みません。</source>
+        <translation>{n} assets without an installed year are left out. </translation>
+    </message>
+    <message>
+        <source>予算内に収まらず、期間末に {left} 百万円が残ります({year}年度分から)。</source>
+        <translation>The budget does not cover it: {left} million yen are left at the end of the horizon (due from FY{year}). </translation>
+    </message>
+    <message>
+        <source>予算内で期間中にすべて改築できます(繰越は最長 {n} 年)。</source>
+        <translation>The budget covers every renewal within the horizon (carried over at most {n} years). </translation>
+    </message>
+    <message>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>改築需要_{year}</source>
+        <translation>renewal_outlook_{year}</translation>
+    </message>
+    <message>
+        <source>改築需要を保存</source>
+        <translation>Save the renewal outlook</translation>
+    </message>
+    <message>
+        <source>{path} に保存しました({rows} 行)。</source>
+        <translation>Saved to {path} ({rows} rows).</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>印刷しています…</source>
@@ -1968,6 +2141,81 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>差し戻しました。</source>
         <translation>Returned.</translation>
+    </message>
+</context>
+<context>
+    <name>RenewalBasisDialog</name>
+    <message>
+        <source>耐用年数・単価</source>
+        <translation>Service lives and unit costs</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>標準耐用年数(年)</source>
+        <translation>Standard life (years)</translation>
+    </message>
+    <message>
+        <source>団体</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>目標耐用年数(年)</source>
+        <translation>Target life (years)</translation>
+    </message>
+    <message>
+        <source>管径(mm)から</source>
+        <translation>Diameter from (mm)</translation>
+    </message>
+    <message>
+        <source>改築単価(円)</source>
+        <translation>Unit cost (yen)</translation>
+    </message>
+    <message>
+        <source>年数</source>
+        <translation>Years</translation>
+    </message>
+    <message>
+        <source>単価(円)</source>
+        <translation>Unit cost (yen)</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>削除…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <source>標準耐用年数</source>
+        <translation>Standard lives</translation>
+    </message>
+    <message>
+        <source>団体の目標耐用年数</source>
+        <translation>Bodies' target lives</translation>
+    </message>
+    <message>
+        <source>改築単価</source>
+        <translation>Unit costs</translation>
+    </message>
+    <message>
+        <source>管路は1mあたり、その他の施設は1基(1施設)あたりの単価です。管径の帯は次の帯の下限までです。初期値は総務省「公共施設等更新費用試算ソフト」の管径別単価と当社の概算で、実情に合わせて直してください。</source>
+        <translation>Pipes cost per metre, every other kind per asset. A diameter band runs up to the next band's lower bound. The initial values are the per-diameter costs of the MIC's public-facility renewal cost software and the company's own estimates: adjust them to the facts.</translation>
+    </message>
+    <message>
+        <source>削除の確認</source>
+        <translation>Confirm removal</translation>
+    </message>
+    <message>
+        <source>{body}の{kind}の目標耐用年数を削除しますか?標準耐用年数に戻ります。</source>
+        <translation>Remove the target life of {body} for {kind}? Its assets follow the standard life again.</translation>
+    </message>
+    <message>
+        <source>{kind}の管径 {low} mm からの単価を削除しますか?</source>
+        <translation>Remove the unit cost of {kind} from {low} mm?</translation>
     </message>
 </context>
 <context>

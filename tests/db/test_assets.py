@@ -13,6 +13,7 @@ from oneaqita.services.assets import save_asset, upsert_asset, upsert_assets
 from oneaqita.services.changes import Entity
 from oneaqita.services.database import Database
 from oneaqita.services.records import AssetData, UpsertOutcome
+from oneaqita.services.service_lives import effective_life
 from tests.staffing_builders import ADMIN, COORDINATOR, add_bodies, audits
 
 U = UpsertOutcome
@@ -47,8 +48,8 @@ def test_adds_updates_and_leaves_unchanged_with_one_audit_entry_per_write(db: Da
         assert upsert_asset(uow, PIPE)[1] is U.ADDED
     pipe = _asset(db, "P-1")
     plant = _asset(db, "TP-1")
-    assert pipe.parent_id == plant.id and pipe.service_life_years == 50
-    assert plant.service_life_years == 20 and plant.status is AssetStatus.IN_SERVICE
+    assert pipe.parent_id == plant.id and pipe.service_life_years is None  # the tables decide
+    assert plant.service_life_years is None and plant.status is AssetStatus.IN_SERVICE
     assert pipe.length_m == Decimal("35.50")
     assert pipe.latitude == Decimal("39.718614")  # rounded half even to what is stored
     with db.unit_of_work(ADMIN) as uow:
@@ -67,7 +68,9 @@ def test_a_standard_service_life_follows_the_kind(db: Database) -> None:
     with db.unit_of_work(ADMIN) as uow:
         upsert_asset(uow, replace(PLANT, kind=K.PUMP_STATION, parent=None))
         upsert_asset(uow, replace(PLANT, kind=K.MANHOLE, parent=None))
-    assert _asset(db, "TP-1").service_life_years == 50
+    with db.read() as s:
+        life = s.scalar(select(effective_life()).where(Asset.code == "TP-1"))
+    assert life == 50  # a manhole's standard life, no life of its own
 
 
 @pytest.mark.parametrize(
