@@ -47,6 +47,8 @@ class Action(enum.StrEnum):
     LOG_OWN_HOURS = "log_own_hours"  # enter and submit one's own time entries
     LOG_HOURS_FOR_OTHERS = "log_hours_for_others"  # enter and submit someone else's
     APPROVE_HOURS = "approve_hours"  # approve or return a submitted week (never one's own)
+    BACKUP_DATABASE = "backup_database"  # a copy of the whole (SQLite) database to a file
+    RESTORE_DATABASE = "restore_database"  # replace the whole database by a backup
 
 
 _A, _M, _C, _S = Role.ADMIN, Role.MANAGER, Role.COORDINATOR, Role.SECONDED
@@ -70,6 +72,11 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.LOG_OWN_HOURS: frozenset({_A, _M, _C, _S}),
     Action.LOG_HOURS_FOR_OTHERS: frozenset({_A, _M, _C}),
     Action.APPROVE_HOURS: frozenset({_A, _M}),
+    # A backup holds everything, the settlement's cost bases and the users included: only
+    # those who may read all of it (as READ_SETTLEMENT), never seconded staff, who are to see
+    # only their own assignments. A restore replaces everyone's data: administrators only.
+    Action.BACKUP_DATABASE: frozenset({_A, _M}),
+    Action.RESTORE_DATABASE: frozenset({_A}),
 }
 
 
