@@ -143,9 +143,7 @@ def _remove(path: Path) -> None:
 
 def _not_writable(path: Path, exc: OSError) -> ValidationError:
     why = exc.strerror or type(exc).__name__
-    return _refused(
-        f"書き込めません: {path} ({why})", f"Cannot write {path}: {why}"
-    )
+    return _refused(f"書き込めません: {path} ({why})", f"Cannot write {path}: {why}")
 
 
 def _checked_target(target: Path, live: Path) -> Path:
@@ -419,9 +417,7 @@ def stage_restore(
             f"The database in use cannot be restored from itself: {source}",
         )
     if not source.is_file():
-        raise _refused(
-            f"ファイルがありません: {source}", f"No such file: {source}"
-        )
+        raise _refused(f"ファイルがありません: {source}", f"No such file: {source}")
     try:
         staged = _part_path(live, "restore")
     except OSError as exc:

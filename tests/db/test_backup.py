@@ -65,7 +65,9 @@ def _live(db: Database) -> Path:
 
 
 def _leftovers(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part") or "before" in p.name)
+    return sorted(
+        p.name for p in folder.iterdir() if p.name.endswith(".part") or "before" in p.name
+    )
 
 
 def _integrity(path: Path) -> str:
@@ -373,7 +375,10 @@ def test_an_older_revision_is_restored_and_migrated(
     upgrade(engine, "0007_secondment_cost_basis")
     engine.dispose()
     done = restore_database(sqlite_db, admin, old)
-    assert (done.revision, done.head) == ("0007_secondment_cost_basis", head_revision(sqlite_db.engine))
+    assert (done.revision, done.head) == (
+        "0007_secondment_cost_basis",
+        head_revision(sqlite_db.engine),
+    )
     assert current_revision(sqlite_db.engine) == head_revision(sqlite_db.engine)
     with sqlite_db.read() as session:  # the old file had no entries
         entry = session.execute(
@@ -410,9 +415,7 @@ def test_a_cancelled_restore_leaves_nothing(
     assert not prepared.staged.staged.exists()
 
 
-def test_the_live_database_is_no_source(
-    filled: Database, admin: Actor, live_state: object
-) -> None:
+def test_the_live_database_is_no_source(filled: Database, admin: Actor, live_state: object) -> None:
     live = _live(filled)
     assert "使用中のデータベース" in _refused_restore(filled, admin, live).ja
 
