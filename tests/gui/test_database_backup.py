@@ -158,3 +158,46 @@ def test_the_actions_follow_the_permission_table(window: MainWindow, demo_db: Da
     assert offered(Role.ADMIN) == ["バックアップ(&B)…", "復元(&R)…"]
     assert offered(Role.MANAGER) == ["バックアップ(&B)…"]
     assert offered(Role.COORDINATOR) == offered(Role.SECONDED) == []
+
+
+def test_a_database_open_elsewhere_is_not_replaced_and_the_window_comes_back(
+    demo_db: Database,
+    actor: Actor,
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: list[str],
+) -> None:
+    window = MainWindow(demo_db, actor)  # not given to qtbot: the restore closes it
+    window.show()
+    qtbot.waitUntil(lambda: window.work_orders.model.rowCount() > 0 and running_operations() == 0)
+    source = tmp_path / "saved.sqlite3"
+    backup_database(demo_db, actor, source)
+    add_user(demo_db, "after-backup", Role.COORDINATOR)
+    live = sqlite_file(demo_db.engine.url)
+    other_desktop = sqlite3.connect(live)  # another program keeps the database open
+    other_desktop.execute("SELECT count(*) FROM users").fetchone()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(source), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    try:
+        assert window.database_backup.restore_action is not None
+        window.database_backup.restore_action.trigger()
+        qtbot.waitUntil(lambda: bool(message_boxes), timeout=30_000)
+    finally:
+        other_desktop.close()
+    assert "他のプログラムで開かれている" in message_boxes[0]
+    message_boxes.clear()
+    new = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, MainWindow) and w is not window and w.isVisible()
+    ]
+    assert len(new) == 1  # reopened on the database as it was
+    assert "after-backup" in _logins(new[0]._db)
+    assert [
+        p for p in tmp_path.iterdir() if "before-restore" in p.name or p.suffix == ".part"
+    ] == []
+    qtbot.waitUntil(lambda: running_operations() == 0)
+    new_db = new[0]._db
+    new[0].close()
+    new_db.dispose()
