@@ -171,24 +171,28 @@ class DatabaseBackup(QObject):
         done_text = self.tr(
             "復元しました。データベースを開き直しました。\n{file}\n\n元のデータベースは次に残してあります:\n{kept}"
         )
-        window.close()
-        QThreadPool.globalInstance().waitForDone()  # reads the closed pages had started
-        db.dispose()
-        outcome: RestoreDone | BaseException
+        page = window.navigation.currentRow()
         try:
-            outcome = run_with_progress(
-                None,
-                title,
-                self.tr("データベースを置き換えています…"),
-                lambda _: finish_restore(prepared),
-            )
-        except Exception as exc:  # noqa: BLE001 - said to the user, the old database reopened
-            outcome = exc
-        reopened = _reopen(prepared.url, title, reopen_text)
-        app.setQuitOnLastWindowClosed(quits)
+            window.close()
+            QThreadPool.globalInstance().waitForDone()  # reads the closed pages had started
+            db.dispose()
+            outcome: RestoreDone | BaseException
+            try:
+                outcome = run_with_progress(
+                    None,
+                    title,
+                    self.tr("データベースを置き換えています…"),
+                    lambda _: finish_restore(prepared),
+                )
+            except Exception as exc:  # noqa: BLE001 - said to the user, the old database reopened
+                outcome = exc
+            reopened = _reopen(prepared.url, title, reopen_text)
+        finally:
+            app.setQuitOnLastWindowClosed(quits)
         if reopened is None:
             self._tell_and_quit(app, title, failed_text)
             return
+        reopened.navigation.setCurrentRow(min(page, reopened.navigation.count() - 1))
         if isinstance(outcome, BaseException):
             show_error(reopened, outcome)
             return

@@ -201,3 +201,18 @@ def test_a_database_open_elsewhere_is_not_replaced_and_the_window_comes_back(
     new_db = new[0]._db
     new[0].close()
     new_db.dispose()
+
+
+def test_on_postgresql_both_actions_name_pg_dump_and_ask_for_no_file(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, message_boxes: list[str]
+) -> None:
+    asked: list[object] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: asked.append(a) or ("", ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: asked.append(a) or ("", ""))
+    monkeypatch.setattr(Database, "dialect", property(lambda self: "postgresql"))
+    assert window.database_backup.backup_action and window.database_backup.restore_action
+    window.database_backup.backup_action.trigger()
+    window.database_backup.restore_action.trigger()
+    assert asked == [] and len(message_boxes) == 2
+    assert all("pg_dump -Fc" in text and "pg_restore" in text for text in message_boxes)
+    message_boxes.clear()
