@@ -9,9 +9,9 @@ Rules:
   makes SQLite start over; after a few restarts the copy is taken in one step instead (one
   read transaction, which writers in WAL mode do not wait for). Either way the copy is one
   consistent state of the database.
-- Nothing is written under a target's name until the copy is complete and checked: it is
-  written to a hidden ``.NAME.*.part`` file beside the target and renamed into place. A
-  backup is a single file (journal mode DELETE): no -wal belongs to it.
+- Nothing is written under a target's name until the copy is complete and checked
+  (``quick_check``): it is written to a hidden ``.NAME.*.part`` file beside the target and
+  renamed into place. A backup is a single file (journal mode DELETE): no -wal belongs to it.
 - A restore copies the file into a staging file beside the live database (opened read-only,
   the source is never written), and checks the copy: an SQLite file, ``PRAGMA
   integrity_check`` ok, an ``alembic_version`` this app knows (a newer one is refused; an
@@ -218,8 +218,12 @@ def _single_file(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA journal_mode = DELETE").fetchone()
 
 
-def _integrity_problem(conn: sqlite3.Connection) -> str | None:
-    rows = conn.execute("PRAGMA integrity_check(5)").fetchall()
+def _integrity_problem(conn: sqlite3.Connection, check: str = "integrity_check") -> str | None:
+    """None when `PRAGMA check` finds nothing wrong, else its first findings. quick_check
+    reads every page but does not match indexes against their tables: on the 640 MB
+    benchmark database (500,000 orders) it took 26 s against integrity_check's 328 s (one
+    run each, on a loaded machine)."""
+    rows = conn.execute(f"PRAGMA {check}(5)").fetchall()
     found = [str(r[0]) for r in rows]
     return None if found == ["ok"] else "; ".join(found)[:300]
 
@@ -237,7 +241,8 @@ def write_backup(
     """A consistent copy of engine's SQLite database at target (replaced if it exists), while
     other connections go on reading and writing. ValidationError for a target that is the
     live database, a folder, in no folder or not writable; nothing is left under target's name
-    unless the whole copy is there and passed ``integrity_check``."""
+    unless the whole copy is there and passed ``quick_check`` (every page read back; the
+    restore runs the full ``integrity_check``)."""
     live = sqlite_file(engine.url)
     target = _checked_target(target, live)
     try:
@@ -255,16 +260,16 @@ def write_backup(
                 _single_file(dest)
                 if progress is not None:
                     progress(STAGE_CHECK, 0, 0)
-                problem = _integrity_problem(dest)
+                problem = _integrity_problem(dest, "quick_check")
             finally:
                 dest.close()
         finally:
             raw.close()
         if problem is not None:
             raise DomainError(
-                f"使用中のデータベースが壊れています (integrity_check): {problem}\n"
+                f"使用中のデータベースが壊れています (quick_check): {problem}\n"
                 "バックアップは書き込みませんでした。管理者に連絡してください。",
-                f"The database in use is damaged (integrity_check): {problem}\n"
+                f"The database in use is damaged (quick_check): {problem}\n"
                 "No backup was written. Contact your administrator.",
             )
         _fsync(part)
