@@ -18,7 +18,8 @@ from PySide6.QtCore import QObject, QSettings, QStandardPaths, QThreadPool
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from oneaqita.db.backup import BackupWritten, ProgressCallback, postgres_refused
+from oneaqita.db.backup import BackupWritten
+from oneaqita.db.sqlite_files import ProgressCallback, postgres_refused
 from oneaqita.errors import DomainError
 from oneaqita.permissions import Action, allowed
 from oneaqita.services.actor import Actor

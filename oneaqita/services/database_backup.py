@@ -1,5 +1,5 @@
 """Backing up and restoring the embedded SQLite database, for whoever may (the copying and
-the checks are ``oneaqita/db/backup.py``).
+the checks are ``oneaqita/db/backup.py`` and ``restore.py``).
 
 Rules:
 
@@ -20,16 +20,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from oneaqita.db.backup import (
-    BackupWritten,
-    ProgressCallback,
-    StagedRestore,
-    discard_staged,
-    postgres_refused,
-    stage_restore,
-    swap_in,
-    write_backup,
-)
+from oneaqita.db.backup import BackupWritten, write_backup
+from oneaqita.db.restore import StagedRestore, discard_staged, stage_restore, swap_in
+from oneaqita.db.sqlite_files import ProgressCallback, postgres_refused
 from oneaqita.models import Role, User
 from oneaqita.permissions import Action, requires
 from oneaqita.services.actor import Actor
@@ -56,7 +49,7 @@ def _sqlite_only(db: Database) -> None:
 def backup_database(
     db: Database, actor: Actor, target: Path, progress: ProgressCallback | None = None
 ) -> BackupWritten:
-    """Writes a consistent copy of the live database to target (see db/backup.py), then
+    """Writes a consistent copy of the live database to target (see oneaqita/db/backup.py), then
     audits it."""
     _sqlite_only(db)
     written = write_backup(db.engine, Path(target), progress)

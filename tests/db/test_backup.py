@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-import oneaqita.db.backup as backup_module
-from oneaqita.db.backup import DatabaseInUse, sqlite_file
+import oneaqita.db.sqlite_files as copying
 from oneaqita.db.migrate import current_revision, head_revision
+from oneaqita.db.restore import DatabaseInUse
+from oneaqita.db.sqlite_files import sqlite_file
 from oneaqita.errors import PermissionDenied, ValidationError
 from oneaqita.models import AuditEntry, Base, Organization, Role
 from oneaqita.services.actor import Actor
@@ -153,8 +154,8 @@ def test_a_backup_while_another_connection_writes_is_one_consistent_state(
         write_batch()
     count = "SELECT count(*) FROM audit_log"
     before = writer.execute(count).fetchone()[0]
-    monkeypatch.setattr(backup_module, "MIN_STEP_PAGES", 2)
-    monkeypatch.setattr(backup_module, "_STEPS", 10_000)
+    monkeypatch.setattr(copying, "MIN_STEP_PAGES", 2)
+    monkeypatch.setattr(copying, "_STEPS", 10_000)
     stop = threading.Event()
     batches = [0]
 
@@ -188,8 +189,9 @@ _KILL_SCRIPT = """
 import os, sys
 from pathlib import Path
 import oneaqita.db.backup as b
+import oneaqita.db.sqlite_files as f
 from oneaqita.db.engine import make_engine
-b.MIN_STEP_PAGES, b._STEPS = 2, 10_000
+f.MIN_STEP_PAGES, f._STEPS = 2, 10_000
 def progress(stage, done, total):
     if stage == "copy" and 0 < done < total:
         os._exit(9)  # killed half-way, nothing cleaned up

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from sqlalchemy import select
 
-from oneaqita.db.backup import sqlite_file
+from oneaqita.db.sqlite_files import sqlite_file
 from oneaqita.models import Role, User
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
