@@ -63,7 +63,7 @@ class DatabaseBackup(QObject):
         """The core's stages in the user's words (translated here, on the GUI thread)."""
         labels = {
             "copy": self.tr("複製しています"),
-            "check": self.tr("検査しています (integrity_check)"),
+            "check": self.tr("検査しています"),
             "migrate": self.tr("新しい版に更新しています"),
         }
         return lambda stage, done, total: progress(labels.get(stage, stage), done, total)

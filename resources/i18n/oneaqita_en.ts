@@ -583,8 +583,8 @@
         <translation>Copying</translation>
     </message>
     <message>
-        <source>検査しています (integrity_check)</source>
-        <translation>Checking (integrity_check)</translation>
+        <source>検査しています</source>
+        <translation>Checking</translation>
     </message>
     <message>
         <source>新しい版に更新しています</source>
