@@ -64,7 +64,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_import_export(sub)
     _add_report(sub)
+    _add_backup(sub)
     return parser
+
+
+def _add_backup(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    status = "Exit status: 0 done, 1 refused (nothing replaced), 2 wrong command."
+    backup = sub.add_parser(
+        "backup",
+        help="write a consistent copy of the SQLite database / バックアップ",
+        description="Copy the SQLite database to FILE while it is in use (SQLite's online "
+        "backup), checked, renamed into place when complete; an existing FILE is replaced. "
+        "Administrators and managers. For PostgreSQL use pg_dump (see the README). "
+        "/ 使用中のデータベースをそのまま FILE に複製します。",
+        epilog=status,
+    )
+    _add_db_option(backup)
+    backup.add_argument("file", metavar="FILE", type=Path, help="the backup file to write")
+    restore = sub.add_parser(
+        "restore",
+        help="replace the SQLite database by a backup / 復元",
+        description="Check FILE (an SQLite file, integrity_check, a schema revision this "
+        "version knows, every table) before anything is replaced, migrate it if it is older, "
+        "keep the current database as NAME.before-restore-TIMESTAMP.sqlite3 beside it and put "
+        "the backup in its place. Close the app and other commands on the database first. "
+        "Administrators only. For PostgreSQL use pg_restore (see the README). "
+        "/ 確認してから置き換え、元のデータベースは残します。",
+        epilog=status,
+    )
+    _add_db_option(restore)
+    restore.add_argument("file", metavar="FILE", type=Path, help="the backup file to restore")
 
 
 def _kinds_epilog() -> str:
@@ -456,6 +485,62 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from oneaqita.db import migrate
+    from oneaqita.services.database import Database
+    from oneaqita.services.database_backup import backup_database
+    from oneaqita.services.users import desktop_actor
+
+    db = Database.open(_db_url(args))
+    try:
+        migrate.upgrade(db.engine)
+        written = backup_database(db, desktop_actor(db), args.file, _terminal_progress())
+    finally:
+        db.dispose()
+    print(
+        f"{written.path}: バックアップしました ({written.bytes:,} バイト) / "
+        f"backup written ({written.bytes:,} bytes)"
+    )
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from oneaqita.db import migrate
+    from oneaqita.services.database import Database
+    from oneaqita.services.database_backup import restore_database
+    from oneaqita.services.users import desktop_actor
+
+    db = Database.open(_db_url(args))
+    try:
+        migrate.upgrade(db.engine)
+        done = restore_database(db, desktop_actor(db), args.file, _terminal_progress())
+    finally:
+        db.dispose()
+    print(f"{done.live}: {done.source} から復元しました / restored from {done.source}")
+    if done.kept is not None:
+        print(f"元のデータベース / the previous database: {done.kept}")
+    if done.revision != done.head:
+        print(f"版 {done.revision} → {done.head} に更新しました / migrated")
+    return EXIT_OK
+
+
+def _terminal_progress() -> "Callable[[str, int, int], None] | None":
+    if not sys.stderr.isatty():
+        return None
+
+    labels = {"copy": "複製 / copying", "check": "検査 / checking", "migrate": "更新 / migrating"}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        label = labels.get(stage, stage)
+        if total > 0:
+            end = "\n" if done >= total else ""
+            print(f"\r{label}: {done:,}/{total:,} pages", end=end, file=sys.stderr, flush=True)
+        else:
+            print(f"{label}…", file=sys.stderr, flush=True)
+
+    return progress
+
+
 # Opens the desktop app on (url, demo). The core never imports the UI: ui.launcher passes
 # this in, so that the same command line serves scripts and the `oneaqita` app command.
 OpenApp = Callable[[str | None, bool], int]
@@ -485,6 +570,8 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> 
         "import": _cmd_import,
         "export": _cmd_export,
         "report": _cmd_report,
+        "backup": _cmd_backup,
+        "restore": _cmd_restore,
         None: lambda a: _cmd_gui(a, open_app),
     }
     try:

@@ -51,6 +51,8 @@ class Action(enum.StrEnum):
     READ_REPORTS = "read_reports"  # the 報告書 page: the shareholders' report, statements
     # service lives, bodies' target lives and unit renewal costs: every outlook rests on them
     EDIT_RENEWAL_BASIS = "edit_renewal_basis"
+    BACKUP_DATABASE = "backup_database"  # a copy of the whole (SQLite) database to a file
+    RESTORE_DATABASE = "restore_database"  # replace the whole database by a backup
 
 
 _A, _M, _C, _S = Role.ADMIN, Role.MANAGER, Role.COORDINATOR, Role.SECONDED
@@ -77,6 +79,11 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.SET_KPI_TARGETS: frozenset({_A, _M}),
     Action.READ_REPORTS: frozenset({_A, _M, _C}),
     Action.EDIT_RENEWAL_BASIS: frozenset({_A, _M}),
+    # A backup holds everything, the settlement's cost bases and the users included: only
+    # those who may read all of it (as READ_SETTLEMENT), never seconded staff, who are to see
+    # only their own assignments. A restore replaces everyone's data: administrators only.
+    Action.BACKUP_DATABASE: frozenset({_A, _M}),
+    Action.RESTORE_DATABASE: frozenset({_A}),
 }
 
 

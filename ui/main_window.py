@@ -19,6 +19,7 @@ from oneaqita.permissions import Action, allowed
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
 from ui.contracts.page import ContractsPage
+from ui.database_backup import DatabaseBackup
 from ui.kpi_targets_dialog import open_kpi_targets
 from ui.labels import role_label
 from ui.organizations.organizations_page import OrganizationsPage
@@ -135,6 +136,10 @@ class MainWindow(QMainWindow):
             lambda: open_export_dialog(self, self._db, self._actor)
         )
         file_menu.addAction(self.export_action)
+        self.database_backup = DatabaseBackup(self, self._db, self._actor)
+        if self.database_backup.actions():
+            file_menu.addSeparator()
+            file_menu.addActions(self.database_backup.actions())
         file_menu.addSeparator()
         self.quit_action = QAction(self.tr("終了(&X)"), self)
         self.quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))

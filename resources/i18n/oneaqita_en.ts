@@ -662,6 +662,112 @@
     </message>
 </context>
 <context>
+    <name>DatabaseBackup</name>
+    <message>
+        <source>バックアップ(&amp;B)…</source>
+        <translation>&amp;Back up…</translation>
+    </message>
+    <message>
+        <source>復元(&amp;R)…</source>
+        <translation>&amp;Restore…</translation>
+    </message>
+    <message>
+        <source>複製しています</source>
+        <translation>Copying</translation>
+    </message>
+    <message>
+        <source>検査しています</source>
+        <translation>Checking</translation>
+    </message>
+    <message>
+        <source>新しい版に更新しています</source>
+        <translation>Migrating to this version</translation>
+    </message>
+    <message>
+        <source>SQLite データベース (*.sqlite3 *.db);;すべてのファイル (*)</source>
+        <translation>SQLite database (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>バックアップの保存先</source>
+        <translation>Save the backup as</translation>
+    </message>
+    <message>
+        <source>データベースをバックアップしています…</source>
+        <translation>Backing up the database…</translation>
+    </message>
+    <message>
+        <source>バックアップ</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>バックアップしました: {path}</source>
+        <translation>Backed up: {path}</translation>
+    </message>
+    <message>
+        <source>バックアップしました。
+{path}
+({size}、検査済み)</source>
+        <translation>Backed up.
+{path}
+({size}, checked)</translation>
+    </message>
+    <message>
+        <source>復元するバックアップ</source>
+        <translation>Backup to restore</translation>
+    </message>
+    <message>
+        <source>データベースの復元</source>
+        <translation>Restore the database</translation>
+    </message>
+    <message>
+        <source>使用中のデータベース
+{db}
+を、バックアップ
+{file}
+の内容で置き換えます。
+
+バックアップ以後の変更はなくなります（今のデータベースは同じフォルダに「…before-restore-日時.sqlite3」として残ります）。ファイルを確認してから置き換え、データベースを開き直します: 開いている画面はいったん閉じます。
+
+復元しますか？</source>
+        <translation>The database in use
+{db}
+will be replaced by the backup
+{file}
+
+Changes made since the backup are lost (the current database is kept in the same folder as "…before-restore-DATE.sqlite3"). The file is checked before anything is replaced, then the database is reopened: the open pages are closed for a moment.
+
+Restore it?</translation>
+    </message>
+    <message>
+        <source>バックアップを確認しています…</source>
+        <translation>Checking the backup…</translation>
+    </message>
+    <message>
+        <source>データベースを開き直しています…</source>
+        <translation>Reopening the database…</translation>
+    </message>
+    <message>
+        <source>データベースを開けませんでした。アプリを終了します。管理者に連絡してください。</source>
+        <translation>The database could not be opened. oneaqita will quit; please contact your administrator.</translation>
+    </message>
+    <message>
+        <source>復元しました。データベースを開き直しました。
+{file}
+
+元のデータベースは次に残してあります:
+{kept}</source>
+        <translation>Restored, and the database reopened.
+{file}
+
+The previous database is kept as:
+{kept}</translation>
+    </message>
+    <message>
+        <source>データベースを置き換えています…</source>
+        <translation>Replacing the database…</translation>
+    </message>
+</context>
+<context>
     <name>EditorDialog</name>
     <message>
         <source>保存しています…</source>
