@@ -1,7 +1,7 @@
 """Alembic environment: the engine comes from oneaqita (pragmas, URL resolution)."""
 
 from alembic import context
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from oneaqita.db.engine import make_engine
 from oneaqita.models import Base
@@ -34,15 +34,39 @@ def run_migrations_offline() -> None:
         context.run_migrations()
 
 
+def _sqlite_foreign_keys(connection: Connection, on: bool) -> None:
+    """SQLite's foreign keys, switched outside any transaction (inside one the pragma does
+    nothing). A batch operation copies a table, drops the old one and renames the copy; with
+    foreign keys on, the drop deletes every row that other tables point at and fails as soon
+    as the table holds data (assets, pointed at by findings and orders)."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
+
+
 def run_migrations_online() -> None:
     engine: Engine = config.attributes.get("engine") or make_engine(
         config.get_main_option("sqlalchemy.url") or None
     )
+    sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
-        _configure(connection=connection)
-        with context.begin_transaction():
-            context.run_migrations()
-        connection.commit()
+        if sqlite:
+            _sqlite_foreign_keys(connection, False)
+        try:
+            _configure(connection=connection)
+            with context.begin_transaction():
+                context.run_migrations()
+                if sqlite:  # still inside the migration's transaction: a failure undoes it
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(
+                            f"the migration left rows whose references are broken: {broken[:5]}"
+                        )
+            connection.commit()
+        finally:
+            if sqlite:
+                connection.rollback()
+                _sqlite_foreign_keys(connection, True)
 
 
 if context.is_offline_mode():
