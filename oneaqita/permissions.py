@@ -47,6 +47,7 @@ class Action(enum.StrEnum):
     LOG_OWN_HOURS = "log_own_hours"  # enter and submit one's own time entries
     LOG_HOURS_FOR_OTHERS = "log_hours_for_others"  # enter and submit someone else's
     APPROVE_HOURS = "approve_hours"  # approve or return a submitted week (never one's own)
+    READ_DASHBOARD = "read_dashboard"  # the manager's dashboard: every figure at a glance
 
 
 _A, _M, _C, _S = Role.ADMIN, Role.MANAGER, Role.COORDINATOR, Role.SECONDED
@@ -70,6 +71,7 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.LOG_OWN_HOURS: frozenset({_A, _M, _C, _S}),
     Action.LOG_HOURS_FOR_OTHERS: frozenset({_A, _M, _C}),
     Action.APPROVE_HOURS: frozenset({_A, _M}),
+    Action.READ_DASHBOARD: frozenset({_A, _M}),
 }
 
 
