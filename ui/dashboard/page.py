@@ -6,7 +6,7 @@ asks for it with a NavigationRequest (ui/navigation.py), the main window opens i
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -34,7 +34,7 @@ from ui.dashboard.tiles import (
     urgent_content,
 )
 from ui.errors import show_error
-from ui.labels import status_label
+from ui.labels import date_text, status_label, ui_language
 from ui.navigation import NavigationRequest
 from ui.operations import QueryOp, change_hub
 from ui.staffing.labels import fiscal_year_text
@@ -130,6 +130,7 @@ class DashboardPage(QWidget):
             tile.activated.connect(self._activated)
         for column in range(3):
             grid.setColumnStretch(column, 1)
+        grid.setRowStretch(2, 1)
         body = QWidget()
         body.setObjectName("dashboardBody")
         inner = QVBoxLayout(body)
@@ -139,6 +140,7 @@ class DashboardPage(QWidget):
         inner.addLayout(grid, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
@@ -200,9 +202,16 @@ class DashboardPage(QWidget):
         ]
         for tile, c in contents:
             tile.show_figures(c.number, c.caption, c.rows, c.request, c.tone, c.empty_text)
+        self.hours_tile.caption_label.setToolTip(
+            self.tr(
+                "稼働可能時間 = 出向期間内の営業日（土日・祝日・年末年始を除く）× 7時間45分。"
+                "実績は差戻しを除く作業時間です。"
+            )
+        )
         self.as_of_label.setText(
             self.tr("{day} 現在・{time} 更新").format(
-                day=to_wareki(figures.today), time=f"{datetime.now():%H:%M}"
+                day=to_wareki(figures.today) if ui_language() == "ja" else date_text(figures.today),
+                time=f"{datetime.now():%H:%M}",
             )
         )
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ui.navigation import NavigationRequest
 
+ROWS = 6  # a tile's table shows the first rows; the list behind it has them all
 REQUEST_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell's NavigationRequest
 BAR_ROLE = Qt.ItemDataRole.UserRole + 2  # the cell's share, 0.0 … (over 1.0: past the mark)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -59,7 +60,7 @@ class BarDelegate(QStyledItemDelegate):
     ) -> None:
         share = index.data(BAR_ROLE)
         if isinstance(share, float):
-            rect: QRect = option.rect.adjusted(2, 4, -2, -4)  # type: ignore[attr-defined]
+            rect: QRect = option.rect.adjusted(2, 4, -2, -4)
             width = round(rect.width() * max(0.0, min(share, 1.0)))
             painter.save()
             painter.fillRect(QRect(rect.left(), rect.top(), width, rect.height()), _BAR)
@@ -91,6 +92,10 @@ class TileTable(QTableWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         if bar_column is not None:
             self.setItemDelegateForColumn(bar_column, BarDelegate(self))
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Room for the rows a tile shows, so that the tiles of a row line up.
+        rows_height = ROWS * self.verticalHeader().defaultSectionSize()
+        self.setFixedHeight(header.sizeHint().height() + rows_height + 4)
         self.setMouseTracking(True)
         self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
         self.clicked.connect(self._emit)
@@ -156,6 +161,7 @@ class Tile(QFrame):
         self.empty_label = QLabel()
         self.empty_label.setObjectName("tileCaption")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setFixedHeight(self.table.height())
         self.empty_label.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -164,9 +170,10 @@ class Tile(QFrame):
         layout.addWidget(self.number_label)
         layout.addWidget(self.caption_label)
         layout.addSpacing(6)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label, 1)
-        self.setMinimumSize(340, 280)
+        layout.addWidget(self.table)
+        layout.addWidget(self.empty_label)
+        layout.addStretch(1)
+        self.setMinimumWidth(320)
 
     def show_figures(
         self,

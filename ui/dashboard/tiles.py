@@ -17,17 +17,13 @@ from oneaqita.reports.dashboard_figures import (
 from oneaqita.services.contract_queries import ContractFilter
 from oneaqita.services.work_order_attention import OPEN_STATUSES
 from oneaqita.services.work_order_queries import WorkOrderFilter
-from ui.dashboard.tile import TileRow
+from ui.dashboard.tile import ROWS, TileRow
 from ui.labels import date_text, percent_text, status_label
 from ui.navigation import NavigationRequest, PageKey, StaffingFocus
 from ui.organizations.labels import yen_text
 from ui.staffing.labels import days_left_text, fiscal_year_text
 
-ROWS = 6  # the table of a tile shows the first rows; the list behind it has them all
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DashboardTiles", text)
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -49,7 +45,7 @@ def _count(n: int) -> str:
 
 
 def _hours(minutes: int) -> str:
-    return _tr("{hours} 時間").format(hours=f"{minutes // 60:,}")
+    return translate("DashboardTiles", "{hours} 時間").format(hours=f"{minutes // 60:,}")
 
 
 def open_orders_content(tile: OpenOrdersTile) -> TileContent:
@@ -69,11 +65,11 @@ def open_orders_content(tile: OpenOrdersTile) -> TileContent:
             )
         )
     return TileContent(
-        _tr("{count} 件").format(count=_count(tile.total)),
+        translate("DashboardTiles", "{count} 件").format(count=_count(tile.total)),
         caption,
         rows,
         _orders(statuses=frozenset(OPEN_STATUSES)),
-        empty_text=_tr("未完了の作業指示はありません。"),
+        empty_text=translate("DashboardTiles", "未完了の作業指示はありません。"),
     )
 
 
@@ -87,17 +83,19 @@ def overdue_content(tile: OverdueTile) -> TileContent:
         for body in tile.bodies[:ROWS]
     ]
     caption = (
-        _tr("完了予定日を過ぎた未完了の作業・最長 {days} 日超過").format(days=tile.longest_days)
+        translate("DashboardTiles", "完了予定日を過ぎた未完了の作業・最長 {days} 日超過").format(
+            days=tile.longest_days
+        )
         if tile.total
-        else _tr("完了予定日を過ぎた未完了の作業")
+        else translate("DashboardTiles", "完了予定日を過ぎた未完了の作業")
     )
     return TileContent(
-        _tr("{count} 件").format(count=_count(tile.total)),
+        translate("DashboardTiles", "{count} 件").format(count=_count(tile.total)),
         caption,
         rows,
         _orders(overdue_on=tile.today),
         "alert" if tile.total else "good",
-        _tr("期限を過ぎた作業はありません。"),
+        translate("DashboardTiles", "期限を過ぎた作業はありません。"),
     )
 
 
@@ -112,14 +110,14 @@ def urgent_content(tile: UrgentFindingsTile) -> TileContent:
         for body in tile.bodies[:ROWS]
     ]
     return TileContent(
-        _tr("{count} 件").format(count=_count(tile.findings)),
-        _tr("後続の作業が未発注の所見・作業 {orders} 件・施設 {assets} 件").format(
-            orders=_count(tile.orders), assets=_count(tile.assets)
-        ),
+        translate("DashboardTiles", "{count} 件").format(count=_count(tile.findings)),
+        translate(
+            "DashboardTiles", "後続の作業が未発注の所見・作業 {orders} 件・施設 {assets} 件"
+        ).format(orders=_count(tile.orders), assets=_count(tile.assets)),
         rows,
         request,
         "alert" if tile.findings else "good",
-        _tr("未対応の緊急度Iの所見はありません。"),
+        translate("DashboardTiles", "未対応の緊急度Iの所見はありません。"),
     )
 
 
@@ -139,7 +137,9 @@ def hours_content(tile: HoursTile) -> TileContent:
                 ),
                 (NavigationRequest(PageKey.STAFFING, StaffingFocus(body.organization_id)),),
                 bar=share,
-                tooltip=_tr("今月の稼働可能時間 {month}（今日まで {to_date}）").format(
+                tooltip=translate(
+                    "DashboardTiles", "今月の稼働可能時間 {month}（今日まで {to_date}）"
+                ).format(
                     month=_hours(body.capacity_minutes),
                     to_date=_hours(body.capacity_to_date_minutes),
                 ),
@@ -147,8 +147,8 @@ def hours_content(tile: HoursTile) -> TileContent:
             )
         )
     rows.sort(key=lambda r: -(r.bar or 0.0))
-    caption = _tr(
-        "{month}月 実績 {hours} / 稼働可能 {to_date}（今日まで {days} 日・1日7時間45分）"
+    caption = translate(
+        "DashboardTiles", "{month}月の実績 {hours} / 稼働可能 {to_date}（今日まで {days} 営業日）"
     ).format(
         month=tile.month.month,
         hours=_hours(tile.minutes),
@@ -160,7 +160,7 @@ def hours_content(tile: HoursTile) -> TileContent:
         caption,
         rows[:ROWS],
         NavigationRequest(PageKey.STAFFING, StaffingFocus()),
-        empty_text=_tr("今月の出向者はいません。"),
+        empty_text=translate("DashboardTiles", "今月の出向者はいません。"),
     )
 
 
@@ -181,12 +181,14 @@ def leaving_content(tile: LeavingTile) -> TileContent:
     ]
     soon = tile.within(30)
     return TileContent(
-        _tr("{count} 人").format(count=_count(tile.total)),
-        _tr("うち30日以内 {count} 人").format(count=soon),
+        translate("DashboardTiles", "{count} 人").format(count=_count(tile.total)),
+        translate("DashboardTiles", "うち30日以内 {count} 人").format(count=soon),
         rows,
         request,
         "warning" if soon else "normal",
-        _tr("{days}日以内に終了する出向はありません。").format(days=tile.days),
+        translate("DashboardTiles", "{days}日以内に終了する出向はありません。").format(
+            days=tile.days
+        ),
     )
 
 
@@ -202,21 +204,23 @@ def contracts_content(progress: FiscalYearProgress) -> TileContent:
             ),
             (NavigationRequest(PageKey.CONTRACTS, ContractFilter(text=c.number, fiscal_year=fy)),),
             bar=c.done / c.live if c.live else 0.0,
-            tooltip=_tr("{number}・年度の作業 {live} 件のうち完了・検収 {done} 件").format(
-                number=c.number, live=c.live, done=c.done
-            ),
+            tooltip=translate(
+                "DashboardTiles", "{number}・年度の作業 {live} 件のうち完了・検収 {done} 件"
+            ).format(number=c.number, live=c.live, done=c.done),
             numeric=frozenset({1, 2}),
         )
         for c in largest
     ]
     return TileContent(
         percent_text(progress.done_pct_of_year),
-        _tr("出来高 {done} / 年度計画 {planned}・契約 {count} 件").format(
+        translate("DashboardTiles", "出来高 {done} / 年度計画 {planned}・契約 {count} 件").format(
             done=yen_text(progress.done_yen),
             planned=yen_text(progress.year_yen),
             count=len(progress.contracts),
         ),
         rows,
         NavigationRequest(PageKey.CONTRACTS, ContractFilter(fiscal_year=fy)),
-        empty_text=_tr("{year}の契約はありません。").format(year=fiscal_year_text(fy, False)),
+        empty_text=translate("DashboardTiles", "{year}の契約はありません。").format(
+            year=fiscal_year_text(fy, False)
+        ),
     )
