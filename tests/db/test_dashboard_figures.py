@@ -41,7 +41,12 @@ from oneaqita.reports.dashboard_figures import (
 from oneaqita.search import reindex_work_orders
 from oneaqita.services.actor import SYSTEM_ACTOR
 from oneaqita.services.database import Database
-from oneaqita.services.work_order_queries import WorkOrderFilter, count_work_orders
+from oneaqita.services.work_order_queries import (
+    WorkOrderFilter,
+    WorkOrderSort,
+    count_work_orders,
+    list_work_orders,
+)
 from tests.settlement_builders import add_user
 
 S = WorkOrderStatus
@@ -236,6 +241,8 @@ def test_overdue_orders_and_the_list_filter_agree(db: Database, case: Case) -> N
     assert tile.total == 2
     assert tile.longest_days == 5
     assert count_work_orders(db, WorkOrderFilter(overdue_on=TODAY)) == 2
+    listed = list_work_orders(db, WorkOrderFilter(overdue_on=TODAY, sort=WorkOrderSort.NUMBER))
+    assert [r.number for r in listed] == ["o3", "o1"]  # numbers descending
     # On the day o1 ends it is not yet overdue; o3 neither (it ends later).
     assert count_work_orders(db, WorkOrderFilter(overdue_on=D(2025, 10, 10))) == 0
     both = WorkOrderFilter(overdue_on=TODAY, client_id=case.bodies["052027"])
@@ -251,6 +258,9 @@ def test_urgency_i_findings_not_acted_on(db: Database, case: Case) -> None:
     ]
     assert count_work_orders(db, WorkOrderFilter(urgent_findings=True)) == 1
     assert count_work_orders(db, WorkOrderFilter(urgent_findings=True, text="o3")) == 1
+    assert [r.number for r in list_work_orders(db, WorkOrderFilter(urgent_findings=True))] == [
+        "o3"
+    ]
 
 
 def test_a_follow_up_order_acts_on_the_finding(db: Database, case: Case) -> None:
