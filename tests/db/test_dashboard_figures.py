@@ -258,9 +258,7 @@ def test_urgency_i_findings_not_acted_on(db: Database, case: Case) -> None:
     ]
     assert count_work_orders(db, WorkOrderFilter(urgent_findings=True)) == 1
     assert count_work_orders(db, WorkOrderFilter(urgent_findings=True, text="o3")) == 1
-    assert [r.number for r in list_work_orders(db, WorkOrderFilter(urgent_findings=True))] == [
-        "o3"
-    ]
+    assert [r.number for r in list_work_orders(db, WorkOrderFilter(urgent_findings=True))] == ["o3"]
 
 
 def test_a_follow_up_order_acts_on_the_finding(db: Database, case: Case) -> None:
