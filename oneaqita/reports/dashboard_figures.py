@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Date, and_, case, func, literal, select, union_all
+from sqlalchemy import Date, and_, case, func, literal, null, select, union_all
 
 from oneaqita.fiscal import fiscal_year
 from oneaqita.models import (
@@ -267,11 +267,16 @@ def overdue_orders(db: Database, today: date) -> OverdueTile:
 
 
 def urgent_findings(db: Database) -> UrgentFindingsTile:
-    found = unacted_urgent_findings().subquery("urgent")
+    # One statement: the findings are found once (a CTE used twice is materialized by both
+    # databases) and counted as a whole and per owner of the asset.
+    found = unacted_urgent_findings().cte("urgent")
     totals = select(
-        func.count(),
-        func.count(func.distinct(found.c.work_order_id)),
-        func.count(func.distinct(found.c.asset_id)),
+        null().label("owner_id"),
+        null().label("code"),
+        null().label("name"),
+        func.count().label("findings"),
+        func.count(func.distinct(found.c.work_order_id)).label("orders"),
+        func.count(func.distinct(found.c.asset_id)).label("assets"),
     ).select_from(found)
     per_owner = (
         select(
@@ -279,6 +284,7 @@ def urgent_findings(db: Database) -> UrgentFindingsTile:
             Organization.code,
             Organization.name_ja,
             func.count(),
+            literal(0),
             func.count(func.distinct(found.c.asset_id)),
         )
         .select_from(found)
@@ -286,14 +292,18 @@ def urgent_findings(db: Database) -> UrgentFindingsTile:
         .join(Organization, Organization.id == Asset.owner_id)
         .group_by(Organization.id, Organization.code, Organization.name_ja)
     )
+    findings = orders = assets = 0
+    bodies = []
     with db.read() as session:
-        findings, orders, assets = session.execute(totals).one()
-        bodies = [
-            BodyUrgentFindings(i, c, n, int(f), int(a))
-            for i, c, n, f, a in session.execute(per_owner)
-        ]
+        for oid, code, name, n, in_orders, on_assets in session.execute(
+            union_all(totals, per_owner)
+        ):
+            if oid is None:
+                findings, orders, assets = int(n), int(in_orders), int(on_assets)
+            else:
+                bodies.append(BodyUrgentFindings(oid, code, name, int(n), int(on_assets)))
     bodies.sort(key=lambda b: (-b.findings, b.code))
-    return UrgentFindingsTile(int(findings), int(orders), int(assets), tuple(bodies))
+    return UrgentFindingsTile(findings, orders, assets, tuple(bodies))
 
 
 def _month(today: date) -> tuple[date, date]:
