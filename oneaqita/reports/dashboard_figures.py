@@ -30,6 +30,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Date, and_, case, func, literal, null, select, union_all
 
@@ -294,10 +295,10 @@ def urgent_findings(db: Database) -> UrgentFindingsTile:
     )
     findings = orders = assets = 0
     bodies = []
+    rows: list[Any]
     with db.read() as session:
-        for oid, code, name, n, in_orders, on_assets in session.execute(
-            union_all(totals, per_owner)
-        ):
+        rows = list(session.execute(union_all(totals, per_owner)))
+        for oid, code, name, n, in_orders, on_assets in rows:
             if oid is None:
                 findings, orders, assets = int(n), int(in_orders), int(on_assets)
             else:
