@@ -53,6 +53,7 @@ class Action(enum.StrEnum):
     EDIT_RENEWAL_BASIS = "edit_renewal_basis"
     BACKUP_DATABASE = "backup_database"  # a copy of the whole (SQLite) database to a file
     RESTORE_DATABASE = "restore_database"  # replace the whole database by a backup
+    READ_DASHBOARD = "read_dashboard"  # the manager's dashboard: every figure at a glance
 
 
 _A, _M, _C, _S = Role.ADMIN, Role.MANAGER, Role.COORDINATOR, Role.SECONDED
@@ -84,6 +85,7 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     # only their own assignments. A restore replaces everyone's data: administrators only.
     Action.BACKUP_DATABASE: frozenset({_A, _M}),
     Action.RESTORE_DATABASE: frozenset({_A}),
+    Action.READ_DASHBOARD: frozenset({_A, _M}),
 }
 
 

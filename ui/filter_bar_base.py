@@ -20,6 +20,7 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._waiting: dict[QComboBox, object] = {}
         self.search_edit = QLineEdit()
         self.search_edit.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
@@ -53,10 +54,20 @@ class FilterBar(QWidget):
         combo.currentIndexChanged.connect(self.changed)
         return combo
 
+    def _choose(self, combo: QComboBox, value: object) -> None:
+        """Chooses `value` (None: "all"); one not among the choices yet (they are still being
+        read) is chosen by the refill that brings it."""
+        found = 0 if value is None else combo.findData(value)
+        self._waiting.pop(combo, None)
+        if found < 0:
+            self._waiting[combo] = value
+            found = 0
+        combo.setCurrentIndex(found)
+
     def _refill(self, combo: QComboBox, choices: Sequence[tuple[object, str, str | None]]) -> None:
         """Refills the choices (value, text, tooltip) after "all", keeping the chosen value if
-        it is still there."""
-        keep = combo.currentData()
+        it is still there (or choosing the one _choose waits for)."""
+        keep = self._waiting.pop(combo, combo.currentData())
         combo.blockSignals(True)
         while combo.count() > 1:
             combo.removeItem(1)
@@ -77,6 +88,12 @@ class FilterBar(QWidget):
 
     def text(self) -> str:
         return self.search_edit.text().strip()
+
+    def set_text(self, text: str) -> None:
+        """Sets the search text without the typing pause's later `changed`."""
+        self.search_edit.blockSignals(True)
+        self.search_edit.setText(text)
+        self.search_edit.blockSignals(False)
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -17,11 +17,15 @@ from PySide6.QtWidgets import (
 from oneaqita.models import Role
 from oneaqita.permissions import Action, allowed
 from oneaqita.services.actor import Actor
+from oneaqita.services.contract_queries import ContractFilter
 from oneaqita.services.database import Database
+from oneaqita.services.work_order_queries import WorkOrderFilter
 from ui.contracts.page import ContractsPage
+from ui.dashboard.page import DashboardPage
 from ui.database_backup import DatabaseBackup
 from ui.kpi_targets_dialog import open_kpi_targets
 from ui.labels import role_label
+from ui.navigation import NavigationRequest, PageKey, StaffingFocus
 from ui.organizations.organizations_page import OrganizationsPage
 from ui.organizations.shareholders_page import ShareholdersPage
 from ui.outlook.page import OutlookPage
@@ -39,7 +43,8 @@ from ui.work_orders.page import WorkOrdersPage
 from ui.work_types.catalogue_dialog import open_work_type_catalogue
 
 Page = (
-    WorkOrdersPage
+    DashboardPage
+    | WorkOrdersPage
     | PeoplePage
     | StaffingOverviewPage
     | OrganizationsPage
@@ -97,6 +102,12 @@ class MainWindow(QMainWindow):
             self.pages.append(TeamMonthPage(db, actor))
         if allowed(actor, Action.READ_REPORTS):  # the company's reports to its shareholders
             self.pages.append(ReportsPage(db, actor))
+        # Managers and administrators start on the dashboard.
+        self.dashboard: DashboardPage | None = None
+        if allowed(actor, Action.READ_DASHBOARD):
+            self.dashboard = DashboardPage(db, actor)
+            self.dashboard.navigate.connect(self.navigate)
+            self.pages.insert(0, self.dashboard)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(150)
@@ -148,12 +159,16 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         view_menu = self.menuBar().addMenu(self.tr("表示(&V)"))
-        # Ctrl+1 … Ctrl+9 go to the pages in the order of the navigation list.
+        # Ctrl+1 … Ctrl+9 go to the pages in the order of the navigation list; Ctrl+0 to the
+        # dashboard above them, so that the others keep their keys for every role. The digits
+        # run out: later pages are reached from this menu and the list.
         self.page_actions: list[QAction] = []
+        first = 0 if self.dashboard is None else 1
         for row, page in enumerate(self.pages):
             action = QAction(page.title(), self)
-            if row < 9:  # the digits run out; the later pages are in this menu and the list
-                action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key(Qt.Key.Key_1 + row)))
+            digit = row - first + 1  # the dashboard is 0, the other pages count from 1
+            if digit <= 9:
+                action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key(Qt.Key.Key_0 + digit)))
             action.triggered.connect(lambda _=False, r=row: self.navigation.setCurrentRow(r))
             view_menu.addAction(action)
             self.page_actions.append(action)
@@ -213,6 +228,23 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.current_page().refresh()
+
+    def navigate(self, request: NavigationRequest) -> None:
+        """Shows the page a request names with its filter set (ui/navigation.py)."""
+        if request.page is PageKey.WORK_ORDERS:
+            assert isinstance(request.filter, WorkOrderFilter)
+            self.work_orders.show_filtered(request.filter)
+            page: Page = self.work_orders
+        elif request.page is PageKey.CONTRACTS:
+            assert isinstance(request.filter, ContractFilter)
+            self.contracts.show_filtered(request.filter)
+            page = self.contracts
+        else:
+            assert isinstance(request.filter, StaffingFocus)
+            self.staffing.show_filtered(request.filter)
+            page = self.staffing
+        self.navigation.setCurrentRow(self.pages.index(page))
+        page.setFocus()
 
     def show_about(self) -> None:
         QMessageBox.about(

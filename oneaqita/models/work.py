@@ -83,7 +83,9 @@ work_order_assets = Table(
     "work_order_assets",
     Base.metadata,
     Column("work_order_id", ForeignKey("work_orders.id", ondelete="CASCADE"), primary_key=True),
-    Column("asset_id", ForeignKey("assets.id"), primary_key=True, index=True),
+    Column("asset_id", ForeignKey("assets.id"), primary_key=True),
+    # An asset's orders from the index alone (the dashboard's follow-up check).
+    Index("ix_work_order_assets_asset_id_work_order_id", "asset_id", "work_order_id"),
 )
 
 work_order_assignees = Table(
@@ -122,6 +124,8 @@ class WorkOrder(IdMixin, VersionedMixin, Base):
             "ix_work_orders_contract_number_planned_start", "contract_number", "planned_start", "id"
         ),
         Index("ix_work_orders_title_planned_start", "title", "planned_start", "id"),
+        # The dashboard counts the overdue orders per client body from this alone.
+        Index("ix_work_orders_contract_status_end", "contract_id", "status", "planned_end"),
         # The contract card counts its orders by status and fiscal year from this alone.
         Index(
             "ix_work_orders_contract_status_dates",

@@ -76,9 +76,11 @@ class Headcount:
     total: HeadcountRow
 
 
-def secondment_timeline(db: Database, start: date, end: date) -> list[TimelineGroup]:
-    """Secondments with at least one day in [start, end], grouped by sending body in code
-    order; bodies with none in the window are left out."""
+def secondment_timeline(
+    db: Database, start: date, end: date, body_id: int | None = None
+) -> list[TimelineGroup]:
+    """Secondments with at least one day in [start, end] (from one sending body, or from any),
+    grouped by sending body in code order; bodies with none in the window are left out."""
     stmt = (
         select(
             Organization.id,
@@ -101,6 +103,8 @@ def secondment_timeline(db: Database, start: date, end: date) -> list[TimelineGr
         )
         .order_by(Organization.code, Secondment.start_date, Person.employee_no)
     )
+    if body_id is not None:
+        stmt = stmt.where(Secondment.from_organization_id == body_id)
     groups: list[TimelineGroup] = []
     with db.read() as session:
         for org_id, code, name, *bar in session.execute(stmt):
@@ -110,9 +114,12 @@ def secondment_timeline(db: Database, start: date, end: date) -> list[TimelineGr
     return groups
 
 
-def leaving_within(db: Database, today: date, days: int = 90) -> list[LeavingRow]:
-    """Secondments whose last day is between `today` and `today + days` (both included),
-    soonest first: who leaves soon, so that a successor can be asked for in time."""
+def leaving_within(
+    db: Database, today: date, days: int = 90, body_id: int | None = None
+) -> list[LeavingRow]:
+    """Secondments (from one sending body, or from any) whose last day is between `today` and
+    `today + days` (both included), soonest first: who leaves soon, so that a successor can be
+    asked for in time."""
     stmt = (
         select(
             Secondment.id,
@@ -129,6 +136,8 @@ def leaving_within(db: Database, today: date, days: int = 90) -> list[LeavingRow
         .where(Secondment.end_date.between(today, today + timedelta(days=days)))
         .order_by(Secondment.end_date, Organization.code, Person.employee_no)
     )
+    if body_id is not None:
+        stmt = stmt.where(Secondment.from_organization_id == body_id)
     with db.read() as session:
         found = session.execute(stmt).all()
     rows = []
@@ -137,6 +146,17 @@ def leaving_within(db: Database, today: date, days: int = 90) -> list[LeavingRow
         days_left = (end - today).days
         rows.append(LeavingRow(sid, pid, employee_no, name, sender, kind, position, end, days_left))
     return rows
+
+
+def sending_bodies(db: Database) -> list[tuple[int, str, str]]:
+    """(id, code, name) of every body that has sent someone, in code order."""
+    stmt = (
+        select(Organization.id, Organization.code, Organization.name_ja)
+        .where(Organization.id.in_(select(Secondment.from_organization_id)))
+        .order_by(Organization.code)
+    )
+    with db.read() as session:
+        return [(i, c, n) for i, c, n in session.execute(stmt)]
 
 
 def headcount_by_body(db: Database, on: date) -> Headcount:

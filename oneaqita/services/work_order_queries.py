@@ -23,6 +23,7 @@ from oneaqita.models import (
 from oneaqita.search import document_conditions, matching_ids_clause, search_documents
 from oneaqita.search_strategy import count_and_remember, is_common, page_walks
 from oneaqita.services.database import Database
+from oneaqita.services.work_order_attention import is_overdue, unacted_urgent_findings
 from oneaqita.values import quote
 
 
@@ -45,6 +46,10 @@ class WorkOrderFilter:
     client_id: int | None = None
     statuses: frozenset[WorkOrderStatus] = field(default_factory=frozenset)
     type: str | None = None  # a work type's code
+    # Orders needing attention (services/work_order_attention.py): overdue on that day, and
+    # those holding a finding of 緊急度 I not yet acted on.
+    overdue_on: date | None = None
+    urgent_findings: bool = False
     sort: WorkOrderSort = WorkOrderSort.PLANNED_START
     descending: bool = True
 
@@ -130,6 +135,11 @@ def _filtered(stmt: Q, flt: WorkOrderFilter, dialect: str, walk: bool = False) -
         stmt = stmt.where(WorkOrder.status.in_(sorted(flt.statuses)))
     if flt.type is not None:
         stmt = stmt.where(WorkOrder.type == flt.type)
+    if flt.overdue_on is not None:
+        stmt = stmt.where(is_overdue(flt.overdue_on))
+    if flt.urgent_findings:
+        urgent = unacted_urgent_findings().subquery("urgent")
+        stmt = stmt.where(WorkOrder.id.in_(select(urgent.c.work_order_id)))
     if walk:
         return stmt.join(search_documents, search_documents.c.work_order_id == WorkOrder.id).where(
             *document_conditions(flt.text)
@@ -140,9 +150,20 @@ def _filtered(stmt: Q, flt: WorkOrderFilter, dialect: str, walk: bool = False) -
     return stmt
 
 
+def _narrowed(flt: WorkOrderFilter) -> bool:
+    """Whether any filter but the text is set."""
+    return (
+        flt.client_id is not None
+        or bool(flt.statuses)
+        or flt.type is not None
+        or flt.overdue_on is not None
+        or flt.urgent_findings
+    )
+
+
 def count_work_orders(db: Database, flt: WorkOrderFilter) -> int:
     with db.read() as session:
-        if flt.client_id is None and not flt.statuses and flt.type is None:
+        if not _narrowed(flt):
             return count_and_remember(session, flt.text)
         # A common term AND other filters: checking the documents of the filtered rows beats
         # collecting every match of the term (PostgreSQL, client + status + 点検: 105 ms

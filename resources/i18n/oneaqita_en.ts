@@ -662,6 +662,200 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>ダッシュボード</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>すべての数値を読み直します (F5)</source>
+        <translation>Reads every figure again (F5)</translation>
+    </message>
+    <message>
+        <source>未完了の作業指示</source>
+        <translation>Open work orders</translation>
+    </message>
+    <message>
+        <source>委託者</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>計</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>期限超過の作業</source>
+        <translation>Overdue work orders</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>最も古い完了予定</source>
+        <translation>Oldest planned end</translation>
+    </message>
+    <message>
+        <source>緊急度Iの所見（未対応）</source>
+        <translation>Urgency I findings not acted on</translation>
+    </message>
+    <message>
+        <source>施設の管理者</source>
+        <translation>Asset owner</translation>
+    </message>
+    <message>
+        <source>所見</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>施設</source>
+        <translation>Assets</translation>
+    </message>
+    <message>
+        <source>今月の作業時間と稼働可能時間</source>
+        <translation>Hours this month against capacity</translation>
+    </message>
+    <message>
+        <source>派遣元</source>
+        <translation>Sending body</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>実績</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>稼働率</source>
+        <translation>Utilisation</translation>
+    </message>
+    <message>
+        <source>90日以内に終了する出向</source>
+        <translation>Secondments ending within 90 days</translation>
+    </message>
+    <message>
+        <source>職員</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>終了日</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <source>残り</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>契約の進捗</source>
+        <translation>Contract progress</translation>
+    </message>
+    <message>
+        <source>契約</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>進捗</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>出来高</source>
+        <translation>Earned</translation>
+    </message>
+    <message>
+        <source>読み込み中…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>契約の進捗（{year}）</source>
+        <translation>Contract progress ({year})</translation>
+    </message>
+    <message>
+        <source>稼働可能時間 = 出向期間内の営業日（土日・祝日・年末年始を除く）× 7時間45分。実績は差戻しを除く作業時間です。</source>
+        <translation>Capacity = the working days inside each secondment (no weekends, national holidays or the year-end closure) × 7 h 45 min. Hours are every time entry except returned ones.</translation>
+    </message>
+    <message>
+        <source>{day} 現在・{time} 更新</source>
+        <translation>As of {day} · updated {time}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTiles</name>
+    <message>
+        <source>{hours} 時間</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <source>{count} 件</source>
+        <translation>{count}</translation>
+    </message>
+    <message>
+        <source>未完了の作業指示はありません。</source>
+        <translation>No open work orders.</translation>
+    </message>
+    <message>
+        <source>完了予定日を過ぎた未完了の作業・最長 {days} 日超過</source>
+        <translation>Open orders past their planned end · up to {days} days late</translation>
+    </message>
+    <message>
+        <source>完了予定日を過ぎた未完了の作業</source>
+        <translation>Open orders past their planned end</translation>
+    </message>
+    <message>
+        <source>期限を過ぎた作業はありません。</source>
+        <translation>No overdue work orders.</translation>
+    </message>
+    <message>
+        <source>後続の作業が未発注の所見・作業 {orders} 件・施設 {assets} 件</source>
+        <translation>Findings without a follow-up order · {orders} orders · {assets} assets</translation>
+    </message>
+    <message>
+        <source>未対応の緊急度Iの所見はありません。</source>
+        <translation>No urgency I findings left without action.</translation>
+    </message>
+    <message>
+        <source>今月の稼働可能時間 {month}（今日まで {to_date}）</source>
+        <translation>Capacity this month {month} ({to_date} up to today)</translation>
+    </message>
+    <message>
+        <source>{month}月の実績 {hours} / 稼働可能 {to_date}（今日まで {days} 営業日）</source>
+        <translation>Month {month}: {hours} of {to_date} capacity ({days} working days up to today)</translation>
+    </message>
+    <message>
+        <source>今月の出向者はいません。</source>
+        <translation>Nobody is seconded this month.</translation>
+    </message>
+    <message>
+        <source>{count} 人</source>
+        <translation>{count} people</translation>
+    </message>
+    <message>
+        <source>うち30日以内 {count} 人</source>
+        <translation>{count} of them within 30 days</translation>
+    </message>
+    <message>
+        <source>{days}日以内に終了する出向はありません。</source>
+        <translation>No secondment ends within {days} days.</translation>
+    </message>
+    <message>
+        <source>{number}・年度の作業 {live} 件のうち完了・検収 {done} 件</source>
+        <translation>{number} · {done} of the year's {live} orders completed or accepted</translation>
+    </message>
+    <message>
+        <source>出来高 {done} / 年度計画 {planned}・契約 {count} 件</source>
+        <translation>Earned {done} of {planned} planned · {count} contracts</translation>
+    </message>
+    <message>
+        <source>{year}の契約はありません。</source>
+        <translation>No contracts in {year}.</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseBackup</name>
     <message>
         <source>バックアップ(&amp;B)…</source>
@@ -3010,8 +3204,20 @@ Planned {planned} days / available {capacity} days</translation>
         <translation>Shows {label} and the fiscal years before and after it</translation>
     </message>
     <message>
+        <source>すべての派遣元</source>
+        <translation>All sending bodies</translation>
+    </message>
+    <message>
+        <source>この派遣元からの出向だけを表示します</source>
+        <translation>Shows only the secondments from this body</translation>
+    </message>
+    <message>
         <source>表示期間</source>
         <translation>Period</translation>
+    </message>
+    <message>
+        <source>派遣元</source>
+        <translation>Sending body</translation>
     </message>
     <message>
         <source>出向状況</source>
@@ -3090,6 +3296,13 @@ Planned {planned} days / available {capacity} days</translation>
     <message>
         <source>勤務日 {days} 日・未入力 {gaps} 件</source>
         <translation>{days} working days · {gaps} without hours</translation>
+    </message>
+</context>
+<context>
+    <name>Tile</name>
+    <message>
+        <source>クリック・Enterで一覧を開きます</source>
+        <translation>Click or press Enter to open the list</translation>
     </message>
 </context>
 <context>
@@ -3621,6 +3834,26 @@ Planned {planned} days / available {capacity} days</translation>
     <message>
         <source>すべての状態</source>
         <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>注意: すべて</source>
+        <translation>Attention: all</translation>
+    </message>
+    <message>
+        <source>期限超過</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>緊急度I 未対応</source>
+        <translation>Urgency I not acted on</translation>
+    </message>
+    <message>
+        <source>完了予定日を過ぎた未完了の作業</source>
+        <translation>Open orders past their planned end</translation>
+    </message>
+    <message>
+        <source>緊急度Iの所見があり、その施設の後続の作業がまだない作業</source>
+        <translation>Orders with an urgency I finding whose asset has no follow-up order yet</translation>
     </message>
     <message>
         <source>作業番号・件名・委託者・担当者で検索</source>

@@ -7,7 +7,12 @@ import pytest
 
 from oneaqita.models import SecondmentKind
 from oneaqita.services.database import Database
-from oneaqita.services.staffing import headcount_by_body, leaving_within, secondment_timeline
+from oneaqita.services.staffing import (
+    headcount_by_body,
+    leaving_within,
+    secondment_timeline,
+    sending_bodies,
+)
 from tests.staffing_builders import add_bodies, add_person, add_secondment
 
 K = SecondmentKind
@@ -102,3 +107,18 @@ def test_headcount_and_fte_by_sending_body(staffed: Database) -> None:
     ]
     empty = headcount_by_body(staffed, date(2020, 1, 1))
     assert (empty.rows, empty.total.headcount, empty.total.fte) == ([], 0, Decimal("0.00"))
+
+
+def test_one_sending_body_only(staffed: Database) -> None:
+    bodies = sending_bodies(staffed)
+    assert [(c, n) for _, c, n in bodies] == [
+        ("050008", "秋田県"),
+        ("052019", "秋田市"),
+        ("052027", "能代市"),
+        ("P001", "東北管路テスト株式会社"),
+    ]  # the company sent nobody
+    akita = next(i for i, c, _ in bodies if c == "052019")
+    groups = secondment_timeline(staffed, date(2025, 4, 1), date(2025, 6, 30), akita)
+    assert [g.code for g in groups] == ["052019"]
+    assert [r.employee_no for r in leaving_within(staffed, TODAY, 90, akita)] == ["E1"]
+    assert [r.employee_no for r in leaving_within(staffed, TODAY, 90)] == ["E1", "E2"]

@@ -58,7 +58,8 @@ def test_the_ui_speaks_english_with_the_translator(
     window = MainWindow(demo_db, actor)
     qtbot.addWidget(window)
     assert window.windowTitle() == "oneaqita — ONE-AQITA Co., Ltd."
-    assert window.navigation.item(0).text() == "Work orders"
+    assert window.navigation.item(0).text() == "Dashboard"
+    assert window.navigation.item(1).text() == "Work orders"
     page = window.work_orders
     assert page.filter_bar.search_edit.placeholderText() == "Search number, title, client, assignee"
     assert page.model.headerData(0, Qt.Orientation.Horizontal) == "Number"

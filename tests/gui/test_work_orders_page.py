@@ -44,6 +44,7 @@ def test_window_shows_only_existing_areas_and_the_whole_list(
 ) -> None:
     assert window.windowTitle() == "oneaqita — 株式会社ONE・AQITA"
     assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == [
+        "ダッシュボード",  # first for an administrator (and a manager)
         "作業指示",
         "人員",
         "出向状況",
@@ -77,20 +78,22 @@ def test_ctrl_digit_goes_to_each_page(qtbot, window: MainWindow) -> None:
     window.show()
     qtbot.waitExposed(window)
     shortcuts = [a.shortcut().toString() for a in window.page_actions]
-    # Ctrl+1 … Ctrl+9 for the first nine pages; the others are in the list and the menu.
-    assert shortcuts[:9] == [f"Ctrl+{n}" for n in range(1, 10)]
-    assert not any(shortcuts[9:])
+    # Ctrl+0 the dashboard, Ctrl+1 … Ctrl+9 the next nine; the others are in the list and menu.
+    assert shortcuts[:10] == [f"Ctrl+{n}" for n in range(10)]
+    assert not any(shortcuts[10:])
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is window.people
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is window.shareholders
-    assert window.navigation.currentRow() == 4
+    assert window.navigation.currentRow() == 5
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is window.contracts
     qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is window.schedule
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is window.work_orders
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is window.dashboard
 
 
 def test_search_box_filters_after_a_pause(qtbot, window: MainWindow, demo_db: Database) -> None:

@@ -5,7 +5,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from oneaqita.services.contract_queries import ContractChoices
+from oneaqita.services.contract_queries import ContractChoices, ContractFilter
 from ui.filter_bar_base import FilterBar
 from ui.staffing.labels import fiscal_year_text
 
@@ -54,6 +54,18 @@ class ContractFilterBar(FilterBar):
         )
         self._refill(self.kind_combo, [(k, k, None) for k in choices.kinds])
         self._refill(self.group_combo, [(g, g, None) for g in choices.bulk_groups])
+
+    def set_filter(self, flt: ContractFilter) -> None:
+        """Shows `flt` (a page asking for a filtered list), without announcing a change."""
+        self.blockSignals(True)
+        try:
+            self.set_text(flt.text)
+            self._choose(self.client_combo, flt.client_id)
+            self._choose(self.year_combo, flt.fiscal_year)
+            self._choose(self.kind_combo, flt.kind)
+            self._choose(self.group_combo, flt.bulk_group)
+        finally:
+            self.blockSignals(False)
 
     def select(self, combo_name: str, value: object) -> None:
         combo = getattr(self, f"{combo_name}_combo")

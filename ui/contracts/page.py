@@ -2,6 +2,8 @@
 and the contract editor (Ctrl+N new; Enter, a double click or the card's button edit), offered
 only to the roles that keep contracts."""
 
+import dataclasses
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
@@ -9,7 +11,12 @@ from PySide6.QtWidgets import QWidget
 from oneaqita.permissions import Action, allowed
 from oneaqita.services.actor import Actor
 from oneaqita.services.changes import Change, Entity
-from oneaqita.services.contract_queries import ContractChoices, contract_card, contract_choices
+from oneaqita.services.contract_queries import (
+    ContractChoices,
+    ContractFilter,
+    contract_card,
+    contract_choices,
+)
 from oneaqita.services.database import Database
 from oneaqita.services.organizations import OrganizationRow, list_organizations
 from ui.contracts.card import ContractCardPane
@@ -63,6 +70,16 @@ class ContractsPage(ListDetailPage):
 
     def title(self) -> str:
         return self.tr("契約")
+
+    def show_filtered(self, flt: ContractFilter) -> None:
+        """Shows the contracts `flt` selects (another page asked for them), keeping the sort."""
+        current = self.model.filter
+        self.filter_bar.set_filter(flt)
+        wanted = dataclasses.replace(flt, sort=current.sort, descending=current.descending)
+        if wanted != current:
+            self.filter_bar.show_searching()
+            self.table.start_over()
+            self.model.set_filter(wanted)
 
     # -- list ----------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -1,10 +1,11 @@
-"""The Staffing overview page (出向状況): the timeline of secondments by sending body, the
-people leaving within 90 days, and headcount and FTE by body on any date."""
+"""The Staffing overview page (出向状況): the timeline of secondments by sending body (all, or
+one chosen), the people leaving within 90 days, and headcount and FTE by body on any date."""
 
 from datetime import date
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
@@ -25,7 +26,9 @@ from oneaqita.services.staffing import (
     headcount_by_body,
     leaving_within,
     secondment_timeline,
+    sending_bodies,
 )
+from ui.navigation import StaffingFocus
 from ui.operations import QueryOp, change_hub
 from ui.staffing.dates import date_edit, from_qdate, qdate
 from ui.staffing.labels import fiscal_year_text
@@ -68,6 +71,11 @@ class StaffingOverviewPage(QWidget):
                 label=fiscal_year_text(fiscal_year(self.today()), with_year=False)
             )
         )
+        self.body_combo = QComboBox()
+        self.body_combo.addItem(self.tr("すべての派遣元"), None)
+        self.body_combo.setMinimumContentsLength(10)
+        self.body_combo.setToolTip(self.tr("この派遣元からの出向だけを表示します"))
+        self._wanted_body: int | None = None  # chosen before the bodies were read
         self.legend = KindLegend()
         self.timeline = TimelineView()
         self.leaving = LeavingList()
@@ -79,6 +87,9 @@ class StaffingOverviewPage(QWidget):
         controls.addWidget(QLabel("〜"))
         controls.addWidget(self.to_edit)
         controls.addWidget(self.reset_button)
+        controls.addSpacing(12)
+        controls.addWidget(QLabel(self.tr("派遣元")))
+        controls.addWidget(self.body_combo)
         controls.addStretch(1)
         controls.addWidget(self.legend)
 
@@ -100,6 +111,7 @@ class StaffingOverviewPage(QWidget):
         self.from_edit.dateChanged.connect(lambda _d: self._period_changed(self.from_edit))
         self.to_edit.dateChanged.connect(lambda _d: self._period_changed(self.to_edit))
         self.reset_button.clicked.connect(self.reset_period)
+        self.body_combo.currentIndexChanged.connect(lambda _i: self._body_changed())
         self.headcount.date_changed.connect(lambda _d: self._load_headcount())
         change_hub().changed.connect(self._changed)
         self.refresh()
@@ -109,6 +121,25 @@ class StaffingOverviewPage(QWidget):
 
     def today(self) -> date:
         return self._today or date.today()
+
+    def body_id(self) -> int | None:
+        data = self.body_combo.currentData()
+        return int(data) if data is not None else self._wanted_body
+
+    def show_filtered(self, focus: StaffingFocus) -> None:
+        """Shows the secondments from `focus`'s body (None: from every body)."""
+        found = 0 if focus.body_id is None else self.body_combo.findData(focus.body_id)
+        self._wanted_body = focus.body_id if found < 0 else None
+        self.body_combo.blockSignals(True)
+        self.body_combo.setCurrentIndex(max(found, 0))
+        self.body_combo.blockSignals(False)
+        self._body_changed()
+
+    def _body_changed(self) -> None:
+        if self.body_combo.currentData() is not None:
+            self._wanted_body = None
+        self._load_timeline()
+        self._load_leaving()
 
     def period(self) -> tuple[date, date]:
         return from_qdate(self.from_edit.date()), from_qdate(self.to_edit.date())
@@ -126,6 +157,7 @@ class StaffingOverviewPage(QWidget):
     # -- loading -------------------------------------------------------------------------
     def refresh(self) -> None:
         """F5: everything the page shows is read again."""
+        self._load_bodies()
         self._load_timeline()
         self._load_leaving()
         self._load_headcount()
@@ -146,24 +178,47 @@ class StaffingOverviewPage(QWidget):
             other.blockSignals(False)
         self._load_timeline()
 
+    def _load_bodies(self) -> None:
+        db = self._db
+        QueryOp(self, lambda: sending_bodies(db)).success(self._bodies_loaded).run()
+
+    def _bodies_loaded(self, bodies: list[tuple[int, str, str]]) -> None:
+        keep = self.body_id()
+        self.body_combo.blockSignals(True)
+        while self.body_combo.count() > 1:
+            self.body_combo.removeItem(1)
+        for body_id, code, name in bodies:
+            self.body_combo.addItem(name, body_id)
+            self.body_combo.setItemData(
+                self.body_combo.count() - 1, code, Qt.ItemDataRole.ToolTipRole
+            )
+        found = self.body_combo.findData(keep) if keep is not None else 0
+        self.body_combo.setCurrentIndex(max(found, 0))
+        self.body_combo.blockSignals(False)
+        self._wanted_body = None
+        if keep is not None and found < 0:
+            self._body_changed()  # the body is gone: every body again
+
     def _load_timeline(self) -> None:
         request, db, today = self._next("timeline"), self._db, self.today()
         start, end = self.period()
+        body = self.body_id()
 
         def shown(groups: list[TimelineGroup]) -> None:
             if request == self._requests["timeline"]:
                 self.timeline.set_timeline(groups, start, end, today)
 
-        QueryOp(self, lambda: secondment_timeline(db, start, end)).success(shown).run()
+        QueryOp(self, lambda: secondment_timeline(db, start, end, body)).success(shown).run()
 
     def _load_leaving(self) -> None:
         request, db, today = self._next("leaving"), self._db, self.today()
+        body = self.body_id()
 
         def shown(rows: list[LeavingRow]) -> None:
             if request == self._requests["leaving"]:
                 self.leaving.show_rows(rows)
 
-        QueryOp(self, lambda: leaving_within(db, today, LEAVING_DAYS)).success(shown).run()
+        QueryOp(self, lambda: leaving_within(db, today, LEAVING_DAYS, body)).success(shown).run()
 
     def _load_headcount(self) -> None:
         request, db, on = self._next("headcount"), self._db, self.headcount.on()

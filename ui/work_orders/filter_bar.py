@@ -1,15 +1,22 @@
 """The row of filters above the work-order list: client body, work type (the catalogue, the
-types no longer in use too: old orders have them), status, free text, count."""
+types no longer in use too: old orders have them), status, the orders needing attention
+(overdue, or holding a finding of 緊急度 I not yet acted on:
+oneaqita/services/work_order_attention.py), free text, count."""
 
+from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QWidget
 
 from oneaqita.models import WorkOrderStatus
+from oneaqita.services.work_order_queries import WorkOrderFilter
 from oneaqita.services.work_types import WorkTypeRow
 from ui.filter_bar_base import FilterBar
 from ui.labels import status_label, ui_language
+
+OVERDUE, URGENT = "overdue", "urgent"
 
 
 class StayOpenMenu(QMenu):
@@ -42,12 +49,28 @@ class WorkOrderFilterBar(FilterBar):
             self.status_actions[status] = action
         self.status_button.setMenu(self.status_menu)
         self._update_status_text()
+        self.attention_combo = self._choice_combo(self.tr("注意: すべて"), 8)
+        self.attention_combo.addItem(self.tr("期限超過"), OVERDUE)
+        self.attention_combo.addItem(self.tr("緊急度I 未対応"), URGENT)
+        self.attention_combo.setItemData(
+            1, self.tr("完了予定日を過ぎた未完了の作業"), Qt.ItemDataRole.ToolTipRole
+        )
+        self.attention_combo.setItemData(
+            2,
+            self.tr("緊急度Iの所見があり、その施設の後続の作業がまだない作業"),
+            Qt.ItemDataRole.ToolTipRole,
+        )
+        self.today: date | None = None  # the day "overdue" counts from; None: the clock's
 
         self.search_edit.setPlaceholderText(self.tr("作業番号・件名・委託者・担当者で検索"))
         self.search_edit.setMinimumWidth(280)
         self.count_label.setMinimumWidth(110)
         self._lay_out(
-            QLabel(self.tr("委託者")), self.client_combo, self.type_combo, self.status_button
+            QLabel(self.tr("委託者")),
+            self.client_combo,
+            self.type_combo,
+            self.status_button,
+            self.attention_combo,
         )
         # The editor's commands (the page hides them from those who may not edit orders).
         self.new_button = QPushButton(self.tr("新規作業…"))
@@ -75,7 +98,29 @@ class WorkOrderFilterBar(FilterBar):
             "client_id": self.client_id(),
             "type": self.work_type(),
             "statuses": self.statuses(),
+            "overdue_on": self.overdue_on(),
+            "urgent_findings": self.attention_combo.currentData() == URGENT,
         }
+
+    def overdue_on(self) -> date | None:
+        if self.attention_combo.currentData() != OVERDUE:
+            return None
+        return self.today or date.today()
+
+    def set_filter(self, flt: WorkOrderFilter) -> None:
+        """Shows `flt` (a page asking for a filtered list), without announcing a change."""
+        self.blockSignals(True)
+        try:
+            self.set_text(flt.text)
+            self._choose(self.client_combo, flt.client_id)
+            self._choose(self.type_combo, flt.type)
+            self.set_statuses(flt.statuses)
+            if flt.overdue_on is not None:
+                self.today = flt.overdue_on
+            attention = OVERDUE if flt.overdue_on else URGENT if flt.urgent_findings else None
+            self._choose(self.attention_combo, attention)
+        finally:
+            self.blockSignals(False)
 
     def work_type(self) -> str | None:
         data = self.type_combo.currentData()

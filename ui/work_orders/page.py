@@ -3,6 +3,8 @@ the work-order editor (新規作業… Ctrl+N; 編集… Enter or a double click
 only to the roles that may edit orders (Action.EDIT_WORK_ORDERS); 作業指示書… (Ctrl+P) previews,
 prints and saves the selected order's sheet (ui/work_orders/sheet_command.py)."""
 
+import dataclasses
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -24,6 +26,7 @@ from oneaqita.services.work_order_editing import (
 )
 from oneaqita.services.work_order_queries import (
     WorkOrderDetail,
+    WorkOrderFilter,
     client_choices,
     work_order_detail,
 )
@@ -91,6 +94,16 @@ class WorkOrdersPage(ListDetailPage):
 
     def title(self) -> str:
         return self.tr("作業指示")
+
+    def show_filtered(self, flt: WorkOrderFilter) -> None:
+        """Shows the orders `flt` selects (another page asked for them), keeping the sort."""
+        current = self.model.filter
+        self.filter_bar.set_filter(flt)
+        wanted = dataclasses.replace(flt, sort=current.sort, descending=current.descending)
+        if wanted != current:
+            self.filter_bar.show_searching()
+            self.table.start_over()
+            self.model.set_filter(wanted)
 
     # -- list ----------------------------------------------------------------------------
     def refresh(self) -> None:

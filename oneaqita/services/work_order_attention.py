@@ -1,0 +1,89 @@
+"""Work orders that need a manager's attention, as SQL conditions: the dashboard counts them
+and the work-order list filters by them, so that a tile's number and the list behind it are
+the same statement.
+
+Rules (the dashboard's docstring repeats them):
+
+- **Open**: not finished — draft, planned or in progress (completed, accepted and cancelled
+  orders are closed).
+- **Overdue on a day**: open, with a planned end before that day (an order without a planned
+  end is never overdue).
+- **A finding of 緊急度 I** is one whose *effective* urgency (oneaqita/condition.py) is I: its
+  given urgency when it has one, else the urgency its span's grades give — I when a span item
+  (腐食, たるみ) is graded a, or two or more per-length items are graded a, on that asset in that
+  order. Only findings of orders that count for the condition (in progress, completed,
+  accepted) are considered; a cancelled order's findings do not count.
+- **Acted on**: the finding's asset is on another work order that is not cancelled and that
+  starts (actual start, else planned start) on or after the survey's date (condition.py's
+  survey_date: actual end, else actual start, planned end, planned start) — a repair, a
+  cleaning or a new survey has been ordered for it; an undated order counts as ahead, and a
+  survey without any date as long past. Until then the finding is *not yet acted on*.
+"""
+
+from datetime import date
+
+from sqlalchemy import ColumnElement, Select, and_, exists, func, literal, or_, select
+from sqlalchemy.orm import aliased
+
+from oneaqita.condition import COUNTED_STATUSES, SPAN_CATEGORIES, survey_date
+from oneaqita.models import Finding, FindingRank, Urgency, WorkOrder, WorkOrderStatus
+from oneaqita.models import work_order_assets as woa
+
+__all__ = ["CLOSED_STATUSES", "OPEN_STATUSES", "is_overdue", "unacted_urgent_findings"]
+
+S = WorkOrderStatus
+OPEN_STATUSES = (S.DRAFT, S.PLANNED, S.IN_PROGRESS)
+CLOSED_STATUSES = (S.COMPLETED, S.ACCEPTED, S.CANCELLED)
+_LONG_AGO = date(1900, 1, 1)
+
+
+def is_overdue(today: date) -> ColumnElement[bool]:
+    """SQL on work_orders: open and planned to end before `today`."""
+    return and_(WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.planned_end < today)
+
+
+def _derived_urgent() -> ColumnElement[bool]:
+    """SQL on findings: the grades of the finding's span (its asset in its order) alone give
+    緊急度 I (condition.span_urgency): a span item graded a, or two per-length items graded a."""
+    grade = aliased(Finding, name="grade")
+    same_span_a = and_(
+        grade.work_order_id == Finding.work_order_id,
+        grade.asset_id == Finding.asset_id,
+        grade.rank == FindingRank.A,
+    )
+    span_item = grade.category.in_(SPAN_CATEGORIES)
+    return or_(
+        exists(select(1).select_from(grade).where(same_span_a, span_item)),
+        select(func.count()).select_from(grade).where(same_span_a, ~span_item).scalar_subquery()
+        >= 2,
+    )
+
+
+def unacted_urgent_findings() -> Select[int, int, int]:
+    """(finding id, work order id, asset id) of every finding of 緊急度 I not yet acted on
+    (the module's rules)."""
+    follow_up = aliased(WorkOrder, name="follow_up")
+    surveyed = func.coalesce(survey_date(), literal(_LONG_AGO))
+    acted_on = exists(
+        select(1)
+        .select_from(woa)
+        .join(follow_up, follow_up.id == woa.c.work_order_id)
+        .where(
+            woa.c.asset_id == Finding.asset_id,
+            follow_up.id != Finding.work_order_id,
+            follow_up.status != S.CANCELLED,
+            or_(
+                func.coalesce(follow_up.actual_start, follow_up.planned_start).is_(None),
+                func.coalesce(follow_up.actual_start, follow_up.planned_start) >= surveyed,
+            ),
+        )
+    )
+    return (
+        select(Finding.id, Finding.work_order_id, Finding.asset_id)
+        .join(WorkOrder, WorkOrder.id == Finding.work_order_id)
+        .where(
+            WorkOrder.status.in_(COUNTED_STATUSES),
+            or_(Finding.urgency == Urgency.I, and_(Finding.urgency.is_(None), _derived_urgent())),
+            ~acted_on,
+        )
+    )
