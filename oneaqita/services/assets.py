@@ -74,7 +74,7 @@ def _json(value: Any) -> Any:
     return getattr(value, "value", value)  # an enum member as its stored value
 
 
-def _snapshot(values: Mapping[str, Any], version: int) -> dict[str, Any]:
+def _snapshot(values: Mapping[Any, Any], version: int) -> dict[str, Any]:
     """The audit log's view of an asset, from its column values."""
     keys = (*_FIELDS, "parent_id", "service_life_years")
     return {**{k: _json(values[k]) for k in keys}, "version": version}
@@ -241,7 +241,7 @@ def _insert_new(session: Session, new: list[_Row], parent_ids: dict[str, int]) -
     return ids
 
 
-def _new_values(stored: Mapping[str, Any], values: dict[str, Any]) -> dict[str, Any] | None:
+def _new_values(stored: Mapping[Any, Any], values: dict[str, Any]) -> dict[str, Any] | None:
     """What a stored asset becomes with `values` (a standard service life follows its kind,
     one set otherwise is kept), or None when it already holds them."""
     if all(stored[k] == v for k, v in values.items()):
@@ -282,15 +282,15 @@ def upsert_assets(uow: UnitOfWork, rows: Sequence[AssetData]) -> list[tuple[int,
     # Only a link to a parent that may have children can close a cycle: a new asset's to
     # another new one, a stored asset's changed link. A new asset has no other children.
     linked = [new_ids[r.values["code"]] for r in new if r.parent in new_ids]
-    updated: list[tuple[Mapping[str, Any], dict[str, Any]]] = []  # (stored, its new values)
+    updated: list[tuple[Mapping[Any, Any], dict[str, Any]]] = []  # (stored, its new values)
     for row in checked:
         old = stored.get(row.values["code"])
         if old is None:
             continue
         parent_id = parent_ids[row.parent] if row.parent else None
-        values = _new_values(old, {**row.values, "parent_id": parent_id})
-        if values is not None:
-            updated.append((old, values))
+        now = _new_values(old, {**row.values, "parent_id": parent_id})
+        if now is not None:
+            updated.append((old, now))
             if old["parent_id"] != parent_id:
                 linked.append(old["id"])
             parent_of[old["id"]] = parent_id

@@ -49,7 +49,7 @@ _COLUMNS = ("code", "kind", "owner_id", "district", "installed_year", "material"
 def raw_tuples(db: Database, rows: int, backend: str) -> list[tuple[Any, ...]]:
     """The rows of asset_rows(rows) as the baseline binds them (owners by id; no parent)."""
     with db.engine.connect() as conn:
-        ids = dict(conn.exec_driver_sql("SELECT code, id FROM organizations").all())
+        ids: dict[str, int] = dict(conn.exec_driver_sql("SELECT code, id FROM organizations").all())
         ids.update(conn.exec_driver_sql("SELECT name_ja, id FROM organizations").all())
     now = datetime.now(UTC).replace(tzinfo=None)
 

@@ -54,7 +54,7 @@ def _held_after_first_chunk(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     return held
 
 
-def test_cancel_stops_a_check_and_an_import_and_nothing_is_written(
+def test_cancel_stops_a_check_and_an_import_and_nothing_is_written(  # type: ignore[no-untyped-def]
     qtbot, monkeypatch, tmp_path: Path, sqlite_db: Database, message_boxes: list[str]
 ) -> None:
     add_bodies(sqlite_db)
