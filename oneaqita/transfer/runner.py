@@ -70,11 +70,14 @@ def _begin_sqlite_transaction(session: Session) -> None:
             conn.exec_driver_sql("BEGIN IMMEDIATE")  # a writer: see db/engine.py
 
 
-# Rows stored under one SAVEPOINT, by the kind's set-based upsert_many where it has one
-# (then a chunk with a refused row is halved, each half stored under a SAVEPOINT of its own,
-# down to the row refused, so that the others stay set-based); a kind without one stores a
-# chunk with a refused row again one SAVEPOINT per row. Every refused row is reported.
-CHUNK = 1000
+# Rows stored under one SAVEPOINT: BULK_CHUNK at a time by the kind's set-based upsert_many
+# where it has one (a chunk with a refused row is halved, each half stored under a SAVEPOINT
+# of its own, down to the row refused, so that the others stay set-based), CHUNK at a time
+# one by one otherwise (a chunk with a refused row is stored again one SAVEPOINT per row: the
+# session holds a chunk's objects, which every autoflush looks through). Every refused row is
+# reported.
+CHUNK = 200
+BULK_CHUNK = 1000
 _REFUSALS = (ValidationError, NotFound, IntegrityError, DataError)
 
 
@@ -122,13 +125,14 @@ def _store_chunk(p: ParsedFile, uow: UnitOfWork, chunk: list[ParsedRow]) -> list
 
 
 def _chunks(p: ParsedFile, rows: Iterator[ParsedRow]) -> tuple[Iterable[list[ParsedRow]], int]:
-    """The rows in chunks of CHUNK, in the order to store them, and their count (0: unknown
-    until the last one is read)."""
+    """The rows in chunks (of BULK_CHUNK or CHUNK), in the order to store them, and their
+    count (0: unknown until the last one is read)."""
+    size = BULK_CHUNK if p.spec.upsert_many is not None else CHUNK
     if p.spec.order is None:
-        return iter(lambda: list(itertools.islice(rows, CHUNK)), []), 0
+        return iter(lambda: list(itertools.islice(rows, size)), []), 0
     every = list(rows)
     ordered = [every[i] for i in p.spec.order([row.record for row in every])]
-    return (ordered[i : i + CHUNK] for i in range(0, len(ordered), CHUNK)), len(ordered)
+    return (ordered[i : i + size] for i in range(0, len(ordered), size)), len(ordered)
 
 
 def _store_rows(

@@ -49,7 +49,9 @@ def _ours(backend: str, path: Path, rows: int) -> tuple[float, float]:
         assert again.unchanged == rows and not again.added + again.updated, again.lines()[:3]
         with db.read() as s:
             audited = s.scalar(
-                select(func.count()).select_from(AuditEntry).where(AuditEntry.entity == "assets")
+                select(func.count())
+                .select_from(AuditEntry)
+                .where(AuditEntry.entity == "assets", AuditEntry.action == "create")
             )
             parents = s.scalar(select(func.count()).where(Asset.parent_id.is_not(None)))
         assert audited == rows and parents == rows - rows // 10

@@ -14,7 +14,7 @@ from oneaqita.services.database import Database
 from oneaqita.services.users import desktop_actor
 from oneaqita.transfer import export_kind, import_file
 from oneaqita.transfer.parsing import PROGRESS_EVERY
-from oneaqita.transfer.runner import CHUNK
+from oneaqita.transfer.runner import BULK_CHUNK as CHUNK
 from tests.import_files import write_csv
 from tests.staffing_builders import add_bodies
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from oneaqita.models import Asset, AuditEntry
 from oneaqita.services.database import Database
 from oneaqita.transfer import import_file
-from oneaqita.transfer.runner import CHUNK
+from oneaqita.transfer.runner import BULK_CHUNK as CHUNK
 from tests.import_files import write_csv
 from tests.staffing_builders import ADMIN, add_bodies
 from ui.operations import running_operations
