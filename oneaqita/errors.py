@@ -66,3 +66,14 @@ class DatabaseUnavailable(DomainError):
 
 class BadDatabaseUrl(DatabaseUnavailable):
     """The URL names no database the app can use (a wrong command: exit status 2)."""
+
+
+class Cancelled(DomainError):
+    """The user stopped a long call (an import) before it finished; what it did so far was
+    rolled back, nothing of it is written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "中止しました。何も書き込んでいません。",
+            "Cancelled: nothing was written.",
+        )

@@ -90,13 +90,17 @@ def _fail(what_ja: str, why_ja: str, why_en: str, value: object) -> ValueParseEr
 
 # A BOM or zero-width space survives NFKC and str.strip() but is invisible in a spreadsheet.
 _EDGES = re.compile(r"^[\s\ufeff\u200b]+|[\s\ufeff\u200b]+$")
+_ZERO_WIDTH = "\ufeff\u200b"
 
 
 def normalize_text(s: str | None) -> str | None:
     """NFKC-normalise and trim; an empty result is ``None``."""
     if s is None:
         return None
-    text = _EDGES.sub("", unicodedata.normalize("NFKC", s))
+    # str.strip() trims what \s matches; the regex only for a BOM or zero-width space left.
+    text = (s if s.isascii() else unicodedata.normalize("NFKC", s)).strip()
+    if text and (text[0] in _ZERO_WIDTH or text[-1] in _ZERO_WIDTH):
+        text = _EDGES.sub("", text)
     return text or None
 
 
@@ -219,7 +223,7 @@ def _to_decimal(value: Cell, what_ja: str, what_en: str, *, yen: bool = False) -
         return Decimal(repr(value))
     if not isinstance(value, str):
         raise _fail(what_ja, "日付・時刻が入っています", f"a date or time, not a {what_en}", value)
-    text = normalize_text(value.replace("\u2212", "-"))
+    text = normalize_text(value.replace("\u2212", "-") if "\u2212" in value else value)
     if text is None:
         return None
     m = (_YEN if yen else _NUMBER).fullmatch(text)

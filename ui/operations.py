@@ -109,7 +109,9 @@ class QueryOp(Generic[T]):
         a stage's end and at most 20 updates a second get through). `show` displays it on the
         GUI thread, and is not called once the parent is gone; a text instead shows a progress
         dialog with that label (and `title`), opened after 400 ms and closed with the result.
-        There is no cancel: the core's calls cannot be stopped safely half-way."""
+        The op has no cancel of its own: a core call that can stop safely takes a check of
+        its own (import_file's `cancelled`), set by the caller's button (the import dialog's
+        中止)."""
         self._progress = _Progress(show, title)
         return self
 

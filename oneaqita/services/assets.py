@@ -29,7 +29,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from oneaqita.errors import ValidationError
@@ -43,7 +43,7 @@ from oneaqita.services.organizations import organizations_by_ref, resolve_organi
 from oneaqita.services.records import AssetData, UpsertOutcome
 from oneaqita.services.text_fields import optional_text, reference_text, required_text
 from oneaqita.services.unit_of_work import UnitOfWork
-from oneaqita.services.upserts import row_to_edit
+from oneaqita.services.upserts import insert_rows, row_to_edit, stored_rows, update_versioned
 
 __all__ = ["save_asset", "upsert_asset", "upsert_assets"]
 
@@ -73,7 +73,7 @@ def _json(value: Any) -> Any:
     return getattr(value, "value", value)  # an enum member as its stored value
 
 
-def _snapshot(values: Mapping[str, Any], version: int) -> dict[str, Any]:
+def _snapshot(values: Mapping[Any, Any], version: int) -> dict[str, Any]:
     """The audit log's view of an asset, from its column values."""
     keys = (*_FIELDS, "parent_id", "service_life_years")
     return {**{k: _json(values[k]) for k in keys}, "version": version}
@@ -181,19 +181,14 @@ class _Row:
     parent: str | None
 
 
-def _code_in(codes: Sequence[str]) -> ColumnElement[bool]:
-    """``code IN (...)`` with the codes written into the statement: a chunk's list of
-    parameters would be prepared by psycopg after a few runs, and PostgreSQL's generic plan
-    then compares every row with every parameter (a seq scan of a table not yet analysed,
-    ~120 ms a chunk at 20,000 assets) instead of hashing the list or using the index."""
-    return Asset.code.in_(bindparam("codes", list(codes), expanding=True, literal_execute=True))
+_TABLE = cast(Table, Asset.__table__)
+# What upsert_assets compares and audits of a stored asset.
+_STORED = ("id", "version", "parent_id", "service_life_years", *_FIELDS)
 
 
 def _ids_by_code(session: Session, codes: Sequence[str]) -> dict[str, int]:
-    if not codes:
-        return {}
-    found = session.execute(select(Asset.code, Asset.id).where(_code_in(codes)))
-    return {code: asset_id for code, asset_id in found}
+    found = stored_rows(session, _TABLE, "code", codes, ("code", "id"))
+    return {code: row["id"] for code, row in found.items()}
 
 
 def _check_no_cycles(
@@ -221,57 +216,58 @@ def _check_no_cycles(
 
 
 def _insert_new(session: Session, new: list[_Row], parent_ids: dict[str, int]) -> dict[str, int]:
-    """Insert new assets in one statement (no RETURNING, which SQLite would send one row at a
-    time), pointing at a parent already stored; those whose parent is new too get it once
-    every new asset has its id (one more statement). Their ids by code; `parent_ids` gains
-    them."""
+    """Insert new assets in one executemany (no RETURNING: their ids are read back by code),
+    pointing at a parent already stored; those whose parent is new too get it once every new
+    asset has its id (one more statement). Their ids by code; `parent_ids` gains them."""
     if not new:
         return {}
     for row in new:
         row.values["service_life_years"] = None  # follows the service-life tables
         row.values["parent_id"] = parent_ids.get(row.parent) if row.parent else None
-    session.execute(insert(Asset), [row.values for row in new])
+    insert_rows(session, _TABLE, [row.values for row in new])
     ids = _ids_by_code(session, [row.values["code"] for row in new])
     parent_ids.update(ids)
     late = [row for row in new if row.parent is not None and row.values["parent_id"] is None]
     for row in late:
         row.values["parent_id"] = parent_ids[row.parent]  # type: ignore[index]
     if late:
-        table = cast(Table, Asset.__table__)
         session.execute(
-            update(table)
-            .where(table.c.id == bindparam("b_id"))
+            update(_TABLE)
+            .where(_TABLE.c.id == bindparam("b_id"))
             .values(parent_id=bindparam("b_parent")),
             [{"b_id": ids[r.values["code"]], "b_parent": r.values["parent_id"]} for r in late],
         )
     return ids
 
 
-def _apply(asset: Asset, values: dict[str, Any]) -> None:
-    """Set the new values on a stored asset (its own service life, if any, is kept)."""
-    for k, v in values.items():
-        setattr(asset, k, v)
+def _new_values(stored: Mapping[Any, Any], values: dict[str, Any]) -> dict[str, Any] | None:
+    """What a stored asset becomes with `values` (its own service life, if any, is kept: the
+    import does not carry it), or None when it already holds them."""
+    if all(stored[k] == v for k, v in values.items()):
+        return None
+    return {**values, "service_life_years": stored["service_life_years"]}
 
 
 @requires(Action.EDIT_ASSETS)
 def upsert_assets(uow: UnitOfWork, rows: Sequence[AssetData]) -> list[tuple[int, UpsertOutcome]]:
     """Store assets with distinct codes under their codes: add, update or leave each unchanged
-    (see the module's rules), set-based: owners, stored assets and parents are read in one
-    query each, new assets inserted in one statement, one audit entry per written asset,
-    inserted together. A parent may be one of `rows`, before or after its child. Raises the
-    first refusal among the rows (an import then stores its rows one by one, each under its
-    own SAVEPOINT, to report every refused row)."""
+    (see the module's rules), set-based in Core statements, without ORM objects: owners,
+    stored assets and parents read in one query each (per IN_LIST codes), new assets
+    inserted in one executemany, changed ones updated in one (each checking its version),
+    one audit entry per written asset, inserted together. A parent may be one of `rows`,
+    before or after its child. Raises the first refusal among the rows (an import then
+    stores its rows one by one, each under its own SAVEPOINT, to report every refused row)."""
     session = uow.session
-    owners = organizations_by_ref(session, [data.owner for data in rows])
+    owners = organizations_by_ref(session, {data.owner for data in rows})
     checked: list[_Row] = []
     for data in rows:
         values = _checked(data, owners)
         checked.append(_Row(values, _parent_code(data, values["code"])))
     codes = [row.values["code"] for row in checked]
-    stored = {a.code: a for a in session.scalars(select(Asset).where(_code_in(codes)))}
+    stored = stored_rows(session, _TABLE, "code", codes, _STORED)
     in_rows = set(codes)
     outside = sorted({r.parent for r in checked if r.parent and r.parent not in in_rows})
-    parent_ids = {**_ids_by_code(session, outside), **{c: a.id for c, a in stored.items()}}
+    parent_ids = {**_ids_by_code(session, outside), **{c: a["id"] for c, a in stored.items()}}
     for row in checked:
         if row.parent and row.parent not in parent_ids and row.parent not in in_rows:
             raise _no_parent(row.values["code"], row.parent)
@@ -282,19 +278,19 @@ def upsert_assets(uow: UnitOfWork, rows: Sequence[AssetData]) -> list[tuple[int,
     # Only a link to a parent that may have children can close a cycle: a new asset's to
     # another new one, a stored asset's changed link. A new asset has no other children.
     linked = [new_ids[r.values["code"]] for r in new if r.parent in new_ids]
-    updated: list[tuple[Asset, dict[str, Any]]] = []
+    updated: list[tuple[Mapping[Any, Any], dict[str, Any]]] = []  # (stored, its new values)
     for row in checked:
-        asset = stored.get(row.values["code"])
-        if asset is None:
+        old = stored.get(row.values["code"])
+        if old is None:
             continue
-        values = {**row.values, "parent_id": parent_ids[row.parent] if row.parent else None}
-        if any(getattr(asset, k) != v for k, v in values.items()):
-            updated.append((asset, snapshot(asset)))
-            if asset.parent_id != values["parent_id"]:
-                linked.append(asset.id)
-            _apply(asset, values)
-            parent_of[asset.id] = asset.parent_id
-    session.flush()  # the updates: one UPDATE an asset, each checking its version
+        parent_id = parent_ids[row.parent] if row.parent else None
+        now = _new_values(old, {**row.values, "parent_id": parent_id})
+        if now is not None:
+            updated.append((old, now))
+            if old["parent_id"] != parent_id:
+                linked.append(old["id"])
+            parent_of[old["id"]] = parent_id
+    update_versioned(session, _TABLE, [(old["id"], old["version"], v) for old, v in updated])
     _check_no_cycles(session, parent_of, linked)
 
     uow.audit_many(
@@ -302,15 +298,22 @@ def upsert_assets(uow: UnitOfWork, rows: Sequence[AssetData]) -> list[tuple[int,
         ENTITY,
         [(new_ids[r.values["code"]], None, _snapshot(r.values, 1)) for r in new],  # v1: default
     )
-    uow.audit_many("update", ENTITY, [(a.id, before, snapshot(a)) for a, before in updated])
-    changed = {asset.code for asset, _ in updated}
+    uow.audit_many(
+        "update",
+        ENTITY,
+        [
+            (old["id"], _snapshot(old, old["version"]), _snapshot(v, old["version"] + 1))
+            for old, v in updated
+        ],
+    )
+    changed = {old["code"] for old, _ in updated}
     results = []
     for code in codes:
         if code in new_ids:
             results.append((new_ids[code], UpsertOutcome.ADDED))
         else:
             outcome = UpsertOutcome.UPDATED if code in changed else UpsertOutcome.UNCHANGED
-            results.append((stored[code].id, outcome))
+            results.append((stored[code]["id"], outcome))
     return results
 
 

@@ -28,9 +28,24 @@ _BITS = ((BigInteger, 64), (SmallInteger, 16), (Integer, 32))  # subclasses befo
 _SHOWN_DIGITS = 24
 
 
-def column_range(column: Any) -> tuple[int | Decimal, int | Decimal] | None:
+Bounds = tuple[int | Decimal, int | Decimal]
+# By id() of the column (a model attribute's == builds SQL, so it cannot be a dict key), with
+# the column itself, which keeps the id from being reused: an import checks every cell.
+_RANGES: dict[int, tuple[Any, Bounds | None]] = {}
+
+
+def column_range(column: Any) -> Bounds | None:
     """(lowest, highest) value a model column (``Contract.amount_yen`` or a table column)
     holds; None for a column that is not a number."""
+    known = _RANGES.get(id(column))
+    if known is not None and known[0] is column:
+        return known[1]
+    bounds = _column_range(column)
+    _RANGES[id(column)] = (column, bounds)
+    return bounds
+
+
+def _column_range(column: Any) -> Bounds | None:
     sql_type = getattr(column, "type", None)
     for type_, bits in _BITS:
         if isinstance(sql_type, type_):

@@ -14,9 +14,9 @@ Rules:
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from oneaqita.models import AuditEntry
@@ -56,10 +56,11 @@ class UnitOfWork:
         entries: Sequence[tuple[int, dict[str, Any] | None, dict[str, Any] | None]],
     ) -> None:
         """audit() for many records at once, (entity_id, before, after) each, in one statement
-        (for set-based use cases; still one entry per record)."""
+        (for set-based use cases; still one entry per record): a Core executemany on the
+        table, no ORM objects."""
         if entries:
             self.session.execute(
-                insert(AuditEntry),
+                insert(cast(Table, AuditEntry.__table__)),
                 [self._entry(action, entity, *entry) for entry in entries],
             )
 

@@ -32,7 +32,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy.orm import Session
 
 from oneaqita.services.changes import Entity
-from oneaqita.services.number_fields import range_problem, shown_number
+from oneaqita.services.number_fields import column_range, range_problem, shown_number
 from oneaqita.services.records import UpsertOutcome
 from oneaqita.services.unit_of_work import UnitOfWork
 from oneaqita.values import (
@@ -123,10 +123,12 @@ class Column:
             and isinstance(value, int | Decimal)
             and not isinstance(value, bool)
         ):
-            shown = shown_number(value)
-            problem = range_problem(value, self.stored, shown, shown)
-            if problem is not None:
-                raise ValueParseError(*problem)
+            bounds = column_range(self.stored)
+            if bounds is not None and not bounds[0] <= value <= bounds[1]:
+                shown = shown_number(value)
+                problem = range_problem(value, self.stored, shown, shown)
+                if problem is not None:
+                    raise ValueParseError(*problem)
         return value
 
 
@@ -139,8 +141,14 @@ def choice(
         lookup[header_key(str(member.value))] = member
         lookup[header_key(words_ja[member])] = member
     allowed = ", ".join(f"{words_ja[m]} ({m.value})" for m in enum_cls)
+    # The cells an import meets are a few words, again and again: each is matched once.
+    known: dict[str, E] = {}
 
     def parse(value: Cell) -> E | None:
+        if isinstance(value, str):
+            hit = known.get(value)
+            if hit is not None:
+                return hit
         shown = cell_text(value)
         if shown is None:
             return None
@@ -150,6 +158,8 @@ def choice(
                 f"{what_ja}が不正です: {quote(shown, ja=True)} (使える値: {allowed})",
                 f"unknown {what_en}: {quote(shown)} (allowed: {allowed})",
             )
+        if isinstance(value, str) and len(known) < 1000:
+            known[value] = member
         return member
 
     return parse

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from oneaqita.errors import Cancelled
 from oneaqita.transfer.columns import Header, KindSpec, match_header
 from oneaqita.transfer.kinds import get_kind
 from oneaqita.transfer.reading import SUFFIXES, ImportFileError, RefusedCell, Rows, read_rows
@@ -27,10 +28,20 @@ from oneaqita.transfer.report import ImportReport, ImportRequestError, RowError
 from oneaqita.transfer.seen import FirstLines
 from oneaqita.values import Cell, ValueParseError, cell_text
 
-__all__ = ["ParsedFile", "ParsedRow", "Progress", "check_request", "parse_file", "parsing"]
+__all__ = [
+    "CancelCheck",
+    "ParsedFile",
+    "ParsedRow",
+    "Progress",
+    "check_request",
+    "parse_file",
+    "parsing",
+]
 
 # (stage "parse" or "store", rows done, rows in all or 0 while still reading)
 Progress = Callable[[str, int, int], None]
+# True once the user asked to stop: asked every PROGRESS_EVERY rows read (errors.Cancelled).
+CancelCheck = Callable[[], bool]
 PROGRESS_EVERY = 500
 
 
@@ -142,15 +153,20 @@ def _header(p: ParsedFile, rows: Rows) -> None:
     p.header = matched
 
 
-def _parse(p: ParsedFile, rows: Rows, progress: Progress | None) -> Iterator[ParsedRow]:
+def _parse(
+    p: ParsedFile, rows: Rows, progress: Progress | None, cancelled: CancelCheck | None
+) -> Iterator[ParsedRow]:
     with FirstLines() as seen:
         for line, cells in rows:
             p.last_line = line
             if all(_empty(c) for c in cells):
                 continue
             p.report.rows += 1
-            if progress and p.report.rows % PROGRESS_EVERY == 0:
-                progress("parse", p.report.rows, 0)
+            if p.report.rows % PROGRESS_EVERY == 0:
+                if cancelled is not None and cancelled():
+                    raise Cancelled()
+                if progress:
+                    progress("parse", p.report.rows, 0)
             values = _parse_row(p, line, cells)
             if values is None:
                 continue
@@ -171,12 +187,12 @@ def _file_error(p: ParsedFile, exc: ImportFileError) -> None:
 
 
 def _guarded(
-    p: ParsedFile, rows: Rows, progress: Progress | None
+    p: ParsedFile, rows: Rows, progress: Progress | None, cancelled: CancelCheck | None
 ) -> Generator[ParsedRow, None, None]:
     if p.header is None:
         return
     try:
-        yield from _parse(p, rows, progress)
+        yield from _parse(p, rows, progress, cancelled)
     except ImportFileError as exc:
         _file_error(p, exc)
 
@@ -189,6 +205,7 @@ def parsing(
     check_only: bool = False,
     display_name: str | None = None,
     progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> Iterator[tuple[ParsedFile, Iterator[ParsedRow]]]:
     """FILE as KIND, read as far as its header (``header`` is None when that failed), and the
     rows that parse, in file order, read and parsed as they are taken; every problem goes to
@@ -204,7 +221,7 @@ def parsing(
             _header(p, rows)
         except ImportFileError as exc:
             _file_error(p, exc)
-        parsed = _guarded(p, rows, progress)
+        parsed = _guarded(p, rows, progress, cancelled)
         with contextlib.closing(parsed):
             yield p, parsed
 

@@ -22,6 +22,9 @@ Rules (IMPORT-FORMAT.md):
 3. The unit of work is committed only when no row had an error of either kind and ``check_only``
    is false; otherwise it is rolled back and nothing at all is written. ``check_only`` runs the
    very same path, so its counts are what a real import would do.
+4. Cancelling: ``cancelled``, when given, is asked between chunks (and every PROGRESS_EVERY
+   rows read); once it says True the import raises Cancelled, the unit of work is rolled back
+   and nothing at all is written or audited.
 
 Importing the same file again stores nothing new: the services report every row "unchanged".
 Only an administrator may import.
@@ -35,14 +38,21 @@ from typing import Any
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
-from oneaqita.errors import NotFound, ValidationError
+from oneaqita.errors import Cancelled, NotFound, ValidationError
 from oneaqita.permissions import Action, requires
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
 from oneaqita.services.records import UpsertOutcome
 from oneaqita.services.unit_of_work import UnitOfWork
 from oneaqita.transfer.columns import Stored
-from oneaqita.transfer.parsing import ParsedFile, ParsedRow, Progress, check_request, parsing
+from oneaqita.transfer.parsing import (
+    CancelCheck,
+    ParsedFile,
+    ParsedRow,
+    Progress,
+    check_request,
+    parsing,
+)
 from oneaqita.transfer.report import ImportReport
 from oneaqita.transfer.seen import FirstLines
 
@@ -60,10 +70,14 @@ def _begin_sqlite_transaction(session: Session) -> None:
             conn.exec_driver_sql("BEGIN IMMEDIATE")  # a writer: see db/engine.py
 
 
-# Rows stored under one SAVEPOINT, by the kind's set-based upsert_many where it has one; a
-# chunk with a refused row is rolled back to it and stored again one SAVEPOINT per row, to
-# report every row.
+# Rows stored under one SAVEPOINT: BULK_CHUNK at a time by the kind's set-based upsert_many
+# where it has one (a chunk with a refused row is halved, each half stored under a SAVEPOINT
+# of its own, down to the row refused, so that the others stay set-based), CHUNK at a time
+# one by one otherwise (a chunk with a refused row is stored again one SAVEPOINT per row: the
+# session holds a chunk's objects, which every autoflush looks through). Every refused row is
+# reported.
 CHUNK = 200
+BULK_CHUNK = 1000
 _REFUSALS = (ValidationError, NotFound, IntegrityError, DataError)
 
 
@@ -86,14 +100,19 @@ def _refused(p: ParsedFile, row: ParsedRow, exc: Exception) -> None:
 
 def _store_chunk(p: ParsedFile, uow: UnitOfWork, chunk: list[ParsedRow]) -> list[Stored | None]:
     spec = p.spec
-    try:
-        with uow.session.begin_nested():
-            records = [row.record for row in chunk]
-            if spec.upsert_many is not None:
-                return list(spec.upsert_many(uow, records))
-            return [spec.upsert(uow, record) for record in records]
-    except _REFUSALS:
-        pass
+    if spec.upsert_many is not None and len(chunk) > 1:
+        try:
+            with uow.session.begin_nested():
+                return list(spec.upsert_many(uow, [row.record for row in chunk]))
+        except _REFUSALS:
+            half = len(chunk) // 2
+            return _store_chunk(p, uow, chunk[:half]) + _store_chunk(p, uow, chunk[half:])
+    if len(chunk) > 1:
+        try:
+            with uow.session.begin_nested():
+                return [spec.upsert(uow, row.record) for row in chunk]
+        except _REFUSALS:
+            pass
     results: list[Stored | None] = []
     for row in chunk:
         try:
@@ -106,21 +125,26 @@ def _store_chunk(p: ParsedFile, uow: UnitOfWork, chunk: list[ParsedRow]) -> list
 
 
 def _chunks(p: ParsedFile, rows: Iterator[ParsedRow]) -> tuple[Iterable[list[ParsedRow]], int]:
-    """The rows in chunks of CHUNK, in the order to store them, and their count (0: unknown
-    until the last one is read)."""
+    """The rows in chunks (of BULK_CHUNK or CHUNK), in the order to store them, and their
+    count (0: unknown until the last one is read)."""
+    size = BULK_CHUNK if p.spec.upsert_many is not None else CHUNK
     if p.spec.order is None:
-        return iter(lambda: list(itertools.islice(rows, CHUNK)), []), 0
+        return iter(lambda: list(itertools.islice(rows, size)), []), 0
     every = list(rows)
     ordered = [every[i] for i in p.spec.order([row.record for row in every])]
-    return (ordered[i : i + CHUNK] for i in range(0, len(ordered), CHUNK)), len(ordered)
+    return (ordered[i : i + size] for i in range(0, len(ordered), size)), len(ordered)
 
 
 def _store_rows(
-    p: ParsedFile, uow: UnitOfWork, rows: Iterator[ParsedRow], progress: Progress | None
+    p: ParsedFile,
+    uow: UnitOfWork,
+    rows: Iterator[ParsedRow],
+    progress: Progress | None,
+    cancelled: CancelCheck | None,
 ) -> None:
     present = frozenset(p.header.names) if p.header else frozenset()
     with FirstLines() as stored:  # record id -> line
-        _store_chunks(p, uow, rows, present, stored, progress)
+        _store_chunks(p, uow, rows, present, stored, progress, cancelled)
 
 
 def _store_chunks(
@@ -130,10 +154,13 @@ def _store_chunks(
     present: frozenset[str],
     stored: FirstLines,
     progress: Progress | None,
+    cancelled: CancelCheck | None,
 ) -> None:
     chunks, total = _chunks(p, rows)
     done = 0
     for parsed in chunks:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
         # A column the file leaves out keeps each stored record's value.
         records = p.spec.keep_stored(uow.session, [row.record for row in parsed], present)
         chunk = [ParsedRow(row.line, record) for row, record in zip(parsed, records, strict=True)]
@@ -166,11 +193,14 @@ def _store(
     db: Database,
     actor: Actor,
     progress: Progress | None,
+    cancelled: CancelCheck | None,
 ) -> None:
     report = p.report
     with db.unit_of_work(actor) as uow:
         _begin_sqlite_transaction(uow.session)
-        _store_rows(p, uow, rows, progress)
+        _store_rows(p, uow, rows, progress, cancelled)
+        if cancelled is not None and cancelled():
+            raise Cancelled()  # the last chunk is stored, but not yet committed
         if report.errors or report.check_only:
             uow.discard()  # the very same path as a real import, then nothing is written
             return
@@ -202,6 +232,7 @@ def import_file(
     *,
     display_name: str | None = None,
     progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> ImportReport:
     """Import FILE as KIND, all or nothing (see the module docstring for the rules).
 
@@ -213,10 +244,15 @@ def import_file(
     """
     check_request(kind, Path(path))
     opened = parsing(
-        kind, path, check_only=check_only, display_name=display_name, progress=progress
+        kind,
+        path,
+        check_only=check_only,
+        display_name=display_name,
+        progress=progress,
+        cancelled=cancelled,
     )
     with opened as (p, rows):
         if p.header is not None:  # even without rows: a clean empty file is "imported", 0 rows
-            _store(p, rows, db, actor, progress)
+            _store(p, rows, db, actor, progress, cancelled)
     p.report.errors.sort(key=lambda e: e.line or 0)
     return p.report

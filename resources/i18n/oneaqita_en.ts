@@ -1341,6 +1341,14 @@ Urgency from the grades: {derived}</translation>
         <translation>Available once a check has found no errors.</translation>
     </message>
     <message>
+        <source>中止(&amp;A)</source>
+        <translation>C&amp;ancel</translation>
+    </message>
+    <message>
+        <source>取り込みを止めます。途中まで処理した分も含め、何も書き込みません。</source>
+        <translation>Stops the import: nothing is written, not even what was already processed.</translation>
+    </message>
+    <message>
         <source>閉じる</source>
         <translation>Close</translation>
     </message>
@@ -1379,6 +1387,14 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>取り込んでいます… {done} / {total} 行</source>
         <translation>Importing… {done} / {total} rows</translation>
+    </message>
+    <message>
+        <source>中止しています…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>取り込みを中止しました。何も書き込んでいません。</source>
+        <translation>Import cancelled. Nothing was written.</translation>
     </message>
     <message>
         <source>取り込めません: エラー {errors} 件（{rows} 行中）。何も書き込んでいません。ファイルを直してから、もう一度確認してください。</source>

@@ -5,9 +5,11 @@ the report shows what importing would do (added / updated / unchanged) and every
 `FILE:LINE: column: reason`. 「取り込む」 is enabled only after a check of the same kind and
 file found no error and something to change; the import is all or nothing (a file that
 turns out bad meanwhile writes nothing and says so) and its Change is announced, so that open
-pages refresh.
+pages refresh. While either runs, its progress shows beside 「中止」 (Esc too): the core stops
+at the next chunk and rolls back, nothing is written, and the dialog says so.
 """
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oneaqita.errors import Cancelled
 from oneaqita.permissions import Action, allowed
 from oneaqita.services.actor import Actor
 from oneaqita.services.changes import Change
@@ -57,10 +60,19 @@ class ImportDialog(TransferDialog):
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("中止(&A)"))
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.setToolTip(
+            self.tr("取り込みを止めます。途中まで処理した分も含め、何も書き込みません。")
+        )
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self._stop = threading.Event()  # set by 中止; the running call asks it between chunks
         actions = QHBoxLayout()
         actions.addWidget(self.check_button)
         actions.addWidget(self.import_button)
         actions.addWidget(self.progress, 1)
+        actions.addWidget(self.cancel_button)
         actions.addStretch(1)
 
         self.status_label = QLabel()
@@ -143,9 +155,18 @@ class ImportDialog(TransferDialog):
         def show_progress(stage: str, done: int, total: int) -> None:
             self._show_progress(stage, done, total, check_only)
 
+        stop = self._stop = threading.Event()  # a new one: a late check of the old is moot
+
         def call(progress: ProgressCallback) -> ImportReport:
             return import_file(
-                db, actor, kind, path, check_only, display_name=name, progress=progress
+                db,
+                actor,
+                kind,
+                path,
+                check_only,
+                display_name=name,
+                progress=progress,
+                cancelled=stop.is_set,
             )
 
         self._set_busy(True)
@@ -166,6 +187,8 @@ class ImportDialog(TransferDialog):
         ).failure(self._failed).run()
 
     def _show_progress(self, stage: str, done: int, total: int, check_only: bool) -> None:
+        if self._stop.is_set():
+            return  # "中止しています…" stays until the call has stopped
         if stage == "parse" or total <= 0:
             self.progress.setRange(0, 0)
             self._say(self.tr("ファイルを読んでいます… {done} 行").format(done=f"{done:,}"))
@@ -179,10 +202,26 @@ class ImportDialog(TransferDialog):
         )
         self._say(text.format(done=f"{done:,}", total=f"{total:,}"))
 
+    def cancel(self) -> None:
+        """中止: the running check or import stops at its next chunk and writes nothing."""
+        if not self.busy or self._stop.is_set():
+            return
+        self._stop.set()
+        self.cancel_button.setEnabled(False)
+        self._say(self.tr("中止しています…"))
+
+    def reject(self) -> None:
+        if self.busy:  # Esc while it runs: stop it (the dialog stays to say so)
+            self.cancel()
+            return
+        super().reject()
+
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.progress.setRange(0, 0)
         self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
         self._enable_inputs(not busy)
         self.buttons.setEnabled(not busy)
         self.check_button.setEnabled(not busy and self.may_import())
@@ -190,6 +229,9 @@ class ImportDialog(TransferDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
+        if isinstance(exc, Cancelled):
+            self._say(self.tr("取り込みを中止しました。何も書き込んでいません。"), problem=True)
+            return
         self._say("")
         show_error(self, exc)
 
