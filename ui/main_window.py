@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from oneaqita.permissions import Action, allowed
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
+from ui.assets.page import AssetsPage
 from ui.contracts.page import ContractsPage
 from ui.labels import role_label
 from ui.organizations.organizations_page import OrganizationsPage
@@ -37,6 +38,7 @@ Page = (
     | ShareholdersPage
     | ContractsPage
     | SchedulePage
+    | AssetsPage
 )
 
 
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         self.shareholders = ShareholdersPage(db, actor)
         self.contracts = ContractsPage(db, actor)
         self.schedule = SchedulePage(db, actor)
+        self.assets = AssetsPage(db, actor)
         self.pages: list[Page] = [
             self.work_orders,
             self.people,
@@ -66,6 +69,7 @@ class MainWindow(QMainWindow):
             self.shareholders,
             self.contracts,
             self.schedule,
+            self.assets,
         ]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
