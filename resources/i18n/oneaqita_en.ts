@@ -1,6 +1,345 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="ja">
+<context>
+    <name>AssetCardPane</name>
+    <message>
+        <source>一覧から施設を選んでください。</source>
+        <translation>Choose an asset in the list.</translation>
+    </message>
+    <message>
+        <source>管理者</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>処理区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>布設年度</source>
+        <translation>Installed (FY)</translation>
+    </message>
+    <message>
+        <source>管種・管径・延長</source>
+        <translation>Material, diameter, length</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>耐用年数</source>
+        <translation>Service life</translation>
+    </message>
+    <message>
+        <source>緊急度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>上位施設</source>
+        <translation>Parent asset</translation>
+    </message>
+    <message>
+        <source>下位施設</source>
+        <translation>Child assets</translation>
+    </message>
+    <message>
+        <source>施設番号</source>
+        <translation>Asset code</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>作業履歴</source>
+        <translation>Work orders</translation>
+    </message>
+    <message>
+        <source>作業番号</source>
+        <translation>Work order</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>予定開始</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>完了</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>所見の履歴</source>
+        <translation>Findings over time</translation>
+    </message>
+    <message>
+        <source>調査日</source>
+        <translation>Surveyed</translation>
+    </message>
+    <message>
+        <source>異常項目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>ランク</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>写真</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>所見の写真（サムネイル、最大 {px} px）</source>
+        <translation>Photos of the findings (thumbnails, at most {px} px)</translation>
+    </message>
+    <message>
+        <source>写真はありません。</source>
+        <translation>No photos.</translation>
+    </message>
+    <message>
+        <source>緯度 {lat}°　経度 {lon}°</source>
+        <translation>Latitude {lat}°, longitude {lon}°</translation>
+    </message>
+    <message>
+        <source>座標なし</source>
+        <translation>No coordinates</translation>
+    </message>
+    <message>
+        <source>{year}年度（経過 {age} 年）</source>
+        <translation>FY{year} ({age} years old)</translation>
+    </message>
+    <message>
+        <source>不明</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>{years} 年</source>
+        <translation>{years} years</translation>
+    </message>
+    <message>
+        <source>{condition}（所見から導出）</source>
+        <translation>{condition} (derived from the findings)</translation>
+    </message>
+    <message>
+        <source>{condition}（{number} {day} の調査から導出）</source>
+        <translation>{condition} (derived from the survey {number} of {day})</translation>
+    </message>
+    <message>
+        <source>下位施設 ({count})</source>
+        <translation>Child assets ({count})</translation>
+    </message>
+    <message>
+        <source>下位施設 ({count}、先頭 {shown} 件を表示)</source>
+        <translation>Child assets ({count}, the first {shown} shown)</translation>
+    </message>
+    <message>
+        <source>作業履歴 ({count})</source>
+        <translation>Work orders ({count})</translation>
+    </message>
+    <message>
+        <source>所見の履歴 ({count})</source>
+        <translation>Findings over time ({count})</translation>
+    </message>
+    <message>
+        <source>{urgency}（等級から {derived}）</source>
+        <translation>{urgency} (grades give {derived})</translation>
+    </message>
+</context>
+<context>
+    <name>AssetColumns</name>
+    <message>
+        <source>未判定</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>施設番号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>管理者</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>処理区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>布設年度</source>
+        <translation>Installed</translation>
+    </message>
+    <message>
+        <source>経過年数</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>管種</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>管径 (mm)</source>
+        <translation>Diameter (mm)</translation>
+    </message>
+    <message>
+        <source>延長 (m)</source>
+        <translation>Length (m)</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>緊急度</source>
+        <translation>Urgency</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDialog</name>
+    <message>
+        <source>施設の編集</source>
+        <translation>Edit asset</translation>
+    </message>
+    <message>
+        <source>施設番号は施設の鍵です。変更できません。</source>
+        <translation>The asset code is the asset's key and cannot be changed.</translation>
+    </message>
+    <message>
+        <source>例: 1985</source>
+        <translation>e.g. 1985</translation>
+    </message>
+    <message>
+        <source>上位施設の施設番号</source>
+        <translation>The parent asset's code</translation>
+    </message>
+    <message>
+        <source>施設番号</source>
+        <translation>Asset code</translation>
+    </message>
+    <message>
+        <source>種別(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>管理者(&amp;O)</source>
+        <translation>&amp;Owner</translation>
+    </message>
+    <message>
+        <source>処理区(&amp;D)</source>
+        <translation>&amp;District</translation>
+    </message>
+    <message>
+        <source>布設年度(&amp;Y)</source>
+        <translation>Installed (FY) (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>管種(&amp;M)</source>
+        <translation>&amp;Material</translation>
+    </message>
+    <message>
+        <source>管径 mm(&amp;I)</source>
+        <translation>D&amp;iameter mm</translation>
+    </message>
+    <message>
+        <source>延長 m(&amp;L)</source>
+        <translation>&amp;Length m</translation>
+    </message>
+    <message>
+        <source>緯度(&amp;A)</source>
+        <translation>L&amp;atitude</translation>
+    </message>
+    <message>
+        <source>経度(&amp;G)</source>
+        <translation>Lon&amp;gitude</translation>
+    </message>
+    <message>
+        <source>上位施設(&amp;P)</source>
+        <translation>&amp;Parent asset</translation>
+    </message>
+    <message>
+        <source>状態(&amp;T)</source>
+        <translation>S&amp;tatus</translation>
+    </message>
+</context>
+<context>
+    <name>AssetFilterBar</name>
+    <message>
+        <source>すべての管理者</source>
+        <translation>All owners</translation>
+    </message>
+    <message>
+        <source>すべての種別</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>すべての処理区</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <source>すべての状態</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>すべての緊急度</source>
+        <translation>All urgencies</translation>
+    </message>
+    <message>
+        <source>下限なし</source>
+        <translation>No minimum</translation>
+    </message>
+    <message>
+        <source>上限なし</source>
+        <translation>No maximum</translation>
+    </message>
+    <message>
+        <source>施設番号・処理区・管種で検索</source>
+        <translation>Search code, district, material</translation>
+    </message>
+    <message>
+        <source>経過年数</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>一覧</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>ツリー</source>
+        <translation>Tree</translation>
+    </message>
+    <message>
+        <source>施設の一覧を表示します (Ctrl+L)</source>
+        <translation>Shows the list of assets (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>管理者・処理区・施設のツリーを表示します (Ctrl+T)</source>
+        <translation>Shows the tree of owners, districts and assets (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>編集…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>選んだ施設を編集します (Enter・F2)</source>
+        <translation>Edits the chosen asset (Enter, F2)</translation>
+    </message>
+    <message>
+        <source> 年</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <source>{count} 件</source>
+        <translation>{count} assets</translation>
+    </message>
+</context>
 <context>
     <name>AssetFilterDialog</name>
     <message>
@@ -167,6 +506,40 @@
     </message>
 </context>
 <context>
+    <name>AssetTreeModel</name>
+    <message>
+        <source>管理者・処理区・施設</source>
+        <translation>Owner, district, asset</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>布設年度</source>
+        <translation>Installed</translation>
+    </message>
+    <message>
+        <source>緊急度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>(処理区なし)</source>
+        <translation>(no district)</translation>
+    </message>
+</context>
+<context>
+    <name>AssetsPage</name>
+    <message>
+        <source>施設台帳</source>
+        <translation>Asset registry</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsBox</name>
     <message>
         <source>上限: 1ファイル {file} MB、1所見 {count} ファイル・計 {total} MB</source>
@@ -245,7 +618,7 @@
     </message>
     <message>
         <source>契約の年度にわたる点検作業を、試算してから一括で作成します</source>
-        <translation>Preview, then create at once the inspection orders over the contract&apos;s fiscal years</translation>
+        <translation>Preview, then create at once the inspection orders over the contract's fiscal years</translation>
     </message>
     <message>
         <source>契約番号</source>
@@ -317,7 +690,7 @@
     </message>
     <message>
         <source>一括発注グループ「{group}」の契約 ({count})</source>
-        <translation>Contracts of bulk order &quot;{group}&quot; ({count})</translation>
+        <translation>Contracts of bulk order "{group}" ({count})</translation>
     </message>
     <message>
         <source>{done}/{live} 件 · {pct}</source>
@@ -375,7 +748,7 @@
     </message>
     <message>
         <source>県の一括発注のときだけ</source>
-        <translation>Only for the prefecture&apos;s bulk orders</translation>
+        <translation>Only for the prefecture's bulk orders</translation>
     </message>
     <message>
         <source>契約番号(&amp;U)</source>
@@ -632,7 +1005,7 @@
         <source>選んだ緊急度は等級から求めたものと異なります。
 両方が記録に残り、施設の状態には選んだ緊急度が使われます。</source>
         <translation>The urgency chosen differs from the one the grades give.
-Both are kept; the asset&apos;s condition uses the one chosen.</translation>
+Both are kept; the asset's condition uses the one chosen.</translation>
     </message>
 </context>
 <context>
@@ -735,7 +1108,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>会社負担FTE: 給与の会社負担割合の合計 ÷ 100（半分負担なら 0.50）</source>
-        <translation>Company-paid FTE: the company&apos;s salary shares added up, divided by 100 (half paid counts 0.50)</translation>
+        <translation>Company-paid FTE: the company's salary shares added up, divided by 100 (half paid counts 0.50)</translation>
     </message>
     <message>
         <source>基準日</source>
@@ -1020,7 +1393,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>発注者の検収番号など（任意）</source>
-        <translation>The client&apos;s acceptance number (optional)</translation>
+        <translation>The client's acceptance number (optional)</translation>
     </message>
     <message>
         <source>検収番号(&amp;R)</source>
@@ -1544,7 +1917,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>この年度は契約期間内に今日以降の稼働日がありません</source>
-        <translation>This fiscal year has no working day left inside the contract&apos;s period</translation>
+        <translation>This fiscal year has no working day left inside the contract's period</translation>
     </message>
     <message>
         <source> 件まで</source>
@@ -1660,7 +2033,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>点検計画の作業を作成しています…</source>
-        <translation>Creating the inspection plan&apos;s orders…</translation>
+        <translation>Creating the inspection plan's orders…</translation>
     </message>
     <message>
         <source>点検計画</source>
@@ -1687,7 +2060,7 @@ Urgency from the grades: {derived}</translation>
     </message>
     <message>
         <source>表示期間の年度の契約</source>
-        <translation>Contracts of the shown period&apos;s fiscal year</translation>
+        <translation>Contracts of the shown period's fiscal year</translation>
     </message>
     <message>
         <source>担当者の氏名・よみ・社員番号で検索</source>
@@ -1811,7 +2184,7 @@ Planned {planned} days / available {capacity} days</translation>
     </message>
     <message>
         <source>給与と事業主負担の保険料の月額（円）。精算の基礎になります</source>
-        <translation>Monthly pay plus the employer&apos;s insurance (yen); the basis of the settlement</translation>
+        <translation>Monthly pay plus the employer's insurance (yen); the basis of the settlement</translation>
     </message>
     <message>
         <source>派遣元</source>
@@ -2199,7 +2572,7 @@ Planned {planned} days / available {capacity} days</translation>
         <translation>Accepted on {day}</translation>
     </message>
     <message>
-        <source>&#x3000;検収番号 {ref}</source>
+        <source>　検収番号 {ref}</source>
         <translation>, reference {ref}</translation>
     </message>
     <message>
@@ -2334,7 +2707,7 @@ Planned {planned} days / available {capacity} days</translation>
     </message>
     <message>
         <source>選んだ作業指示の作業指示書を表示し、印刷・保存します (Ctrl+P)</source>
-        <translation>Show, print or save the selected order&apos;s work-order sheet (Ctrl+P)</translation>
+        <translation>Show, print or save the selected order's work-order sheet (Ctrl+P)</translation>
     </message>
     <message>
         <source>{name} (無効)</source>
@@ -2380,7 +2753,7 @@ Planned {planned} days / available {capacity} days</translation>
     </message>
     <message>
         <source>施設 {asset} の所見「{category}」を削除しますか？</source>
-        <translation>Remove the finding &apos;{category}&apos; on asset {asset}?</translation>
+        <translation>Remove the finding '{category}' on asset {asset}?</translation>
     </message>
 </context>
 <context>
@@ -2684,7 +3057,7 @@ Its work orders keep it, but it can no longer be chosen for new ones.</translati
         <translation>Time entries</translation>
     </message>
     <message>
-        <source>列: {columns}&#x3000;* は必須</source>
+        <source>列: {columns}　* は必須</source>
         <translation>Columns: {columns}  (* required)</translation>
     </message>
 </context>

@@ -102,7 +102,8 @@ class AssetCardPane(QWidget):
         self.photos.setResizeMode(QListView.ResizeMode.Adjust)
         self.photos.setMovement(QListView.Movement.Static)
         self.photos.setWrapping(True)
-        self.photos.setFixedHeight(PHOTO_PX + 44)
+        self.photos.setFixedHeight(PHOTO_PX * 3 // 4 + 44)
+        self.findings_table.setMinimumHeight(160)
         self.photos.setToolTip(
             self.tr("所見の写真（サムネイル、最大 {px} px）").format(px=THUMBNAIL_PX)
         )
@@ -135,7 +136,7 @@ class AssetCardPane(QWidget):
         v["district"].setText(row.district or "—")
         if card.latitude is not None and card.longitude is not None:
             v["location"].setText(
-                self.tr("北緯 {lat}° 東経 {lon}°").format(lat=card.latitude, lon=card.longitude)
+                self.tr("緯度 {lat}°　経度 {lon}°").format(lat=card.latitude, lon=card.longitude)
             )
         else:
             v["location"].setText(self.tr("座標なし"))

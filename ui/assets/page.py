@@ -5,7 +5,7 @@ asset's card beside them (ui/assets/card_pane.py). 編集… (Enter, F2, a doubl
 asset's editor for those who may edit assets (Action.EDIT_ASSETS); a double click on a work
 order in the card opens the order's editor for those who may edit orders."""
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QStackedWidget, QTreeView, QWidget
 
@@ -36,6 +36,7 @@ SHOWN = (
     Entity.ORGANIZATIONS,
 )
 LIST, TREE = 0, 1
+NEAR_END = 50  # rows before a level's end at which its next page is read
 Opened = tuple[EditableAsset, list[tuple[str, str]]]
 
 
@@ -60,13 +61,10 @@ class AssetsPage(ListDetailPage):
         self._opening = False
 
         self.tree_model = AssetTreeModel(db, self)
-        self.tree = QTreeView()
-        self.tree.setModel(self.tree_model)
+        self.tree = QTreeView()  # its model is set when the tree is first shown
         self.tree.setUniformRowHeights(True)  # a district of 20,000 spans is never measured
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setAlternatingRowColors(True)
-        self.tree.header().resizeSection(0, 300)
-        self.tree.selectionModel().selectionChanged.connect(self._tree_selected)
         self.tree_model.load_failed.connect(lambda exc: show_error(self, exc))
         self.views = QStackedWidget()
         self.splitter.replaceWidget(0, self.views)
@@ -118,8 +116,31 @@ class AssetsPage(ListDetailPage):
         button.setChecked(True)
         if view == TREE and not self._tree_loaded:
             self._tree_loaded = True
-            self.tree_model.refresh()
+            self.tree.setModel(self.tree_model)
+            self.tree.header().resizeSection(0, 300)
+            self.tree.selectionModel().selectionChanged.connect(self._tree_selected)
+            self.tree.expanded.connect(self._fetch_under)
+            self.tree.verticalScrollBar().valueChanged.connect(self._fetch_near_bottom)
+            self.tree_model.loaded.connect(self._fetch_near_bottom)
+            if self.tree_model.canFetchMore(QModelIndex()):
+                self.tree_model.fetchMore(QModelIndex())
         (self.tree if view == TREE else self.table).setFocus()
+
+    def _fetch_under(self, index: QModelIndex) -> None:
+        """An opened node reads its first level (also while the view is not laid out yet)."""
+        if self.tree_model.canFetchMore(index):
+            self.tree_model.fetchMore(index)
+
+    def _fetch_near_bottom(self) -> None:
+        """A long level (a district's spans) reads its next page when its end comes into
+        view; Qt's view only ever asks for more of the top level."""
+        viewport = self.tree.viewport()
+        index = self.tree.indexAt(QPoint(1, viewport.height() - 1))
+        if not index.isValid():
+            return
+        parent = index.parent()
+        if index.row() >= self.tree_model.rowCount(parent) - NEAR_END:
+            self._fetch_under(parent)
 
     def _tree_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
