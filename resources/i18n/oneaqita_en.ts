@@ -123,6 +123,10 @@
         <translation>{years} years</translation>
     </message>
     <message>
+        <source>未判定（数える調査の所見がありません）</source>
+        <translation>Not assessed (no findings of a survey that counts)</translation>
+    </message>
+    <message>
         <source>{condition}（所見から導出）</source>
         <translation>{condition} (derived from the findings)</translation>
     </message>

@@ -167,6 +167,8 @@ class AssetCardPane(QWidget):
         self._stack.setCurrentIndex(1)
 
     def _condition_text(self, card: AssetCard) -> str:
+        if card.row.condition is None:
+            return self.tr("未判定（数える調査の所見がありません）")
         text = condition_text(card.row.condition)
         basis = card.condition_from
         if basis is None:
