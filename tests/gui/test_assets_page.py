@@ -24,6 +24,7 @@ from oneaqita.services.database import Database
 from oneaqita.services.findings import RECORDING_STATUSES
 from tests.gui.input import after_recount, type_japanese
 from tests.images import jpeg
+from ui.assets import tree_model
 from ui.assets.columns import column_of
 from ui.assets.page import TREE, AssetsPage
 from ui.main_window import MainWindow
@@ -237,3 +238,25 @@ def test_readers_get_no_editor(qtbot, demo_db: Database) -> None:  # type: ignor
     assert not page.may_edit and page.filter_bar.edit_button.isHidden()
     qtbot.keyClick(page.table, Qt.Key.Key_F2)
     assert page.editor is None
+
+
+def test_a_long_level_comes_a_page_at_a_time(qtbot, page: AssetsPage, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(tree_model, "PAGE", 3)
+    model = page.tree_model
+    page.show_view(TREE)
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=5000)
+    owner = model.index(0, 0)
+    page.tree.expand(owner)
+    qtbot.waitUntil(lambda: model.rowCount(owner) > 0, timeout=5000)
+    district = model.index(0, 0, owner)
+    total = model.node(district).payload.top_level  # type: ignore[union-attr]
+    assert total > 3
+    page.tree.expand(district)
+    qtbot.waitUntil(lambda: model.rowCount(district) == 3, timeout=5000)
+    assert not model.node(district).done  # more to come (the view may already ask for it)
+    while model.canFetchMore(district) or model.node(district).loading:
+        if model.canFetchMore(district):
+            model.fetchMore(district)
+        qtbot.waitUntil(lambda: not model.node(district).loading, timeout=5000)
+    codes = [model.data(model.index(r, 0, district)) for r in range(model.rowCount(district))]
+    assert len(codes) == total and codes == sorted(codes)  # every page once, in code order

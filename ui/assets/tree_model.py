@@ -15,7 +15,6 @@ import shiboken6
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from oneaqita.services.asset_tree import (
-    PAGE,
     TreeAsset,
     TreeDistrict,
     TreeOwner,
@@ -31,6 +30,7 @@ from ui.operations import QueryOp
 
 Index = QModelIndex | QPersistentModelIndex
 ASSET_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+PAGE = 500  # nodes of one level read at a time
 Payload = TreeOwner | TreeDistrict | TreeAsset | None
 
 
@@ -194,5 +194,5 @@ def _read_level(db: Database, payload: Payload, offset: int) -> list[Any]:
     if isinstance(payload, TreeOwner):
         return list(tree_districts(db, payload.id))
     if isinstance(payload, TreeDistrict):
-        return list(district_assets(db, payload.owner_id, payload.district, offset))
-    return list(child_assets(db, payload.id, offset))
+        return list(district_assets(db, payload.owner_id, payload.district, offset, PAGE))
+    return list(child_assets(db, payload.id, offset, PAGE))
