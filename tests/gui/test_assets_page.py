@@ -260,3 +260,21 @@ def test_a_long_level_comes_a_page_at_a_time(qtbot, page: AssetsPage, monkeypatc
         qtbot.waitUntil(lambda: not model.node(district).loading, timeout=5000)
     codes = [model.data(model.index(r, 0, district)) for r in range(model.rowCount(district))]
     assert len(codes) == total and codes == sorted(codes)  # every page once, in code order
+
+
+def test_a_double_click_on_a_work_order_opens_its_editor(
+    qtbot, page: AssetsPage, demo_db: Database
+) -> None:  # type: ignore[no-untyped-def]
+    with demo_db.read() as s:
+        asset_id = s.scalar(select(Finding.asset_id).order_by(Finding.id).limit(1))
+    assert asset_id is not None
+    page.show_asset(asset_id)
+    pane = page.card_pane
+    qtbot.waitUntil(lambda: pane.card is not None and pane.card.row.id == asset_id, timeout=5000)
+    assert pane.card is not None and pane.orders_table.rowCount() == len(pane.card.orders) > 0
+    first = pane.card.orders[0]
+    pane.orders_table.cellDoubleClicked.emit(0, 0)
+    qtbot.waitUntil(lambda: page.order_launcher.editor is not None, timeout=5000)
+    editor = page.order_launcher.editor
+    assert editor is not None and editor.record_id == first.id
+    editor.reject()
