@@ -20,6 +20,7 @@ from oneaqita.services.actor import Actor
 from oneaqita.services.contract_queries import ContractFilter
 from oneaqita.services.database import Database
 from oneaqita.services.work_order_queries import WorkOrderFilter
+from ui.assets.page import AssetsPage
 from ui.contracts.page import ContractsPage
 from ui.dashboard.page import DashboardPage
 from ui.database_backup import DatabaseBackup
@@ -57,6 +58,7 @@ Page = (
     | TeamMonthPage
     | ReportsPage
     | OutlookPage
+    | AssetsPage
 )
 
 
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self.contracts = ContractsPage(db, actor)
         self.schedule = SchedulePage(db, actor)
         self.outlook = OutlookPage(db, actor)
+        self.assets = AssetsPage(db, actor)
         self.pages: list[Page] = [
             self.work_orders,
             self.people,
@@ -87,6 +90,7 @@ class MainWindow(QMainWindow):
             self.shareholders,
             self.contracts,
             self.schedule,
+            self.assets,
             self.outlook,
         ]
         if allowed(actor, Action.READ_SETTLEMENT):  # money owed to the bodies: managers

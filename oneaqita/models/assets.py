@@ -48,6 +48,20 @@ class FindingRank(enum.StrEnum):
     C = "c"
 
 
+# The columns the registry's list sorts by, besides the unique code (migration 0009).
+LIST_SORT_COLUMNS = (
+    "kind",
+    "owner_id",
+    "district",
+    "installed_year",
+    "material",
+    "diameter_mm",
+    "length_m",
+    "status",
+    "condition",
+)
+
+
 class Asset(IdMixin, VersionedMixin, Base):
     __tablename__ = "assets"
     __table_args__ = (
@@ -60,14 +74,21 @@ class Asset(IdMixin, VersionedMixin, Base):
         # The picker's and the planner's filter ("the pipes of a district laid before 1980")
         # counts and lists from this alone.
         Index("ix_assets_district_installed_year", "district", "installed_year"),
+        # The asset registry's list sorts by every column, ties broken by id: one index per
+        # column ending in id serves a page on both databases (migration 0009; they replace
+        # the single-column indexes of kind, owner and installed year, their prefixes).
+        *(Index(f"ix_assets_list_{c}", c, "id") for c in LIST_SORT_COLUMNS),
+        # The registry's tree: a body's districts with their counts, a district's top-level
+        # assets in code order, read from the index alone.
+        Index("ix_assets_tree", "owner_id", "district", "parent_id", "code"),
     )
 
     code: Mapped[str] = mapped_column(String(40), unique=True)
-    kind: Mapped[AssetKind] = mapped_column(str_enum(AssetKind, "asset_kind"), index=True)
-    owner_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    kind: Mapped[AssetKind] = mapped_column(str_enum(AssetKind, "asset_kind"))
+    owner_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("assets.id"), index=True)
     district: Mapped[str | None] = mapped_column(String(100))
-    installed_year: Mapped[int | None] = mapped_column(Integer, index=True)
+    installed_year: Mapped[int | None] = mapped_column(Integer)
     material: Mapped[str | None] = mapped_column(String(40))
     diameter_mm: Mapped[int | None] = mapped_column(Integer)
     length_m: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))

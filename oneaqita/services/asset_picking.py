@@ -6,7 +6,9 @@ Rules enforced here:
 - A filter combines, all at once, the owning body, the kind, the district (exact), assets
   installed from a year and before a year (those without a known year never match either),
   the material (exact), the status and a free text that every term of must appear in the
-  code. An empty filter matches every asset. Each part is a plain comparison on its column,
+  code. The asset registry's list adds the condition (one urgency, or none yet) and a text of
+  which every term occurs in the code, the district or the material. An empty filter matches
+  every asset. Each part is a plain comparison on its column,
   so the database can answer from an index on it (kind, owner and installed year have one).
 - A year outside what the column holds is refused on its field instead of reaching the
   database.
@@ -23,13 +25,20 @@ Rules enforced here:
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from oneaqita.errors import ValidationError
-from oneaqita.models import Asset, AssetKind, AssetStatus, Organization, work_order_assets
+from oneaqita.models import (
+    Asset,
+    AssetKind,
+    AssetStatus,
+    Organization,
+    Urgency,
+    work_order_assets,
+)
 from oneaqita.services.database import Database
 from oneaqita.services.number_fields import checked_number
 from oneaqita.services.text_fields import matches_all_terms, reference_text
@@ -37,6 +46,8 @@ from oneaqita.values import QUOTED_CHARS, quote
 
 _CHUNK = 500
 _NAMED = 10
+NO_CONDITION = "none"  # the condition filter's choice "not assessed yet"
+ConditionChoice = Urgency | Literal["none"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +60,8 @@ class AssetFilter:
     installed_from: int | None = None  # a year: installed in it or a later one
     material: str | None = None
     status: AssetStatus | None = None
+    condition: ConditionChoice | None = None
+    text: str = ""  # every term in the code, the district or the material
 
 
 def filter_conditions(flt: AssetFilter) -> list[ColumnElement[bool]]:
@@ -112,9 +125,16 @@ def _conditions(flt: AssetFilter) -> list[ColumnElement[bool]]:
         where.append(Asset.material == material)
     if flt.status is not None:
         where.append(Asset.status == flt.status)
-    text = matches_all_terms(flt.code_text, [Asset.code])
-    if text is not None:
-        where.append(text)
+    if flt.condition == NO_CONDITION:
+        where.append(Asset.condition.is_(None))
+    elif flt.condition is not None:
+        where.append(Asset.condition == flt.condition)
+    for text in (
+        matches_all_terms(flt.code_text, [Asset.code]),
+        matches_all_terms(flt.text, [Asset.code, Asset.district, Asset.material]),
+    ):
+        if text is not None:
+            where.append(text)
     return where
 
 

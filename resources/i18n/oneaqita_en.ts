@@ -43,6 +43,354 @@
     </message>
 </context>
 <context>
+    <name>AssetCardPane</name>
+    <message>
+        <source>一覧から施設を選んでください。</source>
+        <translation>Choose an asset in the list.</translation>
+    </message>
+    <message>
+        <source>管理者</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>処理区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>布設年度</source>
+        <translation>Installed (FY)</translation>
+    </message>
+    <message>
+        <source>管種・管径・延長</source>
+        <translation>Material, diameter, length</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>耐用年数</source>
+        <translation>Service life</translation>
+    </message>
+    <message>
+        <source>緊急度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>上位施設</source>
+        <translation>Parent asset</translation>
+    </message>
+    <message>
+        <source>下位施設</source>
+        <translation>Child assets</translation>
+    </message>
+    <message>
+        <source>施設番号</source>
+        <translation>Asset code</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>作業履歴</source>
+        <translation>Work orders</translation>
+    </message>
+    <message>
+        <source>作業番号</source>
+        <translation>Work order</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>予定開始</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>完了</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>所見の履歴</source>
+        <translation>Findings over time</translation>
+    </message>
+    <message>
+        <source>調査日</source>
+        <translation>Surveyed</translation>
+    </message>
+    <message>
+        <source>異常項目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>ランク</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>写真</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>所見の写真（サムネイル、最大 {px} px）</source>
+        <translation>Photos of the findings (thumbnails, at most {px} px)</translation>
+    </message>
+    <message>
+        <source>写真はありません。</source>
+        <translation>No photos.</translation>
+    </message>
+    <message>
+        <source>緯度 {lat}°　経度 {lon}°</source>
+        <translation>Latitude {lat}°, longitude {lon}°</translation>
+    </message>
+    <message>
+        <source>座標なし</source>
+        <translation>No coordinates</translation>
+    </message>
+    <message>
+        <source>{year}年度（経過 {age} 年）</source>
+        <translation>FY{year} ({age} years old)</translation>
+    </message>
+    <message>
+        <source>不明</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>{years} 年（個別）</source>
+        <translation>{years} years (its own)</translation>
+    </message>
+    <message>
+        <source>{years} 年（耐用年数表）</source>
+        <translation>{years} years (service-life table)</translation>
+    </message>
+    <message>
+        <source>未判定（数える調査の所見がありません）</source>
+        <translation>Not assessed (no findings of a survey that counts)</translation>
+    </message>
+    <message>
+        <source>{condition}（所見から導出）</source>
+        <translation>{condition} (derived from the findings)</translation>
+    </message>
+    <message>
+        <source>{condition}（{number} {day} の調査から導出）</source>
+        <translation>{condition} (derived from the survey {number} of {day})</translation>
+    </message>
+    <message>
+        <source>下位施設 ({count})</source>
+        <translation>Child assets ({count})</translation>
+    </message>
+    <message>
+        <source>下位施設 ({count}、先頭 {shown} 件を表示)</source>
+        <translation>Child assets ({count}, the first {shown} shown)</translation>
+    </message>
+    <message>
+        <source>作業履歴 ({count})</source>
+        <translation>Work orders ({count})</translation>
+    </message>
+    <message>
+        <source>所見の履歴 ({count})</source>
+        <translation>Findings over time ({count})</translation>
+    </message>
+    <message>
+        <source>{urgency}（等級から {derived}）</source>
+        <translation>{urgency} (grades give {derived})</translation>
+    </message>
+</context>
+<context>
+    <name>AssetColumns</name>
+    <message>
+        <source>未判定</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>施設番号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>管理者</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>処理区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>布設年度</source>
+        <translation>Installed</translation>
+    </message>
+    <message>
+        <source>経過年数</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>管種</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>管径 (mm)</source>
+        <translation>Diameter (mm)</translation>
+    </message>
+    <message>
+        <source>延長 (m)</source>
+        <translation>Length (m)</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>緊急度</source>
+        <translation>Urgency</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDialog</name>
+    <message>
+        <source>施設の編集</source>
+        <translation>Edit asset</translation>
+    </message>
+    <message>
+        <source>施設番号は施設の鍵です。変更できません。</source>
+        <translation>The asset code is the asset's key and cannot be changed.</translation>
+    </message>
+    <message>
+        <source>例: 1985</source>
+        <translation>e.g. 1985</translation>
+    </message>
+    <message>
+        <source>上位施設の施設番号</source>
+        <translation>The parent asset's code</translation>
+    </message>
+    <message>
+        <source>施設番号</source>
+        <translation>Asset code</translation>
+    </message>
+    <message>
+        <source>種別(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>管理者(&amp;O)</source>
+        <translation>&amp;Owner</translation>
+    </message>
+    <message>
+        <source>処理区(&amp;D)</source>
+        <translation>&amp;District</translation>
+    </message>
+    <message>
+        <source>布設年度(&amp;Y)</source>
+        <translation>Installed (FY) (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>管種(&amp;M)</source>
+        <translation>&amp;Material</translation>
+    </message>
+    <message>
+        <source>管径 mm(&amp;I)</source>
+        <translation>D&amp;iameter mm</translation>
+    </message>
+    <message>
+        <source>延長 m(&amp;L)</source>
+        <translation>&amp;Length m</translation>
+    </message>
+    <message>
+        <source>緯度(&amp;A)</source>
+        <translation>L&amp;atitude</translation>
+    </message>
+    <message>
+        <source>経度(&amp;G)</source>
+        <translation>Lon&amp;gitude</translation>
+    </message>
+    <message>
+        <source>上位施設(&amp;P)</source>
+        <translation>&amp;Parent asset</translation>
+    </message>
+    <message>
+        <source>状態(&amp;T)</source>
+        <translation>S&amp;tatus</translation>
+    </message>
+</context>
+<context>
+    <name>AssetFilterBar</name>
+    <message>
+        <source>すべての管理者</source>
+        <translation>All owners</translation>
+    </message>
+    <message>
+        <source>すべての種別</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>すべての処理区</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <source>すべての状態</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>すべての緊急度</source>
+        <translation>All urgencies</translation>
+    </message>
+    <message>
+        <source>下限なし</source>
+        <translation>No minimum</translation>
+    </message>
+    <message>
+        <source>上限なし</source>
+        <translation>No maximum</translation>
+    </message>
+    <message>
+        <source>施設番号・処理区・管種で検索</source>
+        <translation>Search code, district, material</translation>
+    </message>
+    <message>
+        <source>経過年数</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>一覧</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>ツリー</source>
+        <translation>Tree</translation>
+    </message>
+    <message>
+        <source>施設の一覧を表示します (Ctrl+L)</source>
+        <translation>Shows the list of assets (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>管理者・処理区・施設のツリーを表示します (Ctrl+T)</source>
+        <translation>Shows the tree of owners, districts and assets (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>編集…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>選んだ施設を編集します (Enter・F2)</source>
+        <translation>Edits the chosen asset (Enter, F2)</translation>
+    </message>
+    <message>
+        <source> 年</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <source>{count} 件</source>
+        <translation>{count} assets</translation>
+    </message>
+</context>
+<context>
     <name>AssetFilterDialog</name>
     <message>
         <source>フィルタで対象施設を追加</source>
@@ -205,6 +553,40 @@
     <message>
         <source>{n:,} 件</source>
         <translation>{n:,} assets</translation>
+    </message>
+</context>
+<context>
+    <name>AssetTreeModel</name>
+    <message>
+        <source>管理者・処理区・施設</source>
+        <translation>Owner, district, asset</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>布設年度</source>
+        <translation>Installed</translation>
+    </message>
+    <message>
+        <source>緊急度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>(処理区なし)</source>
+        <translation>(no district)</translation>
+    </message>
+</context>
+<context>
+    <name>AssetsPage</name>
+    <message>
+        <source>施設台帳</source>
+        <translation>Asset registry</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,7 @@ def test_window_shows_only_existing_areas_and_the_whole_list(
         "株主名簿",
         "契約",
         "予定表",
+        "施設台帳",
         "改築需要",
         "精算・集計",  # an administrator: Action.READ_SETTLEMENT
         "私の週",  # an administrator logs hours for others

@@ -1,0 +1,222 @@
+"""The asset registry's list (施設台帳): every asset, filtered, sorted and paged in SQL.
+
+Rules enforced here:
+
+- The filter is the picker's (services/asset_picking.py: owner, kind, district, status,
+  condition, and a free text of which every term occurs in the code, the district or the
+  material, kana either way) plus an age range in whole years: an asset's age is the current
+  fiscal year (oneaqita/fiscal.py) minus its 布設年度; one of unknown year has no age and
+  matches no age range. An age is 0 to MAX_AGE; anything else is refused on its field.
+- Any column sorts, ascending or descending, ties broken by the id in the same direction, so
+  that pages never overlap and never skip a row. Every order is read from an index (column,
+  id) (migration 0009); the owner sorts by the body's code (JIS order), a join walked along the
+  organizations' code index. Age sorts as the installed year the other way round. Kind and
+  status sort by their stored keys; the condition I before II before III. Where rows without a
+  value stand is the database's (SQLite first when ascending, PostgreSQL last).
+- A page's ids are found first, on the index alone; only those rows are then read with their
+  owner, as the work-order list does.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
+
+from oneaqita.errors import ValidationError
+from oneaqita.fiscal import fiscal_year
+from oneaqita.models import Asset, AssetKind, AssetStatus, Organization, Urgency
+from oneaqita.services.asset_picking import AssetFilter, ConditionChoice, filter_conditions
+from oneaqita.services.database import Database
+
+__all__ = [
+    "MAX_AGE",
+    "AssetListFilter",
+    "AssetRow",
+    "AssetSort",
+    "count_registry",
+    "list_registry",
+    "registry_count_statement",
+    "registry_ids_statement",
+]
+
+MAX_AGE = 400  # years; the schema's oldest 布設年度 is 1868
+
+
+class AssetSort(StrEnum):
+    CODE = "code"
+    KIND = "kind"
+    OWNER = "owner"
+    DISTRICT = "district"
+    INSTALLED_YEAR = "installed_year"
+    AGE = "age"
+    MATERIAL = "material"
+    DIAMETER = "diameter"
+    LENGTH = "length"
+    STATUS = "status"
+    CONDITION = "condition"
+
+
+@dataclass(frozen=True)
+class AssetListFilter:
+    text: str = ""
+    owner_id: int | None = None
+    kind: AssetKind | None = None
+    district: str | None = None
+    status: AssetStatus | None = None
+    condition: ConditionChoice | None = None
+    age_from: int | None = None  # at least this many years old
+    age_to: int | None = None  # at most this many years old
+    sort: AssetSort = AssetSort.CODE
+    descending: bool = False
+    today: date | None = None  # the day ages count from (None: today)
+
+    def asset_filter(self) -> AssetFilter:
+        """The picker's filter with the ages as installed years (refused when out of range)."""
+        year = fiscal_year(self.today or date.today())
+        youngest = _age(self.age_from, "age_from", "経過年数(以上)", "Age from")
+        oldest = _age(self.age_to, "age_to", "経過年数(以下)", "Age to")
+        return AssetFilter(
+            owner_id=self.owner_id,
+            kind=self.kind,
+            district=self.district,
+            status=self.status,
+            condition=self.condition,
+            text=self.text,
+            installed_before=None if youngest is None else year - youngest + 1,
+            installed_from=None if oldest is None else year - oldest,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AssetRow:
+    id: int
+    code: str
+    kind: AssetKind
+    owner_code: str
+    owner_name: str
+    owner_name_en: str | None
+    district: str | None
+    installed_year: int | None
+    age: int | None
+    material: str | None
+    diameter_mm: int | None
+    length_m: Decimal | None
+    status: AssetStatus
+    condition: Urgency | None
+
+
+def _age(value: int | None, field: str, ja: str, en: str) -> int | None:
+    if value is not None and not 0 <= value <= MAX_AGE:
+        raise ValidationError(
+            f"{ja}は0〜{MAX_AGE}年にしてください ({value})。",
+            f"{en} must be 0 to {MAX_AGE} years (it is {value}).",
+            field,
+        )
+    return value
+
+
+_SORT_COLUMNS: dict[AssetSort, Any] = {
+    AssetSort.CODE: Asset.code,
+    AssetSort.KIND: Asset.kind,
+    AssetSort.OWNER: Organization.code,
+    AssetSort.DISTRICT: Asset.district,
+    AssetSort.INSTALLED_YEAR: Asset.installed_year,
+    AssetSort.AGE: Asset.installed_year,
+    AssetSort.MATERIAL: Asset.material,
+    AssetSort.DIAMETER: Asset.diameter_mm,
+    AssetSort.LENGTH: Asset.length_m,
+    AssetSort.STATUS: Asset.status,
+    AssetSort.CONDITION: Asset.condition,
+}
+
+
+def _where(flt: AssetListFilter) -> list[ColumnElement[bool]]:
+    return filter_conditions(flt.asset_filter())
+
+
+def registry_count_statement(flt: AssetListFilter) -> Select[int]:
+    """The statement count_registry runs (the benchmark sends the same SQL by hand)."""
+    return select(func.count()).select_from(Asset).where(*_where(flt))
+
+
+def registry_ids_statement(flt: AssetListFilter, offset: int = 0, limit: int = 200) -> Select[int]:
+    """The ids of one page in the filter's order (what list_registry reads first)."""
+    descending = flt.descending != (flt.sort is AssetSort.AGE)  # older is a smaller year
+    keys = [_SORT_COLUMNS[flt.sort]]
+    if flt.sort is not AssetSort.CODE:  # codes are unique: nothing to break ties
+        keys.append(Asset.id)
+    stmt = select(Asset.id).where(*_where(flt))
+    if flt.sort is AssetSort.OWNER:
+        stmt = stmt.join(Organization, Organization.id == Asset.owner_id)
+    order = [k.desc() if descending else k.asc() for k in keys]
+    return stmt.order_by(*order).offset(offset).limit(limit)
+
+
+def count_registry(db: Database, flt: AssetListFilter) -> int:
+    """How many assets the filter matches (the count the page shows)."""
+    stmt = registry_count_statement(flt)
+    with db.read() as session:
+        return int(session.scalar(stmt) or 0)
+
+
+_ROW_COLUMNS = (
+    Asset.id,
+    Asset.code,
+    Asset.kind,
+    Organization.code,
+    Organization.name_ja,
+    Organization.name_en,
+    Asset.district,
+    Asset.installed_year,
+    Asset.material,
+    Asset.diameter_mm,
+    Asset.length_m,
+    Asset.status,
+    Asset.condition,
+)
+
+
+def rows_by_id(session: Session, ids: list[int], today: date | None = None) -> list[AssetRow]:
+    """The list rows of these assets, in the order given (ids that name none left out)."""
+    if not ids:
+        return []
+    year = fiscal_year(today or date.today())
+    stmt = (
+        select(*_ROW_COLUMNS)
+        .join(Organization, Organization.id == Asset.owner_id)
+        .where(Asset.id.in_(ids))
+    )
+    by_id: dict[int, AssetRow] = {}
+    for r in session.execute(stmt):
+        installed = r[7]
+        by_id[r[0]] = AssetRow(
+            id=r[0],
+            code=r[1],
+            kind=r[2],
+            owner_code=r[3],
+            owner_name=r[4],
+            owner_name_en=r[5],
+            district=r[6],
+            installed_year=installed,
+            age=None if installed is None else max(year - installed, 0),
+            material=r[8],
+            diameter_mm=r[9],
+            length_m=r[10],
+            status=r[11],
+            condition=r[12],
+        )
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def list_registry(
+    db: Database, flt: AssetListFilter, offset: int = 0, limit: int = 200
+) -> list[AssetRow]:
+    """One page of the list in the filter's order (see the module's rules)."""
+    stmt = registry_ids_statement(flt, offset, limit)
+    with db.read() as session:
+        ids = list(session.scalars(stmt))
+        return rows_by_id(session, ids, flt.today)

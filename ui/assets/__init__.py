@@ -1,0 +1,1 @@
+"""The Assets page (施設台帳): list, tree, card and editor."""
