@@ -26,7 +26,7 @@ from ui.dashboard.page import DashboardPage
 from ui.database_backup import DatabaseBackup
 from ui.kpi_targets_dialog import open_kpi_targets
 from ui.labels import role_label
-from ui.navigation import NavigationRequest, PageKey, StaffingFocus
+from ui.navigation import NavigationRequest, PageKey, StaffingFocus, TeamMonthFocus
 from ui.organizations.organizations_page import OrganizationsPage
 from ui.organizations.shareholders_page import ShareholdersPage
 from ui.outlook.page import OutlookPage
@@ -102,8 +102,10 @@ class MainWindow(QMainWindow):
         # The timesheet pages for the roles that decide weeks, or log hours for others.
         if allowed(actor, Action.APPROVE_HOURS):
             self.pages.append(ApprovalPage(db, actor))
+        self.team_month: TeamMonthPage | None = None
         if allowed(actor, Action.LOG_HOURS_FOR_OTHERS):
-            self.pages.append(TeamMonthPage(db, actor))
+            self.team_month = TeamMonthPage(db, actor)
+            self.pages.append(self.team_month)
         if allowed(actor, Action.READ_REPORTS):  # the company's reports to its shareholders
             self.pages.append(ReportsPage(db, actor))
         # Managers and administrators start on the dashboard.
@@ -243,9 +245,14 @@ class MainWindow(QMainWindow):
             assert isinstance(request.filter, ContractFilter)
             self.contracts.show_filtered(request.filter)
             page = self.contracts
-        else:
-            assert isinstance(request.filter, StaffingFocus)
-            self.staffing.show_filtered(request.filter)
+        elif request.page is PageKey.TEAM_MONTH and self.team_month is not None:
+            assert isinstance(request.filter, TeamMonthFocus)
+            self.team_month.show_filtered(request.filter)
+            page = self.team_month
+        else:  # the staffing overview, also for a team month this user does not have
+            focus = request.filter
+            assert isinstance(focus, StaffingFocus | TeamMonthFocus)
+            self.staffing.show_filtered(StaffingFocus(focus.body_id))
             page = self.staffing
         self.navigation.setCurrentRow(self.pages.index(page))
         page.setFocus()

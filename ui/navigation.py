@@ -13,6 +13,7 @@ class PageKey(enum.StrEnum):
     WORK_ORDERS = "work_orders"
     CONTRACTS = "contracts"
     STAFFING = "staffing"
+    TEAM_MONTH = "team_month"
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,14 @@ class StaffingFocus:
     body_id: int | None = None
 
 
-PageFilter = WorkOrderFilter | ContractFilter | StaffingFocus
+@dataclass(frozen=True)
+class TeamMonthFocus:
+    """What the team month is to show: this month's hours of one sending body (None: all)."""
+
+    body_id: int | None = None
+
+
+PageFilter = WorkOrderFilter | ContractFilter | StaffingFocus | TeamMonthFocus
 
 
 @dataclass(frozen=True)

@@ -154,19 +154,21 @@ def test_contract_progress_opens_the_contracts_of_the_fiscal_year(
     assert contracts.model.rowCount() == len(page.figures.contracts.contracts)
 
 
-def test_hours_of_a_body_open_the_staffing_overview_of_that_body(qtbot, window: MainWindow) -> None:
+def test_hours_of_a_body_open_the_team_month_of_that_body(qtbot, window: MainWindow) -> None:
     page = _page(qtbot, window)
     table = page.hours_tile.table
     assert table.rowCount() > 0
     body_name = table.item(0, 0).text()
     rect = table.visualRect(table.model().index(0, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    staffing = window.staffing
-    qtbot.waitUntil(lambda: window.current_page() is staffing, timeout=5000)
-    qtbot.waitUntil(lambda: staffing.body_combo.currentText() == body_name, timeout=5000)
+    team = window.team_month
+    assert team is not None
+    qtbot.waitUntil(lambda: window.current_page() is team, timeout=5000)
+    qtbot.waitUntil(lambda: team.filter_bar.body_combo.currentText() == body_name, timeout=5000)
     qtbot.waitUntil(lambda: running_operations() == 0, timeout=10_000)
-    shown = {row.group.name_ja for row in staffing.timeline.layout_.rows}
-    assert shown == {body_name}
+    assert team.filter.body_id == team.filter_bar.body_combo.currentData()
+    assert team.first == team.today().replace(day=1)  # this month
+    assert team.result is not None and team.model.rowCount() > 0
 
 
 def test_a_change_that_lands_refreshes_the_tiles_once(

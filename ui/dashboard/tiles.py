@@ -19,7 +19,7 @@ from oneaqita.services.work_order_attention import OPEN_STATUSES
 from oneaqita.services.work_order_queries import WorkOrderFilter
 from ui.dashboard.tile import ROWS, TileRow
 from ui.labels import date_text, percent_text, status_label
-from ui.navigation import NavigationRequest, PageKey, StaffingFocus
+from ui.navigation import NavigationRequest, PageKey, StaffingFocus, TeamMonthFocus
 from ui.organizations.labels import yen_text
 from ui.staffing.labels import days_left_text, fiscal_year_text
 
@@ -135,7 +135,7 @@ def hours_content(tile: HoursTile) -> TileContent:
                     _hours(body.minutes),
                     percent_text(body.pct_to_date),
                 ),
-                (NavigationRequest(PageKey.STAFFING, StaffingFocus(body.organization_id)),),
+                (NavigationRequest(PageKey.TEAM_MONTH, TeamMonthFocus(body.organization_id)),),
                 bar=share,
                 tooltip=translate(
                     "DashboardTiles", "今月の稼働可能時間 {month}（今日まで {to_date}）"
@@ -159,7 +159,7 @@ def hours_content(tile: HoursTile) -> TileContent:
         percent_text(tile.pct_to_date),
         caption,
         rows[:ROWS],
-        NavigationRequest(PageKey.STAFFING, StaffingFocus()),
+        NavigationRequest(PageKey.TEAM_MONTH, TeamMonthFocus()),
         empty_text=translate("DashboardTiles", "今月の出向者はいません。"),
     )
 

@@ -29,5 +29,9 @@ class BodyFilterBar(FilterBar):
         """(id, code, name) as services/schedule_queries.organization_choices gives them."""
         self._refill(self.body_combo, [(i, name, code) for i, code, name in choices])
 
+    def choose_body(self, body_id: int | None) -> None:
+        """Chooses the body `body_id` (None: every body), even before the choices are read."""
+        self._choose(self.body_combo, body_id)
+
     def count_text(self, count: int) -> str:
         return self._count_text(count)

@@ -31,6 +31,7 @@ from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
 from oneaqita.services.schedule_queries import organization_choices
 from oneaqita.services.team_month import TeamMonth, month_of, team_month
+from ui.navigation import TeamMonthFocus
 from ui.operations import QueryOp, change_hub
 from ui.timesheets.body_filter_bar import BodyFilterBar
 from ui.timesheets.day_labels import GAP, OFF_DAY, OUTSIDE
@@ -153,6 +154,12 @@ class TeamMonthPage(QWidget):
     def go_this_month(self) -> None:
         self.first = month_of(self.today())[0]
         self._load()
+
+    def show_filtered(self, focus: TeamMonthFocus) -> None:
+        """This month's hours of `focus`'s body (ui/navigation.py: the dashboard's hours)."""
+        self.first = month_of(self.today())[0]
+        self.filter_bar.choose_body(focus.body_id)
+        self._filter_changed()
 
     def _filter_changed(self) -> None:
         self.filter = MonthFilter(**self.filter_bar.values())
