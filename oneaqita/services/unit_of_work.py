@@ -14,9 +14,9 @@ Rules:
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from oneaqita.models import AuditEntry
@@ -25,6 +25,8 @@ from oneaqita.services.actor import Actor
 from oneaqita.services.changes import Change, ChangeBuilder, Entity
 
 __all__ = ["UnitOfWork"]
+
+_AUDIT = insert(cast(Table, AuditEntry.__table__))  # built once
 
 
 @dataclass
@@ -47,7 +49,9 @@ class UnitOfWork:
         before: dict[str, Any] | None = None,
         after: dict[str, Any] | None = None,
     ) -> None:
-        self.session.add(AuditEntry(**self._entry(action, entity, entity_id, before, after)))
+        # One Core insert on the transaction's connection, at once (no ORM object to flush).
+        entry = self._entry(action, entity, entity_id, before, after)
+        self.session.connection().execute(_AUDIT, entry)
 
     def audit_many(
         self,
