@@ -13,7 +13,7 @@ Rules:
 
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, select
 
 from oneaqita.errors import PermissionDenied
 from oneaqita.models import Role, User
@@ -37,17 +37,23 @@ class Actor:
 SYSTEM_ACTOR = Actor(user_id=None, login="system", role=Role.ADMIN)
 
 
-def current_actor(session: Session, actor: Actor) -> Actor:
+# Built once: every unit of work and every permission check of a database and an actor runs it.
+_USER = select(User.login, User.active, User.role, User.person_id).where(
+    User.id == bindparam("user_id")
+)
+
+
+def current_actor(conn: Connection, actor: Actor) -> Actor:
     """``actor`` as the database has its user now (role, person); PermissionDenied when that
     user no longer exists under that login or is deactivated. Maintenance actors as given."""
     if actor.user_id is None:
         return actor
-    user = session.get(User, actor.user_id, populate_existing=True)
+    user = conn.execute(_USER, {"user_id": actor.user_id}).first()
     if user is None or user.login != actor.login:
         raise not_registered(actor.login)
     if not user.active:
         raise deactivated(actor.login)
-    return Actor.of(user)
+    return Actor(actor.user_id, user.login, user.role, user.person_id)
 
 
 def not_registered(login: str) -> PermissionDenied:

@@ -19,7 +19,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, exists, or_, select, true
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Connection,
+    Date,
+    bindparam,
+    exists,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.orm import Session
 
 from oneaqita.errors import ValidationError
@@ -47,7 +57,9 @@ def _slash(d: date) -> str:
     return d.strftime("%Y/%m/%d")
 
 
-def _covered(first: date, last: date) -> ColumnElement[bool]:
+def _covered(
+    first: date | BindParameter[date], last: date | BindParameter[date]
+) -> ColumnElement[bool]:
     return exists().where(
         Secondment.person_id == Person.id,
         Secondment.start_date <= first,
@@ -129,3 +141,25 @@ def eligibility(
     if not wanted:
         return {}
     return {c.person_id: c for c in _candidates(session, first, last, Person.id.in_(wanted))}
+
+
+# One person, the period as bind parameters: built once (typing an hour checks it every time).
+_EMPLOYED = (
+    select(
+        or_(
+            Organization.kind == OrganizationKind.COMPANY,
+            _covered(bindparam("first", type_=Date), bindparam("last", type_=Date)),
+        )
+    )
+    .select_from(Person)
+    .join(Organization, Organization.id == Person.home_organization_id)
+    .where(Person.id == bindparam("person_id"))
+)
+
+
+def employed(conn: Connection, person_id: int, first: date, last: date) -> bool | None:
+    """Whether the person is employed for `first`..`last` (as ``eligibility`` decides it);
+    None when there is no such person."""
+    found = conn.execute(_EMPLOYED, {"person_id": person_id, "first": first, "last": last})
+    row = found.first()
+    return None if row is None else bool(row[0])

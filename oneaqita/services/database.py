@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -49,12 +49,19 @@ class Database:
             finally:
                 session.rollback()
 
+    @contextmanager
+    def read_connection(self) -> Iterator[Connection]:
+        """A Core connection for queries only, nothing committed: for the hot reads (opening
+        a week) that run prepared module-level statements and want no ORM session."""
+        with self.engine.connect() as conn:
+            yield conn  # closing it rolls its transaction back
+
     def current_actor(self, actor: Actor) -> Actor:
         """`actor` as its user is stored now (see oneaqita.services.actor)."""
         if actor.user_id is None:
             return actor
-        with self.read() as session:
-            return current_actor(session, actor)
+        with self.read_connection() as conn:
+            return current_actor(conn, actor)
 
     @contextmanager
     def unit_of_work(self, actor: Actor) -> Iterator[UnitOfWork]:
@@ -66,7 +73,7 @@ class Database:
         for `actor`'s user as stored now (PermissionDenied if it is gone or deactivated)."""
         with self._writers() as session:
             try:
-                uow = UnitOfWork(session, current_actor(session, actor))
+                uow = UnitOfWork(session, current_actor(session.connection(), actor))
                 yield uow
                 if uow.discarded:
                     session.rollback()

@@ -28,32 +28,37 @@ Rules enforced here (each refusal is a bilingual ValidationError; nothing is wri
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import Any
+from datetime import date
+from types import SimpleNamespace
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, Table, bindparam, delete, insert, update
 
-from oneaqita.durations import MAX_MINUTES, format_minutes
+from oneaqita.durations import MAX_MINUTES
 from oneaqita.errors import ConcurrentEdit, ValidationError
 from oneaqita.labels import label
-from oneaqita.models import (
-    OverheadCategory,
-    Person,
-    TimeEntry,
-    TimeEntryStatus,
-    TimesheetWeek,
-    WorkOrder,
-    work_order_assignees,
-)
-from oneaqita.permissions import Action, check, requires
+from oneaqita.models import OverheadCategory, TimeEntry
+from oneaqita.models.base import utcnow
+from oneaqita.permissions import Action, requires
 from oneaqita.services.actor import Actor
-from oneaqita.services.assignee_eligibility import eligibility
 from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
 from oneaqita.services.records import UpsertOutcome
 from oneaqita.services.text_fields import optional_text
+from oneaqita.services.time_entry_checks import (
+    LOCKED_STATUSES,
+    check_assigned,
+    check_day_total,
+    check_employed,
+    check_person,
+    check_row,
+    check_week,
+    entry_of,
+    order_number,
+    slash,
+    week_start_of,
+)
 from oneaqita.services.unit_of_work import UnitOfWork
-from oneaqita.services.upserts import store_values
 
 __all__ = [
     "BlockRefused",
@@ -67,7 +72,6 @@ __all__ = [
 ]
 
 ENTITY = Entity.TIME_ENTRIES
-LOCKED_STATUSES = frozenset({TimeEntryStatus.SUBMITTED, TimeEntryStatus.APPROVED})
 NOTE_LIMIT = 500
 
 
@@ -99,12 +103,8 @@ class BlockRefused(ValidationError):
         self.cells = cells
 
 
-def week_start_of(day: date) -> date:
-    """The Monday of `day`'s week."""
-    return day - timedelta(days=day.weekday())
-
-
-def snapshot(e: TimeEntry) -> dict[str, Any]:
+def snapshot(e: Any) -> dict[str, Any]:
+    """The audited form of an entry (a TimeEntry or a row of its columns)."""
     return {
         "person_id": e.person_id,
         "work_date": e.work_date.isoformat(),
@@ -115,121 +115,6 @@ def snapshot(e: TimeEntry) -> dict[str, Any]:
         "status": str(e.status),
         "version": e.version,
     }
-
-
-def _slash(d: date) -> str:
-    return d.strftime("%Y/%m/%d")
-
-
-def _check_person(uow: UnitOfWork, person_id: int) -> None:
-    actor: Actor = uow.actor
-    if actor.person_id != person_id:
-        check(actor, Action.LOG_HOURS_FOR_OTHERS)
-    if uow.session.get(Person, person_id) is None:
-        raise ValidationError(
-            f"職員 (id {person_id}) が見つかりません。", f"Person {person_id} not found.", "person"
-        )
-
-
-def _check_row(uow: UnitOfWork, cell: Cell) -> None:
-    if (cell.work_order_id is None) == (cell.category is None):
-        raise ValidationError(
-            "作業か区分 (研修・事務・移動・休暇) のどちらか一方を指定してください。",
-            "Give either a work order or a category (training, office, travel, leave), "
-            "not both or neither.",
-            "work_order",
-        )
-    if cell.work_order_id is not None and uow.session.get(WorkOrder, cell.work_order_id) is None:
-        raise ValidationError(
-            f"作業 (id {cell.work_order_id}) が見つかりません。",
-            f"Work order {cell.work_order_id} not found.",
-            "work_order",
-        )
-
-
-def _check_assigned(uow: UnitOfWork, cell: Cell) -> None:
-    if cell.work_order_id is None:
-        return
-    order = uow.session.get(WorkOrder, cell.work_order_id)
-    assert order is not None  # _check_row found it
-    assigned = uow.session.scalar(
-        select(work_order_assignees.c.person_id).where(
-            work_order_assignees.c.work_order_id == order.id,
-            work_order_assignees.c.person_id == cell.person_id,
-        )
-    )
-    if assigned is None:
-        raise ValidationError(
-            f"作業 {order.number} の担当ではないため、この作業に時間を付けられません。",
-            f"Not assigned to work order {order.number}: no hours can be logged on it.",
-            "work_order",
-        )
-
-
-def _check_employed(uow: UnitOfWork, cell: Cell) -> None:
-    found = eligibility(uow.session, [cell.person_id], cell.work_date, cell.work_date)
-    who = found.get(cell.person_id)
-    if who is not None and not who.eligible:
-        raise ValidationError(
-            f"{_slash(cell.work_date)} は出向期間・雇用期間の外です。",
-            f"{_slash(cell.work_date)} lies outside the secondment or employment.",
-            "work_date",
-        )
-
-
-def _week_status(uow: UnitOfWork, person_id: int, day: date) -> TimeEntryStatus:
-    """The status of the week of `day` (draft when it has no row)."""
-    status = uow.session.scalar(
-        select(TimesheetWeek.status).where(
-            TimesheetWeek.person_id == person_id,
-            TimesheetWeek.week_start == week_start_of(day),
-        )
-    )
-    return status or TimeEntryStatus.DRAFT
-
-
-def _check_week(uow: UnitOfWork, cell: Cell) -> TimeEntryStatus:
-    status = _week_status(uow, cell.person_id, cell.work_date)
-    if status in LOCKED_STATUSES:
-        monday = week_start_of(cell.work_date)
-        raise ValidationError(
-            f"{_slash(monday)} の週は「{label(status)}」のため変更できません。"
-            "直すには管理職に差し戻してもらってください。",
-            f"The week of {_slash(monday)} is {label(status, 'en').lower()} and cannot be "
-            "changed; ask a manager to return it for a correction.",
-            "work_date",
-        )
-    return status
-
-
-def _check_day_total(uow: UnitOfWork, cell: Cell, minutes: int, own_id: int | None) -> None:
-    others = select(func.coalesce(func.sum(TimeEntry.minutes), 0)).where(
-        TimeEntry.person_id == cell.person_id, TimeEntry.work_date == cell.work_date
-    )
-    if own_id is not None:
-        others = others.where(TimeEntry.id != own_id)
-    total = int(uow.session.scalar(others) or 0) + minutes
-    if total > MAX_MINUTES:
-        raise ValidationError(
-            f"{_slash(cell.work_date)} の合計が {format_minutes(total)} になり、"
-            "1日24時間を超えます。",
-            f"{_slash(cell.work_date)} would total {format_minutes(total)}, more than 24 hours.",
-            "minutes",
-        )
-
-
-def _entry_of(uow: UnitOfWork, cell: Cell) -> TimeEntry | None:
-    row = (
-        TimeEntry.work_order_id == cell.work_order_id
-        if cell.work_order_id is not None
-        else TimeEntry.category == cell.category
-    )
-    return uow.session.scalars(
-        select(TimeEntry)
-        .where(TimeEntry.person_id == cell.person_id, TimeEntry.work_date == cell.work_date, row)
-        .order_by(TimeEntry.id)
-        .limit(1)
-    ).first()
 
 
 def _checked_minutes(minutes: int | None) -> int:
@@ -244,13 +129,32 @@ def _checked_minutes(minutes: int | None) -> int:
     return minutes
 
 
+# The writes, built once; an update or delete names the version read (optimistic locking).
+_T = cast(Table, TimeEntry.__table__)
+_INSERT = insert(_T)
+_UPDATE = (
+    update(_T)
+    .where(_T.c.id == bindparam("entry_id"), _T.c.version == bindparam("seen_version"))
+    .values(version=_T.c.version + 1)
+)
+_DELETE = delete(_T).where(
+    _T.c.id == bindparam("entry_id"), _T.c.version == bindparam("seen_version")
+)
+
+
+def _locked_write(conn: Connection, stmt: Any, params: dict[str, Any]) -> None:
+    if conn.execute(stmt, params).rowcount != 1:  # another writer changed it since it was read
+        raise ConcurrentEdit()
+
+
 def _store(uow: UnitOfWork, cell: Cell, *, zero_deletes: bool) -> tuple[int, UpsertOutcome]:
     """Store one cell by the module's rules; (entry id, outcome); id 0 when nothing is left."""
-    _check_person(uow, cell.person_id)
-    _check_row(uow, cell)
+    conn = uow.session.connection()
+    check_person(conn, uow.actor, cell.person_id)
+    check_row(conn, cell)
     minutes = _checked_minutes(cell.minutes)
     note = optional_text(cell.note, "note", "備考", "Note", NOTE_LIMIT, multiline=True)
-    entry = _entry_of(uow, cell)
+    entry = entry_of(conn, cell)
     if cell.expected_version is not None:
         seen = entry.version if entry is not None else 0
         if seen != cell.expected_version:
@@ -258,18 +162,16 @@ def _store(uow: UnitOfWork, cell: Cell, *, zero_deletes: bool) -> tuple[int, Ups
     if minutes == 0 and zero_deletes:
         if entry is None:
             return 0, UpsertOutcome.UNCHANGED
-        _check_week(uow, cell)
-        before = snapshot(entry)
-        uow.session.delete(entry)
-        uow.session.flush()
-        uow.audit("delete", ENTITY, entry.id, before, None)
+        check_week(conn, cell)
+        _locked_write(conn, _DELETE, {"entry_id": entry.id, "seen_version": entry.version})
+        uow.audit("delete", ENTITY, entry.id, snapshot(entry), None)
         return entry.id, UpsertOutcome.UPDATED
     if entry is not None and (entry.minutes, entry.note) == (minutes, note):
         return entry.id, UpsertOutcome.UNCHANGED
-    status = _check_week(uow, cell)
-    _check_assigned(uow, cell)
-    _check_employed(uow, cell)
-    _check_day_total(uow, cell, minutes, entry.id if entry is not None else None)
+    status = check_week(conn, cell)
+    check_assigned(conn, cell)
+    check_employed(conn, cell)
+    check_day_total(conn, cell, minutes, entry.id if entry is not None else None)
     values: dict[str, Any] = {
         "person_id": cell.person_id,
         "work_date": cell.work_date,
@@ -279,7 +181,18 @@ def _store(uow: UnitOfWork, cell: Cell, *, zero_deletes: bool) -> tuple[int, Ups
         "note": note,
         "status": status,
     }
-    return store_values(uow, ENTITY, TimeEntry, entry, values, snapshot)
+    if entry is None:
+        entry_id: int = conn.execute(_INSERT, values).inserted_primary_key[0]  # type: ignore[index]
+        after = snapshot(SimpleNamespace(**values, version=1))
+        uow.audit("create", ENTITY, entry_id, None, after)
+        return entry_id, UpsertOutcome.ADDED
+    before = snapshot(entry)
+    changed = {k: v for k, v in values.items() if getattr(entry, k) != v}
+    params = {**changed, "updated_at": utcnow(), "entry_id": entry.id}
+    _locked_write(conn, _UPDATE, {**params, "seen_version": entry.version})
+    after = snapshot(SimpleNamespace(**values, version=entry.version + 1))
+    uow.audit("update", ENTITY, entry.id, before, after)
+    return entry.id, UpsertOutcome.UPDATED
 
 
 @requires(Action.LOG_OWN_HOURS)
@@ -301,11 +214,9 @@ def _cell_name(uow: UnitOfWork, cell: Cell) -> tuple[str, str]:
     if cell.category is not None:
         row_ja, row_en = label(cell.category), label(cell.category, "en")
     else:
-        number = uow.session.scalar(
-            select(WorkOrder.number).where(WorkOrder.id == cell.work_order_id)
-        )
+        number = order_number(uow.session.connection(), cell.work_order_id)
         row_ja = row_en = number or f"id {cell.work_order_id}"
-    return f"{_slash(cell.work_date)} {row_ja}", f"{_slash(cell.work_date)} {row_en}"
+    return f"{slash(cell.work_date)} {row_ja}", f"{slash(cell.work_date)} {row_en}"
 
 
 @requires(Action.LOG_OWN_HOURS)

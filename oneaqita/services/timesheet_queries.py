@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from oneaqita.models import (
     OverheadCategory,
@@ -44,7 +44,7 @@ __all__ = [
     "week_grid",
 ]
 
-RUNNING = (WorkOrderStatus.IN_PROGRESS,)
+RUNNING = WorkOrderStatus.IN_PROGRESS  # 着手: the orders a week offers rows for
 _CATEGORY_ORDER = {c: i for i, c in enumerate(OverheadCategory)}
 
 
@@ -94,41 +94,51 @@ def _sort_key(row: GridRow) -> tuple[int, str, int]:
     return (1, "", _CATEGORY_ORDER[row.key.category])
 
 
+# Built once (their compiled form is cached by the engine): opening a week runs only these.
+_WEEK_ENTRIES = (
+    select(
+        TimeEntry.id,
+        TimeEntry.work_date,
+        TimeEntry.work_order_id,
+        TimeEntry.category,
+        TimeEntry.minutes,
+        TimeEntry.note,
+        TimeEntry.version,
+        WorkOrder.number,
+        WorkOrder.title,
+    )
+    .outerjoin(WorkOrder, WorkOrder.id == TimeEntry.work_order_id)
+    .where(
+        TimeEntry.person_id == bindparam("person_id"),
+        TimeEntry.work_date >= bindparam("monday"),
+        TimeEntry.work_date <= bindparam("sunday"),
+    )
+    .order_by(TimeEntry.id)
+)
+_RUNNING_ORDERS = (
+    select(WorkOrder.id, WorkOrder.number, WorkOrder.title)
+    .join(work_order_assignees, work_order_assignees.c.work_order_id == WorkOrder.id)
+    .where(
+        work_order_assignees.c.person_id == bindparam("person_id"),
+        WorkOrder.status == RUNNING,  # no IN (…): nothing to expand per call
+    )
+)
+_WEEK = select(
+    TimesheetWeek.id, TimesheetWeek.version, TimesheetWeek.status, TimesheetWeek.comment
+).where(
+    TimesheetWeek.person_id == bindparam("person_id"),
+    TimesheetWeek.week_start == bindparam("monday"),
+)
+
+
 def week_grid(db: Database, person_id: int, week_start: date) -> WeekGrid:
     """The person's week starting on Monday `week_start`, as the module's rules say."""
     monday = week_start_of(week_start)
-    sunday = monday + timedelta(days=6)
-    with db.read() as s:
-        entries = s.execute(
-            select(
-                TimeEntry.id,
-                TimeEntry.work_date,
-                TimeEntry.work_order_id,
-                TimeEntry.category,
-                TimeEntry.minutes,
-                TimeEntry.note,
-                TimeEntry.version,
-                WorkOrder.number,
-                WorkOrder.title,
-            )
-            .outerjoin(WorkOrder, WorkOrder.id == TimeEntry.work_order_id)
-            .where(
-                TimeEntry.person_id == person_id,
-                TimeEntry.work_date >= monday,
-                TimeEntry.work_date <= sunday,
-            )
-            .order_by(TimeEntry.id)
-        ).all()
-        running = s.execute(
-            select(WorkOrder.id, WorkOrder.number, WorkOrder.title)
-            .join(work_order_assignees, work_order_assignees.c.work_order_id == WorkOrder.id)
-            .where(work_order_assignees.c.person_id == person_id, WorkOrder.status.in_(RUNNING))
-        ).all()
-        week = s.execute(
-            select(
-                TimesheetWeek.id, TimesheetWeek.version, TimesheetWeek.status, TimesheetWeek.comment
-            ).where(TimesheetWeek.person_id == person_id, TimesheetWeek.week_start == monday)
-        ).first()
+    params = {"person_id": person_id, "monday": monday, "sunday": monday + timedelta(days=6)}
+    with db.read_connection() as conn:
+        entries = conn.execute(_WEEK_ENTRIES, params).all()
+        running = conn.execute(_RUNNING_ORDERS, params).all()
+        week = conn.execute(_WEEK, params).first()
     heads: dict[RowKey, tuple[str | None, str | None]] = {
         RowKey(i, None): (number, title) for i, number, title in running
     }

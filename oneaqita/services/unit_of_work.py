@@ -26,6 +26,8 @@ from oneaqita.services.changes import Change, ChangeBuilder, Entity
 
 __all__ = ["UnitOfWork"]
 
+_AUDIT = insert(cast(Table, AuditEntry.__table__))  # built once
+
 
 @dataclass
 class UnitOfWork:
@@ -47,7 +49,9 @@ class UnitOfWork:
         before: dict[str, Any] | None = None,
         after: dict[str, Any] | None = None,
     ) -> None:
-        self.session.add(AuditEntry(**self._entry(action, entity, entity_id, before, after)))
+        # One Core insert on the transaction's connection, at once (no ORM object to flush).
+        entry = self._entry(action, entity, entity_id, before, after)
+        self.session.connection().execute(_AUDIT, entry)
 
     def audit_many(
         self,
