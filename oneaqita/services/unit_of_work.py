@@ -63,9 +63,8 @@ class UnitOfWork:
         (for set-based use cases; still one entry per record): a Core executemany on the
         table, no ORM objects."""
         if entries:
-            self.session.execute(
-                insert(cast(Table, AuditEntry.__table__)),
-                [self._entry(action, entity, *entry) for entry in entries],
+            self.session.connection().execute(
+                _AUDIT, [self._entry(action, entity, *entry) for entry in entries]
             )
 
     def recomputed(self, entity: Entity, ids: Sequence[int]) -> None:
