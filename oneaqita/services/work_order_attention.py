@@ -22,7 +22,7 @@ Rules (the dashboard's docstring repeats them):
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
 from oneaqita.condition import COUNTED_STATUSES, SPAN_CATEGORIES, survey_date
@@ -46,17 +46,20 @@ def _derived_urgent() -> ColumnElement[bool]:
     """SQL on findings: the grades of the finding's span (its asset in its order) alone give
     緊急度 I (condition.span_urgency): a span item graded a, or two per-length items graded a."""
     grade = aliased(Finding, name="grade")
-    same_span_a = and_(
-        grade.work_order_id == Finding.work_order_id,
-        grade.asset_id == Finding.asset_id,
-        grade.rank == FindingRank.A,
-    )
     span_item = grade.category.in_(SPAN_CATEGORIES)
-    return or_(
-        exists(select(1).select_from(grade).where(same_span_a, span_item)),
-        select(func.count()).select_from(grade).where(same_span_a, ~span_item).scalar_subquery()
-        >= 2,
+    # One probe of the span's grades a, not two (an EXISTS and a count): a span item weighs 2,
+    # a per-length item 1, and I needs 2 (no grade a: NULL, not I).
+    weight = (
+        select(func.sum(case((span_item, 2), else_=1)))
+        .select_from(grade)
+        .where(
+            grade.work_order_id == Finding.work_order_id,
+            grade.asset_id == Finding.asset_id,
+            grade.rank == FindingRank.A,
+        )
+        .scalar_subquery()
     )
+    return weight >= 2
 
 
 def unacted_urgent_findings() -> Select[int, int, int]:
@@ -70,7 +73,9 @@ def unacted_urgent_findings() -> Select[int, int, int]:
         .join(follow_up, follow_up.id == woa.c.work_order_id)
         .where(
             woa.c.asset_id == Finding.asset_id,
-            follow_up.id != Finding.work_order_id,
+            # On the link, not the order: the finding's own order is passed over in the
+            # index, without reading its row (most assets have no other order).
+            woa.c.work_order_id != Finding.work_order_id,
             follow_up.status != S.CANCELLED,
             or_(
                 func.coalesce(follow_up.actual_start, follow_up.planned_start).is_(None),
