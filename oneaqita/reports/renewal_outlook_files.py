@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from oneaqita.errors import ValidationError
-from oneaqita.labels import label
+from oneaqita.labels import Language, label
 from oneaqita.models import AssetKind
 from oneaqita.reports.renewal_levelling import LevelledPlan
 from oneaqita.reports.renewal_outlook import PAST_LIFE_AHEAD, RenewalOutlook
@@ -23,15 +23,31 @@ def _km(metres: Decimal) -> float:
     return float(round(metres / 1000, 3))
 
 
+_HEADERS: dict[Language, tuple[list[str], str, list[str]]] = {
+    "ja": (
+        ["年度", "件数", "延長(km)", "改築費(円)", "うち耐用年数超過分(円)"],
+        "{kind}(円)",
+        ["平準化後の支出(円)", "平準化後の繰越(円)"],
+    ),
+    "en": (
+        ["Fiscal year", "Assets", "Length (km)", "Renewal cost (yen)", "Of it past life (yen)"],
+        "{kind} (yen)",
+        ["Levelled spending (yen)", "Levelled carry-over (yen)"],
+    ),
+}
+
+
 def outlook_table(
-    outlook: RenewalOutlook, plan: LevelledPlan | None
+    outlook: RenewalOutlook, plan: LevelledPlan | None, language: Language = "ja"
 ) -> tuple[list[str], list[list[Cell]]]:
-    """The header and rows of the export (the page's table shows the same columns)."""
+    """The header and rows of the export (the page's table shows the same columns, with the
+    header in the UI's language; the files are in Japanese)."""
     kinds = [k for k in AssetKind if any(c.kind is k for c in outlook.cells)]
-    header = ["年度", "件数", "延長(km)", "改築費(円)", "うち耐用年数超過分(円)"]
-    header += [f"{label(k)}(円)" for k in kinds]
+    fixed, per_kind, levelled_columns = _HEADERS[language]
+    header = list(fixed)
+    header += [per_kind.format(kind=label(k, language)) for k in kinds]
     if plan is not None:
-        header += ["平準化後の支出(円)", "平準化後の繰越(円)"]
+        header += levelled_columns
     levelled = {y.fiscal_year: y for y in plan.years} if plan else {}
     rows: list[list[Cell]] = []
     for t in outlook.year_totals():

@@ -18,15 +18,15 @@ NO_AGE = -1  # the spin boxes' "no bound"
 class AssetFilterBar(FilterBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.owner_combo = self._choice_combo(self.tr("すべての管理者"), 8)
-        self.kind_combo = self._choice_combo(self.tr("すべての種別"), 8)
+        self.owner_combo = self._choice_combo(self.tr("すべての管理者"), 6)
+        self.kind_combo = self._choice_combo(self.tr("すべての種別"), 6)
         for kind in AssetKind:
             self.kind_combo.addItem(domain_label(kind), kind)
-        self.district_combo = self._choice_combo(self.tr("すべての処理区"), 10)
+        self.district_combo = self._choice_combo(self.tr("すべての処理区"), 8)
         self.status_combo = self._choice_combo(self.tr("すべての状態"), 6)
         for status in AssetStatus:
             self.status_combo.addItem(domain_label(status), status)
-        self.condition_combo = self._choice_combo(self.tr("すべての緊急度"), 8)
+        self.condition_combo = self._choice_combo(self.tr("すべての緊急度"), 6)
         for urgency in Urgency:
             self.condition_combo.addItem(condition_text(urgency), urgency)
         self.condition_combo.addItem(condition_text(None), NO_CONDITION)
@@ -34,8 +34,8 @@ class AssetFilterBar(FilterBar):
         self.age_to = self._age_box(self.tr("上限なし"))
 
         self.search_edit.setPlaceholderText(self.tr("施設番号・処理区・管種で検索"))
-        self.search_edit.setMinimumWidth(200)
-        self.count_label.setMinimumWidth(100)
+        self.search_edit.setMinimumWidth(140)
+        self.count_label.setMinimumWidth(90)
         self._lay_out(
             self.owner_combo,
             self.kind_combo,

@@ -8,6 +8,7 @@ from oneaqita.reports.renewal_levelling import LevelledPlan
 from oneaqita.reports.renewal_outlook import RenewalOutlook
 from oneaqita.reports.renewal_outlook_files import outlook_table
 from oneaqita.values import Cell
+from ui.labels import ui_language
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -30,7 +31,7 @@ class OutlookTable(QTableWidget):
         self.values: list[list[Cell]] = []
 
     def show_outlook(self, outlook: RenewalOutlook, plan: LevelledPlan | None) -> None:
-        header, rows = outlook_table(outlook, plan)
+        header, rows = outlook_table(outlook, plan, ui_language())
         years = [r for r in rows if isinstance(r[0], int)]  # the figures below are shown apart
         self.values = years
         self.clear()
