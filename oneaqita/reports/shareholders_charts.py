@@ -151,17 +151,19 @@ def outlook_columns(
     chart.x, chart.y = 44, 22
     chart.width, chart.height = width - chart.x - 10, height - 46
     chart.data = [list(due)]
-    chart.categoryAxis.categoryNames = [str(y) for y in years]
+    chart.categoryAxis.categoryNames = [str(y) if i % 5 == 0 else "" for i, y in enumerate(years)]
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 6
     chart.categoryAxis.tickDown = 0
     top = max([*due, *(line or ())], default=0)
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = _nice_max(top)
-    chart.valueAxis.valueStep = chart.valueAxis.valueMax / 5
+    # A low chart gets fewer ticks, so that the axis labels do not touch.
+    chart.valueAxis.valueStep = chart.valueAxis.valueMax / (5 if chart.height >= 80 else 2)
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labelTextFormat = lambda v: f"{v:,.0f}"
+    places = 0 if chart.valueAxis.valueStep >= 1 else 1  # a small body's axis: 0.2, 0.4…
+    chart.valueAxis.labelTextFormat = lambda v: f"{v:,.{places}f}"
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = colors.HexColor("#D5DCE4")
     chart.valueAxis.gridStrokeWidth = 0.3

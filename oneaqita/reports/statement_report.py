@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, TableStyle
 
 from oneaqita.fiscal import to_wareki
 from oneaqita.reports.pdf_base import (
@@ -22,6 +22,7 @@ from oneaqita.reports.pdf_base import (
     data_table,
     fit,
     para,
+    register_font,
     styles,
     table_style,
 )
@@ -82,19 +83,45 @@ def past_life_table(rows: list[tuple[str, OutlookSummary]], label_mm: float = 60
     return data_table(table, [label_mm * mm] + [rest * mm] * 4, 1, table_style(1, 8, range(1, 5)))
 
 
-def outlook_chart(o: OutlookSummary, title: str, height: float = 150) -> Flowable:
+def outlook_chart(
+    o: OutlookSummary, title: str, height: float = 150, width: float = 180 * mm
+) -> Flowable:
     """The 改築需要 per fiscal year (百万円) over REPORT_YEARS years, the levelled line over it."""
     line = None
     if o.budget_million is not None:
         line = [float(y.levelled_million or 0) for y in o.years]
     return outlook_columns(
-        180 * mm,
+        width,
         [y.fiscal_year for y in o.years],
         [float(y.cost_million) for y in o.years],
         line,
         title,
         height=height,
     )
+
+
+def _body_outlook(o: OutlookSummary) -> list[Flowable]:
+    """A body's page: its km past life (a narrow table) beside its 改築需要 chart, and a
+    one-line note — the page keeps to one sheet (the full definitions are in section 7)."""
+    rows = [["耐用年数を過ぎる管路延長", "km"]]
+    for h, a, km in zip(PAST_LIFE_HEADER, (0, 10, 20), o.past_life_km, strict=True):
+        rows.append([f"{h} ({o.first_year + a}年度)", km_two(km)])
+    rows.append(["改築需要 50年計 (百万円)", one_place(o.total_million)])
+    left = data_table(rows, [40 * mm, 18 * mm], 1, table_style(1, 8, (1,)))
+    chart = outlook_chart(o, "改築需要 (百万円/年)", 80, 118 * mm)
+    note = Paragraph(
+        f"布設年度 + 耐用年数の年度に改築するとした需要 ({o.first_year}年度は未改築分を含む)。"
+        "線は50年の需要を年平均の予算で平準化した支出。",
+        styles().small,
+    )
+    # The grid's own font too: a table left in Helvetica puts an unembedded font in the file.
+    flat = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), register_font(), 8)]
+    flat += [
+        (side, (0, 0), (-1, -1), 0)
+        for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
+    ]
+    # A list, not a KeepTogether: nested in the caller's one, it would always move on.
+    return [data_table([[left, chart]], [62 * mm, 118 * mm], 0, TableStyle(flat)), note]
 
 
 def outlook_note(o: OutlookSummary) -> str:
@@ -208,16 +235,8 @@ def body_section(period: ReportPeriod, as_of: date, body: BodyStatement) -> list
                 ),
             ]
         ),
-        Spacer(1, 2 * mm),
-        KeepTogether(
-            [
-                Paragraph("改築需要の見通し", s.heading),
-                past_life_table([("耐用年数を過ぎる管路延長 (km)", body.outlook)]),
-                Spacer(1, 2 * mm),
-                outlook_chart(body.outlook, "改築需要 (百万円/年)", 110),
-                Paragraph(outlook_note(body.outlook), s.small),
-            ]
-        ),
+        # Kept whole: on a full page it moves to the next sheet rather than split.
+        KeepTogether([Paragraph("改築需要の見通し", s.heading), *_body_outlook(body.outlook)]),
     ]
     return out
 
