@@ -145,6 +145,15 @@ class RenewalOutlook:
     def total_cost_yen(self) -> int:
         return sum(c.cost_yen for c in self.cells)
 
+    def for_owner(self, owner_id: int) -> "RenewalOutlook":
+        """This outlook's part for one owner (no second query: its cells and their km past
+        life; ``undated`` stays the whole outlook's, it is not split by owner)."""
+        cells = [c for c in self.cells if c.owner_id == owner_id]
+        name = {owner_id: self.bodies[owner_id]} if owner_id in self.bodies else {}
+        return RenewalOutlook(
+            self.first_year, cells, name, self.undated, _past_life(self.first_year, cells)
+        )
+
 
 def _yen(value: object) -> int:
     amount = value if isinstance(value, Decimal) else Decimal(str(value or 0))

@@ -1,22 +1,32 @@
 """The charts of the report to the shareholders, drawn with reportlab.graphics in the
-embedded font: bars of this period against last year's, and bars stacked by 緊急度.
+embedded font: bars of this period against last year's, bars stacked by 緊急度, and the
+改築需要 per fiscal year as columns with the levelled scenario as a line.
 
 Every value axis starts at 0 (PLATFORM.md: otherwise the smallest bar may be hidden), and
 the labels are the bodies' or services' names, cut to fit."""
 
 from collections.abc import Sequence
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, PolyLine, String
 from reportlab.lib import colors
 
 from oneaqita.reports.pdf_base import fit, register_font
 
-__all__ = ["CURRENT", "PREVIOUS", "URGENCY_COLOURS", "paired_bars", "stacked_bars"]
+__all__ = [
+    "CURRENT",
+    "LINE",
+    "PREVIOUS",
+    "URGENCY_COLOURS",
+    "outlook_columns",
+    "paired_bars",
+    "stacked_bars",
+]
 
 CURRENT = colors.HexColor("#2F5F8A")
 PREVIOUS = colors.HexColor("#A9BCD0")
+LINE = colors.HexColor("#C0392B")
 URGENCY_COLOURS = (
     colors.HexColor("#C0392B"),  # I
     colors.HexColor("#E69F00"),  # II
@@ -121,4 +131,55 @@ def stacked_bars(
     for i, colour in enumerate(palette[: len(series)]):
         chart.bars[i].fillColor = colour
     _legend(drawing, width - 60 * len(names) - 10, list(zip(palette, names, strict=False)))
+    return drawing
+
+
+def outlook_columns(
+    width: float,
+    years: Sequence[int],
+    due: Sequence[float],
+    line: Sequence[float] | None,
+    title: str,
+    names: tuple[str, str] = ("改築需要", "平準化"),
+    height: float = 150,
+) -> Drawing:
+    """One column per fiscal year (``due``), and ``line`` over them on the same axis."""
+    font = register_font()
+    drawing = Drawing(width, height)
+    drawing.initialFontName = font
+    chart = VerticalBarChart()
+    chart.x, chart.y = 44, 22
+    chart.width, chart.height = width - chart.x - 10, height - 46
+    chart.data = [list(due)]
+    chart.categoryAxis.categoryNames = [str(y) if i % 5 == 0 else "" for i, y in enumerate(years)]
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = 6
+    chart.categoryAxis.tickDown = 0
+    top = max([*due, *(line or ())], default=0)
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = _nice_max(top)
+    # A low chart gets fewer ticks, so that the axis labels do not touch.
+    chart.valueAxis.valueStep = chart.valueAxis.valueMax / (5 if chart.height >= 80 else 2)
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = 7
+    places = 0 if chart.valueAxis.valueStep >= 1 else 1  # a small body's axis: 0.2, 0.4…
+    chart.valueAxis.labelTextFormat = lambda v: f"{v:,.{places}f}"
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#D5DCE4")
+    chart.valueAxis.gridStrokeWidth = 0.3
+    chart.bars.strokeWidth = 0
+    chart.bars[0].fillColor = CURRENT
+    chart.groupSpacing = 2
+    drawing.add(chart)
+    pairs: list[tuple[colors.Color, str]] = [(CURRENT, names[0])]
+    if line and len(years):
+        step = chart.width / len(years)
+        scale = chart.height / chart.valueAxis.valueMax
+        points: list[float] = []
+        for i, v in enumerate(line):
+            points += [chart.x + (i + 0.5) * step, chart.y + v * scale]
+        drawing.add(PolyLine(points, strokeColor=LINE, strokeWidth=1.2))
+        pairs.append((LINE, names[1]))
+    drawing.add(String(0, height - 10, title, fontName=font, fontSize=8.5))
+    _legend(drawing, width - 60 * len(pairs) - 10, pairs)
     return drawing

@@ -13,7 +13,8 @@ What the report holds, and where each figure is defined:
   code order): its holding, its work by service against last year, its contracts in force in
   the period (start on or before the period's end, end on or after its start), the people it
   has seconded to the company on the standing day, and its assets' condition.
-- The renewal outlook is not part of these figures (oneaqita/reports/renewal_outlook.py).
+- The renewal outlook (改築需要) from the report's fiscal year, for the whole area and per
+  body: shareholders_outlook.py (renewal_outlook.py's figures).
 - Any registered user reads them (Action.READ_LISTS), as the other reports.
 """
 
@@ -36,6 +37,7 @@ from oneaqita.reports.shareholders_company import (
     staff_figures,
 )
 from oneaqita.reports.shareholders_kpi import KpiLine, kpi_actuals, kpi_lines
+from oneaqita.reports.shareholders_outlook import OutlookSummary, outlook_summaries
 from oneaqita.reports.shareholders_work import WorkCell, WorkFigures, service_names, work_figures
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
@@ -113,6 +115,7 @@ class BodyStatement:
     contracts: tuple[ContractLine, ...]
     seconded: int  # people seconded from the body to the company on the standing day
     condition: ConditionRow
+    outlook: OutlookSummary
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,7 @@ class ShareholdersFigures:
     kpis: tuple[KpiLine, ...]
     conditions: tuple[tuple[str, str, ConditionRow], ...]  # (code, name, row) per owner
     condition_total: ConditionRow
+    outlook: OutlookSummary  # the whole area's
     bodies: tuple[BodyStatement, ...]
 
 
@@ -189,6 +193,7 @@ def _statements(
     now: WorkFigures,
     before: WorkFigures,
     conditions: dict[int, ConditionRow],
+    outlooks: dict[int, OutlookSummary],
 ) -> tuple[BodyStatement, ...]:
     names = service_names(session)
     contracts = _contracts(session, period, [b[0] for b in bodies])
@@ -206,6 +211,7 @@ def _statements(
             tuple(contracts.get(body_id, [])),
             seconded.get(body_id, 0),
             conditions.get(body_id, empty_condition(body_id)),
+            outlooks[body_id],
         )
         for body_id, code, name, kind in bodies
     )
@@ -312,7 +318,10 @@ def shareholders_figures(
         )
         public = _public_bodies(session, set(holdings))
         kpi_now, kpi_before = kpi_actuals(session, period), kpi_actuals(session, period.previous)
-        bodies = _statements(session, period, as_of, public, holdings, now, before, conditions)
+        area, outlooks = outlook_summaries(session, period.fiscal_year, [b[0] for b in public])
+        bodies = _statements(
+            session, period, as_of, public, holdings, now, before, conditions, outlooks
+        )
         figures = ShareholdersFigures(
             period=period,
             issued=issued,
@@ -327,6 +336,7 @@ def shareholders_figures(
             kpis=kpi_lines(session, period, kpi_now, kpi_before),
             conditions=condition_rows,
             condition_total=sum(conditions.values(), empty_condition(0)),
+            outlook=area,
             bodies=bodies,
         )
     return figures
@@ -376,5 +386,8 @@ def body_statement(
         now, before = work_figures(session, period), work_figures(session, period.previous)
         conditions = condition_by_owner(session)
         bodies = _public_bodies(session, {org.id})
-        (body,) = _statements(session, period, as_of, bodies, holdings, now, before, conditions)
+        _, outlooks = outlook_summaries(session, period.fiscal_year, [org.id])
+        (body,) = _statements(
+            session, period, as_of, bodies, holdings, now, before, conditions, outlooks
+        )
     return Statement(period, issued, as_of, company.name, body)

@@ -37,7 +37,8 @@ SECTIONS = (
     ("work", "4 受託実績"),
     ("kpi", "5 KPI (目標・実績・達成状況)"),
     ("assets", "6 資産の状況"),
-    ("bodies", "7 株主団体別の事業実施状況"),
+    ("outlook", "7 施設の状況と改築需要"),
+    ("bodies", "8 株主団体別の事業実施状況"),
 )
 WIDTH = 180 * mm
 
@@ -78,8 +79,6 @@ def contents(numbers: PageNumbers) -> list[Flowable]:
         Paragraph("目次", s.title),
         Spacer(1, 6 * mm),
         data_table(rows, [140 * mm, 24 * mm], 0, style),
-        Spacer(1, 8 * mm),
-        Paragraph("本報告には資産の更新需要の見通し (改築需要) を含めていません。", s.small),
         PageBreak(),
     ]
 

@@ -2,8 +2,10 @@
 publish theirs (DESIGN.md, "Reports"): a cover; the contents with page numbers; 1 会社概要
 with the shareholder register; 2 職員の状況; 3 主要指標 against last year (these three in
 shareholders_front.py); 4 受託実績 per client body and per service, with charts; 5 KPI
-(目標 / 実績 / 達成); 6 資産の状況 by 緊急度 per body, with a stacked chart; 7 one page per
-shareholder body (statement_report.body_section). The figures and their definitions are
+(目標 / 実績 / 達成); 6 資産の状況 by 緊急度 per body, with a stacked chart; 7 施設の状況と
+改築需要 (km past service life now / +10 / +20 for the area and per shareholder body, the
+改築需要 per fiscal year as columns with the levelled line); 8 one page per shareholder body
+(statement_report.body_section). The figures and their definitions are
 shareholders_figures'. A4 portrait; every page carries the title, the period, the date of
 issue in 令和 and "n / N"."""
 
@@ -38,7 +40,13 @@ from oneaqita.reports.shareholders_front import (
     staff,
 )
 from oneaqita.reports.shareholders_kpi import NOT_COMPUTED
-from oneaqita.reports.statement_report import body_section, condition_table
+from oneaqita.reports.statement_report import (
+    body_section,
+    condition_table,
+    outlook_chart,
+    outlook_note,
+    past_life_table,
+)
 
 __all__ = ["SECTIONS", "TITLE", "render_shareholders_pdf"]
 
@@ -189,6 +197,21 @@ def _assets(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
     ]
 
 
+def _outlook(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
+    s = styles()
+    o = f.outlook
+    return [
+        *heading(numbers, "outlook"),
+        Paragraph(f"耐用年数を過ぎる管路延長 (km、{o.first_year}年度から)", s.heading),
+        past_life_table([("全体 (全所有団体)", o), *((b.name, b.outlook) for b in f.bodies)], 48),
+        Spacer(1, 4 * mm),
+        Paragraph("改築需要の見通し (全体)", s.heading),
+        outlook_chart(o, "改築需要 (百万円/年、全所有団体)"),
+        Paragraph(outlook_note(o), s.small),
+        PageBreak(),
+    ]
+
+
 def _bodies(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
     s = styles()
     out: list[Flowable] = [
@@ -241,6 +264,7 @@ def render_shareholders_pdf(f: ShareholdersFigures) -> bytes:
         *_work(f, numbers),
         *_kpi(f, numbers),
         *_assets(f, numbers),
+        *_outlook(f, numbers),
         *_bodies(f, numbers),
     ]
     page = ContentsPage(

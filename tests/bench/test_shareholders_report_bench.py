@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -110,6 +110,20 @@ def _bare_chart(categories: int, series: int) -> Drawing:
     return drawing
 
 
+def _bare_columns(categories: int, height: float) -> Drawing:
+    drawing = Drawing(180 * mm, height)
+    drawing.initialFontName = register_font()
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 44, 22, 450, height - 46
+    chart.data = [[float(i + 1) for i in range(max(1, categories))]]
+    chart.categoryAxis.categoryNames = ["2025"] * max(1, categories)
+    for labels in (chart.categoryAxis.labels, chart.valueAxis.labels):
+        labels.fontName = register_font()
+    chart.valueAxis.valueMin = 0
+    drawing.add(chart)
+    return drawing
+
+
 def _bare_pdf(f: ShareholdersFigures, path: Path) -> None:
     """The same pages as the report: its flowables' kinds and sizes, fixed text."""
     font = register_font()
@@ -126,7 +140,9 @@ def _bare_pdf(f: ShareholdersFigures, path: Path) -> None:
     story += [Paragraph("5 KPI", big), _bare_table(len(f.kpis) + 1, 5), PageBreak()]
     story += [Paragraph("6 資産の状況", big), _bare_table(3, 6), _bare_table(owners + 3, 10, 2)]
     story += [_bare_chart(owners, 3), PageBreak()]
-    story += [Paragraph("7 株主団体別", big), _bare_table(len(f.bodies) + 1, 6), PageBreak()]
+    story += [Paragraph("7 施設の状況と改築需要", big), _bare_table(len(f.bodies) + 2, 5)]
+    story += [_bare_columns(len(f.outlook.years), 150), PageBreak()]
+    story += [Paragraph("8 株主団体別", big), _bare_table(len(f.bodies) + 1, 6), PageBreak()]
     for i, b in enumerate(f.bodies):
         if i:
             story.append(PageBreak())
@@ -134,6 +150,7 @@ def _bare_pdf(f: ShareholdersFigures, path: Path) -> None:
         if b.services:
             story += [_bare_table(len(b.services) + 3, 9, 2), _bare_chart(len(b.services), 2)]
         story += [_bare_table(min(len(b.contracts), 12) + 1, 4), _bare_table(3, 6)]
+        story += [_bare_table(2, 5), _bare_columns(len(b.outlook.years), 110)]
 
     def footer(canvas, doc) -> None:  # type: ignore[no-untyped-def]
         canvas.setFont(font, 8)

@@ -5,6 +5,7 @@ contents' page numbers where the sections are; the CSV; the command line and its
 import csv
 import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -70,10 +71,10 @@ def test_the_report_reads_back_with_its_names_and_numbers(
     # The contents give the page each section starts on.
     contents = pages[1]
     for (key, name), (later, _) in zip(
-        SECTIONS, [*SECTIONS[1:], ("", "資産の更新需要")], strict=True
+        SECTIONS, [*SECTIONS[1:], ("", "株式会社ONE・AQITA")], strict=True
     ):
         start = next(i for i, p in enumerate(pages, start=1) if i > 2 and name in p)
-        after = contents.split(name, 1)[1].split(dict(SECTIONS).get(later, "資産の更新需要"))[0]
+        after = contents.split(name, 1)[1].split(dict(SECTIONS).get(later, "株式会社ONE・AQITA"))[0]
         assert re.findall(r"\d+", after) == [str(start)], (key, after, start)
     # One page per public shareholder at the end, each naming its body.
     tail = pages[-3:]
@@ -183,3 +184,74 @@ def test_stored_text_prints_as_typed(db: Database, manager: Actor, tmp_path: Pat
     assert any('=HYPERLINK("x") 点検' in c for c in cells)  # inside the item, not a formula
     report = render_shareholders_pdf(shareholders_figures(db, manager, 2025, today=TODAY))
     assert "能代<b>&市" in pdf_text(report, tmp_path)
+
+
+def _layout(data: bytes, tmp_path: Path, page: int = 1) -> str:
+    """The page's text as laid out, runs of spaces made one (a table row on one line)."""
+    import subprocess
+
+    pdf = tmp_path / "layout.pdf"
+    pdf.write_bytes(data)
+    out = subprocess.run(
+        ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return "\n".join(" ".join(line.split()) for line in out.splitlines())
+
+
+def _date_the_assets(db: Database) -> None:
+    """Installed years for the case's assets (life 50): A-P1 past its life in 2020, A-P2 in
+    2030, N-P3 in 2040, the manhole in 2050."""
+    from sqlalchemy import update
+
+    from oneaqita.models import Asset
+    from oneaqita.services.actor import SYSTEM_ACTOR
+
+    with db.unit_of_work(SYSTEM_ACTOR) as uow:
+        for code, year in (("A-P1", 1970), ("A-P2", 1980), ("N-P3", 1990), ("A-M1", 2000)):
+            uow.session.execute(update(Asset).where(Asset.code == code).values(installed_year=year))
+
+
+def test_the_renewal_outlook_in_the_report_and_the_statement(
+    db: Database, manager: Actor, tmp_path: Path
+) -> None:
+    from oneaqita.reports.renewal_outlook import renewal_outlook
+
+    _date_the_assets(db)
+    outlook = renewal_outlook(db, manager, 2025)
+    # By hand: 1.25 km past life now (A-P1), 1.65 in 10 years (+ A-P2), 1.70 in 20 (+ N-P3).
+    assert [outlook.past_life_km(a) for a in (0, 10, 20)] == [
+        Decimal("1.25"),
+        Decimal("1.65"),
+        Decimal("1.70"),
+    ]
+    figures = shareholders_figures(db, manager, 2025, today=TODAY)
+    assert figures.outlook.past_life_km == (Decimal("1.25"), Decimal("1.65"), Decimal("1.70"))
+    assert figures.outlook.total_yen == outlook.total_cost_yen > 0
+    akita = next(b for b in figures.bodies if b.code == "052019")
+    assert akita.outlook.past_life_km == (Decimal("1.25"), Decimal("1.65"), Decimal("1.65"))
+    assert sum(y.cost_million for y in figures.outlook.years) > 0
+    data = render_shareholders_pdf(figures)
+    pages = _pages(data, tmp_path)
+    start = next(i for i, p in enumerate(pages, start=1) if i > 2 and "7 施設の状況と改築需要" in p)
+    section = _layout(data, tmp_path, start)
+    assert "改築需要 (百万円/年" in section
+    for row in (
+        "全体 (全所有団体) 1.25 1.65 1.70",
+        "秋田市 1.25 1.65 1.65",
+        "能代市 0.00 0.00 0.05",
+    ):
+        assert row in section, (row, section)
+    assert "含めていません" not in pages[1]
+    statement = body_statement(db, manager, "052027", 2025, today=TODAY)
+    text = _layout(render_statement_pdf(statement), tmp_path)
+    assert "改築需要の見通し" in text
+    for row in ("現在 (2025年度) 0.00", "10年後 (2035年度) 0.00", "20年後 (2045年度) 0.05"):
+        assert row in text, (row, text)
+    out = tmp_path / "noshiro.csv"
+    write_statement_csv(statement, out)
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        km = [r["延長 (km)"] for r in csv.DictReader(f) if r["区分"] == "改築需要"]
+    assert km[:3] == ["0.0", "0.0", "0.05"]
