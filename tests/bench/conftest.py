@@ -16,7 +16,7 @@ import hashlib
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -120,6 +120,40 @@ def _pg_admin():  # type: ignore[no-untyped-def]
         engine.dispose()
         pytest.skip(f"PostgreSQL not reachable at {PG_URL}: {exc}")
     return engine
+
+
+def cached_pg_database(
+    name: str, stamp: str, build: Callable[[str], None], template: str | None = None
+) -> str:
+    """The URL of the PostgreSQL benchmark database `name`, built by `build(url)` into
+    "<name>_building" (a copy of `template` when given) and renamed into place, unless one
+    whose comment is `stamp` (the schema's fingerprint) is already there."""
+    admin = _pg_admin()
+    url = admin.url.set(database=name).render_as_string(hide_password=False)
+    building = f"{name}_building"
+    try:
+        with _build_lock(f"{name}-pg"):
+            with admin.connect() as conn:
+                comment = conn.execute(
+                    text(
+                        "SELECT shobj_description(oid, 'pg_database') FROM pg_database "
+                        "WHERE datname = :n"
+                    ),
+                    {"n": name},
+                ).first()
+                if comment is not None and comment[0] == stamp:
+                    return url
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)'))
+                copy = f' TEMPLATE "{template}"' if template else ""
+                conn.execute(text(f'CREATE DATABASE "{building}"{copy}'))
+            build(admin.url.set(database=building).render_as_string(hide_password=False))
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                conn.execute(text(f'ALTER DATABASE "{building}" RENAME TO "{name}"'))
+                conn.execute(text(f"COMMENT ON DATABASE \"{name}\" IS '{stamp}'"))
+            return url
+    finally:
+        admin.dispose()
 
 
 def _pg_complete(url: str, orders: int) -> bool:

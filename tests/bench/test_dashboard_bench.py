@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import make_url, text
+from sqlalchemy import make_url
 
 from oneaqita.models import User
 from oneaqita.reports.dashboard_figures import Dashboard, dashboard
@@ -24,9 +24,9 @@ from tests.bench.conftest import (
     TMP,
     _build_lock,
     _label,
-    _pg_admin,
     _remove_sqlite,
     cached_pg,
+    cached_pg_database,
     cached_sqlite,
     fingerprint,
 )
@@ -146,32 +146,9 @@ def _sqlite_path() -> Path:
 
 def _pg_url() -> str:
     source = make_url(cached_pg()).database
-    admin = _pg_admin()
-    name = f"oneaqita_bench_dash_{_label(ORDERS)}"
-    url = admin.url.set(database=name).render_as_string(hide_password=False)
-    try:
-        with _build_lock(f"{name}-pg"):
-            with admin.connect() as conn:
-                comment = conn.execute(
-                    text(
-                        "SELECT shobj_description(oid, 'pg_database') FROM pg_database "
-                        "WHERE datname = :n"
-                    ),
-                    {"n": name},
-                ).first()
-                if comment is not None and comment[0] == _stamp():
-                    return url
-                building = f"{name}_building"
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)'))
-                conn.execute(text(f'CREATE DATABASE "{building}" TEMPLATE "{source}"'))
-            dashdata.add_to(admin.url.set(database=building).render_as_string(False))
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                conn.execute(text(f'ALTER DATABASE "{building}" RENAME TO "{name}"'))
-                conn.execute(text(f"COMMENT ON DATABASE \"{name}\" IS '{_stamp()}'"))
-            return url
-    finally:
-        admin.dispose()
+    return cached_pg_database(
+        f"oneaqita_bench_dash_{_label(ORDERS)}", _stamp(), dashdata.add_to, template=source
+    )
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])

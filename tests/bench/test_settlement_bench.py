@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import make_url, text
+from sqlalchemy import make_url
 
 from oneaqita.models import Role, User
 from oneaqita.reports.settlement_figures import settlement_figures
 from oneaqita.services.actor import SYSTEM_ACTOR, Actor
 from oneaqita.services.database import Database
 from tests.bench import timedata
-from tests.bench.conftest import TMP, _build_lock, _pg_admin, _remove_sqlite
+from tests.bench.conftest import TMP, _build_lock, _remove_sqlite, cached_pg_database
 from tests.bench.timing import Table, interleaved, ms, publish, ratio
 
 pytestmark = pytest.mark.bench
@@ -63,32 +63,7 @@ def _sqlite_path() -> Path:
 
 
 def _pg_url() -> str:
-    admin = _pg_admin()
-    name, stamp = "oneaqita_bench_time", timedata.fingerprint()
-    url = admin.url.set(database=name).render_as_string(hide_password=False)
-    try:
-        with _build_lock("oneaqita-bench-time-pg"):
-            with admin.connect() as conn:
-                comment = conn.execute(
-                    text(
-                        "SELECT shobj_description(oid, 'pg_database') FROM pg_database "
-                        "WHERE datname = :n"
-                    ),
-                    {"n": name},
-                ).first()
-                if comment is not None and comment[0] == stamp:
-                    return url
-                building = f"{name}_building"
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)'))
-                conn.execute(text(f'CREATE DATABASE "{building}"'))
-            timedata.build_url(admin.url.set(database=building).render_as_string(False))
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                conn.execute(text(f'ALTER DATABASE "{building}" RENAME TO "{name}"'))
-                conn.execute(text(f"COMMENT ON DATABASE \"{name}\" IS '{stamp}'"))
-            return url
-    finally:
-        admin.dispose()
+    return cached_pg_database("oneaqita_bench_time", timedata.fingerprint(), timedata.build_url)
 
 
 def _manager(db: Database) -> Actor:
