@@ -183,6 +183,9 @@ def _add_report(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> N
     )
     hr.add_argument("--month", metavar="YYYY-MM", required=True, help="the month, e.g. 2025-04")
     hr.add_argument("--person", metavar="EMPLOYEE_NO", help="only this person")
+    hr.add_argument(
+        "--body", metavar="CODE", help="only the people seconded from this body (its code)"
+    )
     ch = add(
         "contract-hours",
         "hours per contract and client body of a month (契約別作業時間表)",
@@ -386,7 +389,7 @@ def _report_hours(db: "Database", actor: "Actor", args: argparse.Namespace) -> s
     from oneaqita.reports.report_files import report_format
 
     kind, month = report_format(args.output), _month(args.month)
-    figures = hours_figures(db, actor, month, args.person)
+    figures = hours_figures(db, actor, month, args.person, args.body)
     if kind == "pdf":
         write_pdf(args.output, render_hours_pdf(figures))
     else:

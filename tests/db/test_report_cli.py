@@ -49,6 +49,10 @@ def test_hours_pdf_and_csv(manager_db: Database, any_url: str, tmp_path: Path) -
     out = tmp_path / "hours.csv"
     assert _run(["hours", "--month", "2025-06", "-o", str(out)], any_url) == 0
     assert out.read_text(encoding="utf-8-sig").count("合計") == 1 + 2  # header, two people
+    one = tmp_path / "hours-p001.csv"
+    assert _run(["hours", "--month", "2025-06", "--body", "P001", "-o", str(one)], any_url) == 0
+    text = one.read_text(encoding="utf-8-sig")
+    assert text.count("合計") == 1 + 1 and "E0002" in text and "E0001" not in text
 
 
 @pytest.mark.parametrize(
@@ -58,6 +62,7 @@ def test_hours_pdf_and_csv(manager_db: Database, any_url: str, tmp_path: Path) -
         (["settlement", "--month", "June"], "YYYY-MM", "YYYY-MM"),
         (["settlement", "--month", "2025-06", "--body", "X999"], "X999", "No organization"),
         (["hours", "--month", "2025-06", "--person", "E9999"], "E9999", "No person"),
+        (["hours", "--month", "2025-06", "--body", "X999"], "X999", "No organization"),
         (["hours", "--month", "2025-06", "--person", "=cmd|'/c calc'!A1"], "職員", "No person"),
         (["hours", "--month", "2025-06", "--person", "E\x1b[2J"], "職員番号", "Employee no."),
         (["settlement", "--month", "2025-06", "--body", "P\x00"], "団体コード", "code"),
