@@ -221,6 +221,15 @@ def _write(uow: UnitOfWork, action: str, row: Any, before: Any, snap: Any) -> No
     uow.audit(action, ENTITY, row.id, before, None if action == "delete" else snap(row))
 
 
+def _update(uow: UnitOfWork, row: Any, values: dict[str, Any], snapshot: Any) -> None:
+    """Set `values` on a stored row and audit it, when they change anything."""
+    if any(getattr(row, k) != v for k, v in values.items()):
+        before = snapshot(row)
+        for k, v in values.items():
+            setattr(row, k, v)
+        _write(uow, "update", row, before, snapshot)
+
+
 @requires(Action.EDIT_RENEWAL_BASIS)
 def save_service_life(
     db: Database, actor: Actor, kind: AssetKind, years: object, expected_version: int
@@ -286,11 +295,7 @@ def save_body_life(
                 expected_version or 0, ("目標耐用年数", "Target life"),
             )  # fmt: skip
             values = {"organization_id": organization_id, "kind": kind, "years": clean}
-            if any(getattr(row, k) != v for k, v in values.items()):
-                before = _body_snapshot(row)
-                for k, v in values.items():
-                    setattr(row, k, v)
-                _write(uow, "update", row, before, _body_snapshot)
+            _update(uow, row, values, _body_snapshot)
     return row.id, uow.change
 
 
@@ -356,11 +361,7 @@ def save_unit_cost(
             if row.min_diameter_mm == 0 and (low != 0 or kind != row.kind):
                 raise _first_band(row)
             values = {"kind": kind, "min_diameter_mm": low, "yen": clean_yen}
-            if any(getattr(row, k) != v for k, v in values.items()):
-                before = _cost_snapshot(row)
-                for k, v in values.items():
-                    setattr(row, k, v)
-                _write(uow, "update", row, before, _cost_snapshot)
+            _update(uow, row, values, _cost_snapshot)
     return row.id, uow.change
 
 
