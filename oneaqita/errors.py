@@ -19,6 +19,11 @@ class PermissionDenied(DomainError):
     pass
 
 
+class AuthenticationFailed(DomainError):
+    """A login refused: a wrong login or password (never saying which), a locked account, a
+    deactivated user, a database that has no administrator yet."""
+
+
 class ValidationError(DomainError):
     """Bad input; `field` names what to fix where one field is to blame."""
 

@@ -13,7 +13,7 @@ from oneaqita.models.time_entries import (
     TimeEntryStatus,
     TimesheetWeek,
 )
-from oneaqita.models.users import AuditEntry, Role, User
+from oneaqita.models.users import AuditEntry, DatabaseSetting, LoginFailure, Role, User
 from oneaqita.models.work import (
     Contract,
     WorkKind,
@@ -33,10 +33,12 @@ __all__ = [
     "Base",
     "BodyServiceLife",
     "Contract",
+    "DatabaseSetting",
     "Finding",
     "FindingAttachment",
     "FindingRank",
     "Kpi",
+    "LoginFailure",
     "KpiTarget",
     "Organization",
     "OrganizationKind",

@@ -31,6 +31,31 @@ class User(IdMixin, VersionedMixin, Base):
     person: Mapped[Person | None] = relationship()
 
 
+class LoginFailure(Base):
+    """Failed logins of a user of the embedded database, in a row of their own: counting them
+    never changes the user's row (its version, its audit), and a successful login deletes it.
+    ``locked_until`` set: no login, right password or not, before that moment."""
+
+    __tablename__ = "login_failures"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_failed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    locked_until: Mapped[datetime | None] = mapped_column()
+
+
+class DatabaseSetting(Base):
+    """Facts about this database itself, by key: ``demo`` = "1" on a database the demo loader
+    filled, where its demo users may log in without a password."""
+
+    __tablename__ = "database_settings"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
 class AuditEntry(IdMixin, Base):
     """Append-only: triggers created by the migration refuse UPDATE and DELETE."""
 
