@@ -66,11 +66,20 @@ class FakeEditor(EditorDialog[Record]):
         self.name_edit.setText(record.name)
         self.note_edit.setText(record.note)
 
+    def take_version(self, record: Record) -> None:
+        self.version = record.version
+
     def describe(self, record: Record) -> dict[str, str]:
         return {"name": record.name, "note": record.note}
 
     def typed(self) -> dict[str, str]:
         return {"name": self.name_edit.text(), "note": self.note_edit.text()}
+
+
+def _bold_rows(dialog: EditorDialog) -> list[str]:  # type: ignore[type-arg]
+    table = dialog.banner.table
+    items = [table.item(row, 0) for row in range(table.rowCount())]
+    return [i.text() for i in items if i is not None and i.font().bold()]
 
 
 def _settle(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -247,8 +256,9 @@ def test_a_conflict_keeps_the_input_shows_the_stored_values_and_reload_saves(
     assert editor.stored == stored
     text = editor.stored_text()
     assert "名前" in text and "備考" in text and "他の人の備考" in text and "(&" not in text
-    html = editor.stored_label.text()
-    assert "<b>他の人の備考</b>" in html and "<b>秋田</b>" not in html  # what differs stands out
+    assert [r.field for r in editor.banner.differing()] == ["note"]  # what differs stands out
+    assert _bold_rows(editor) == ["≠ 備考"]
+    assert "他の人の備考\t私の備考" in text  # theirs beside mine
     assert not editor.message_label.isVisible() and len(editor.saved_versions) == 1
 
     qtbot.mouseClick(editor.reload_button, Qt.MouseButton.LeftButton)
@@ -305,7 +315,7 @@ def test_two_edits_of_one_organization(qtbot, db: Database, city: int) -> None:
     assert second.isVisible() and second.conflict and second.banner.isVisible()
     qtbot.waitUntil(lambda: "Akita City Hall" in second.stored_text(), timeout=5000)
     assert second.kana_edit.text() == "アキタシ"  # what they typed stays
-    assert "<b>Akita City Hall</b>" in second.stored_label.text()  # theirs differs
+    assert "英語名" in "".join(_bold_rows(second))  # theirs differs
     assert get_organization(db, city).name_en == "Akita City Hall"
 
     qtbot.mouseClick(second.reload_button, Qt.MouseButton.LeftButton)
