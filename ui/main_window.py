@@ -21,6 +21,7 @@ from oneaqita.services.contract_queries import ContractFilter
 from oneaqita.services.database import Database
 from oneaqita.services.work_order_queries import WorkOrderFilter
 from ui.assets.page import AssetsPage
+from ui.audit.page import AuditLogPage
 from ui.contracts.page import ContractsPage
 from ui.dashboard.page import DashboardPage
 from ui.database_backup import DatabaseBackup
@@ -59,6 +60,7 @@ Page = (
     | ReportsPage
     | OutlookPage
     | AssetsPage
+    | AuditLogPage
 )
 
 
@@ -108,6 +110,8 @@ class MainWindow(QMainWindow):
             self.pages.append(self.team_month)
         if allowed(actor, Action.READ_REPORTS):  # the company's reports to its shareholders
             self.pages.append(ReportsPage(db, actor))
+        if AuditLogPage.available(actor):  # who changed what: Action.READ_AUDIT_LOG
+            self.pages.append(AuditLogPage(db, actor))
         # Managers and administrators start on the dashboard.
         self.dashboard: DashboardPage | None = None
         if allowed(actor, Action.READ_DASHBOARD):
