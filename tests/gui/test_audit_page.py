@@ -107,6 +107,23 @@ def test_filter_by_record_and_period(qtbot, page: AuditLogPage, edits: dict[str,
     qtbot.waitUntil(lambda: not page.model.is_loading(), timeout=5000)
     assert _shown(page, 4) == [str(edits["org_id"])] and _shown(page, 1) == ["suzuki"]
 
+    page.show_record(Entity.USERS, None)  # a table's entries, then a double click on one
+    qtbot.waitUntil(lambda: page.model.filter.entity_id is None, timeout=5000)
+    qtbot.waitUntil(lambda: not page.model.is_loading() and page.model.rowCount() > 1)
+    first = page.model.row_at(0)
+    assert first is not None and first.entity_id is not None
+    rect = page.table.visualRect(page.model.index(0, 1))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(page.model.counted, timeout=5000):
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.model.filter.entity_id == first.entity_id
+    assert page.filter_bar.id_edit.text() == str(first.entity_id)
+    assert {r.entity_id for r in (page.model.row_at(i) for i in range(page.model.rowCount())) if r}
+    assert set(_shown(page, 4)) == {str(first.entity_id)}
+
+    page.show_record(Entity.ORGANIZATIONS, int(edits["org_id"]))  # type: ignore[call-overload]
+    qtbot.waitUntil(lambda: page.model.filter.entity_id == edits["org_id"], timeout=5000)
+    qtbot.waitUntil(lambda: not page.model.is_loading(), timeout=5000)
     bar = page.filter_bar
     tomorrow = date.today() + timedelta(days=1)
     day = QDate(tomorrow.year, tomorrow.month, tomorrow.day)

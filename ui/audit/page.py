@@ -4,9 +4,11 @@ the filters, the paged log newest first, and the selected entry's before and aft
 Nothing here changes anything: the log is append-only and the page offers no command that
 writes. Every change writes to the log, so a change announced while the page is on screen
 reloads the list; one announced while another page is shown reloads it when it shows again.
-`show_record` opens one record's history (another page may ask for it).
+`show_record` opens one record's history: Enter or a double click on an entry shows the
+history of the record it is about (another page may ask for it too).
 """
 
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -40,6 +42,7 @@ class AuditLogPage(ListDetailPage):
         self._set_up(
             AuditTableModel(db, actor, self), AuditFilterBar(), self.entry_pane, [620, 560]
         )
+        self.table.activated.connect(self._activated)  # Enter and double click
         change_hub().changed.connect(self._changed)
         self.filter_bar.show_searching()
         self._load_users()
@@ -58,6 +61,11 @@ class AuditLogPage(ListDetailPage):
             edit.blockSignals(False)
         self.filter_bar.set_record(str(entity), entity_id)
         self._apply_filter()
+
+    def _activated(self, index: QModelIndex) -> None:
+        entry = self.model.row_at(index.row())
+        if entry is not None and entry.entity_id is not None:
+            self.show_record(entry.entity, entry.entity_id)
 
     # -- list ----------------------------------------------------------------------------
     def refresh(self) -> None:
