@@ -271,6 +271,55 @@ def test_a_conflict_keeps_the_input_shows_the_stored_values_and_reload_saves(
     assert editor.saved_versions == [1, 2]
 
 
+def test_reapply_keeps_the_input_and_saves_it_with_the_stored_version(
+    qtbot, editor: FakeEditor
+) -> None:
+    stored = Record("秋田", "他の人の備考", 2)
+
+    def versioned(version: int | None) -> Change:
+        if version != stored.version:
+            raise ConcurrentEdit()
+        return Change({ORGS: frozenset({3})})
+
+    editor.answer, editor.stored_now = versioned, stored
+    editor.note_edit.setText("私の備考")
+    editor.accept()
+    _settle(qtbot)
+    qtbot.waitUntil(lambda: editor.reapply_button.isEnabled(), timeout=5000)
+    asked: list[list[str]] = []
+
+    def confirm(rows):  # type: ignore[no-untyped-def]
+        asked.append([f"{r.label}:{r.stored}->{r.typed}" for r in rows])
+        return True
+
+    editor.confirm_overwrite = confirm  # type: ignore[method-assign]
+    with qtbot.waitSignal(editor.finished, timeout=5000) as finished:
+        qtbot.mouseClick(editor.reapply_button, Qt.MouseButton.LeftButton)
+    assert finished.args == [int(QDialog.DialogCode.Accepted.value)]
+    assert asked == [["備考:他の人の備考->私の備考"]]  # the one stored value replaced
+    assert editor.note_edit.text() == "私の備考" and editor.saved_versions == [1, 2]
+
+
+def test_an_editor_without_take_version_offers_reload_only(qtbot) -> None:  # type: ignore[no-untyped-def]
+    class ReloadOnly(FakeEditor):
+        take_version = EditorDialog.take_version  # type: ignore[assignment]
+
+    dialog = ReloadOnly(Record("秋田", "", 1), record_id=3)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    def conflict(_v: int | None) -> Change:
+        raise ConcurrentEdit()
+
+    dialog.answer, dialog.stored_now = conflict, Record("秋田", "x", 2)
+    dialog.accept()
+    _settle(qtbot)
+    qtbot.waitUntil(lambda: dialog.reload_button.isEnabled(), timeout=5000)
+    assert not dialog.may_reapply() and not dialog.reapply_button.isVisible()
+    dialog.reapply()  # not offered: nothing happens
+    assert dialog.isVisible() and dialog.saved_versions == [1]
+
+
 def test_a_conflict_with_the_record_gone_says_so(qtbot, editor: FakeEditor) -> None:
     def conflict(_v: int | None) -> Change:
         raise ConcurrentEdit()
