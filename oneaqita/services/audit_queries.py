@@ -8,9 +8,10 @@ its triggers refuse UPDATE and DELETE, and no service offers either). Rules:
 - The filter is exact on the user (``user_id``), the table (``entity``: an ``Entity`` value)
   and the record (``entity_id``); ``since`` / ``until`` bound ``at`` as instants (the UI turns
   the local dates chosen into them: since inclusive, until exclusive).
-- The free text matches the stored before or after JSON. The JSON is stored with non-ASCII
-  characters escaped (``\\u79cb``), so the text is escaped the same way before it is matched;
-  case does not count. It reads every row the other filters leave (the log's JSON has no
+- The free text matches the stored before or after JSON. The services store it with non-ASCII
+  characters escaped (``\\u79cb``), so the text is matched escaped the same way, and as typed
+  too (an entry written by a database trigger holds the characters themselves); case does not
+  count. It reads every row the other filters leave (the log's JSON has no
   index): with a user, table or period chosen it stays quick.
 - Newest first by default (``at``, then ``id``, descending; ascending when asked), the id as
   the tie-break so that pages never overlap. The indexes of migration 0015 (user, at, id) and
@@ -97,9 +98,10 @@ _COLUMNS = (
 )
 
 
-def _json_needle(text: str) -> str:
-    """The text as it appears inside the stored JSON: escaped as json.dumps escapes it."""
-    return json.dumps(text[:MAX_TEXT])[1:-1]
+def _json_needle(text: str, ascii_only: bool = True) -> str:
+    """The text as it appears inside stored JSON: quotes, backslashes and control characters
+    escaped, and non-ASCII characters too unless `ascii_only` is False."""
+    return json.dumps(text, ensure_ascii=ascii_only)[1:-1]
 
 
 def _conditions(flt: AuditFilter) -> list[ColumnElement[bool]]:
@@ -114,13 +116,17 @@ def _conditions(flt: AuditFilter) -> list[ColumnElement[bool]]:
         where.append(_E.at >= flt.since)
     if flt.until is not None:
         where.append(_E.at < flt.until)
-    text = flt.text.strip()
+    text = flt.text.strip()[:MAX_TEXT]
     if text:
-        needle = _json_needle(text)
+        # As the services write it (escaped), and as a trigger may (json_object, to_json: not).
+        needles = dict.fromkeys([_json_needle(text), _json_needle(text, ascii_only=False)])
         where.append(
             or_(
-                cast(_E.before, String).icontains(needle, autoescape=True),
-                cast(_E.after, String).icontains(needle, autoescape=True),
+                *(
+                    cast(column, String).icontains(needle, autoescape=True)
+                    for column in (_E.before, _E.after)
+                    for needle in needles
+                )
             )
         )
     return where

@@ -109,6 +109,21 @@ def test_text_matches_japanese_in_before_or_after(db: Database, log: dict[str, A
         assert count_audit_entries(db, admin, AuditFilter(text=hostile)) == 0
 
 
+def test_text_matches_an_entry_written_unescaped(db: Database, log: dict[str, Actor]) -> None:
+    """A database trigger writes the characters themselves, not the services' escapes."""
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) "
+            "VALUES ('2026-01-05 09:00:00', 'trigger', 'update', 'organizations', 1, "
+            """'{"name_ja": "八郎潟町"}', '{"name_ja": "八郎潟町役場"}')"""
+        )
+    admin = log["admin"]
+    assert [r.actor for r in list_audit_entries(db, admin, AuditFilter(text="八郎潟"))] == [
+        "trigger"
+    ]
+    assert count_audit_entries(db, admin, AuditFilter(text="町役場")) == 1
+
+
 def test_one_entry_and_the_users(db: Database, log: dict[str, Actor]) -> None:
     admin = log["admin"]
     first = list_audit_entries(db, admin, AuditFilter())[0]
