@@ -104,6 +104,19 @@ def _json_needle(text: str, ascii_only: bool = True) -> str:
     return json.dumps(text, ensure_ascii=ascii_only)[1:-1]
 
 
+# Before and after as one text (ILIKE on each of them, for each needle, took twice as long
+# on PostgreSQL). The separator is a control character, which a needle never holds (JSON
+# escapes it), so that no match spans the two.
+_HAYSTACK = (
+    func.coalesce(cast(_E.before, String), "") + "\x1f" + func.coalesce(cast(_E.after, String), "")
+)
+
+
+def _pattern(needle: str, lower: bool) -> str:
+    escaped = needle.replace("/", "//").replace("%", "/%").replace("_", "/_")
+    return f"%{escaped.lower() if lower else escaped}%"
+
+
 def _conditions(flt: AuditFilter) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = []
     if flt.user_id is not None:
@@ -120,15 +133,11 @@ def _conditions(flt: AuditFilter) -> list[ColumnElement[bool]]:
     if text:
         # As the services write it (escaped), and as a trigger may (json_object, to_json: not).
         needles = dict.fromkeys([_json_needle(text), _json_needle(text, ascii_only=False)])
-        where.append(
-            or_(
-                *(
-                    cast(column, String).icontains(needle, autoescape=True)
-                    for column in (_E.before, _E.after)
-                    for needle in needles
-                )
-            )
-        )
+        # lower() only for a text with letters that have a case: it tripled the time of a
+        # Japanese search on PostgreSQL, and JSON's own escapes are lower-case already.
+        cased = text.lower() != text.upper()
+        haystack = func.lower(_HAYSTACK) if cased else _HAYSTACK
+        where.append(or_(*(haystack.like(_pattern(n, cased), escape="/") for n in needles)))
     return where
 
 

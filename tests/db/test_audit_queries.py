@@ -115,13 +115,18 @@ def test_text_matches_an_entry_written_unescaped(db: Database, log: dict[str, Ac
         conn.exec_driver_sql(
             "INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) "
             "VALUES ('2026-01-05 09:00:00', 'trigger', 'update', 'organizations', 1, "
-            """'{"name_ja": "八郎潟町"}', '{"name_ja": "八郎潟町役場"}')"""
+            """'{"name_ja": "八郎潟町"}', """
+            """'{"name_ja": "八郎潟町役場", "name_en": "Hachirogata"}')"""
         )
     admin = log["admin"]
     assert [r.actor for r in list_audit_entries(db, admin, AuditFilter(text="八郎潟"))] == [
         "trigger"
     ]
     assert count_audit_entries(db, admin, AuditFilter(text="町役場")) == 1
+    assert count_audit_entries(db, admin, AuditFilter(text="HACHIROGATA")) == 1  # any case
+    assert count_audit_entries(db, admin, AuditFilter(text="潟町役")) == 1
+    assert count_audit_entries(db, admin, AuditFilter(text="潟_役")) == 0  # no wildcards
+    assert count_audit_entries(db, admin, AuditFilter(text="潟%役")) == 0
 
 
 def test_one_entry_and_the_users(db: Database, log: dict[str, Actor]) -> None:

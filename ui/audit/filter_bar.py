@@ -45,6 +45,9 @@ class AuditFilterBar(FilterBar):
         self.to_edit = self._date_edit(self.tr("この日まで（その日を含む）"))
 
         self.search_edit.setPlaceholderText(self.tr("変更前・変更後の値で検索"))
+        self.search_edit.setToolTip(
+            self.tr("ユーザー・対象・期間でも絞ると、すぐに見つかります（ログ全体では数秒）")
+        )
         self.search_edit.setMinimumWidth(160)
         self.count_label.setMinimumWidth(80)
         self._lay_out(
