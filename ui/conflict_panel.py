@@ -180,10 +180,7 @@ def confirm_overwrite(parent: QWidget, rows: list[ConflictRow]) -> bool:
             "ConflictPanel", "他の人が保存した次の値を、あなたの入力で上書きします。\n{lines}"
         ).format(lines=lines)
     else:
-        text = translate(
-            "ConflictPanel",
-            "保存されている内容を、あなたの入力で上書きします（値の違いはありません）。",
-        )
+        text = translate("ConflictPanel", "保存されている内容を、あなたの入力で上書きします。")
     box.setText(text)
     box.setInformativeText(translate("ConflictPanel", "上書きして保存しますか？"))
     overwrite = box.addButton(

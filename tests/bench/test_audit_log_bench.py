@@ -2,8 +2,9 @@
 and the first page of 200, newest first), through the service, against the same two
 statements hand-written for the bare driver, on SQLite and PostgreSQL. Instant means each
 filter's count and page under TARGET_MS, or within 1.5 times the bare statements where they
-take longer themselves (PostgreSQL's count of the whole log); the free text over the whole
-log (no other filter) reads every entry and is reported, not held to either."""
+take longer themselves (PostgreSQL's count of the whole log). A free text reads every entry
+the other filters leave (the JSON has no index; two patterns, escaped and as typed): it is
+reported, not held to either (a table and a month: 0.1-0.15 s; the whole log: 2-5 s)."""
 
 import os
 import sqlite3
@@ -163,7 +164,7 @@ def test_each_filters_count_and_first_page(setup: tuple[str, Database, Any]) -> 
         # PostgreSQL counts a million rows in a couple of hundred ms whoever asks: there the
         # same statements by hand set the bar.
         limit = max(TARGET_MS, 1.5 * base.median)
-        if (label, flt) != TEXT_EVERYWHERE and mine.median > limit:
+        if not flt.text and mine.median > limit:
             slow.append(f"{label}: {mine.median:.0f} ms (limit {limit:.0f})")
 
     deep = AuditFilter()
