@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oneaqita.db.connection_settings import ConnectionSettings, describe_server
+from oneaqita.db.connection_settings import ConnectionSettings
 from oneaqita.db.owner_migrations import MigrationResult, ProgressCallback, run_owner_migrations
 from oneaqita.db.owner_secrets import (
     SecretNotKept,
@@ -53,7 +53,7 @@ class OwnerMigrationDialog(QDialog):
             self.tr(
                 "{server} のスキーマを、このバージョンの oneaqita の最新の版に更新します。"
                 "スキーマの所有者のログインで実行してください（所有者でなければ何も変更しません）。"
-            ).format(server=describe_server(settings))
+            ).format(server=f"{settings.host}:{settings.port}/{settings.database}")
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)

@@ -9,7 +9,7 @@ dialog. Refusals are shown at the field (ui/field_errors.py)."""
 
 import os
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -287,4 +287,24 @@ def add_database_settings(window: QWidget, menu: QMenu, current: str) -> QAction
     if menu.actions():
         menu.addSeparator()
     menu.addAction(action)
+    problem = load_settings().problem
+    if problem is not None and not _told:
+        QTimer.singleShot(0, lambda: tell_damaged_settings(window, problem))
     return action
+
+
+_told: list[DomainError] = []  # the damaged file is said once a run, not by every window
+
+
+def tell_damaged_settings(window: QWidget, problem: DomainError) -> QMessageBox:
+    """At start: the settings file could not be read, so the embedded database is open."""
+    _told.append(problem)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        translate("DatabaseSettingsDialog", "データベースの設定"),
+        f"{problem.ja}\n\n{problem.en}",
+        parent=window,
+    )
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()  # not modal: the app is usable on the embedded database meanwhile
+    return box

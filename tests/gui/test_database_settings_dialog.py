@@ -228,3 +228,30 @@ def test_the_menu_opens_it_for_every_user(qtbot, window) -> None:  # type: ignor
         label.text() for label in opened[0].findChildren(type(opened[0].said))
     )
     opened[0].close()
+
+
+def test_a_damaged_file_is_said_at_start_once(  # type: ignore[no-untyped-def]
+    qtbot, config: Path, demo_db, actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.database_settings_dialog as module
+    from ui.main_window import MainWindow
+
+    config.mkdir()
+    settings_path().write_bytes(b"\xff\xfe not json")
+    monkeypatch.setattr(module, "_told", [])
+    told: list[str] = []
+    opened = module.tell_damaged_settings
+
+    def record(window, problem):  # type: ignore[no-untyped-def]
+        box = opened(window, problem)
+        told.append(box.text())
+        box.close()
+        return box
+
+    monkeypatch.setattr(module, "tell_damaged_settings", record)
+    for _ in range(2):  # a second window (a restore reopens one) says it no more
+        window = MainWindow(demo_db, actor)
+        qtbot.addWidget(window)
+        qtbot.wait(10)
+    assert len(told) == 1
+    assert "組み込みのデータベースを使います" in told[0] and "embedded database is used" in told[0]
