@@ -112,6 +112,10 @@ class OwnerMigrationDialog(QDialog):
             self.tr("記憶したパスワードを使います") if stored is not None else ""
         )
 
+    def reject(self) -> None:
+        if self.run_button.isEnabled():  # a migration under way finishes anyway: wait for it
+            super().reject()
+
     def _busy(self, busy: bool) -> None:
         for widget in (self.owner, self.password, self.run_button, self.close_button):
             widget.setEnabled(not busy)

@@ -196,6 +196,10 @@ class DatabaseSettingsDialog(QDialog):
         if text:
             self._say(text)
 
+    def reject(self) -> None:
+        if self.save_button.isEnabled():  # not while a connection test runs: its answer waits
+            super().reject()
+
     def _say(self, text: str) -> None:
         self.said.setText(text)
         self.said.show()

@@ -15,6 +15,7 @@ embedded database is used and `problem` says why (both languages).
 import json
 import logging
 import os
+import tempfile
 import unicodedata
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -272,12 +273,18 @@ def save_settings(settings: ConnectionSettings) -> Path:
     if not settings.is_server:
         data = {"version": FORMAT_VERSION, "kind": settings.kind.value}
     path = settings_path()
+    temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        # A temporary file of its own, so that two saves at once never write into one file.
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        temporary = Path(name)
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(data, file, ensure_ascii=False, indent=2)
         os.replace(temporary, path)
     except OSError as exc:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
         raise DomainError(
             f"データベースの設定を保存できませんでした: {path}: {exc.strerror or exc}",
             f"Could not save the database settings: {path}: {exc.strerror or exc}",

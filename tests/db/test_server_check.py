@@ -127,3 +127,21 @@ def test_a_database_owner_who_is_no_superuser_migrates_it(pg_url: str, clerk_rol
             conn.execute(text(f'REASSIGN OWNED BY "{clerk_role}" TO postgres'))
         inside.dispose()
         admin.dispose()
+
+
+def test_the_saved_server_is_the_database_that_opens(
+    pg_db: Database, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from oneaqita.db.connection_settings import CONFIG_DIR_ENV, save_settings
+    from oneaqita.db.engine import ENV_URL, resolve_url
+
+    monkeypatch.setenv(CONFIG_DIR_ENV, str(tmp_path / "config"))
+    monkeypatch.delenv(ENV_URL, raising=False)
+    save_settings(_settings(pg_db.engine.url.render_as_string(False)))
+    opened = Database.open(resolve_url())
+    try:
+        assert opened.dialect == "postgresql"
+        assert current_revision(opened.engine) == head_revision(opened.engine)
+        assert opened.engine.url.database == pg_db.engine.url.database
+    finally:
+        opened.dispose()

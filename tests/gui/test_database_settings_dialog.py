@@ -154,6 +154,8 @@ def test_the_owner_migrates_an_empty_database_and_the_password_goes_to_the_keyri
     migration.remember.setChecked(True)
     migration.run_button.click()
     assert not migration.run_button.isEnabled()  # busy while it runs
+    migration.reject()  # Esc: refused, the migration's answer is awaited
+    assert migration.isVisible()
     _finished(qtbot)
     assert "移行しました" in migration.said.text(), migration.errors.message()
     engine = connect(_settings(pg_url), "postgres", "")

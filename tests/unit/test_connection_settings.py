@@ -197,3 +197,16 @@ def test_connection_failures_are_explained_at_the_field(message: str, field: str
     assert failure.field == field
     assert "接続できませんでした" in failure.ja and "Could not connect" in failure.en
     assert message.splitlines()[0] in failure.en
+
+
+def test_saves_at_once_leave_one_whole_file(config: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    choices = [
+        server_settings(f"db{n}.lan", str(5000 + n), "oneaqita", f"user{n}") for n in range(8)
+    ]
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(save_settings, choices * 5))
+    loaded = load_settings()
+    assert loaded.problem is None and loaded.settings in choices
+    assert [p.name for p in config.iterdir()] == ["database.json"]  # no temporary left
