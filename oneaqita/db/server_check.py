@@ -113,7 +113,7 @@ def explain(exc: BaseException, where: str) -> ConnectionFailed:
     for reason in _REASONS:
         if _matches(reason, message):
             return ConnectionFailed(
-                f"接続できませんでした ({where}): {reason.ja}\n{first}",
+                f"接続できませんでした ({where}): {reason.ja}",  # the server's words: below
                 f"Could not connect to {where}: {reason.en}\n{first}",
                 reason.field,
             )
