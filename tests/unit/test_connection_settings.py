@@ -210,3 +210,27 @@ def test_saves_at_once_leave_one_whole_file(config: Path) -> None:
     loaded = load_settings()
     assert loaded.problem is None and loaded.settings in choices
     assert [p.name for p in config.iterdir()] == ["database.json"]  # no temporary left
+
+
+class _PrivilegeError(Exception):
+    sqlstate = "42501"
+
+    def __str__(self) -> str:
+        return "permission denied to create role"
+
+
+def test_a_privilege_a_revision_lacks_is_said_as_not_the_owner() -> None:
+    from sqlalchemy.exc import ProgrammingError
+
+    from oneaqita.db.owner_migrations import NotOwner, _failed
+
+    refused = _failed(
+        "clerk", "db:5432/x", "0013", "0014", ProgrammingError("GRANT", None, _PrivilegeError())
+    )
+    assert isinstance(refused, NotOwner)
+    assert "0014" in refused.ja and "permission denied to create role" in refused.en
+    other = _failed(
+        "owner", "db:5432/x", None, "0001", ProgrammingError("X", None, Exception("boom"))
+    )
+    assert not isinstance(other, NotOwner)
+    assert "0001" in other.en and "empty" in other.en and "boom" in other.en
