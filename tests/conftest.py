@@ -128,3 +128,18 @@ def _no_real_database_settings(tmp_path_factory) -> Iterator[None]:  # type: ign
         os.environ.pop(CONFIG_DIR_ENV, None)
     else:
         os.environ[CONFIG_DIR_ENV] = before
+
+
+@pytest.fixture
+def clerk_role() -> Iterator[str]:
+    """A login role that owns nothing (trust: no password asked)."""
+    name = f"oneaqita_clerk_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE ROLE "{name}" LOGIN'))
+    try:
+        yield name
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+        admin.dispose()

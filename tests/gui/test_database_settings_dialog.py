@@ -14,8 +14,8 @@ from oneaqita.db.connection_settings import CONFIG_DIR_ENV, load_settings, setti
 from oneaqita.db.engine import ENV_URL, resolve_url
 from oneaqita.db.migrate import current_revision, head_revision
 from oneaqita.db.server_check import connect
-from tests.db.test_server_check import _settings, clerk_role  # noqa: F401
 from tests.memory_keyring import MemoryKeyring, memory_keyring, no_keyring  # noqa: F401
+from tests.server_settings import settings_of
 from ui.database_migration_dialog import OwnerMigrationDialog
 from ui.database_settings_dialog import DatabaseSettingsDialog
 from ui.operations import running_operations
@@ -158,7 +158,7 @@ def test_the_owner_migrates_an_empty_database_and_the_password_goes_to_the_keyri
     assert migration.isVisible()
     _finished(qtbot)
     assert "移行しました" in migration.said.text(), migration.errors.message()
-    engine = connect(_settings(pg_url), "postgres", "")
+    engine = connect(settings_of(pg_url), "postgres", "")
     try:
         assert current_revision(engine) == head_revision(engine)
     finally:
@@ -175,7 +175,7 @@ def test_a_role_that_owns_nothing_is_refused_in_the_dialog(
     qtbot,  # type: ignore[no-untyped-def]
     dialog: DatabaseSettingsDialog,
     pg_db,
-    clerk_role: str,  # noqa: F811
+    clerk_role: str,
     no_keyring: None,  # noqa: F811
 ) -> None:
     url = pg_db.engine.url.render_as_string(hide_password=False)
