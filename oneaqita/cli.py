@@ -21,8 +21,9 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
         "--db",
         metavar="URL",
         default=argparse.SUPPRESS,
-        help=f"SQLAlchemy URL of the database (default: ${ENV_URL}, else the SQLite file "
-        "in the user data folder), e.g. sqlite:///oneaqita.sqlite3 or "
+        help=f"SQLAlchemy URL of the database (default: ${ENV_URL}, else the server saved in "
+        "Settings > Database, else the SQLite file in the user data folder), e.g. "
+        "sqlite:///oneaqita.sqlite3 or "
         "postgresql+psycopg://user@host/db",
     )
 

@@ -24,6 +24,7 @@ from ui.assets.page import AssetsPage
 from ui.contracts.page import ContractsPage
 from ui.dashboard.page import DashboardPage
 from ui.database_backup import DatabaseBackup
+from ui.database_settings_dialog import add_database_settings
 from ui.kpi_targets_dialog import open_kpi_targets
 from ui.labels import role_label
 from ui.navigation import NavigationRequest, PageKey, StaffingFocus, TeamMonthFocus
@@ -192,7 +193,7 @@ class MainWindow(QMainWindow):
         settings = [
             a for a in (Action.MANAGE_WORK_TYPES, Action.SET_KPI_TARGETS) if allowed(self._actor, a)
         ]
-        settings_menu = self.menuBar().addMenu(self.tr("設定(&S)")) if settings else None
+        settings_menu = self.menuBar().addMenu(self.tr("設定(&S)"))  # データベース… for all
         if settings_menu is not None and Action.MANAGE_WORK_TYPES in settings:
             self.work_types_action = QAction(self.tr("作業種別(&W)…"), self)
             self.work_types_action.triggered.connect(
@@ -205,6 +206,9 @@ class MainWindow(QMainWindow):
                 lambda: open_kpi_targets(self, self._db, self._actor)
             )
             settings_menu.addAction(self.kpi_targets_action)
+        self.database_settings_action = add_database_settings(
+            self, settings_menu, self._db.describe()
+        )
 
         help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
         self.about_action = QAction(self.tr("oneaqitaについて(&A)"), self)
