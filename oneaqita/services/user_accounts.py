@@ -26,6 +26,7 @@ Rules enforced here:
 """
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -37,13 +38,15 @@ from oneaqita.errors import ConcurrentEdit, NotFound, ValidationError
 from oneaqita.models import LoginFailure, Person, Role, User
 from oneaqita.passwords import check_password, hash_password
 from oneaqita.permissions import Action, requires
+from oneaqita.services.actor import Actor
 from oneaqita.services.changes import Change, Entity
+from oneaqita.services.database import Database
 from oneaqita.services.text_fields import required_text
 from oneaqita.services.unit_of_work import UnitOfWork
 from oneaqita.services.upserts import holder_of, store_values
 
 __all__ = ["add_user", "change_role", "checked_login", "deactivate", "edit_user", "link_person"]
-__all__ += ["person_by_employee_no", "reactivate", "reset_password", "user_by_login"]
+__all__ += ["in_own_unit", "person_by_employee_no", "reactivate", "reset_password", "user_by_login"]
 
 ENTITY = Entity.USERS
 LOGIN_PATTERN = re.compile(r"[a-z0-9._-]{1,60}")
@@ -120,6 +123,13 @@ def person_by_employee_no(session: Session, employee_no: str) -> int:
 
 
 # -- the use cases ---------------------------------------------------------------------------
+@requires(Action.MANAGE_USERS)
+def in_own_unit(db: Database, actor: Actor, call: Callable[[UnitOfWork], Change]) -> Change:
+    """One of the use cases below in a unit of work of its own (the Users page's saves)."""
+    with db.unit_of_work(actor) as uow:
+        return call(uow)
+
+
 @requires(Action.MANAGE_USERS)
 def add_user(
     uow: UnitOfWork,
@@ -290,13 +300,13 @@ def _guard_admin_loss(uow: UnitOfWork, user: User, role: Role, active: bool) -> 
     if user.id == uow.actor.user_id:
         if active:
             raise ValidationError(
-                "自分自身の管理者の役割は外せません。別の管理者に依頼してください。",
-                "You cannot take the administrator role from yourself; ask another administrator.",
+                "自分自身の管理者の役割は外せません。",
+                "You cannot take the administrator role from yourself.",
                 field,
             )
         raise ValidationError(
-            "自分自身を無効にはできません。別の管理者に依頼してください。",
-            "You cannot deactivate yourself; ask another administrator.",
+            "自分自身を無効にはできません。",
+            "You cannot deactivate yourself.",
             field,
         )
     # Locked (PostgreSQL), so that a concurrent demotion of another administrator waits and
@@ -306,9 +316,8 @@ def _guard_admin_loss(uow: UnitOfWork, user: User, role: Role, active: bool) -> 
     ).all()
     if not set(admins) - {user.id}:
         raise ValidationError(
-            "最後の有効な管理者は、役割の変更も無効化もできません。先に別の管理者を追加してください。",
-            "The last active administrator can be neither demoted nor deactivated; add "
-            "another administrator first.",
+            "最後の有効な管理者は、役割の変更も無効化もできません。",
+            "The last active administrator can be neither demoted nor deactivated.",
             field,
         )
 
