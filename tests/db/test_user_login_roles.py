@@ -2,16 +2,20 @@
 transaction as the users row: the role exists, is in its group, NOLOGIN when deactivated;
 nothing a login or password holds reaches the server as SQL; the server's refusal is said."""
 
+import threading
+import time
 import uuid
 from collections.abc import Iterator
 
 import pytest
 from psycopg import sql
+from sqlalchemy import select
 
 from oneaqita.db import pg_roles
 from oneaqita.errors import PermissionDenied, ValidationError
-from oneaqita.models import Role
+from oneaqita.models import Role, User
 from oneaqita.services import user_accounts as accounts
+from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
 from oneaqita.services.users import desktop_actor
 from tests.db.user_roles import drop_test_roles, role_facts
@@ -131,3 +135,44 @@ def test_the_servers_refusal_is_permission_denied(pg_db: Database, made: list[st
         assert "CREATEROLE" in exc.value.ja and "CREATEROLE" in exc.value.en
         conn.rollback()
     assert role_facts(pg_db, login) is None
+
+
+def test_two_administrators_demoting_each_other_at_once_leave_one(
+    pg_db: Database, made: list[str]
+) -> None:
+    """The second demotion waits for the first one's locks, then counts again and is refused:
+    without the lock both would see two administrators and leave none."""
+    first = desktop_actor(pg_db, _login(made, "first"))
+    with pg_db.unit_of_work(first) as uow:
+        accounts.add_user(uow, _login(made, "second"), "二人目", Role.ADMIN, "a good password")
+        second_id = uow.change.created_id(accounts.ENTITY)
+    assert second_id is not None and first.user_id is not None
+    second = Actor(second_id, made[-1], Role.ADMIN)
+    locked, go = threading.Event(), threading.Event()
+    outcome: dict[str, BaseException | None] = {}
+
+    def demote(actor: Actor, user_id: int, name: str, hold: bool) -> None:
+        try:
+            with pg_db.unit_of_work(actor) as uow:
+                accounts.change_role(uow, user_id, Role.MANAGER)
+                if hold:  # keep the locks until the other one is waiting for them
+                    locked.set()
+                    go.wait(10)
+            outcome[name] = None
+        except BaseException as exc:  # noqa: BLE001 - the test looks at it
+            outcome[name] = exc
+
+    one = threading.Thread(target=demote, args=(first, second_id, "one", True))
+    one.start()
+    assert locked.wait(10)
+    two = threading.Thread(target=demote, args=(second, first.user_id, "two", False))
+    two.start()
+    time.sleep(0.5)  # the second one reaches the locked rows and waits
+    go.set()
+    one.join(10)
+    two.join(10)
+    assert outcome["one"] is None
+    assert isinstance(outcome["two"], ValidationError) and "最後" in outcome["two"].ja
+    with pg_db.read() as s:
+        admins = s.scalars(select(User.login).where(User.role == Role.ADMIN)).all()
+    assert list(admins) == [first.login]
