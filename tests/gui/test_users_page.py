@@ -12,7 +12,7 @@ from oneaqita.models import Role, User
 from oneaqita.passwords import verify_password
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
-from oneaqita.services.user_accounts import add_user, in_own_unit
+from oneaqita.services.user_accounts import add_user, edit_user, in_own_unit
 from oneaqita.services.user_queries import UserFilter, UserRow, list_users
 from ui.main_window import MainWindow
 from ui.operations import running_operations
@@ -194,3 +194,23 @@ def test_only_administrators_have_the_page(qtbot, demo_db: Database, actor: Acto
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert "ユーザー" not in titles and "報告書" in titles
     qtbot.waitUntil(lambda: running_operations() == 0, timeout=10_000)
+
+
+def test_a_user_changed_meanwhile_shows_the_stored_values(
+    qtbot: Any, page: UsersPage, demo_db: Database, actor: Actor
+) -> None:
+    row = _add(demo_db, actor, "clerk")
+    _select(qtbot, page, "clerk")
+    page.edit_current()
+    dialog = page.editor
+    assert isinstance(dialog, UserDialog)
+    in_own_unit(
+        demo_db, actor, lambda uow: edit_user(uow, row.id, row.version, "別の 名前", row.role, None)
+    )
+    dialog.name_edit.setText("私の 名前")
+    _save(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.stored is not None, timeout=5000)
+    assert dialog.isVisible() and "別の 名前" in dialog.stored_text()
+    dialog.reload()
+    assert dialog.name_edit.text() == "別の 名前"
+    dialog.reject()
