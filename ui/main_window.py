@@ -41,6 +41,7 @@ from ui.timesheets.team_month_page import TeamMonthPage
 from ui.timesheets.week_page import WeekPage
 from ui.transfer.export_dialog import open_export_dialog
 from ui.transfer.import_dialog import open_import_dialog
+from ui.users.users_page import UsersPage
 from ui.work_orders.page import WorkOrdersPage
 from ui.work_types.catalogue_dialog import open_work_type_catalogue
 
@@ -60,6 +61,7 @@ Page = (
     | ReportsPage
     | OutlookPage
     | AssetsPage
+    | UsersPage
 )
 
 
@@ -109,6 +111,8 @@ class MainWindow(QMainWindow):
             self.pages.append(self.team_month)
         if allowed(actor, Action.READ_REPORTS):  # the company's reports to its shareholders
             self.pages.append(ReportsPage(db, actor))
+        if allowed(actor, Action.MANAGE_USERS):  # the users page: administrators only
+            self.pages.append(UsersPage(db, actor))
         # Managers and administrators start on the dashboard.
         self.dashboard: DashboardPage | None = None
         if allowed(actor, Action.READ_DASHBOARD):
