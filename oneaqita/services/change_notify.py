@@ -179,10 +179,14 @@ class ChangeNotifier:
             yield
             self._seen = self._version()
 
-    def data_version_changed(self) -> bool:
+    def data_version_changed(self, *, wait: bool = True) -> bool:
         """SQLite: whether another connection (another app) committed since the last call;
-        False at the first call, which starts watching."""
-        with self._lock:
+        False at the first call, which starts watching. Without `wait` it answers False at
+        once while this app is committing (the GUI thread must not wait for a commit); the
+        other app's commit is then told at the next call."""
+        if not self._lock.acquire(blocking=wait):
+            return False
+        try:
             if self._watch is None:
                 self._watch = self._open_watch()
                 self._seen = self._version()
@@ -191,6 +195,8 @@ class ChangeNotifier:
             changed = self._foreign or current != self._seen
             self._seen, self._foreign = current, False
             return changed
+        finally:
+            self._lock.release()
 
     def _open_watch(self) -> Any:
         raw = self.engine.raw_connection()  # the engine's own way of connecting

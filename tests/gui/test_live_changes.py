@@ -1,0 +1,118 @@
+"""Live changes on screen: a record saved by another app (a second Database on the same
+database) shows on the open list within two seconds, on SQLite and on PostgreSQL; a burst is
+one refresh; this app's own saves are not announced twice; closing stops the listener."""
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+
+from oneaqita.db.engine import make_engine
+from oneaqita.models import OrganizationKind
+from oneaqita.services.actor import Actor
+from oneaqita.services.changes import Change, Entity
+from oneaqita.services.database import Database
+from oneaqita.services.organizations import get_organization, save_organization
+from oneaqita.services.records import OrganizationData
+from oneaqita.services.users import desktop_actor
+from ui.live_changes import LiveChanges
+from ui.main_window import MainWindow
+from ui.operations import change_hub, running_operations
+from ui.organizations.organizations_model import NAME
+
+AKITA = OrganizationData("052019", OrganizationKind.CITY, "秋田市", "あきたし", "Akita City")
+NOSHIRO = OrganizationData("052027", OrganizationKind.CITY, "能代市")
+
+
+@pytest.fixture
+def actor(db: Database) -> Actor:
+    return desktop_actor(db)
+
+
+@pytest.fixture
+def other(db: Database) -> Iterator[Database]:
+    """Another desktop's app on the same database."""
+    second = Database(make_engine(db.engine.url.render_as_string(hide_password=False)))
+    yield second
+    second.dispose()
+
+
+@pytest.fixture
+def window(qtbot, db: Database, actor: Actor) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    save_organization(db, actor, AKITA, None)
+    win = MainWindow(db, actor)
+    qtbot.addWidget(win)
+    win.show()
+    win.navigation.setCurrentRow(win.pages.index(win.organizations))
+    qtbot.waitUntil(lambda: win.organizations.model.rowCount() == 1 and running_operations() == 0)
+    if db.dialect == "postgresql":
+        qtbot.waitUntil(lambda: win.live_changes.listening, timeout=5000)
+    yield win
+    qtbot.waitUntil(lambda: running_operations() == 0, timeout=5000)
+
+
+def names(window: MainWindow) -> list[str]:
+    page = window.organizations
+    return [page.proxy.index(r, NAME).data() for r in range(page.proxy.rowCount())]
+
+
+def test_another_apps_save_shows_on_the_open_list_within_two_seconds(
+    qtbot, window: MainWindow, other: Database, actor: Actor
+) -> None:  # type: ignore[no-untyped-def]
+    stored = get_organization(other, window.organizations.model.row_at(0).id)
+    renamed = OrganizationData("052019", OrganizationKind.CITY, "秋田市役所", "あきたし")
+    save_organization(other, actor, renamed, stored.version, stored.id)
+    qtbot.waitUntil(lambda: names(window) == ["秋田市役所"], timeout=2000)
+    save_organization(other, actor, NOSHIRO, None)  # and a new one
+    qtbot.waitUntil(lambda: sorted(names(window)) == ["秋田市役所", "能代市"], timeout=2000)
+
+
+def test_this_apps_own_save_is_announced_once(
+    qtbot, window: MainWindow, db: Database, actor: Actor
+) -> None:  # type: ignore[no-untyped-def]
+    announced: list[Change] = []
+    window.live_changes.announced.connect(announced.append)
+    save_organization(db, actor, NOSHIRO, None)  # this app's own (as a ChangeOp would)
+    qtbot.wait(1800)  # a poll (SQLite) and a notification (PostgreSQL) would have come
+    assert announced == []
+
+
+def test_a_burst_from_another_app_is_one_refresh(qtbot, window: MainWindow, db: Database) -> None:  # type: ignore[no-untyped-def]
+    live, seen = window.live_changes, []
+    change_hub().changed.connect(seen.append)
+    try:
+        for i in range(1, 2001):  # as a listener would hand them on, from its thread
+            live.heard.emit(Change({Entity.ASSETS: frozenset({i})}))
+        with qtbot.waitSignal(live.announced, timeout=2000) as announced:
+            pass
+        qtbot.wait(400)
+    finally:
+        change_hub().changed.disconnect(seen.append)
+    assert seen == [announced.args[0]]
+    assert announced.args[0].ids_of(Entity.ASSETS) == frozenset(range(1, 2001))
+
+
+def test_closing_the_window_stops_listening_at_once(
+    qtbot, window: MainWindow, db: Database
+) -> None:  # type: ignore[no-untyped-def]
+    live = window.live_changes
+    assert live.running
+    before = {t.name for t in threading.enumerate()}
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # pytest-qt closes it too
+    window.close()
+    assert not live.running
+    assert "oneaqita-live-changes" not in {t.name for t in threading.enumerate()}
+    assert db.dialect != "postgresql" or "oneaqita-live-changes" in before
+
+
+def test_a_stopped_announcer_announces_nothing(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+    live = LiveChanges(db)
+    live.start()
+    live.stop()
+    live.stop()  # twice is harmless
+    announced: list[Change] = []
+    live.announced.connect(announced.append)
+    live.heard.emit(Change({Entity.PEOPLE: frozenset({1})}))  # queued before the stop
+    qtbot.wait(500)
+    assert announced == [] and not live.running
