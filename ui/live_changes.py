@@ -9,7 +9,8 @@ so that every open page refreshes through the one mechanism it already has.
 - A burst (an import on another desktop, one commit after another) is one announcement: what
   arrives is merged until QUIET_MS pass without more, or LONGEST_MS after the first, so
   that a page refreshes about once a second at most while it lasts and never later than the
-  two seconds promised.
+  two seconds promised. While the main window is minimized nothing is shown, so nothing is
+  announced: what arrives is kept, merged, and announced once when the window is restored.
 
 The main window starts it and stops it when it closes: the listener is told to stop and its
 thread joined (it checks every quarter second), so that closing never hangs.
@@ -19,8 +20,9 @@ import logging
 import threading
 import time
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from oneaqita.services.change_notify import ChangeListener, everything, merge
 from oneaqita.services.changes import Change
@@ -32,7 +34,7 @@ log = logging.getLogger(__name__)
 POLL_MS = 1000  # SQLite: a 2-second tick would miss the 2 seconds once the page has reloaded
 QUIET_MS = 300
 LONGEST_MS = 1200
-_JOIN_S = 3.0
+_JOIN_S = 1.0
 
 
 class LiveChanges(QObject):
@@ -56,6 +58,8 @@ class LiveChanges(QObject):
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.check_now)
         self.heard.connect(self._collect, Qt.ConnectionType.QueuedConnection)
+        if isinstance(parent, QWidget):
+            parent.installEventFilter(self)  # restored from minimized: what was kept
 
     @property
     def running(self) -> bool:
@@ -131,5 +135,19 @@ class LiveChanges(QObject):
             return
         change = merge(self._pending)
         self._pending.clear()
+        window = self.parent()
+        if isinstance(window, QWidget) and window.isMinimized():
+            self._pending.append(change)  # kept for when the window is restored
+            return
         change_hub().changed.emit(change)
         self.announced.emit(change)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            event.type() == QEvent.Type.WindowStateChange
+            and isinstance(watched, QWidget)
+            and not watched.isMinimized()
+            and self._pending
+        ):
+            self._quiet.start(0)
+        return False

@@ -116,3 +116,45 @@ def test_a_stopped_announcer_announces_nothing(qtbot, db: Database) -> None:  # 
     live.heard.emit(Change({Entity.PEOPLE: frozenset({1})}))  # queued before the stop
     qtbot.wait(500)
     assert announced == [] and not live.running
+
+
+@pytest.mark.pg
+@pytest.mark.parametrize("any_url", ["postgresql"], indirect=True)
+def test_a_page_that_does_not_show_what_changed_does_not_reload(
+    qtbot, window: MainWindow, other: Database, actor: Actor, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    reloads = {"organizations": 0, "people": 0}
+
+    def counted(name: str, reload):  # type: ignore[no-untyped-def]
+        def call() -> None:
+            reloads[name] += 1
+            reload()
+
+        return call
+
+    monkeypatch.setattr(
+        window.organizations, "refresh", counted("organizations", window.organizations.refresh)
+    )
+    monkeypatch.setattr(
+        window.people.model, "refresh", counted("people", window.people.model.refresh)
+    )
+    with (
+        qtbot.waitSignal(window.live_changes.announced, timeout=2000) as announced,
+        other.unit_of_work(actor) as uow,  # another desktop re-indexed a person
+    ):
+        uow.recomputed(Entity.PEOPLE, [1])
+    assert announced.args[0] == Change(derived={Entity.PEOPLE: frozenset({1})})
+    assert reloads == {"organizations": 0, "people": 1}
+
+
+def test_nothing_is_announced_while_the_window_is_minimized(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    live, announced = window.live_changes, []
+    live.announced.connect(announced.append)
+    window.showMinimized()
+    qtbot.waitUntil(window.isMinimized, timeout=2000)
+    live.heard.emit(Change({Entity.PEOPLE: frozenset({1})}))
+    live.heard.emit(Change({Entity.PEOPLE: frozenset({2})}))
+    qtbot.wait(1500)
+    assert announced == []
+    window.showNormal()
+    qtbot.waitUntil(lambda: announced == [Change({Entity.PEOPLE: frozenset({1, 2})})], timeout=2000)
