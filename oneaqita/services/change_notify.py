@@ -202,13 +202,16 @@ class ChangeNotifier:
         raw = self.engine.raw_connection()  # the engine's own way of connecting
         conn: Any = raw.driver_connection
         raw.detach()  # kept for good, outside the pool
+        # Never wait for a lock (a rollback-journal file being written): the GUI asks, and
+        # a busy answer only means "ask again at the next tick".
+        conn.execute("PRAGMA busy_timeout = 0")
         return conn
 
     def _version(self) -> int:
         try:
-            row = self._watch.cursor().execute("PRAGMA data_version").fetchone()
-        except sqlite3.Error:
-            log.warning("PRAGMA data_version failed", exc_info=True)
+            row = self._watch.execute("PRAGMA data_version").fetchone()
+        except sqlite3.Error:  # busy: unchanged for now, the next call sees it
+            log.debug("PRAGMA data_version failed", exc_info=True)
             return -1 if self._seen is None else self._seen
         return int(row[0])
 
