@@ -11,6 +11,9 @@ so that every open page refreshes through the one mechanism it already has.
   that a page refreshes about once a second at most while it lasts and never later than the
   two seconds promised. While the main window is minimized nothing is shown, so nothing is
   announced: what arrives is kept, merged, and announced once when the window is restored.
+  Nor while the user is typing in a cell of a list or grid (an item view's editor has the
+  focus): a reload would close the editor and lose what was typed; it waits until the
+  editor closes.
 
 The main window starts it and stops it when it closes: the listener is told to stop and its
 thread joined (it checks every quarter second), so that closing never hangs.
@@ -22,7 +25,7 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from oneaqita.services.change_notify import ChangeListener, everything, merge
 from oneaqita.services.changes import Change
@@ -139,6 +142,10 @@ class LiveChanges(QObject):
         if isinstance(window, QWidget) and window.isMinimized():
             self._pending.append(change)  # kept for when the window is restored
             return
+        if _typing_in_a_cell():
+            self._pending.append(change)
+            self._quiet.start(QUIET_MS)  # asked again until the editor is closed
+            return
         change_hub().changed.emit(change)
         self.announced.emit(change)
 
@@ -151,3 +158,16 @@ class LiveChanges(QObject):
         ):
             self._quiet.start(0)
         return False
+
+
+def _typing_in_a_cell() -> bool:
+    """Whether the focus is in an item view's cell editor (a child of the view's viewport)."""
+    widget = QApplication.focusWidget()
+    if widget is None or isinstance(widget, QAbstractItemView):
+        return False
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractItemView):
+            return True
+        parent = parent.parentWidget()
+    return False

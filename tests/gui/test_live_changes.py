@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QTableWidget, QTableWidgetItem
 
 from oneaqita.db.engine import make_engine
 from oneaqita.models import OrganizationKind
@@ -158,3 +159,20 @@ def test_nothing_is_announced_while_the_window_is_minimized(qtbot, window: MainW
     assert announced == []
     window.showNormal()
     qtbot.waitUntil(lambda: announced == [Change({Entity.PEOPLE: frozenset({1, 2})})], timeout=2000)
+
+
+def test_nothing_is_announced_while_the_user_types_in_a_cell(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    live, announced = window.live_changes, []
+    live.announced.connect(announced.append)
+    grid = QTableWidget(1, 1)
+    qtbot.addWidget(grid)
+    grid.setItem(0, 0, QTableWidgetItem("8:00"))
+    grid.show()
+    grid.activateWindow()
+    grid.editItem(grid.item(0, 0))
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit), timeout=2000)
+    live.heard.emit(Change({Entity.TIME_ENTRIES: frozenset({1})}))
+    qtbot.wait(1000)
+    assert announced == []  # a reload now would close the editor
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: len(announced) == 1, timeout=2000)
