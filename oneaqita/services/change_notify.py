@@ -179,6 +179,13 @@ class ChangeNotifier:
             yield
             self._seen = self._version()
 
+    @property
+    def _watchable(self) -> bool:
+        """An SQLite file: an in-memory database has no other connection to watch (and its
+        pool's one connection must stay in the pool)."""
+        name = self.engine.url.database or ""
+        return name not in ("", ":memory:") and "mode=memory" not in str(self.engine.url)
+
     def data_version_changed(self, *, wait: bool = True) -> bool:
         """SQLite: whether another connection (another app) committed since the last call;
         False at the first call, which starts watching. Without `wait` it answers False at
@@ -188,6 +195,8 @@ class ChangeNotifier:
             return False
         try:
             if self._watch is None:
+                if self.is_postgresql or not self._watchable:
+                    return False
                 self._watch = self._open_watch()
                 self._seen = self._version()
                 return False
@@ -210,7 +219,7 @@ class ChangeNotifier:
     def _version(self) -> int:
         try:
             row = self._watch.execute("PRAGMA data_version").fetchone()
-        except sqlite3.Error:  # busy: unchanged for now, the next call sees it
+        except (sqlite3.Error, AttributeError):  # busy, or closed: unchanged for now
             log.debug("PRAGMA data_version failed", exc_info=True)
             return -1 if self._seen is None else self._seen
         return int(row[0])

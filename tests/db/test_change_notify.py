@@ -251,3 +251,17 @@ def test_sqlite_keeps_another_apps_commit_that_came_before_its_own(sqlite_db: Da
         assert sqlite_db.notifier.data_version_changed() is True
     finally:
         other.dispose()
+
+
+def test_an_in_memory_database_is_not_watched() -> None:
+    db = Database(make_engine("sqlite://"))
+    try:
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("CREATE TABLE kept (x)")
+            conn.commit()
+        assert db.notifier.data_version_changed() is False
+        assert db.notifier.data_version_changed() is False
+        with db.engine.connect() as conn:  # its one connection, and the data, stayed
+            conn.exec_driver_sql("SELECT * FROM kept")
+    finally:
+        db.dispose()
