@@ -79,6 +79,7 @@ class LiveChanges(QObject):
                 target=self._listener.run, name="oneaqita-live-changes", daemon=True
             )
             self._thread.start()
+            self.destroyed.connect(self._listener.stop)  # deleted without a stop(): ends too
             return
         self._db.notifier.data_version_changed()  # from now on
         self._watching = True

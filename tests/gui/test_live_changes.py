@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableWidget, QTableWidgetItem
 
@@ -176,3 +177,16 @@ def test_nothing_is_announced_while_the_user_types_in_a_cell(qtbot, window: Main
     assert announced == []  # a reload now would close the editor
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: len(announced) == 1, timeout=2000)
+
+
+@pytest.mark.pg
+@pytest.mark.parametrize("any_url", ["postgresql"], indirect=True)
+def test_an_announcer_deleted_without_a_stop_ends_its_listener(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+    live = LiveChanges(db)
+    live.start()
+    qtbot.waitUntil(lambda: live.listening, timeout=5000)
+    thread = live._thread
+    assert thread is not None
+    shiboken6.delete(live)
+    thread.join(2)
+    assert not thread.is_alive()
