@@ -27,6 +27,7 @@ from ui.database_backup import DatabaseBackup
 from ui.database_settings_dialog import add_database_settings
 from ui.kpi_targets_dialog import open_kpi_targets
 from ui.labels import role_label
+from ui.live_changes import LiveChanges
 from ui.navigation import NavigationRequest, PageKey, StaffingFocus, TeamMonthFocus
 from ui.organizations.organizations_page import OrganizationsPage
 from ui.organizations.shareholders_page import ShareholdersPage
@@ -143,6 +144,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._restore_state()
+        # Other desktops' changes refresh the open pages as this one's do (ui/live_changes.py).
+        self.live_changes = LiveChanges(db, self)
+        self.live_changes.start()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
@@ -288,6 +292,7 @@ class MainWindow(QMainWindow):
             page.restore_state(settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.live_changes.stop()
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         for page in self.pages:
