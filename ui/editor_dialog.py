@@ -263,6 +263,10 @@ class EditorDialog(QDialog, Generic[R]):
     def _stored_read(self, record: R) -> None:
         self.stored = record
         self.banner.show_rows(self.conflict_rows(record), self.may_reapply())
+        self._layout.activate()
+        wanted = self.sizeHint()  # room for the table: the dialog grows, never shrinks
+        if self.height() < wanted.height() or self.width() < wanted.width():
+            self.resize(max(self.width(), wanted.width()), max(self.height(), wanted.height()))
 
     def _stored_failed(self, exc: BaseException) -> None:
         self.banner.show_nothing_to_read()
