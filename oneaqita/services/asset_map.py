@@ -1,0 +1,256 @@
+"""The assets' map (地図): what to draw for a view box, read from SQL by level of detail.
+
+Rules enforced here:
+
+- A view box is a longitude/latitude range (west < east, south < north, inside −180..180 and
+  −90..90, finite); anything else is refused on the field ``box``. Only assets with both
+  coordinates are drawn; the list's filter (services/asset_registry.py: owner, kind,
+  district, status, condition, age range, free text) decides which, so the map shows what the
+  list is filtered to.
+- Few assets in the box (at most ``max_points``): each is read (id, longitude, latitude,
+  condition). More: they are counted in SQL per grid cell and condition (GROUP BY cell x,
+  cell y, condition) and each cell is drawn once, with its count and its worst condition
+  (I worse than II worse than III worse than none). The cell's size is the box's extent per
+  ``cell_px`` pixels rounded up to a power of two degrees, so that the cells stay where they
+  are while the view pans and only change at a zoom step. The answer is bounded either way:
+  at most ``max_points`` points, or at most one cell per ``cell_px`` × ``cell_px`` pixels of
+  a view of at most MAX_VIEW_PX pixels a side.
+- Both queries read the index (longitude, latitude, condition, id) (migration 0016).
+- A click finds the nearest drawn asset within a radius (``nearest_asset``), under the same
+  filter; none when nothing is that near.
+"""
+
+import math
+from array import array
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Float, Integer, Select, cast, func, select
+
+from oneaqita.errors import ValidationError
+from oneaqita.models import Asset, Urgency
+from oneaqita.services.asset_picking import filter_conditions
+from oneaqita.services.asset_registry import AssetListFilter
+from oneaqita.services.database import Database
+
+__all__ = [
+    "AKITA",
+    "CELL_PX",
+    "MAX_POINTS",
+    "MAX_VIEW_PX",
+    "SEVERITY",
+    "MapBox",
+    "MapPicture",
+    "cell_size",
+    "map_picture",
+    "nearest_asset",
+]
+
+MAX_POINTS = 5_000  # assets drawn one by one at most; beyond, cells
+CELL_PX = 8  # a cell's side on the screen, about
+MAX_VIEW_PX = 8_192  # a view's side counted at most (a bigger widget gets coarser cells)
+# The condition as a small number, the larger the worse: what a cell keeps of its assets.
+SEVERITY: dict[Urgency | None, int] = {None: 0, Urgency.III: 1, Urgency.II: 2, Urgency.I: 3}
+_BY_SEVERITY: dict[str | None, int] = {
+    (None if k is None else k.value): v for k, v in SEVERITY.items()
+}
+
+
+@dataclass(frozen=True)
+class MapBox:
+    """A longitude/latitude range: west..east, south..north (degrees)."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+
+    def checked(self) -> "MapBox":
+        values = (self.west, self.south, self.east, self.north)
+        if not all(isinstance(v, int | float) and math.isfinite(v) for v in values) or not (
+            -180 <= self.west < self.east <= 180 and -90 <= self.south < self.north <= 90
+        ):
+            raise ValidationError(
+                f"地図の範囲が正しくありません ({self.west}, {self.south}, {self.east}, "
+                f"{self.north})。",
+                f"The map's box is not valid ({self.west}, {self.south}, {self.east}, "
+                f"{self.north}).",
+                "box",
+            )
+        return self
+
+    @property
+    def width(self) -> float:
+        return self.east - self.west
+
+    @property
+    def height(self) -> float:
+        return self.north - self.south
+
+
+# Akita Prefecture with a margin: the view the map opens on (and returns to with 0).
+AKITA = MapBox(139.55, 38.85, 141.0, 40.6)
+
+
+@dataclass(frozen=True)
+class MapPicture:
+    """What to draw for a box: points (cell sizes 0, every count 1, ids known) or cells
+    (centres of the cells, their counts and worst severities, no ids)."""
+
+    box: MapBox
+    aggregated: bool
+    cell_w: float = 0.0  # degrees of longitude (0 for points)
+    cell_h: float = 0.0  # degrees of latitude
+    ids: "array[int]" = field(default_factory=lambda: array("q"))  # points only
+    lons: "array[float]" = field(default_factory=lambda: array("d"))
+    lats: "array[float]" = field(default_factory=lambda: array("d"))
+    counts: "array[int]" = field(default_factory=lambda: array("q"))
+    severities: bytes = b""  # SEVERITY of each point, or each cell's worst
+
+    @property
+    def total(self) -> int:
+        """How many assets the picture stands for (the count the map shows)."""
+        return len(self.ids) if not self.aggregated else sum(self.counts)
+
+    def __len__(self) -> int:
+        return len(self.lons)
+
+
+def _pow2_at_least(value: float) -> float:
+    return 2.0 ** math.ceil(math.log2(value)) if value > 0 else 2.0**-20
+
+
+def cell_size(
+    box: MapBox, width_px: int, height_px: int, cell_px: int = CELL_PX
+) -> tuple[float, float]:
+    """The grid's cell (degrees of longitude, of latitude) for a box seen on a view this big:
+    about `cell_px` pixels, rounded up to a power of two (cells stay put while panning)."""
+    cols = max(1, min(width_px, MAX_VIEW_PX) // cell_px)
+    rows = max(1, min(height_px, MAX_VIEW_PX) // cell_px)
+    return _pow2_at_least(box.width / cols), _pow2_at_least(box.height / rows)
+
+
+def _located(flt: AssetListFilter, box: MapBox) -> list[ColumnElement[bool]]:
+    return [
+        Asset.longitude.between(box.west, box.east),
+        Asset.latitude.between(box.south, box.north),
+        *filter_conditions(flt.asset_filter()),
+    ]
+
+
+def points_statement(flt: AssetListFilter, box: MapBox, limit: int) -> Select[tuple[Any, ...]]:
+    """The assets in the box one by one (at most `limit`), as the map reads them."""
+    return (
+        select(
+            Asset.id,
+            cast(Asset.longitude, Float),
+            cast(Asset.latitude, Float),
+            Asset.condition,
+        )
+        .where(*_located(flt, box))
+        .limit(limit)
+    )
+
+
+def _cell_index(dialect: str, column: Any, offset: int, size: float) -> ColumnElement[int]:
+    """floor((value + offset) / size): the value plus offset is never negative, so SQLite's
+    CAST (which truncates) floors; PostgreSQL's CAST rounds, hence floor() there."""
+    scaled = (cast(column, Float) + offset) / size
+    if dialect == "sqlite":
+        return cast(scaled, Integer)
+    return cast(func.floor(scaled), Integer)
+
+
+def cells_statement(
+    dialect: str, flt: AssetListFilter, box: MapBox, cell_w: float, cell_h: float
+) -> Select[tuple[Any, ...]]:
+    """The assets in the box counted per cell and condition (GROUP BY cell x, cell y,
+    condition)."""
+    cx = _cell_index(dialect, Asset.longitude, 180, cell_w).label("cx")
+    cy = _cell_index(dialect, Asset.latitude, 90, cell_h).label("cy")
+    return (
+        select(cx, cy, Asset.condition, func.count())
+        .where(*_located(flt, box))
+        .group_by(cx, cy, Asset.condition)
+    )
+
+
+def map_picture(
+    db: Database,
+    flt: AssetListFilter,
+    box: MapBox,
+    width_px: int,
+    height_px: int,
+    max_points: int = MAX_POINTS,
+    cell_px: int = CELL_PX,
+) -> MapPicture:
+    """What to draw for `box` on a view of `width_px` × `height_px` (see the module's rules)."""
+    box = box.checked()
+    with db.read_connection() as conn:
+        rows = conn.execute(points_statement(flt, box, max_points + 1)).all()
+        if len(rows) <= max_points:
+            return MapPicture(
+                box,
+                aggregated=False,
+                ids=array("q", [r[0] for r in rows]),
+                lons=array("d", [r[1] for r in rows]),
+                lats=array("d", [r[2] for r in rows]),
+                counts=array("q", [1] * len(rows)),
+                severities=bytes(_BY_SEVERITY[_key(r[3])] for r in rows),
+            )
+        cell_w, cell_h = cell_size(box, width_px, height_px, cell_px)
+        grouped = conn.execute(cells_statement(db.dialect, flt, box, cell_w, cell_h)).all()
+    counts: dict[tuple[int, int], int] = {}
+    worst: dict[tuple[int, int], int] = {}
+    for cx, cy, condition, n in grouped:
+        key = (cx, cy)
+        counts[key] = counts.get(key, 0) + n
+        severity = _BY_SEVERITY[_key(condition)]
+        if severity > worst.get(key, -1):
+            worst[key] = severity
+    keys = list(counts)
+    return MapPicture(
+        box,
+        aggregated=True,
+        cell_w=cell_w,
+        cell_h=cell_h,
+        lons=array("d", [(k[0] + 0.5) * cell_w - 180 for k in keys]),
+        lats=array("d", [(k[1] + 0.5) * cell_h - 90 for k in keys]),
+        counts=array("q", [counts[k] for k in keys]),
+        severities=bytes(worst[k] for k in keys),
+    )
+
+
+def _key(condition: object) -> str | None:
+    """The stored condition as its key (the ORM type gives the enum, a raw row the text)."""
+    if condition is None:
+        return None
+    return condition.value if isinstance(condition, Urgency) else str(condition)
+
+
+def nearest_asset(
+    db: Database, flt: AssetListFilter, lon: float, lat: float, radius: float
+) -> int | None:
+    """The id of the asset nearest to (lon, lat) within `radius` degrees of latitude (the
+    longitude scaled by the latitude's cosine, as the map draws it), under the list's filter;
+    None when none is that near."""
+    if not all(math.isfinite(v) for v in (lon, lat, radius)) or radius <= 0:
+        return None
+    squeeze = max(math.cos(math.radians(max(-89.0, min(89.0, lat)))), 0.01)
+    dlon = min(radius / squeeze, 180.0)
+    box = MapBox(
+        max(-180.0, lon - dlon), max(-90.0, lat - radius), min(180.0, lon + dlon),
+        min(90.0, lat + radius),
+    )  # fmt: skip
+    if not (box.west < box.east and box.south < box.north):
+        return None
+    x = (cast(Asset.longitude, Float) - lon) * squeeze
+    y = cast(Asset.latitude, Float) - lat
+    stmt = (
+        select(Asset.id, x * x + y * y).where(*_located(flt, box)).order_by(x * x + y * y, Asset.id)
+    )
+    with db.read_connection() as conn:
+        row = conn.execute(stmt.limit(1)).first()
+    if row is None or row[1] > radius * radius:
+        return None
+    return int(row[0])
