@@ -138,7 +138,7 @@ def _located(flt: AssetListFilter, box: MapBox) -> list[ColumnElement[bool]]:
     ]
 
 
-def points_statement(flt: AssetListFilter, box: MapBox, limit: int) -> Select[tuple[Any, ...]]:
+def points_statement(flt: AssetListFilter, box: MapBox, limit: int) -> Select[Any, Any, Any, Any]:
     """The assets in the box one by one (at most `limit`), as the map reads them."""
     return (
         select(
@@ -163,7 +163,7 @@ def _cell_index(dialect: str, column: Any, offset: int, size: float) -> ColumnEl
 
 def cells_statement(
     dialect: str, flt: AssetListFilter, box: MapBox, cell_w: float, cell_h: float
-) -> Select[tuple[Any, ...]]:
+) -> Select[Any, Any, Any, Any]:
     """The assets in the box counted per cell and condition (GROUP BY cell x, cell y,
     condition)."""
     cx = _cell_index(dialect, Asset.longitude, 180, cell_w).label("cx")
