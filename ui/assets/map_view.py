@@ -127,11 +127,11 @@ class AssetMapView(QWidget):
             return
         point = at if at is not None else QPointF(view.width / 2, view.height / 2)
         lon, lat = view.to_geo(point.x(), point.y())
-        zoomed = dataclasses.replace(view, scale=scale)
-        now_lon, now_lat = zoomed.to_geo(point.x(), point.y())
-        self.view = dataclasses.replace(
-            zoomed, lon=view.lon + lon - now_lon, lat=_lat(view.lat + lat - now_lat)
-        )
+        # The latitude first: a degree of longitude's width follows the centre's latitude.
+        centre_lat = _lat(lat + (point.y() - view.height / 2) / scale)
+        zoomed = dataclasses.replace(view, scale=scale, lat=centre_lat)
+        centre_lon = lon - (point.x() - view.width / 2) / zoomed.kx
+        self.view = dataclasses.replace(zoomed, lon=max(-180.0, min(180.0, centre_lon)))
         self._moved()
 
     def pan(self, dx: float, dy: float) -> None:
