@@ -10,12 +10,15 @@ Rules enforced here:
 - Few assets in the box (at most ``max_points``): each is read (id, longitude, latitude,
   condition). More: they are counted in SQL per grid cell and condition (GROUP BY cell x,
   cell y, condition) and each cell is drawn once, with its count and its worst condition
-  (I worse than II worse than III worse than none). The cell's size is the box's extent per
-  ``cell_px`` pixels rounded up to a power of two degrees, so that the cells stay where they
-  are while the view pans and only change at a zoom step. The answer is bounded either way:
-  at most ``max_points`` points, or at most one cell per ``cell_px`` × ``cell_px`` pixels of
-  a view of at most MAX_VIEW_PX pixels a side.
-- Both queries read the index (longitude, latitude, condition, id) (migration 0016).
+  (I worse than II worse than III worse than none). A cell is 2**-level degrees square, the
+  smallest power of two at least ``cell_px`` pixels of the view, so that the cells stay
+  where they are while the view pans and only change at a zoom step. Cells of INDEXED_LEVEL
+  (1/64°) or larger are counted at INDEXED_LEVEL over the box widened to whole cells, and
+  merged; smaller ones are counted as they are. The answer is bounded either way: at most
+  ``max_points`` points, or at most one cell per ``cell_px`` × ``cell_px`` pixels of a view of
+  at most MAX_VIEW_PX pixels a side.
+- The points and the finer cells read the index (longitude, latitude, condition, id); on
+  SQLite the cells of INDEXED_LEVEL come in order from an index on them (migration 0016).
 - A click finds the nearest drawn asset within a radius (``nearest_asset``), under the same
   filter; none when nothing is that near.
 """
@@ -25,7 +28,7 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, Integer, Select, cast, func, select
+from sqlalchemy import ColumnElement, Float, Integer, Select, cast, func, literal_column, select
 
 from oneaqita.errors import ValidationError
 from oneaqita.models import Asset, Urgency
@@ -41,6 +44,8 @@ __all__ = [
     "SEVERITY",
     "MapBox",
     "MapPicture",
+    "INDEXED_LEVEL",
+    "cell_level",
     "cell_size",
     "map_picture",
     "nearest_asset",
@@ -49,6 +54,10 @@ __all__ = [
 MAX_POINTS = 5_000  # assets drawn one by one at most; beyond, cells
 CELL_PX = 8  # a cell's side on the screen, about
 MAX_VIEW_PX = 8_192  # a view's side counted at most (a bigger widget gets coarser cells)
+# Cells of 1/64° (about 1.4 × 1.1 km in Akita) are indexed on SQLite (migration 0016): a box
+# whose cells are that size or larger is counted at this level, read in order from the index
+# without sorting, and the counts merged into the larger cells here.
+INDEXED_LEVEL = 6
 # The condition as a small number, the larger the worse: what a cell keeps of its assets.
 SEVERITY: dict[Urgency | None, int] = {None: 0, Urgency.III: 1, Urgency.II: 2, Urgency.I: 3}
 _BY_SEVERITY: dict[str | None, int] = {
@@ -116,18 +125,22 @@ class MapPicture:
         return len(self.lons)
 
 
-def _pow2_at_least(value: float) -> float:
-    return 2.0 ** math.ceil(math.log2(value)) if value > 0 else 2.0**-20
+def cell_level(box: MapBox, width_px: int, height_px: int, cell_px: int = CELL_PX) -> int:
+    """The grid's level for a box seen on a view this big: cells of 2**-level degrees (square
+    in degrees), the smallest power of two at least `cell_px` pixels across the view's finer
+    axis. Clamped to −8 (256°) .. 30."""
+    rows = max(1, min(height_px, MAX_VIEW_PX) // cell_px)
+    cols = max(1, min(width_px, MAX_VIEW_PX) // cell_px)
+    size = min(box.height / rows, box.width / cols)
+    return max(-8, min(30, math.floor(-math.log2(size)))) if size > 0 else 30
 
 
 def cell_size(
     box: MapBox, width_px: int, height_px: int, cell_px: int = CELL_PX
 ) -> tuple[float, float]:
-    """The grid's cell (degrees of longitude, of latitude) for a box seen on a view this big:
-    about `cell_px` pixels, rounded up to a power of two (cells stay put while panning)."""
-    cols = max(1, min(width_px, MAX_VIEW_PX) // cell_px)
-    rows = max(1, min(height_px, MAX_VIEW_PX) // cell_px)
-    return _pow2_at_least(box.width / cols), _pow2_at_least(box.height / rows)
+    """The grid's cell (degrees of longitude, of latitude) for a box seen on a view this big."""
+    size = 2.0 ** -cell_level(box, width_px, height_px, cell_px)
+    return size, size
 
 
 def _located(flt: AssetListFilter, box: MapBox) -> list[ColumnElement[bool]]:
@@ -152,25 +165,44 @@ def points_statement(flt: AssetListFilter, box: MapBox, limit: int) -> Select[An
     )
 
 
-def _cell_index(dialect: str, column: Any, offset: int, size: float) -> ColumnElement[int]:
-    """floor((value + offset) / size): the value plus offset is never negative, so SQLite's
-    CAST (which truncates) floors; PostgreSQL's CAST rounds, hence floor() there."""
-    scaled = (cast(column, Float) + offset) / size
+def _cell_index(dialect: str, name: str, offset: int, level: int) -> ColumnElement[int]:
+    """floor((value + offset) × 2**level): the value plus offset is never negative, so
+    SQLite's CAST (which truncates) floors; PostgreSQL's CAST rounds, hence floor() there.
+    On SQLite the text is that of the index of migration 0016 (constants, not parameters),
+    so that the planner reads the cells from it in order."""
     if dialect == "sqlite":
-        return cast(scaled, Integer)
-    return cast(func.floor(scaled), Integer)
+        factor = f"{2**level}" if level >= 0 else f"{2.0**level!r}"
+        return literal_column(f"CAST((assets.{name} + {offset}) * {factor} AS INTEGER)", Integer)
+    column = Asset.longitude if name == "longitude" else Asset.latitude
+    return cast(func.floor((column + offset) * 2.0**level), Integer)
 
 
 def cells_statement(
-    dialect: str, flt: AssetListFilter, box: MapBox, cell_w: float, cell_h: float
+    dialect: str, flt: AssetListFilter, box: MapBox, level: int
 ) -> Select[Any, Any, Any, Any]:
-    """The assets in the box counted per cell and condition (GROUP BY cell x, cell y,
-    condition)."""
-    cx = _cell_index(dialect, Asset.longitude, 180, cell_w).label("cx")
-    cy = _cell_index(dialect, Asset.latitude, 90, cell_h).label("cy")
+    """The assets in the box counted per cell of 2**-level degrees and condition (GROUP BY
+    cell x, cell y, condition). At INDEXED_LEVEL the box is widened to whole cells and, on
+    SQLite, given as a range of cells, so that the cells come from the index in order."""
+    cx = _cell_index(dialect, "longitude", 180, level)
+    cy = _cell_index(dialect, "latitude", 90, level)
+    where = _located(flt, box)
+    if level == INDEXED_LEVEL:
+        k = 2**level
+        x0, x1 = math.floor((box.west + 180) * k), math.floor((box.east + 180) * k)
+        y0, y1 = math.floor((box.south + 90) * k), math.floor((box.north + 90) * k)
+        where = filter_conditions(flt.asset_filter())
+        if dialect == "sqlite":
+            where += [cx.between(x0, x1), cy.between(y0, y1)]
+        else:
+            where += [
+                Asset.longitude >= x0 / k - 180,
+                Asset.longitude < (x1 + 1) / k - 180,
+                Asset.latitude >= y0 / k - 90,
+                Asset.latitude < (y1 + 1) / k - 90,
+            ]
     return (
         select(cx, cy, Asset.condition, func.count())
-        .where(*_located(flt, box))
+        .where(*where)
         .group_by(cx, cy, Asset.condition)
     )
 
@@ -198,24 +230,28 @@ def map_picture(
                 counts=array("q", [1] * len(rows)),
                 severities=bytes(_BY_SEVERITY[_key(r[3])] for r in rows),
             )
-        cell_w, cell_h = cell_size(box, width_px, height_px, cell_px)
-        grouped = conn.execute(cells_statement(db.dialect, flt, box, cell_w, cell_h)).all()
+        level = cell_level(box, width_px, height_px, cell_px)
+        read_at = max(level, INDEXED_LEVEL)  # coarser cells are merged from the indexed ones
+        stmt = cells_statement(db.dialect, flt, box, read_at)
+        grouped = conn.execute(stmt).all()
+    shift = read_at - level
     counts: dict[tuple[int, int], int] = {}
     worst: dict[tuple[int, int], int] = {}
     for cx, cy, condition, n in grouped:
-        key = (cx, cy)
+        key = (cx >> shift, cy >> shift)
         counts[key] = counts.get(key, 0) + n
         severity = _BY_SEVERITY[_key(condition)]
         if severity > worst.get(key, -1):
             worst[key] = severity
+    size = 2.0**-level
     keys = list(counts)
     return MapPicture(
         box,
         aggregated=True,
-        cell_w=cell_w,
-        cell_h=cell_h,
-        lons=array("d", [(k[0] + 0.5) * cell_w - 180 for k in keys]),
-        lats=array("d", [(k[1] + 0.5) * cell_h - 90 for k in keys]),
+        cell_w=size,
+        cell_h=size,
+        lons=array("d", [(k[0] + 0.5) * size - 180 for k in keys]),
+        lats=array("d", [(k[1] + 0.5) * size - 90 for k in keys]),
         counts=array("q", [counts[k] for k in keys]),
         severities=bytes(worst[k] for k in keys),
     )

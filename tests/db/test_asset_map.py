@@ -9,8 +9,10 @@ from sqlalchemy import insert, select
 from oneaqita.errors import ValidationError
 from oneaqita.models import Asset, AssetKind, AssetStatus, Urgency
 from oneaqita.services.asset_map import (
+    INDEXED_LEVEL,
     SEVERITY,
     MapBox,
+    cell_level,
     cell_size,
     map_picture,
     nearest_asset,
@@ -104,11 +106,24 @@ def test_many_assets_are_counted_per_cell_with_the_worst_condition(
     assert abs(lon - 140.1) <= w / 2 and abs(lat - 39.7) <= h / 2
 
 
+def test_cells_of_every_level_count_the_same_assets(db: Database, placed: dict[str, int]) -> None:
+    """Coarser than the indexed level (merged), at it, and finer (counted as they are)."""
+    for size, level in (((8, 6), 0), ((800, 600), INDEXED_LEVEL), ((8000, 6000), 9)):
+        assert cell_level(BOX, *size) == level
+        pic = map_picture(db, AssetListFilter(), BOX, *size, max_points=2)
+        assert pic.aggregated and pic.cell_w == 2.0**-level
+        assert pic.total == 5 and max(pic.severities) == SEVERITY[Urgency.I]
+        if level <= INDEXED_LEVEL:  # the two clusters in one 1° cell, or one cell each
+            assert sorted(pic.counts) == ([5] if level == 0 else [2, 3])
+    owned = map_picture(db, AssetListFilter(owner_id=placed["052027"]), BOX, 80, 60, max_points=1)
+    assert list(owned.counts) == [2] and owned.severities == bytes([SEVERITY[Urgency.II]])
+
+
 def test_cells_are_powers_of_two_and_bounded_by_the_view() -> None:
     w, h = cell_size(MapBox(139.0, 39.0, 141.0, 41.0), 1000, 1000)
     assert w == 2.0**-5 and h == 2.0**-5  # 2° / 125 cells = 0.016 → 1/32 (1/64 is less)
     huge = cell_size(MapBox(-180, -90, 180, 90), 10**9, 10**9)
-    assert huge[0] >= 360 / (8192 // 8)
+    assert huge[0] >= 180 / (8192 // 8)  # at most 1,024 cells on the finer axis
 
 
 def test_a_box_that_is_not_one_is_refused_on_its_field(db: Database) -> None:
