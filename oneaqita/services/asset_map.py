@@ -26,6 +26,7 @@ Rules enforced here:
 import math
 from array import array
 from dataclasses import dataclass, field
+from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from sqlalchemy import ColumnElement, Float, Integer, Select, cast, func, literal_column, select
@@ -143,10 +144,20 @@ def cell_size(
     return size, size
 
 
+def _degrees(value: float) -> Decimal:
+    """A bound as the column's own type: a float parameter would make PostgreSQL compare the
+    column as double precision, and no index on it would serve the box."""
+    return Decimal(repr(value)).quantize(_MICRO, rounding=ROUND_FLOOR)
+
+
+_MICRO = Decimal("0.000001")  # the columns' scale (Numeric(9, 6))
+
+
 def _located(flt: AssetListFilter, box: MapBox) -> list[ColumnElement[bool]]:
+    east, north = _degrees(box.east) + _MICRO, _degrees(box.north) + _MICRO
     return [
-        Asset.longitude.between(box.west, box.east),
-        Asset.latitude.between(box.south, box.north),
+        Asset.longitude.between(_degrees(box.west), east),
+        Asset.latitude.between(_degrees(box.south), north),
         *filter_conditions(flt.asset_filter()),
     ]
 
@@ -174,7 +185,7 @@ def _cell_index(dialect: str, name: str, offset: int, level: int) -> ColumnEleme
         factor = f"{2**level}" if level >= 0 else f"{2.0**level!r}"
         return literal_column(f"CAST((assets.{name} + {offset}) * {factor} AS INTEGER)", Integer)
     column = Asset.longitude if name == "longitude" else Asset.latitude
-    return cast(func.floor((column + offset) * 2.0**level), Integer)
+    return cast(func.floor((cast(column, Float) + offset) * 2.0**level), Integer)
 
 
 def cells_statement(
@@ -195,10 +206,10 @@ def cells_statement(
             where += [cx.between(x0, x1), cy.between(y0, y1)]
         else:
             where += [
-                Asset.longitude >= x0 / k - 180,
-                Asset.longitude < (x1 + 1) / k - 180,
-                Asset.latitude >= y0 / k - 90,
-                Asset.latitude < (y1 + 1) / k - 90,
+                Asset.longitude >= _degrees(x0 / k - 180),
+                Asset.longitude < _degrees((x1 + 1) / k - 180),
+                Asset.latitude >= _degrees(y0 / k - 90),
+                Asset.latitude < _degrees((y1 + 1) / k - 90),
             ]
     return (
         select(cx, cy, Asset.condition, func.count())
