@@ -9,17 +9,19 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from oneaqita.models import Asset, AssetKind
 from oneaqita.services.actor import Actor
 from oneaqita.services.asset_map import map_picture
 from oneaqita.services.asset_registry import AssetListFilter
+from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
 from ui.assets.map_painting import BACKGROUND
 from ui.assets.map_view import AssetMapView
 from ui.assets.page import MAP, AssetsPage
 from ui.main_window import MainWindow
+from ui.operations import change_hub
 
 
 @pytest.fixture
@@ -164,3 +166,16 @@ def test_a_bad_geojson_file_is_refused_with_the_reason(
     assert "Cannot load the outlines" in message_boxes[0]
     message_boxes.clear()
     assert view.outlines == []
+
+
+def test_a_change_to_the_assets_redraws_the_map(
+    qtbot, view: AssetMapView, demo_db: Database
+) -> None:  # type: ignore[no-untyped-def]
+    before = view.picture
+    assert before is not None and before.total > 0
+    with demo_db.engine.begin() as conn:  # someone else moves every asset out of the view
+        conn.execute(update(Asset).values(longitude=None, latitude=None))
+    with qtbot.waitSignal(view.picture_shown, timeout=10_000):
+        change_hub().changed.emit(Change(ids={Entity.ASSETS: frozenset({1})}))
+    assert view.picture is not None and view.picture.total == 0
+    assert view.count_text().startswith("表示範囲 0 件")

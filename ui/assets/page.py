@@ -269,6 +269,6 @@ class AssetsPage(ListDetailPage):
             self.model.refresh()
             if self._tree_loaded:
                 self.tree_model.refresh()
-            if self.map_pane is not None:
-                self.map_pane.view.reload()
+        if self.map_pane is not None and change.touches(Entity.ASSETS, Entity.FINDINGS):
+            self.map_pane.view.reload()  # findings decide the conditions the map colours
         self._load_card()
