@@ -33,7 +33,7 @@ from sqlalchemy import ColumnElement, Float, Integer, Select, cast, func, litera
 
 from oneaqita.errors import ValidationError
 from oneaqita.models import Asset, Urgency
-from oneaqita.services.asset_picking import filter_conditions
+from oneaqita.services.asset_picking import AssetFilter, filter_conditions
 from oneaqita.services.asset_registry import AssetListFilter
 from oneaqita.services.database import Database
 
@@ -153,16 +153,26 @@ def _degrees(value: float) -> Decimal:
 _MICRO = Decimal("0.000001")  # the columns' scale (Numeric(9, 6))
 
 
-def _located(flt: AssetListFilter, box: MapBox) -> list[ColumnElement[bool]]:
+def _located(flt: AssetListFilter, box: MapBox, dialect: str = "") -> list[ColumnElement[bool]]:
     east, north = _degrees(box.east) + _MICRO, _degrees(box.north) + _MICRO
+    longitude: ColumnElement[bool] = Asset.longitude.between(_degrees(box.west), east)
+    if dialect == "sqlite":
+        # SQLite guesses a range keeps a small share of the rows; told the box's share of
+        # the prefecture, it reads one owner's assets of a wide box from the owner's index
+        # instead of the whole box from the map's index, row by row from the table.
+        share = (box.width / AKITA.width) * (box.height / AKITA.height)
+        likely: ColumnElement[Any] = literal_column(f"{min(max(share, 1e-4), 1.0):.4f}")
+        longitude = func.likelihood(longitude, likely)
     return [
-        Asset.longitude.between(_degrees(box.west), east),
+        longitude,
         Asset.latitude.between(_degrees(box.south), north),
         *filter_conditions(flt.asset_filter()),
     ]
 
 
-def points_statement(flt: AssetListFilter, box: MapBox, limit: int) -> Select[Any, Any, Any, Any]:
+def points_statement(
+    flt: AssetListFilter, box: MapBox, limit: int, dialect: str = ""
+) -> Select[Any, Any, Any, Any]:
     """The assets in the box one by one (at most `limit`), as the map reads them."""
     return (
         select(
@@ -171,21 +181,31 @@ def points_statement(flt: AssetListFilter, box: MapBox, limit: int) -> Select[An
             cast(Asset.latitude, Float),
             Asset.condition,
         )
-        .where(*_located(flt, box))
+        .where(*_located(flt, box, dialect))
         .limit(limit)
     )
 
 
-def _cell_index(dialect: str, name: str, offset: int, level: int) -> ColumnElement[int]:
+def _cell_index(
+    dialect: str, name: str, offset: int, level: int, indexed: bool = False
+) -> ColumnElement[int]:
     """floor((value + offset) × 2**level): the value plus offset is never negative, so
     SQLite's CAST (which truncates) floors; PostgreSQL's CAST rounds, hence floor() there.
     On SQLite the text is that of the index of migration 0016 (constants, not parameters),
-    so that the planner reads the cells from it in order."""
+    so that the planner reads the cells from it in order; otherwise (`indexed` false) the
+    factor is written as a real, which no index matches, so that the planner takes the index
+    of another filter (reading the table row by row for it would cost far more than a sort)."""
     if dialect == "sqlite":
-        factor = f"{2**level}" if level >= 0 else f"{2.0**level!r}"
+        factor = f"{2**level}" if indexed and level >= 0 else f"{2.0**level!r}"
         return literal_column(f"CAST((assets.{name} + {offset}) * {factor} AS INTEGER)", Integer)
     column = Asset.longitude if name == "longitude" else Asset.latitude
     return cast(func.floor((cast(column, Float) + offset) * 2.0**level), Integer)
+
+
+def _index_only(flt: AssetListFilter) -> bool:
+    """Whether the filter asks for nothing but the condition (in the cells' index)."""
+    picked = flt.asset_filter()
+    return picked == AssetFilter(condition=picked.condition)
 
 
 def cells_statement(
@@ -193,11 +213,13 @@ def cells_statement(
 ) -> Select[Any, Any, Any, Any]:
     """The assets in the box counted per cell of 2**-level degrees and condition (GROUP BY
     cell x, cell y, condition). At INDEXED_LEVEL the box is widened to whole cells and, on
-    SQLite, given as a range of cells, so that the cells come from the index in order."""
-    cx = _cell_index(dialect, "longitude", 180, level)
-    cy = _cell_index(dialect, "latitude", 90, level)
-    where = _located(flt, box)
-    if level == INDEXED_LEVEL:
+    SQLite, given as a range of cells, so that the cells come from the index in order (when
+    the filter asks for nothing the index does not hold)."""
+    indexed = level == INDEXED_LEVEL and _index_only(flt)
+    cx = _cell_index(dialect, "longitude", 180, level, indexed)
+    cy = _cell_index(dialect, "latitude", 90, level, indexed)
+    where = _located(flt, box, dialect)
+    if indexed:
         k = 2**level
         x0, x1 = math.floor((box.west + 180) * k), math.floor((box.east + 180) * k)
         y0, y1 = math.floor((box.south + 90) * k), math.floor((box.north + 90) * k)
@@ -230,8 +252,10 @@ def map_picture(
     """What to draw for `box` on a view of `width_px` × `height_px` (see the module's rules)."""
     box = box.checked()
     with db.read_connection() as conn:
-        rows = conn.execute(points_statement(flt, box, max_points + 1)).all()
-        if len(rows) <= max_points:
+        few = points_statement(flt, box, max_points + 1, db.dialect).subquery()
+        found = conn.execute(select(func.count()).select_from(few)).scalar_one()
+        if found <= max_points:  # counted first: the rows are only read to be drawn
+            rows = conn.execute(points_statement(flt, box, max_points, db.dialect)).all()
             return MapPicture(
                 box,
                 aggregated=False,
