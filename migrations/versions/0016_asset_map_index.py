@@ -13,11 +13,13 @@ Assets without coordinates have no entry worth reading (NULL sorts apart) and ar
 
 Zoomed out, the map counts every asset per cell of 1/64° and condition. SQLite has no hash
 aggregation: a GROUP BY over an expression sorts every row first (about ten times the cost of
-reading them). On SQLite only, an index on the cells themselves (the very expressions the
-service sends, then condition, longitude and latitude so that it covers the query) hands the
-rows over grouped, and the count is one pass over the index. PostgreSQL hashes the groups and
-needs none. The index is not in the models (SQLAlchemy does not reflect expression indexes on
-SQLite); a later migration that rebuilds the assets table on SQLite must create it again.
+reading them); PostgreSQL hashes the groups but reads every row of the table for them. An index
+on the cells themselves (the very expressions the service sends, then condition, and longitude
+and latitude so that it covers the query) hands the rows over grouped from the index alone, and
+the count is one pass over it (PostgreSQL, one call on a loaded machine: 1,092 → 222 ms). The
+index is not in the models (SQLAlchemy does not reflect expression indexes on SQLite; the
+schema test leaves it out on PostgreSQL); a later migration that rebuilds the assets table on
+SQLite must create it again.
 """
 
 from collections.abc import Sequence
@@ -31,20 +33,23 @@ depends_on: str | Sequence[str] | None = None
 
 NAME = "ix_assets_map"
 COLUMNS = ["longitude", "latitude", "condition", "id"]
-CELLS = "ix_assets_map_cells"  # SQLite only
-CELL_EXPRESSIONS = (
-    "CAST((longitude + 180) * 64 AS INTEGER), CAST((latitude + 90) * 64 AS INTEGER), "
-    "condition, longitude, latitude"
-)
+CELLS = "ix_assets_map_cells"
+CELL_EXPRESSIONS = {  # as oneaqita/services/asset_map.py writes them, character for character
+    "sqlite": "CAST((longitude + 180) * 64 AS INTEGER), CAST((latitude + 90) * 64 AS INTEGER), "
+    "condition, longitude, latitude",
+    "postgresql": "(CAST(floor((CAST(longitude AS FLOAT) + 180) * 64.0) AS INTEGER)), "
+    "(CAST(floor((CAST(latitude AS FLOAT) + 90) * 64.0) AS INTEGER)), condition) "
+    "INCLUDE (longitude, latitude",
+}
 
 
 def upgrade() -> None:
     op.create_index(NAME, "assets", COLUMNS)
-    if op.get_bind().dialect.name == "sqlite":
-        op.execute(f"CREATE INDEX {CELLS} ON assets ({CELL_EXPRESSIONS})")
+    expressions = CELL_EXPRESSIONS.get(op.get_bind().dialect.name)
+    if expressions is not None:
+        op.execute(f"CREATE INDEX {CELLS} ON assets ({expressions})")
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        op.execute(f"DROP INDEX IF EXISTS {CELLS}")
+    op.execute(f"DROP INDEX IF EXISTS {CELLS}")
     op.drop_index(NAME, table_name="assets")

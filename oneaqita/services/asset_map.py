@@ -191,15 +191,18 @@ def _cell_index(
 ) -> ColumnElement[int]:
     """floor((value + offset) × 2**level): the value plus offset is never negative, so
     SQLite's CAST (which truncates) floors; PostgreSQL's CAST rounds, hence floor() there.
-    On SQLite the text is that of the index of migration 0016 (constants, not parameters),
-    so that the planner reads the cells from it in order; otherwise (`indexed` false) the
+    The text is that of the cells' indexes of migration 0016 (constants, not parameters), so
+    that the planner reads the cells from them in order. On SQLite, unless `indexed`, the
     factor is written as a real, which no index matches, so that the planner takes the index
-    of another filter (reading the table row by row for it would cost far more than a sort)."""
+    of another filter (reading the table row by row for it costs far more than a sort);
+    PostgreSQL weighs that itself."""
     if dialect == "sqlite":
         factor = f"{2**level}" if indexed and level >= 0 else f"{2.0**level!r}"
         return literal_column(f"CAST((assets.{name} + {offset}) * {factor} AS INTEGER)", Integer)
-    column = Asset.longitude if name == "longitude" else Asset.latitude
-    return cast(func.floor((cast(column, Float) + offset) * 2.0**level), Integer)
+    return literal_column(
+        f"CAST(floor((CAST(assets.{name} AS FLOAT) + {offset}) * {2.0**level!r}) AS INTEGER)",
+        Integer,
+    )
 
 
 def _index_only(flt: AssetListFilter) -> bool:
