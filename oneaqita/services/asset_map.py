@@ -17,8 +17,12 @@ Rules enforced here:
   merged; smaller ones are counted as they are. The answer is bounded either way: at most
   ``max_points`` points, or at most one cell per ``cell_px`` × ``cell_px`` pixels of a view of
   at most MAX_VIEW_PX pixels a side.
-- The points and the finer cells read the index (longitude, latitude, condition, id); on
-  SQLite the cells of INDEXED_LEVEL come in order from an index on them (migration 0016).
+- The points and the finer cells read the index (longitude, latitude, condition, id); the
+  cells of INDEXED_LEVEL come in order from an index on them (migration 0016), whose
+  expressions the statements repeat as constants. The box is bound as numeric (as the columns
+  are), and SQLite is told the box's share of the prefecture, so that a filter's own index
+  wins when the box is wide. A box with more than ``max_points`` assets is counted before
+  anything is read, so an aggregated view never fetches rows it does not draw.
 - A click finds the nearest drawn asset within a radius (``nearest_asset``), under the same
   filter; none when nothing is that near.
 """
