@@ -1,7 +1,7 @@
 """The index from which the assets' map reads a view box
 
 Revision ID: 0016_asset_map_index
-Revises: 0013_logins
+Revises: 0015_audit_log_indexes
 Create Date: 2026-12-02 01:00:00
 
 The map (oneaqita/services/asset_map.py) asks for the assets whose longitude and latitude lie
@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0016_asset_map_index"
-down_revision: str | None = "0013_logins"
+down_revision: str | None = "0015_audit_log_indexes"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
