@@ -24,7 +24,10 @@ Design:
   written in another's name; and every audited table has statement-level AFTER INSERT, UPDATE
   and DELETE triggers with transition tables that write, in one set-based INSERT per statement,
   one entry per changed row (action ``db_insert``/``db_update``/``db_delete``, entity the
-  table, the rows as JSON without ``password_hash``) whenever the session is not the owner.
+  table, entity_id the row's id, before/after the row as JSON without ``password_hash``)
+  whenever the session is not the owner; a statement of more than ``BULK_ROWS`` rows (an
+  import's batch, a psql UPDATE of a whole table), or an UPDATE of a table without an ``id``,
+  leaves one entry holding its rows as JSON arrays (entity_id NULL).
   The app's own semantic entries (``uow.audit``) stay as they are; on PostgreSQL a change
   through the app then has both, the app's (what the user did) and the database's (which rows
   changed, by which database user); a change by psql has the database's. The owner (who could
@@ -50,6 +53,9 @@ __all__ = ["AUDITED_TABLES", "apply_security", "remove_security"]
 AUDITED_TABLES = tuple(
     t for t in TABLES if t not in {"audit_log", "alembic_version", "work_order_search"}
 )
+# A statement that changes more rows than this is witnessed by one entry holding them all
+# (entity_id NULL), not one entry per row: a bulk change costs one row of the log.
+BULK_ROWS = 100
 _EVENTS = {
     "insert": ("INSERT", "NEW TABLE AS new_rows"),
     "update": ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
@@ -69,6 +75,7 @@ def _functions(schema: str) -> list[str]:
     path = f'SET search_path = "{schema}", pg_temp'
     definer = f"SECURITY DEFINER {path}"
     row = "(to_jsonb({r}) - 'password_hash')::json"
+    rows = "json_agg(to_jsonb({r}) - 'password_hash')"
     entry = "INSERT INTO audit_log (at, user_id, actor, action, entity, entity_id, before, after)"
     who = "now(), uid, left(session_user, 60)"
     return [
@@ -86,23 +93,33 @@ def _functions(schema: str) -> list[str]:
         "NEW.at := now(); "
         "END IF; RETURN NEW; END $$",
         "CREATE OR REPLACE FUNCTION oneaqita_witness() RETURNS trigger "
-        f"LANGUAGE plpgsql {definer} AS $$ DECLARE uid integer; BEGIN "
+        f"LANGUAGE plpgsql {definer} AS $$ DECLARE uid integer; changed bigint; BEGIN "
         "IF session_user = current_user THEN RETURN NULL; END IF; "
+        "IF TG_OP = 'INSERT' THEN changed := (SELECT count(*) FROM new_rows); "
+        "ELSE changed := (SELECT count(*) FROM old_rows); END IF; "
+        "IF changed = 0 THEN RETURN NULL; END IF; "
         "uid := (SELECT id FROM users WHERE login = session_user); "
+        f"IF changed > {BULK_ROWS} OR (TG_OP = 'UPDATE' AND TG_ARGV[0] <> 'id') THEN "
         "IF TG_OP = 'INSERT' THEN "
+        f"{entry} SELECT {who}, 'db_insert', TG_TABLE_NAME, NULL, NULL, {rows.format(r='n')} "
+        "FROM new_rows n; "
+        "ELSIF TG_OP = 'DELETE' THEN "
+        f"{entry} SELECT {who}, 'db_delete', TG_TABLE_NAME, NULL, {rows.format(r='o')}, NULL "
+        "FROM old_rows o; "
+        "ELSE "
+        f"{entry} SELECT {who}, 'db_update', TG_TABLE_NAME, NULL, "
+        f"(SELECT {rows.format(r='o')} FROM old_rows o), "
+        f"(SELECT {rows.format(r='n')} FROM new_rows n); "
+        "END IF; "
+        "ELSIF TG_OP = 'INSERT' THEN "
         f"{entry} SELECT {who}, 'db_insert', TG_TABLE_NAME, "
         f"(to_jsonb(n) ->> 'id')::integer, NULL, {row.format(r='n')} FROM new_rows n; "
         "ELSIF TG_OP = 'DELETE' THEN "
         f"{entry} SELECT {who}, 'db_delete', TG_TABLE_NAME, "
         f"(to_jsonb(o) ->> 'id')::integer, {row.format(r='o')}, NULL FROM old_rows o; "
-        "ELSIF TG_ARGV[0] = 'id' THEN "
+        "ELSE "
         f"{entry} SELECT {who}, 'db_update', TG_TABLE_NAME, o.id, "
         f"{row.format(r='o')}, {row.format(r='n')} FROM old_rows o JOIN new_rows n ON n.id = o.id; "
-        "ELSE "  # a table keyed otherwise (links, settings): the statement's rows together
-        f"{entry} SELECT {who}, 'db_update', TG_TABLE_NAME, NULL, "
-        "(SELECT json_agg(to_jsonb(o) - 'password_hash') FROM old_rows o), "
-        "(SELECT json_agg(to_jsonb(n) - 'password_hash') FROM new_rows n) "
-        "WHERE EXISTS (SELECT 1 FROM old_rows); "
         "END IF; RETURN NULL; END $$",
     ]
 
@@ -197,7 +214,10 @@ def apply_security(conn: Connection) -> None:
     run("DROP TRIGGER IF EXISTS oneaqita_audit_stamp ON audit_log")
     run(
         "CREATE TRIGGER oneaqita_audit_stamp BEFORE INSERT ON audit_log "
-        f"FOR EACH ROW {not_owner} EXECUTE FUNCTION oneaqita_audit_stamp()"
+        # Not the witness's own entries (written inside a trigger, already truthful): an
+        # app role can make no trigger of its own, so depth 0 is every entry it writes.
+        f"FOR EACH ROW WHEN (session_user <> '{owner}' AND pg_trigger_depth() = 0) "
+        "EXECUTE FUNCTION oneaqita_audit_stamp()"
     )
     for table in (t for t in tables if t in AUDITED_TABLES):
         keyed = "id" if _has_id(conn, table) else "key"

@@ -172,3 +172,24 @@ def test_a_direct_change_leaves_an_audit_entry_naming_the_database_user(
         (admin, "db_update", "organizations"),
     ]
     assert tuple(entries[1][3:]) == (akita, "秋田市", "秋田市役所")
+
+
+def test_a_bulk_statement_is_witnessed_by_one_entry_holding_its_rows(secured: Secured) -> None:
+    with secured.engine(Role.ADMIN).connect() as conn, conn.begin():
+        conn.execute(
+            text(
+                "INSERT INTO organizations (code, kind, name_ja, version, created_at, "
+                "updated_at) SELECT 'B' || g, 'city', '団体' || g, 1, now(), now() "
+                "FROM generate_series(1, 150) g"
+            )
+        )
+        conn.execute(text("DELETE FROM organizations WHERE code LIKE 'B%'"))
+        entries = conn.execute(
+            text(
+                "SELECT action, entity_id, json_array_length(coalesce(after, before)) "
+                "FROM audit_log WHERE entity = 'organizations' AND action LIKE 'db_%' "
+                "AND at = now() ORDER BY id"
+            )
+        ).all()
+        conn.rollback()
+    assert [tuple(e) for e in entries] == [("db_insert", None, 150), ("db_delete", None, 150)]
