@@ -64,3 +64,20 @@ def test_on_sqlite_the_revision_does_nothing(sqlite_url: str) -> None:
         downgrade(engine, "0013_logins")
     finally:
         engine.dispose()
+
+
+@pytest.mark.pg
+def test_the_security_refuses_a_table_an_app_role_owns(pg_url: str) -> None:
+    from oneaqita.db.pg_security import apply_security
+
+    engine = make_engine(pg_url)
+    try:
+        upgrade(engine)
+        with engine.connect() as conn:
+            conn.execute(text("CREATE TABLE stray (id integer)"))
+            conn.execute(text("ALTER TABLE stray OWNER TO oneaqita_coordinator"))
+            with pytest.raises(RuntimeError, match="stray"):
+                apply_security(conn)
+            conn.rollback()
+    finally:
+        engine.dispose()
