@@ -15,6 +15,8 @@ Rules:
   they are assigned to (or an overhead category), never approved, in a week that is not
   submitted or approved (except the entries a submission marks submitted); only entries of
   a draft or returned week are changed or deleted; a week is only ever submitted by them.
+- Nobody, whatever their role, approves their own hours (a restrictive policy on entries and
+  weeks: an approved row is never the session's own person's).
 - The owner of the tables is not subject to the policies (no FORCE): migrations, the demo
   loader and the tests, connected as the owner, see everything.
 - Reference tables (bodies, work types, assets, service lives, unit costs, shareholdings,
@@ -130,6 +132,13 @@ POLICIES: dict[str, list[Policy]] = {
 }
 
 
+# Nobody approves their own hours (the app's rule for every role), as restrictive policies
+# on every group: a new or changed row may be approved only when it is not the session's own.
+NOT_OWN_APPROVAL = f"status <> 'approved' OR person_id IS DISTINCT FROM {ME}"
+RESTRICTED = ("time_entries", "timesheet_weeks")
+_EVERY_GROUP = ", ".join(GROUP_ROLES[r] for r in Role)
+
+
 def policy_statements(table: str) -> list[str]:
     """The SQL that (re)creates the policies of ``table`` and enables its row-level security
     (dropping what an earlier run created first: running it twice changes nothing)."""
@@ -144,12 +153,18 @@ def policy_statements(table: str) -> list[str]:
         if p.check is not None:
             sql += f" WITH CHECK ({p.check})"
         statements += [f"DROP POLICY IF EXISTS {name} ON {table}", sql]
+    if table in RESTRICTED:
+        statements += [
+            f"DROP POLICY IF EXISTS oneaqita_not_own_approval ON {table}",
+            f"CREATE POLICY oneaqita_not_own_approval ON {table} AS RESTRICTIVE FOR ALL "
+            f"TO {_EVERY_GROUP} USING (true) WITH CHECK ({NOT_OWN_APPROVAL})",
+        ]
     return statements
 
 
 def drop_statements(table: str) -> list[str]:
     """The SQL that removes what ``policy_statements`` created."""
-    names = ["every_row", *(p.name for p in POLICIES[table])]
+    names = ["every_row", "not_own_approval", *(p.name for p in POLICIES[table])]
     return [f"DROP POLICY IF EXISTS oneaqita_{n} ON {table}" for n in names] + [
         f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY"
     ]

@@ -193,3 +193,19 @@ def test_a_bulk_statement_is_witnessed_by_one_entry_holding_its_rows(secured: Se
         ).all()
         conn.rollback()
     assert [tuple(e) for e in entries] == [("db_insert", None, 150), ("db_delete", None, 150)]
+
+
+def test_a_manager_approves_the_hours_of_others_but_never_their_own(secured: Secured) -> None:
+    co = secured.co
+    own, others = secured.tanaka_entry_id, co.sato_id
+    with secured.engine(Role.MANAGER).connect() as conn, conn.begin():
+        assert refused(
+            conn, "UPDATE time_entries SET status = 'approved' WHERE id = :i", {"i": own}
+        )
+        week = (
+            "INSERT INTO timesheet_weeks (person_id, week_start, status, version, created_at, "
+            "updated_at) VALUES (:p, :d, 'approved', 1, now(), now())"
+        )
+        assert refused(conn, week, {"p": co.tanaka_id, "d": MONDAY})
+        assert not refused(conn, week, {"p": others, "d": MONDAY})
+        conn.rollback()
