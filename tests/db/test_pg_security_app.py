@@ -114,3 +114,37 @@ def test_a_seconded_user_cannot_reach_the_hours_of_others_even_past_the_app(
         assert "row-level security" in str(caught.value)
     finally:
         seconded.dispose()
+
+
+def test_a_coordinator_completes_an_order_and_a_manager_accepts_it_and_sets_a_target(
+    secured: Secured,
+) -> None:
+    from oneaqita.models import Kpi, WorkOrder
+    from oneaqita.services.kpi_targets import set_kpi_target
+    from oneaqita.services.work_orders import accept, complete
+
+    order = secured.co.other_id
+    coordinator = secured.app_database(Role.COORDINATOR)
+    manager = secured.app_database(Role.MANAGER)
+
+    def version() -> int:
+        with secured.owner.read() as s:
+            found = s.get(WorkOrder, order)
+            assert found is not None
+            return found.version
+
+    try:
+        who = secured.actors[Role.COORDINATOR]
+        today = MONDAY + timedelta(days=1)  # not after the real today (2026-12-02 or later)
+        complete(coordinator, who, order, version(), actual_end=today, today=today)
+        with pytest.raises(PermissionDenied):
+            accept(coordinator, who, order, version(), accepted_on=today)
+        accept(manager, secured.actors[Role.MANAGER], order, version(), accepted_on=today)
+        set_kpi_target(manager, secured.actors[Role.MANAGER], 2026, Kpi.KM_INSPECTED, "12.5")
+    finally:
+        coordinator.dispose()
+        manager.dispose()
+    c, m = secured.logins[Role.COORDINATOR], secured.logins[Role.MANAGER]
+    orders = _audit(secured, "work_orders")
+    assert (c, "transition") in orders and (m, "db_update") in orders
+    assert (m, "create") in _audit(secured, "kpi_targets")
