@@ -13,8 +13,10 @@ Rules:
   search documents, contracts and findings; their own time entries and weeks.
 - A seconded user writes only their own hours, as the app lets them: an entry on an order
   they are assigned to (or an overhead category), never approved, in a week that is not
-  submitted or approved (except the entries a submission marks submitted); only entries of
-  a draft or returned week are changed or deleted; a week is only ever submitted by them.
+  submitted or approved (except the entries a submission marks submitted), within 24 hours a
+  day and (when added) within their employment; only entries of a draft or returned week are
+  changed or deleted; a week is only ever submitted by them. (A single statement adding many
+  rows of one day is checked row by row against the rows stored before it.)
 - Nobody, whatever their role, approves their own hours (a restrictive policy on entries and
   weeks: an approved row is never the session's own person's).
 - The owner of the tables is not subject to the policies (no FORCE): migrations, the demo
@@ -24,6 +26,7 @@ Rules:
 """
 
 from oneaqita.db.pg_roles import GROUP_ROLES
+from oneaqita.durations import MAX_MINUTES
 from oneaqita.models import Role
 
 __all__ = ["POLICIES", "Policy", "policy_statements"]
@@ -49,6 +52,18 @@ _ENTRY_WRITABLE = (
     f"AND CASE WHEN status = 'submitted' THEN {_WEEK_STATUS} = 'submitted' "
     f"WHEN status IN ('draft', 'returned') THEN coalesce({_WEEK_STATUS}, 'draft') "
     "IN ('draft', 'returned') ELSE false END"
+)
+# The day's other hours of the person (a SECURITY DEFINER function: a policy of time_entries
+# cannot read time_entries itself) and this entry's stay within 24 hours, as the app checks.
+_DAY_FITS = "minutes + oneaqita_day_minutes(person_id, work_date, id) <= " + str(MAX_MINUTES)
+# Company staff, or a secondment covering the day (assignee_eligibility.employed): checked when
+# an entry is added (a later change of the secondment does not block submitting the week).
+_EMPLOYED = (
+    "(EXISTS (SELECT 1 FROM people p JOIN organizations o ON o.id = p.home_organization_id "
+    "WHERE p.id = time_entries.person_id AND o.kind = 'company') "
+    "OR EXISTS (SELECT 1 FROM secondments s WHERE s.person_id = time_entries.person_id "
+    "AND s.start_date <= time_entries.work_date "
+    "AND (s.end_date IS NULL OR s.end_date >= time_entries.work_date)))"
 )
 _ENTRY_OPEN = f"person_id = {ME} AND status IN ('draft', 'returned')"
 _WEEK_SUBMITTED = (
@@ -115,8 +130,10 @@ POLICIES: dict[str, list[Policy]] = {
     ],
     "time_entries": [
         *_own("person_id"),
-        Policy("seconded_add", "INSERT", None, _ENTRY_WRITABLE),
-        Policy("seconded_change", "UPDATE", _ENTRY_OPEN, _ENTRY_WRITABLE),
+        Policy(
+            "seconded_add", "INSERT", None, f"{_ENTRY_WRITABLE} AND {_DAY_FITS} AND {_EMPLOYED}"
+        ),
+        Policy("seconded_change", "UPDATE", _ENTRY_OPEN, f"{_ENTRY_WRITABLE} AND {_DAY_FITS}"),
         Policy("seconded_remove", "DELETE", _ENTRY_OPEN),
     ],
     "timesheet_weeks": [

@@ -85,6 +85,12 @@ def _functions(schema: str) -> list[str]:
         "CREATE OR REPLACE FUNCTION oneaqita_session_user_id() RETURNS integer "
         f"LANGUAGE sql STABLE {definer} AS "
         "$$ SELECT id FROM users WHERE login = session_user $$",
+        "CREATE OR REPLACE FUNCTION oneaqita_day_minutes(person integer, day date, own integer) "
+        f"RETURNS bigint LANGUAGE sql STABLE {definer} AS "
+        "$$ SELECT coalesce(sum(minutes), 0) FROM time_entries "
+        "WHERE person_id = person AND work_date = day AND id IS DISTINCT FROM own "
+        # only one's own day: called for another person it tells nothing
+        "AND person = (SELECT u.person_id FROM users u WHERE u.login = session_user) $$",
         "CREATE OR REPLACE FUNCTION oneaqita_audit_stamp() RETURNS trigger "
         f"LANGUAGE plpgsql {definer} AS $$ BEGIN "
         "IF session_user <> current_user THEN "
@@ -127,6 +133,7 @@ def _functions(schema: str) -> list[str]:
 _FUNCTIONS = (
     "oneaqita_session_person()",
     "oneaqita_session_user_id()",
+    "oneaqita_day_minutes(integer, date, integer)",
     "oneaqita_audit_stamp()",
     "oneaqita_witness()",
 )
@@ -195,6 +202,7 @@ def apply_security(conn: Connection) -> None:
         run(f"REVOKE ALL ON FUNCTION {fn} FROM PUBLIC, {groups}")
     run(f"GRANT EXECUTE ON FUNCTION oneaqita_session_person() TO {groups}")
     run(f"GRANT EXECUTE ON FUNCTION oneaqita_session_user_id() TO {groups}")
+    run(f"GRANT EXECUTE ON FUNCTION oneaqita_day_minutes(integer, date, integer) TO {groups}")
     for app_role, group in GROUP_ROLES.items():
         granted = grants_for(app_role)
         for table in tables:

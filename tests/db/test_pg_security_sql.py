@@ -4,13 +4,14 @@ and changes only their own hours, nobody makes themselves an administrator, and 
 change leaves an audit entry naming the database user who made it."""
 
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import text
 
 from oneaqita.models import Role
 from tests.db.pg_security_setup import Secured, refused, secured_database
-from tests.timesheet_builders import MONDAY
+from tests.timesheet_builders import MONDAY, SECONDMENT_END
 
 pytestmark = pytest.mark.pg
 
@@ -208,4 +209,31 @@ def test_a_manager_approves_the_hours_of_others_but_never_their_own(secured: Sec
         )
         assert refused(conn, week, {"p": co.tanaka_id, "d": MONDAY})
         assert not refused(conn, week, {"p": others, "d": MONDAY})
+        conn.rollback()
+
+
+def test_a_seconded_user_adds_no_more_than_a_day_holds_nor_outside_their_secondment(
+    secured: Secured,
+) -> None:
+    co = secured.co
+    insert = (
+        "INSERT INTO time_entries (person_id, work_date, minutes, category, status, version, "
+        "created_at, updated_at) VALUES (:p, :d, :m, :c, 'draft', 1, now(), now())"
+    )
+    day = {"p": co.sato_id, "d": MONDAY + timedelta(days=3)}
+    with secured.engine(Role.SECONDED).connect() as conn, conn.begin():
+        assert not refused(conn, insert, {**day, "m": 1000, "c": "office"})
+        assert refused(conn, insert, {**day, "m": 500, "c": "travel"}), "over 24 hours"
+        assert not refused(conn, insert, {**day, "m": 440, "c": "travel"})
+        assert refused(
+            conn, "UPDATE time_entries SET minutes = minutes + 1 WHERE category = 'office'"
+        )
+        after_the_secondment = {"p": co.sato_id, "d": SECONDMENT_END + timedelta(days=1)}
+        assert refused(conn, insert, {**after_the_secondment, "m": 60, "c": "office"})
+        # another's day total is not told by the function the policy uses
+        other = conn.execute(
+            text("SELECT oneaqita_day_minutes(:p, :d, NULL)"),
+            {"p": co.tanaka_id, "d": MONDAY + timedelta(days=1)},
+        ).scalar()
+        assert other == 0
         conn.rollback()
