@@ -34,19 +34,36 @@ Design:
   disable any trigger anyway) is not witnessed: migrations, the demo loader and the tests,
   connected as the owner, write exactly what they wrote before. ``work_order_search`` (derived
   from the orders) is not witnessed.
-- ``apply_security`` is idempotent: revision 0014 runs it, and a later revision that adds a
-  table or an action runs it again. ``remove_security`` undoes it (the group roles, shared by
-  every database of the cluster, stay). SQLite has none of it: whoever can write the file can
+- ``apply_security`` is idempotent: revision 0014 runs it, and it records a fingerprint of
+  what it applied in ``database_settings`` (key ``pg_security``); every ``upgrade``
+  (``oneaqita.db.migrate``) then runs ``refresh_security``, which applies it again when the
+  code's grants, policies or triggers differ from the recorded ones and the owner is
+  connected — a changed permission table needs no new revision (a new table does, as ever).
+  ``remove_security`` undoes it (the group roles, shared by every database of the cluster,
+  stay). SQLite has none of it: whoever can write the file can
   do anything (README, "Security").
 """
 
-from sqlalchemy import Connection, text
+import hashlib
+import json
+
+from sqlalchemy import Connection, Engine, text
 
 from oneaqita.db.action_grants import TABLES, Privilege, grants_for
 from oneaqita.db.pg_policies import POLICIES, drop_statements, policy_statements
 from oneaqita.db.pg_roles import GROUP_ROLES
+from oneaqita.models import Role
 
-__all__ = ["AUDITED_TABLES", "apply_security", "remove_security"]
+__all__ = [
+    "AUDITED_TABLES",
+    "apply_security",
+    "fingerprint",
+    "refresh_security",
+    "remove_security",
+]
+
+# The database_settings key under which apply_security records what it applied.
+SETTING = "pg_security"
 
 # Every table whose direct changes leave an audit entry (the log itself, the schema revision
 # and the derived search documents aside).
@@ -236,6 +253,42 @@ def apply_security(conn: Connection) -> None:
                 f"REFERENCING {rows} FOR EACH STATEMENT {not_owner} "
                 f"EXECUTE FUNCTION oneaqita_witness('{keyed}')"
             )
+    conn.execute(text("DELETE FROM database_settings WHERE key = :k"), {"k": SETTING})
+    conn.execute(
+        text("INSERT INTO database_settings (key, value) VALUES (:k, :v)"),
+        {"k": SETTING, "v": fingerprint()},
+    )
+
+
+def fingerprint() -> str:
+    """What ``apply_security`` applies, as a hash: the grants per role, the policies, the
+    functions and the audited tables of this version of the code."""
+    grants = {r.value: {t: sorted(p) for t, p in sorted(grants_for(r).items())} for r in Role}
+    policies = {t: policy_statements(t) for t in sorted(POLICIES)}
+    whole = [grants, policies, _functions("schema"), AUDITED_TABLES, sorted(_EVENTS)]
+    return hashlib.sha256(json.dumps(whole, sort_keys=True).encode()).hexdigest()
+
+
+def refresh_security(engine: Engine) -> bool:
+    """Apply the security again when the database was secured by another version of the
+    code (its grants, policies or triggers changed) and the owner is connected; True when it
+    did. Called after every upgrade: a change of the permission table needs no revision."""
+    if engine.dialect.name != "postgresql":
+        return False
+    with engine.connect() as conn:
+        stored = conn.execute(
+            text(
+                "SELECT value FROM database_settings WHERE key = :k "
+                "AND pg_has_role(current_user, (SELECT relowner FROM pg_class "
+                "WHERE oid = to_regclass('audit_log')), 'USAGE')"
+            ),
+            {"k": SETTING},
+        ).scalar()
+        if stored is None or stored == fingerprint():  # not secured yet, or not the owner
+            return False
+        apply_security(conn)
+        conn.commit()
+        return True
 
 
 def _has_id(conn: Connection, table: str) -> bool:
@@ -275,6 +328,7 @@ def remove_security(conn: Connection) -> None:
                 run(f"REVOKE ALL ON SEQUENCE {sequence} FROM {', '.join(present)}")
     for fn in _FUNCTIONS:
         run(f"DROP FUNCTION IF EXISTS {fn}")
+    conn.execute(text("DELETE FROM database_settings WHERE key = :k"), {"k": SETTING})
     if present:
         schema = conn.exec_driver_sql("SELECT current_schema()").scalar_one()
         run(f'REVOKE USAGE ON SCHEMA "{schema}" FROM {", ".join(present)}')

@@ -81,3 +81,31 @@ def test_the_security_refuses_a_table_an_app_role_owns(pg_url: str) -> None:
             conn.rollback()
     finally:
         engine.dispose()
+
+
+@pytest.mark.pg
+def test_an_upgrade_reapplies_the_security_when_the_code_changed_it(pg_url: str) -> None:
+    from oneaqita.db.pg_security import fingerprint, refresh_security
+
+    engine = make_engine(pg_url)
+    seconded_reads_people = text(
+        "SELECT has_table_privilege('oneaqita_seconded', 'people', 'SELECT')"
+    )
+    stored = text("SELECT value FROM database_settings WHERE key = 'pg_security'")
+    try:
+        upgrade(engine)
+        assert not refresh_security(engine), "nothing changed since the revision applied it"
+        with engine.begin() as conn:  # as an older version of the code had left it
+            conn.execute(text("REVOKE SELECT ON people FROM oneaqita_seconded"))
+            conn.execute(
+                text("UPDATE database_settings SET value = 'older' WHERE key = 'pg_security'")
+            )
+        upgrade(engine)  # at head already: only the security is brought up to date
+        with engine.connect() as conn:
+            assert conn.execute(seconded_reads_people).scalar() is True
+            assert conn.execute(stored).scalar() == fingerprint()
+        downgrade(engine, "0013_logins")
+        with engine.connect() as conn:
+            assert conn.execute(stored).scalar() is None
+    finally:
+        engine.dispose()
