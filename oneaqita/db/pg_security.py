@@ -276,6 +276,8 @@ def refresh_security(engine: Engine) -> bool:
     if engine.dialect.name != "postgresql":
         return False
     with engine.connect() as conn:
+        if conn.exec_driver_sql("SELECT to_regclass('database_settings')").scalar() is None:
+            return False  # a revision before the settings (and the security)
         stored = conn.execute(
             text(
                 "SELECT value FROM database_settings WHERE key = :k "
