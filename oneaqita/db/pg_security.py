@@ -53,6 +53,7 @@ from oneaqita.db.action_grants import TABLES, Privilege, grants_for
 from oneaqita.db.pg_policies import POLICIES, drop_statements, policy_statements
 from oneaqita.db.pg_roles import GROUP_ROLES
 from oneaqita.models import Role
+from oneaqita.permissions import PERMISSIONS, Action
 
 __all__ = [
     "AUDITED_TABLES",
@@ -226,9 +227,13 @@ def apply_security(conn: Connection) -> None:
             privileges = granted.get(table, frozenset())
             if privileges:
                 run(f"GRANT {', '.join(sorted(privileges))} ON TABLE {table} TO {group}")
-            if Privilege.INSERT in privileges:
+            sequence_privileges = [
+                *(["USAGE"] if Privilege.INSERT in privileges else []),
+                *(["SELECT"] if app_role in PERMISSIONS[Action.BACKUP_DATABASE] else []),
+            ]
+            if sequence_privileges:  # a copy of the database (pg_dump) reads every sequence
                 for sequence in _sequences(conn, table):
-                    run(f"GRANT USAGE ON SEQUENCE {sequence} TO {group}")
+                    run(f"GRANT {', '.join(sequence_privileges)} ON SEQUENCE {sequence} TO {group}")
     for table in tables:
         if table in POLICIES:
             for sql in policy_statements(table):

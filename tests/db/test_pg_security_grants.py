@@ -1,14 +1,18 @@
 """Every role against every table, table-driven from the permission table: each privilege
 its actions need works through the role's own connection, every other one is refused."""
 
+import shutil
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import make_url, text
 
 from oneaqita.db.action_grants import TABLES, Privilege, grants_for
 from oneaqita.db.pg_security import apply_security
 from oneaqita.models import Role
+from oneaqita.permissions import PERMISSIONS, Action
 from tests.db.pg_security_setup import Secured, refused, secured_database
 
 pytestmark = pytest.mark.pg
@@ -85,3 +89,26 @@ def test_applying_the_security_again_changes_nothing(secured: Secured) -> None:
         conn.commit()
         assert conn.execute(snapshot).all() == before
     assert len(before) > 100
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_pg_dump_copies_the_database_for_those_who_may_back_it_up(
+    secured: Secured, role: Role, tmp_path: Path
+) -> None:
+    pg_dump = shutil.which("pg_dump")
+    if pg_dump is None:
+        pytest.skip("pg_dump is not installed")
+    url = make_url(secured.url)
+    dump = tmp_path / "copy.dump"
+    done = subprocess.run(
+        [pg_dump, "-Fc", "--enable-row-security", "-h", url.host or "127.0.0.1"]
+        + ["-p", str(url.port or 5432), "-U", secured.logins[role], "-d", url.database or ""]
+        + ["-f", str(dump)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    may = role in PERMISSIONS[Action.BACKUP_DATABASE]
+    assert (done.returncode == 0) is may, done.stderr
+    if not may:
+        assert "permission denied" in done.stderr
