@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from oneaqita.cli_reports import REPORTS, add_report
+from oneaqita.cli_users import add_users, run_users
 from oneaqita.db.engine import ENV_URL, resolve_url
 from oneaqita.errors import BadDatabaseUrl, DomainError
 
@@ -21,8 +22,9 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
         "--db",
         metavar="URL",
         default=argparse.SUPPRESS,
-        help=f"SQLAlchemy URL of the database (default: ${ENV_URL}, else the SQLite file "
-        "in the user data folder), e.g. sqlite:///oneaqita.sqlite3 or "
+        help=f"SQLAlchemy URL of the database (default: ${ENV_URL}, else the server saved in "
+        "Settings > Database, else the SQLite file in the user data folder), e.g. "
+        "sqlite:///oneaqita.sqlite3 or "
         "postgresql+psycopg://user@host/db",
     )
 
@@ -63,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_import_export(sub)
     add_report(sub, _add_db_option)
     _add_backup(sub)
+    add_users(sub, _add_db_option)
     return parser
 
 
@@ -334,6 +337,7 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> 
         "report": _cmd_report,
         "backup": _cmd_backup,
         "restore": _cmd_restore,
+        "users": lambda a: run_users(a, _db_url(a)),
         None: lambda a: _cmd_gui(a, open_app),
     }
     try:
