@@ -144,6 +144,8 @@ ACTION_GRANTS: Mapping[Action, Grants] = {
     # Replacing the whole database is the owner's on PostgreSQL (pg_restore): no grant.
     Action.RESTORE_DATABASE: {},
     Action.READ_DASHBOARD: _reading(("organizations", "people", "secondments", "work_orders")),
+    # The audit log page: every entry, and the users they name.
+    Action.READ_AUDIT_LOG: _reading(("audit_log", "users")),
 }
 
 
