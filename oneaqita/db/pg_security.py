@@ -27,7 +27,8 @@ Design:
   table, entity_id the row's id, before/after the row as JSON without ``password_hash``)
   whenever the session is not the owner; a statement of more than ``BULK_ROWS`` rows (an
   import's batch, a psql UPDATE of a whole table), or an UPDATE of a table without an ``id``,
-  leaves one entry holding its rows as JSON arrays (entity_id NULL).
+  leaves one entry holding its rows (before/after ``{"count": n, "rows": [...]}``, entity_id
+  NULL).
   The app's own semantic entries (``uow.audit``) stay as they are; on PostgreSQL a change
   through the app then has both, the app's (what the user did) and the database's (which rows
   changed, by which database user); a change by psql has the database's. The owner (who could
@@ -93,7 +94,9 @@ def _functions(schema: str) -> list[str]:
     path = f'SET search_path = "{schema}", pg_temp'
     definer = f"SECURITY DEFINER {path}"
     row = "(to_jsonb({r}) - 'password_hash')::json"
-    rows = "json_agg(to_jsonb({r}) - 'password_hash')"
+    # A statement's rows as one object (the audit page shows an entry's fields): how many, and
+    # the rows themselves.
+    rows = "json_build_object('count', count(*), 'rows', json_agg(to_jsonb({r}) - 'password_hash'))"
     entry = "INSERT INTO audit_log (at, user_id, actor, action, entity, entity_id, before, after)"
     who = "now(), uid, left(session_user, 60)"
     return [

@@ -187,7 +187,7 @@ def test_a_bulk_statement_is_witnessed_by_one_entry_holding_its_rows(secured: Se
         conn.execute(text("DELETE FROM organizations WHERE code LIKE 'B%'"))
         entries = conn.execute(
             text(
-                "SELECT action, entity_id, json_array_length(coalesce(after, before)) "
+                "SELECT action, entity_id, json_array_length(coalesce(after, before) -> 'rows') "
                 "FROM audit_log WHERE entity = 'organizations' AND action LIKE 'db_%' "
                 "AND at = now() ORDER BY id"
             )
