@@ -2,7 +2,7 @@
 security, audit triggers stamped with the database user
 
 Revision ID: 0014_pg_security
-Revises: 0015_audit_log_indexes
+Revises: 0013_logins
 Create Date: 2026-12-02 01:00:00
 
 On PostgreSQL, ``oneaqita.db.pg_security.apply_security`` (its docstring gives the design):
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0014_pg_security"
-down_revision: str | None = "0015_audit_log_indexes"
+down_revision: str | None = "0013_logins"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

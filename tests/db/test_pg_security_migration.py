@@ -33,7 +33,7 @@ def test_the_revision_secures_and_the_downgrade_unsecures(pg_url: str) -> None:
         policies, triggers, grants, functions, rls = secured
         assert policies >= 20 and triggers > 60 and grants > 100 and functions == 3
         assert rls == 14
-        downgrade(engine, "0015_audit_log_indexes")
+        downgrade(engine, "0013_logins")
         assert _security(engine) == (0, 0, 0, 0, 0)
         with engine.connect() as conn:  # the append-only guard of revision 0001 stays
             assert (
@@ -51,17 +51,17 @@ def test_the_revision_secures_and_the_downgrade_unsecures(pg_url: str) -> None:
 def test_on_sqlite_the_revision_does_nothing(sqlite_url: str) -> None:
     engine = make_engine(sqlite_url)
     try:
-        upgrade(engine, "0015_audit_log_indexes")
+        upgrade(engine, "0013_logins")
         with engine.connect() as conn:
             before = conn.execute(text("SELECT type, name FROM sqlite_master ORDER BY 2")).all()
-        upgrade(engine)
+        upgrade(engine, "0014_pg_security")
         assert current_revision(engine) == "0014_pg_security"
         with engine.connect() as conn:
             assert (
                 conn.execute(text("SELECT type, name FROM sqlite_master ORDER BY 2")).all()
                 == before
             )
-        downgrade(engine, "0015_audit_log_indexes")
+        downgrade(engine, "0013_logins")
     finally:
         engine.dispose()
 
@@ -104,7 +104,7 @@ def test_an_upgrade_reapplies_the_security_when_the_code_changed_it(pg_url: str)
         with engine.connect() as conn:
             assert conn.execute(seconded_reads_people).scalar() is True
             assert conn.execute(stored).scalar() == fingerprint()
-        downgrade(engine, "0015_audit_log_indexes")
+        downgrade(engine, "0013_logins")
         with engine.connect() as conn:
             assert conn.execute(stored).scalar() is None
     finally:
