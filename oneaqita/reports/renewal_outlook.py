@@ -23,9 +23,12 @@ Definitions (the page, the exports and the shareholders' report say the same):
 - **km past service life** now, in 10 and in 20 years: the pipe length whose year due is
   no later than the first year, the first year + 10 and + 20 — the ledger's ageing as it
   stands, before any renewal.
-- Everything over the assets is one SQL statement: the assets grouped by year due, owner,
-  kind, life and diameter, the repeats and the diameter bands joined to those groups, grouped
-  again by year, owner and kind. Python only assembles the rows (at most 50 years × bodies ×
+- Everything over the assets is one SQL statement: the assets in service grouped by their
+  own columns (owner, kind, installed year, own life, diameter; read in that order from the
+  covering index ix_assets_outlook, migration 0017), the service-life tables joined to those
+  few thousand groups for the life and year due, grouped by year due, owner, kind, life and
+  diameter, the repeats and the diameter bands joined to those groups, grouped again by
+  year, owner and kind. Python only assembles the rows (at most 50 years × bodies ×
   kinds); the levelled scenario (reports/renewal_levelling.py) works on the year totals.
 - Everyone reads it (Action.READ_LISTS).
 """
