@@ -84,6 +84,18 @@ class Asset(IdMixin, VersionedMixin, Base):
         # The map: the assets in a view box, read or counted per cell from the index alone
         # (migration 0016).
         Index("ix_assets_map", "longitude", "latitude", "condition", "id"),
+        # The renewal outlook: the assets in service grouped by their own columns, read in
+        # this order from the index alone (migration 0017).
+        Index(
+            "ix_assets_outlook",
+            "status",
+            "owner_id",
+            "kind",
+            "installed_year",
+            "service_life_years",
+            "diameter_mm",
+            "length_m",
+        ),
     )
 
     code: Mapped[str] = mapped_column(String(40), unique=True)

@@ -23,9 +23,12 @@ Definitions (the page, the exports and the shareholders' report say the same):
 - **km past service life** now, in 10 and in 20 years: the pipe length whose year due is
   no later than the first year, the first year + 10 and + 20 — the ledger's ageing as it
   stands, before any renewal.
-- Everything over the assets is one SQL statement: the assets grouped by year due, owner,
-  kind, life and diameter, the repeats and the diameter bands joined to those groups, grouped
-  again by year, owner and kind. Python only assembles the rows (at most 50 years × bodies ×
+- Everything over the assets is one SQL statement: the assets in service grouped by their
+  own columns (owner, kind, installed year, own life, diameter; read in that order from the
+  covering index ix_assets_outlook, migration 0017), the service-life tables joined to those
+  few thousand groups for the life and year due, grouped by year due, owner, kind, life and
+  diameter, the repeats and the diameter bands joined to those groups, grouped again by
+  year, owner and kind. Python only assembles the rows (at most 50 years × bodies ×
   kinds); the levelled scenario (reports/renewal_levelling.py) works on the year totals.
 - Everyone reads it (Action.READ_LISTS).
 """
@@ -164,41 +167,60 @@ def _groups_statement(
     first_year: int, owner_ids: Sequence[int] | None, kinds: Sequence[AssetKind] | None
 ) -> Select[Any]:
     last_year = first_year + HORIZON_YEARS - 1
-    life = func.coalesce(Asset.service_life_years, BodyServiceLife.years, ServiceLife.years)
-    due = Asset.installed_year + life
-    start = literal(first_year, Integer)
-    reached = case((due < start, start - 1), else_=due)
-    conditions = [
-        Asset.status == AssetStatus.IN_SERVICE,
-        Asset.installed_year.is_not(None),
-        due <= last_year,
-    ]
+    conditions = [Asset.status == AssetStatus.IN_SERVICE, Asset.installed_year.is_not(None)]
     if owner_ids is not None:
         conditions.append(Asset.owner_id.in_(list(owner_ids)))
     if kinds is not None:
         conditions.append(Asset.kind.in_([AssetKind(k) for k in kinds]))
-    diameter = func.coalesce(Asset.diameter_mm, 0)
+    # First the assets by their own columns alone, in the order of ix_assets_outlook: read from
+    # the index, grouped as it hands them over (no sort, no lookups of the service lives per
+    # asset); the few thousand groups then meet the service-life tables.
+    stock = (
+        select(
+            Asset.owner_id,
+            Asset.kind,
+            Asset.installed_year,
+            Asset.service_life_years,
+            Asset.diameter_mm,
+            func.count().label("n"),
+            func.sum(Asset.length_m).label("metres"),
+        )
+        .where(*conditions)
+        .group_by(
+            Asset.owner_id,
+            Asset.kind,
+            Asset.installed_year,
+            Asset.service_life_years,
+            Asset.diameter_mm,
+        )
+        .cte("stock")
+    )
+    life = func.coalesce(stock.c.service_life_years, BodyServiceLife.years, ServiceLife.years)
+    due = stock.c.installed_year + life
+    start = literal(first_year, Integer)
+    reached = case((due < start, start - 1), else_=due)
+    diameter = func.coalesce(stock.c.diameter_mm, 0)
     groups = (
         select(
             reached.label("reached"),
-            Asset.owner_id.label("owner_id"),
-            Asset.kind.label("kind"),
+            stock.c.owner_id.label("owner_id"),
+            stock.c.kind.label("kind"),
             life.label("life"),
             diameter.label("diameter"),
-            func.count().label("n"),
-            func.coalesce(func.sum(Asset.length_m), 0).label("metres"),
+            func.sum(stock.c.n).label("n"),
+            func.coalesce(func.sum(stock.c.metres), 0).label("metres"),
         )
-        .select_from(Asset)
-        .join(ServiceLife, ServiceLife.kind == Asset.kind)
+        .select_from(stock)
+        .join(ServiceLife, ServiceLife.kind == stock.c.kind)
         .outerjoin(
             BodyServiceLife,
             and_(
-                BodyServiceLife.organization_id == Asset.owner_id,
-                BodyServiceLife.kind == Asset.kind,
+                BodyServiceLife.organization_id == stock.c.owner_id,
+                BodyServiceLife.kind == stock.c.kind,
             ),
         )
-        .where(*conditions)
-        .group_by(reached, Asset.owner_id, Asset.kind, life, diameter)
+        .where(due <= last_year)
+        .group_by(reached, stock.c.owner_id, stock.c.kind, life, diameter)
         .cte("groups")
     )
     seed = select(literal(0, Integer).label("k")).cte("cycles", recursive=True)
