@@ -16,10 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table, bindparam, insert
 from sqlalchemy.orm import Session
 
+from oneaqita.db.compiled import Compiled
 from oneaqita.models import AuditEntry
+from oneaqita.models.base import utcnow
 from oneaqita.search import reindex_work_orders as _reindex
 from oneaqita.services.actor import Actor
 from oneaqita.services.changes import Change, ChangeBuilder, Entity
@@ -27,6 +29,15 @@ from oneaqita.services.changes import Change, ChangeBuilder, Entity
 __all__ = ["UnitOfWork"]
 
 _AUDIT = insert(cast(Table, AuditEntry.__table__))  # built once
+# One entry: compiled once, run on the driver (db/compiled.py); every column given.
+_AUDIT_ONE = Compiled(
+    insert(cast(Table, AuditEntry.__table__))
+    .inline()  # no RETURNING of the id (PostgreSQL would add one)
+    .values(
+        {c: bindparam(c) for c in ("at", "user_id", "actor", "action", "entity", "entity_id")}
+        | {"before": bindparam("before_"), "after": bindparam("after_")}
+    )
+)
 
 
 @dataclass
@@ -49,9 +60,10 @@ class UnitOfWork:
         before: dict[str, Any] | None = None,
         after: dict[str, Any] | None = None,
     ) -> None:
-        # One Core insert on the transaction's connection, at once (no ORM object to flush).
+        # One insert on the transaction's connection, at once (no ORM object to flush).
         entry = self._entry(action, entity, entity_id, before, after)
-        self.session.connection().execute(_AUDIT, entry)
+        entry["before_"], entry["after_"] = entry.pop("before"), entry.pop("after")
+        _AUDIT_ONE.run(self.session.connection(), entry | {"at": utcnow()})
 
     def audit_many(
         self,
