@@ -73,7 +73,8 @@ class Database:
         for `actor`'s user as stored now (PermissionDenied if it is gone or deactivated)."""
         with self._writers() as session:
             try:
-                uow = UnitOfWork(session, current_actor(session.connection(), actor))
+                connection = session.connection()  # begins: on SQLite, BEGIN IMMEDIATE
+                uow = UnitOfWork(session, current_actor(connection, actor), _connection=connection)
                 yield uow
                 if uow.discarded:
                     session.rollback()

@@ -172,7 +172,7 @@ def _locked_write(conn: Connection, stmt: Compiled, params: dict[str, Any]) -> N
 
 def _store(uow: UnitOfWork, cell: Cell, *, zero_deletes: bool) -> tuple[int, UpsertOutcome]:
     """Store one cell by the module's rules; (entry id, outcome); id 0 when nothing is left."""
-    conn = uow.session.connection()
+    conn = uow.connection
     facts = cell_facts(conn, uow.actor, cell)
     check_row(facts, cell)
     minutes = _checked_minutes(cell.minutes)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert
+from sqlalchemy import Connection, Table, bindparam, insert
 from sqlalchemy.orm import Session
 
 from oneaqita.db.compiled import Compiled
@@ -46,6 +46,15 @@ class UnitOfWork:
     actor: Actor
     _change: ChangeBuilder = field(default_factory=ChangeBuilder)
     discarded: bool = False
+    _connection: Connection | None = None
+
+    @property
+    def connection(self) -> Connection:
+        """The transaction's connection (the session's; asked for once: the session hands
+        out the same one, savepoints included, until the unit of work ends)."""
+        if self._connection is None:
+            self._connection = self.session.connection()
+        return self._connection
 
     def discard(self) -> None:
         """Roll everything back when the unit of work ends, as on an error, but without one
@@ -63,7 +72,7 @@ class UnitOfWork:
         # One insert on the transaction's connection, at once (no ORM object to flush).
         entry = self._entry(action, entity, entity_id, before, after)
         entry["before_"], entry["after_"] = entry.pop("before"), entry.pop("after")
-        _AUDIT_ONE.run(self.session.connection(), entry | {"at": utcnow()})
+        _AUDIT_ONE.run(self.connection, entry | {"at": utcnow()})
 
     def audit_many(
         self,
