@@ -77,9 +77,9 @@ class QueueTab(QWidget):
 
         self.filter_bar = BodyFilterBar(lambda n: self.tr("{count} 週").format(count=f"{n:,}"))
         self.status_combo = QComboBox()
-        self.status_combo.addItem(self.tr("承認待ち"), TimeEntryStatus.SUBMITTED)
+        self.status_combo.addItem(self.tr("承認待ち"), str(TimeEntryStatus.SUBMITTED))
         if allowed(actor, Action.APPROVE_HOURS):  # returning an approved week: managers
-            self.status_combo.addItem(self.tr("承認済み (差戻し用)"), APPROVED)
+            self.status_combo.addItem(self.tr("承認済み (差戻し用)"), str(APPROVED))
         self.weeks_spin = QSpinBox()
         self.weeks_spin.setRange(1, 52)
         self.weeks_spin.setValue(APPROVED_WEEKS)
@@ -205,7 +205,7 @@ class QueueTab(QWidget):
         return self.filter.status is APPROVED
 
     def _shown_changed(self) -> None:
-        status = self.status_combo.currentData()
+        status = TimeEntryStatus(self.status_combo.currentData())
         approved = status is APPROVED
         self.weeks_spin.setVisible(approved)
         today = self._today or date.today()
