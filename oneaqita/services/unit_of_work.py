@@ -8,11 +8,14 @@ Rules:
 - Every write is audited (``audit`` / ``audit_many``) and thereby reported in ``change``;
   an audit action ``create`` also marks the record as created.
 - ``discard()`` ends it without committing: what it did is rolled back.
+- ``connection`` is the transaction's Core connection; ``session`` an ORM session joined to
+  that transaction, made the first time it is asked for (the unit of work flushes it before
+  it commits): hot use cases that write only Core statements never make one.
 - Records recomputed from a write (work orders re-indexed when their contract, client or
   assignee changed) are reported with ``recomputed`` (``reindex_work_orders`` does both).
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -42,19 +45,25 @@ _AUDIT_ONE = Compiled(
 
 @dataclass
 class UnitOfWork:
-    session: Session
+    connection: Connection  # in the unit of work's transaction, begun
     actor: Actor
+    _make_session: Callable[[], Session]
     _change: ChangeBuilder = field(default_factory=ChangeBuilder)
     discarded: bool = False
-    _connection: Connection | None = None
+    _session: Session | None = None
 
     @property
-    def connection(self) -> Connection:
-        """The transaction's connection (the session's; asked for once: the session hands
-        out the same one, savepoints included, until the unit of work ends)."""
-        if self._connection is None:
-            self._connection = self.session.connection()
-        return self._connection
+    def session(self) -> Session:
+        """An ORM session in the unit of work's transaction, made when first asked for: a use
+        case that writes only through Core statements (typing an hour) never pays for one."""
+        if self._session is None:
+            self._session = self._make_session()
+        return self._session
+
+    @property
+    def session_made(self) -> Session | None:
+        """The session, if one was made."""
+        return self._session
 
     def discard(self) -> None:
         """Roll everything back when the unit of work ends, as on an error, but without one
@@ -84,7 +93,7 @@ class UnitOfWork:
         (for set-based use cases; still one entry per record): a Core executemany on the
         table, no ORM objects."""
         if entries:
-            self.session.connection().execute(
+            self.connection.execute(
                 _AUDIT, [self._entry(action, entity, *entry) for entry in entries]
             )
 

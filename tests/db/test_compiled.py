@@ -2,6 +2,7 @@
 Connection.execute gives (types converted both ways), inside the connection's transaction,
 and raises what SQLAlchemy raises."""
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import cast
 
@@ -12,7 +13,9 @@ from sqlalchemy.exc import IntegrityError
 from oneaqita.db.compiled import Compiled
 from oneaqita.models import AuditEntry, OverheadCategory, Person, TimeEntry, TimeEntryStatus
 from oneaqita.services.database import Database
+from oneaqita.services.time_entries import Cell, upsert_entry
 from tests.builders import build_sample
+from tests.timesheet_builders import MONDAY, build_company
 
 _T = cast(Table, TimeEntry.__table__)
 _ENTRIES = Compiled(
@@ -115,3 +118,28 @@ def test_a_statement_whose_form_depends_on_the_call_is_refused(db: Database) -> 
         Compiled(select(TimeEntry.id).where(TimeEntry.id.in_([1, 2]))).form(db.engine.dialect)
     with pytest.raises(ValueError, match="default"):
         Compiled(insert(_T).values(person_id=1)).form(db.engine.dialect)  # created_at etc.
+
+
+def test_typing_a_cell_makes_no_orm_session_and_is_audited(db: Database) -> None:
+    co = build_company(db)
+    cell = Cell(co.sato_id, MONDAY, None, OverheadCategory.TRAVEL, 90)
+    with db.unit_of_work(co.sato) as uow:
+        upsert_entry(uow, cell)
+        assert uow.session_made is None  # Core statements on the connection only
+    with db.unit_of_work(co.sato) as uow:
+        upsert_entry(uow, replace(cell, minutes=120))
+    with db.read() as s:
+        stored = s.execute(
+            select(TimeEntry.id, TimeEntry.minutes, TimeEntry.version, TimeEntry.category).where(
+                TimeEntry.person_id == co.sato_id
+            )
+        ).one()
+        audited = s.execute(
+            select(AuditEntry.action, AuditEntry.user_id, AuditEntry.before, AuditEntry.after)
+            .where(AuditEntry.entity == "time_entries", AuditEntry.entity_id == stored.id)
+            .order_by(AuditEntry.id)
+        ).all()
+    assert (stored.minutes, stored.version, stored.category) == (120, 2, OverheadCategory.TRAVEL)
+    assert [a.action for a in audited] == ["create", "update"]
+    assert audited[0].before is None and audited[0].user_id == co.sato.user_id
+    assert (audited[1].before["minutes"], audited[1].after["minutes"]) == (90, 120)
