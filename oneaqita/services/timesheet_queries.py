@@ -179,20 +179,22 @@ def week_grid(db: Database, person_id: int, week_start: date) -> WeekGrid:
     monday = week_start_of(week_start)
     params = {"person_id": person_id, "monday": monday, "sunday": monday + timedelta(days=6)}
     found = _WEEK_ROWS.read(db.engine, params)
-    heads: dict[RowKey, tuple[str | None, str | None]] = {}
-    cells: dict[RowKey, list[GridCell | None]] = {}
+    # Keyed by plain (order, category) tuples: equal to (and hashed as) the RowKeys they become.
+    heads: dict[tuple[int | None, OverheadCategory | None], tuple[str | None, str | None]] = {}
+    cells: dict[tuple[int | None, OverheadCategory | None], list[GridCell | None]] = {}
+    day_minutes = [0] * 7
     week = None
     for row in found:
         if row.kind == _RUNNING:
-            heads[RowKey(row.id, None)] = (row.number, row.title)
+            heads[(row.id, None)] = (row.number, row.title)
         elif row.kind == _WEEK:
             week = row
     for c in OverheadCategory:
-        heads[RowKey(None, c)] = (None, None)
+        heads[(None, c)] = (None, None)
     for row in found:
         if row.kind != _ENTRY:
             break  # ordered by kind: the entries come first
-        key = RowKey(row.work_order_id, row.category)
+        key = (row.work_order_id, row.category)
         if key not in heads:
             heads[key] = (row.number, row.title)
         slots = cells.get(key)
@@ -201,15 +203,14 @@ def week_grid(db: Database, person_id: int, week_start: date) -> WeekGrid:
         slot = (row.day - monday).days
         if slots[slot] is None:  # two entries of one cell (older data): the first
             slots[slot] = GridCell(row.id, row.minutes, row.note, row.version)
+            day_minutes[slot] += row.minutes
     rows: list[GridRow] = []
     for key, (head_number, head_title) in heads.items():
         row_cells = tuple(cells[key]) if key in cells else _NO_CELLS
         total = sum(c.minutes for c in row_cells if c is not None)
-        rows.append(GridRow(key, head_number, head_title, row_cells, total))
+        rows.append(GridRow(RowKey(*key), head_number, head_title, row_cells, total))
     rows.sort(key=_sort_key)
-    day_totals = tuple(
-        sum(cell.minutes for r in rows if (cell := r.cells[i]) is not None) for i in range(7)
-    )
+    day_totals = tuple(day_minutes)
     return WeekGrid(
         person_id,
         monday,
