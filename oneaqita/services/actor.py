@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, bindparam, select
 
+from oneaqita.db.compiled import Compiled
 from oneaqita.errors import PermissionDenied
 from oneaqita.models import Role, User
 
@@ -37,9 +38,12 @@ class Actor:
 SYSTEM_ACTOR = Actor(user_id=None, login="system", role=Role.ADMIN)
 
 
-# Built once: every unit of work and every permission check of a database and an actor runs it.
-_USER = select(User.login, User.active, User.role, User.person_id).where(
-    User.id == bindparam("user_id")
+# Every unit of work and every permission check of a database and an actor runs it: compiled
+# once, run on the driver (db/compiled.py).
+_USER = Compiled(
+    select(User.login, User.active, User.role, User.person_id).where(
+        User.id == bindparam("user_id")
+    )
 )
 
 
@@ -48,7 +52,7 @@ def current_actor(conn: Connection, actor: Actor) -> Actor:
     user no longer exists under that login or is deactivated. Maintenance actors as given."""
     if actor.user_id is None:
         return actor
-    user = conn.execute(_USER, {"user_id": actor.user_id}).first()
+    user = _USER.first(conn, {"user_id": actor.user_id})
     if user is None or user.login != actor.login:
         raise not_registered(actor.login)
     if not user.active:

@@ -8,22 +8,35 @@ Rules:
   (the latest one, should two), else the person's home organization; the body filter keeps
   the weeks whose sending body it is. The text matches the name, its reading or the employee
   number (every term; services/text_fields.py).
-- The approval queue is every submitted week, with its total, by sending body, person and
-  week unless sorted otherwise (QueueSort: any column, either direction, then body, employee
-  number and week); filtered, sorted and summed by the database in one query.
+- The approval queue is every submitted week (or, to return one, every approved week since a
+  Monday), with its total, by sending body, person and week unless sorted otherwise
+  (QueueSort: any column, either direction, then body, employee number and week); filtered,
+  sorted and summed by the database in one query.
 - The weeks not yet submitted are, for the weeks from ``weeks`` back up to last week, every
   person employed on a day of it (company staff, or a secondment overlapping it) whose week
-  is neither submitted nor approved, with the hours entered so far, by employee number and
-  week; the people are filtered by the database, the hours summed per person and day.
+  is neither submitted nor approved, with the hours entered so far and its sending body, by
+  employee number and week unless sorted otherwise (UnsubmittedSort: any column, either
+  direction, then employee number and week); filtered, sorted and summed by the database in
+  one query.
 """
 
 import enum
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    and_,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.orm import Session, aliased
 
 from oneaqita.models import (
@@ -44,6 +57,7 @@ __all__ = [
     "QueueSort",
     "QueuedWeek",
     "UnsubmittedFilter",
+    "UnsubmittedSort",
     "UnsubmittedWeek",
     "approval_queue",
     "unsubmitted_weeks",
@@ -65,12 +79,25 @@ class QueueFilter:
     text: str = ""  # name, reading or employee number
     sort: QueueSort = QueueSort.BODY
     descending: bool = False
+    status: TimeEntryStatus = TimeEntryStatus.SUBMITTED  # or APPROVED: to return one
+    since: date | None = None  # only the weeks starting on or after (the approved ones)
+
+
+class UnsubmittedSort(enum.StrEnum):
+    BODY = "body"
+    EMPLOYEE_NO = "employee_no"
+    NAME = "name"  # by the reading, as the queue
+    WEEK = "week"
+    MINUTES = "minutes"
+    STATUS = "status"
 
 
 @dataclass(frozen=True)
 class UnsubmittedFilter:
     body_id: int | None = None
     text: str = ""
+    sort: UnsubmittedSort = UnsubmittedSort.EMPLOYEE_NO
+    descending: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +112,7 @@ class QueuedWeek:
     body_code: str
     body_name: str
     minutes: int
+    status: TimeEntryStatus = TimeEntryStatus.SUBMITTED
 
     @property
     def id(self) -> int:
@@ -130,7 +158,8 @@ def _queue_order(flt: QueueFilter, minutes: Any) -> list[Any]:
 
 
 def approval_queue(db: Database, flt: QueueFilter | None = None) -> list[QueuedWeek]:
-    """Every submitted week matching `flt`, with its total, in its order (one query)."""
+    """Every week of `flt`'s status (submitted unless it says) matching `flt`, with its total,
+    in its order (one query)."""
     flt = flt or QueueFilter()
     with db.read() as s:
         week_end = _days_after(s, TimesheetWeek.week_start, 6)
@@ -172,9 +201,11 @@ def approval_queue(db: Database, flt: QueueFilter | None = None) -> list[QueuedW
             )
             .join(Person, Person.id == TimesheetWeek.person_id)
             .join(Organization, Organization.id == body)
-            .where(TimesheetWeek.status == TimeEntryStatus.SUBMITTED)
+            .where(TimesheetWeek.status == flt.status)
             .order_by(*_queue_order(flt, total))
         )
+        if flt.since is not None:
+            stmt = stmt.where(TimesheetWeek.week_start >= flt.since)
         if flt.body_id is not None:
             stmt = stmt.where(Organization.id == flt.body_id)
         match = _person_match(flt.text)
@@ -182,7 +213,7 @@ def approval_queue(db: Database, flt: QueueFilter | None = None) -> list[QueuedW
             stmt = stmt.where(match)
         rows = s.execute(stmt).all()
     return [
-        QueuedWeek(w, v, start, at, pid, number, name, code, body_name, int(minutes))
+        QueuedWeek(w, v, start, at, pid, number, name, code, body_name, int(minutes), flt.status)
         for w, v, start, at, pid, number, name, code, body_name, minutes in rows
     ]
 
@@ -191,83 +222,91 @@ _home = aliased(Organization, name="home")
 _sender = aliased(Organization, name="sender")
 
 
+def _unsubmitted_order(flt: UnsubmittedFilter, monday: Any, minutes: Any, status: Any) -> list[Any]:
+    def directed(column: Any) -> Any:
+        return column.desc() if flt.descending else column.asc()
+
+    keys: list[Any] = {
+        UnsubmittedSort.BODY: [directed(_sender.code)],
+        UnsubmittedSort.EMPLOYEE_NO: [directed(Person.employee_no)],
+        UnsubmittedSort.NAME: [directed(Person.name_kana).nulls_last(), directed(Person.name)],
+        UnsubmittedSort.WEEK: [directed(monday)],
+        UnsubmittedSort.MINUTES: [directed(minutes)],
+        UnsubmittedSort.STATUS: [directed(status)],
+    }[flt.sort]
+    return [*keys, Person.employee_no, monday]
+
+
 def unsubmitted_weeks(
     db: Database, today: date, weeks: int = 8, flt: UnsubmittedFilter | None = None
 ) -> list[UnsubmittedWeek]:
     """The weeks from `weeks` before `today`'s up to last week that someone employed then has
-    not submitted (module's rules), by person and week."""
+    not submitted (module's rules), in the filter's order (one query)."""
     flt = flt or UnsubmittedFilter()
     last = week_start_of(today) - timedelta(days=7)
-    first = last - timedelta(days=7 * (weeks - 1))
-    end = last + timedelta(days=6)
-    mondays = [first + timedelta(days=7 * i) for i in range(weeks)]
-    company = _home.kind == OrganizationKind.COMPANY
-    stmt = (
-        select(
-            Person.id,
-            Person.employee_no,
-            Person.name,
-            company,
-            Secondment.start_date,
-            Secondment.end_date,
-            func.coalesce(_sender.code, _home.code),
-            func.coalesce(_sender.name_ja, _home.name_ja),
-        )
-        .join(_home, _home.id == Person.home_organization_id)
-        .outerjoin(
-            Secondment,
-            and_(
-                Secondment.person_id == Person.id,
-                Secondment.start_date <= end,
-                Secondment.not_ended_before(first),
-            ),
-        )
-        .outerjoin(_sender, _sender.id == Secondment.from_organization_id)
-        .where(or_(company, Secondment.id.is_not(None)))
-        .order_by(Person.employee_no, Secondment.start_date)
-    )
-    if flt.body_id is not None:
-        stmt = stmt.where(
-            or_(
-                Secondment.from_organization_id == flt.body_id,
-                and_(Secondment.id.is_(None), Person.home_organization_id == flt.body_id),
-            )
-        )
-    match = _person_match(flt.text)
-    if match is not None:
-        stmt = stmt.where(match)
+    mondays = [last - timedelta(days=7 * i) for i in range(max(1, weeks))]
     with db.read() as s:
-        people = s.execute(stmt).all()
-        done = s.execute(
-            select(TimesheetWeek.person_id, TimesheetWeek.week_start, TimesheetWeek.status).where(
-                TimesheetWeek.week_start >= first, TimesheetWeek.week_start <= last
+        m = union_all(*(select(literal(d, Date).label("monday")) for d in mondays)).cte("mondays")
+        week_end = _days_after(s, m.c.monday, 6)
+        overlapping = (
+            Secondment.person_id == Person.id,
+            Secondment.start_date <= week_end,
+            Secondment.not_ended_before(m.c.monday),
+        )
+        sending = (
+            select(Secondment.from_organization_id)
+            .where(*overlapping)
+            .order_by(Secondment.start_date.desc())
+            .limit(1)
+            .correlate(Person, m)
+            .scalar_subquery()
+        )
+        minutes = (
+            select(func.coalesce(func.sum(TimeEntry.minutes), 0))
+            .where(
+                TimeEntry.person_id == Person.id,
+                TimeEntry.work_date >= m.c.monday,
+                TimeEntry.work_date <= week_end,
             )
-        ).all()
-        per_day = s.execute(
-            select(TimeEntry.person_id, TimeEntry.work_date, func.sum(TimeEntry.minutes))
-            .where(TimeEntry.work_date >= first, TimeEntry.work_date <= end)
-            .group_by(TimeEntry.person_id, TimeEntry.work_date)
-        ).all()
-    status = {(p, w): st for p, w, st in done}
-    minutes: dict[tuple[int, date], int] = defaultdict(int)
-    for pid, day, total in per_day:
-        minutes[(pid, week_start_of(day))] += int(total or 0)
-    employed: dict[int, tuple[str, str, dict[date, tuple[str, str]]]] = {}
-    for pid, number, name, own, start, stop, code, body_name in people:
-        _, _, covered = employed.setdefault(pid, (number, name, {}))
-        for monday in mondays:
-            sunday = monday + timedelta(days=6)
-            if own or (start <= sunday and (stop is None or stop >= monday)):
-                covered[monday] = (code, body_name)  # the latest secondment's body wins
-    out = []
-    for pid, (number, name, covered) in employed.items():
-        for monday in sorted(covered):
-            st = status.get((pid, monday), TimeEntryStatus.DRAFT)
-            if st in (TimeEntryStatus.DRAFT, TimeEntryStatus.RETURNED):
-                code, body_name = covered[monday]
-                out.append(
-                    UnsubmittedWeek(
-                        pid, number, name, monday, minutes[(pid, monday)], st, code, body_name
-                    )
-                )
-    return out
+            .correlate(Person, m)
+            .scalar_subquery()
+        )
+        status = func.coalesce(TimesheetWeek.status, TimeEntryStatus.DRAFT)
+        stmt = (
+            select(
+                Person.id,
+                Person.employee_no,
+                Person.name,
+                m.c.monday,
+                minutes,
+                status,
+                _sender.code,
+                _sender.name_ja,
+            )
+            .select_from(Person)
+            .join(_home, _home.id == Person.home_organization_id)
+            .join(m, true())
+            .join(_sender, _sender.id == func.coalesce(sending, Person.home_organization_id))
+            .outerjoin(
+                TimesheetWeek,
+                and_(TimesheetWeek.person_id == Person.id, TimesheetWeek.week_start == m.c.monday),
+            )
+            .where(
+                or_(_home.kind == OrganizationKind.COMPANY, exists().where(*overlapping)),
+                or_(
+                    TimesheetWeek.id.is_(None),
+                    TimesheetWeek.status.in_([TimeEntryStatus.DRAFT, TimeEntryStatus.RETURNED]),
+                ),
+            )
+            .order_by(*_unsubmitted_order(flt, m.c.monday, minutes, status))
+        )
+        if flt.body_id is not None:
+            stmt = stmt.where(_sender.id == flt.body_id)
+        match = _person_match(flt.text)
+        if match is not None:
+            stmt = stmt.where(match)
+        rows = s.execute(stmt).all()
+    return [
+        UnsubmittedWeek(pid, number, name, monday, int(total), TimeEntryStatus(st), code, body)
+        for pid, number, name, monday, total, st, code, body in rows
+    ]

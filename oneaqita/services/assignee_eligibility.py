@@ -22,9 +22,6 @@ from datetime import date
 from sqlalchemy import (
     BindParameter,
     ColumnElement,
-    Connection,
-    Date,
-    bindparam,
     exists,
     or_,
     select,
@@ -75,7 +72,7 @@ def _candidates(
             Person.id,
             Person.employee_no,
             Person.name,
-            or_(Organization.kind == OrganizationKind.COMPANY, _covered(first, last)),
+            employed_clause(first, last),
         )
         .join(Organization, Organization.id == Person.home_organization_id)
         .where(where)
@@ -143,23 +140,10 @@ def eligibility(
     return {c.person_id: c for c in _candidates(session, first, last, Person.id.in_(wanted))}
 
 
-# One person, the period as bind parameters: built once (typing an hour checks it every time).
-_EMPLOYED = (
-    select(
-        or_(
-            Organization.kind == OrganizationKind.COMPANY,
-            _covered(bindparam("first", type_=Date), bindparam("last", type_=Date)),
-        )
-    )
-    .select_from(Person)
-    .join(Organization, Organization.id == Person.home_organization_id)
-    .where(Person.id == bindparam("person_id"))
-)
-
-
-def employed(conn: Connection, person_id: int, first: date, last: date) -> bool | None:
-    """Whether the person is employed for `first`..`last` (as ``eligibility`` decides it);
-    None when there is no such person."""
-    found = conn.execute(_EMPLOYED, {"person_id": person_id, "first": first, "last": last})
-    row = found.first()
-    return None if row is None else bool(row[0])
+def employed_clause(
+    first: date | BindParameter[date], last: date | BindParameter[date]
+) -> ColumnElement[bool]:
+    """Whether the person (``Person``, joined to its home ``Organization``) is employed for
+    `first`..`last`, as ``eligibility`` decides it: for one statement that checks it beside
+    other things (typing an hour: services/time_entry_checks.py)."""
+    return or_(Organization.kind == OrganizationKind.COMPANY, _covered(first, last))

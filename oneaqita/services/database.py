@@ -28,7 +28,8 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = session_factory(engine)
-        self._writers = session_factory(writer(engine))
+        self._writer = writer(engine)
+        self._writers = session_factory(self._writer)
         self.notifier = ChangeNotifier(engine)  # live changes (see change_notify)
 
     @classmethod
@@ -72,22 +73,40 @@ class Database:
         locked longer than the busy timeout (SQLite) into DatabaseBusy, and a write to a
         read-only database into DatabaseReadOnly. On SQLite the write
         lock is taken at the start (BEGIN IMMEDIATE, see db/engine.py). The unit of work acts
-        for `actor`'s user as stored now (PermissionDenied if it is gone or deactivated).
-        Its change is announced to the other apps at the commit (change_notify)."""
-        with self._writers() as session:
+        for `actor`'s user as stored now (PermissionDenied if it is gone or deactivated). Its
+        transaction is its connection's; an ORM session joins it when first asked for. Its
+        change is announced to the other apps at the commit (change_notify)."""
+        with self._writer.connect() as connection:
+            uow: UnitOfWork | None = None
+
+            def rollback() -> None:
+                session = uow.session_made if uow is not None else None
+                if session is not None:
+                    session.rollback()  # and the connection's transaction with it
+                connection.rollback()
+
             try:
-                uow = UnitOfWork(session, current_actor(session.connection(), actor))
+                connection.begin()  # on SQLite, BEGIN IMMEDIATE: the write lock first
+                uow = UnitOfWork(
+                    connection,
+                    current_actor(connection, actor),
+                    # The session joins the transaction; the unit of work commits it.
+                    lambda: self._writers(bind=connection, join_transaction_mode="rollback_only"),
+                )
                 yield uow
+                session = uow.session_made
                 if uow.discarded:
-                    session.rollback()
+                    rollback()
                 else:
-                    with self.notifier.committing(session.connection(), lambda: uow.change):
-                        session.commit()
+                    with self.notifier.committing(connection, lambda: uow.change):
+                        if session is not None:
+                            session.commit()  # flushes; the transaction is committed below
+                        connection.commit()
             except StaleDataError as exc:
-                session.rollback()
+                rollback()
                 raise ConcurrentEdit() from exc
             except OperationalError as exc:
-                session.rollback()
+                rollback()
                 code = getattr(exc.orig, "sqlite_errorcode", None)
                 if code is not None and code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED):
                     raise DatabaseBusy() from exc
@@ -95,13 +114,16 @@ class Database:
                     raise DatabaseReadOnly() from exc
                 raise
             except DBAPIError as exc:
-                session.rollback()
+                rollback()
                 if getattr(exc.orig, "sqlstate", None) == _PG_READ_ONLY_TRANSACTION:
                     raise DatabaseReadOnly() from exc
                 raise
             except BaseException:
-                session.rollback()
+                rollback()
                 raise
+            finally:
+                if uow is not None and uow.session_made is not None:
+                    uow.session_made.close()
 
     def dispose(self) -> None:
         self.notifier.close()

@@ -34,6 +34,7 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, delete, insert, update
 
+from oneaqita.db.compiled import Compiled
 from oneaqita.durations import MAX_MINUTES
 from oneaqita.errors import ConcurrentEdit, ValidationError
 from oneaqita.labels import label
@@ -47,10 +48,10 @@ from oneaqita.services.records import UpsertOutcome
 from oneaqita.services.text_fields import optional_text
 from oneaqita.services.time_entry_checks import (
     LOCKED_STATUSES,
+    cell_facts,
     check_assigned,
     check_day_total,
     check_employed,
-    check_person,
     check_row,
     check_week,
     entry_of,
@@ -129,29 +130,51 @@ def _checked_minutes(minutes: int | None) -> int:
     return minutes
 
 
-# The writes, built once; an update or delete names the version read (optimistic locking).
+# The writes, compiled once (db/compiled.py); an update or delete names the version read
+# (optimistic locking). Every column is given: the stored row is what the audit says.
 _T = cast(Table, TimeEntry.__table__)
-_INSERT = insert(_T)
-_UPDATE = (
+_INSERT = Compiled(
+    insert(_T)
+    .values(
+        person_id=bindparam("new_person_id"),
+        work_date=bindparam("new_work_date"),
+        work_order_id=bindparam("new_work_order_id"),
+        category=bindparam("new_category"),
+        minutes=bindparam("new_minutes"),
+        note=bindparam("new_note"),
+        status=bindparam("new_status"),
+        version=1,
+        created_at=bindparam("created_at"),
+        updated_at=bindparam("updated_at"),
+    )
+    .returning(_T.c.id)
+)
+_UPDATE = Compiled(
     update(_T)
     .where(_T.c.id == bindparam("entry_id"), _T.c.version == bindparam("seen_version"))
-    .values(version=_T.c.version + 1)
+    .values(
+        minutes=bindparam("new_minutes"),
+        note=bindparam("new_note"),
+        status=bindparam("new_status"),
+        version=_T.c.version + 1,
+        updated_at=bindparam("updated_at"),
+    )
 )
-_DELETE = delete(_T).where(
-    _T.c.id == bindparam("entry_id"), _T.c.version == bindparam("seen_version")
+_DELETE = Compiled(
+    delete(_T).where(_T.c.id == bindparam("entry_id"), _T.c.version == bindparam("seen_version"))
 )
 
 
-def _locked_write(conn: Connection, stmt: Any, params: dict[str, Any]) -> None:
-    if conn.execute(stmt, params).rowcount != 1:  # another writer changed it since it was read
+def _locked_write(conn: Connection, stmt: Compiled, params: dict[str, Any]) -> None:
+    if stmt.run(conn, params) != 1:  # another writer changed it since it was read
         raise ConcurrentEdit()
 
 
 def _store(uow: UnitOfWork, cell: Cell, *, zero_deletes: bool) -> tuple[int, UpsertOutcome]:
     """Store one cell by the module's rules; (entry id, outcome); id 0 when nothing is left."""
-    conn = uow.session.connection()
-    check_person(conn, uow.actor, cell.person_id)
-    check_row(conn, cell)
+    conn = uow.connection
+    facts = cell_facts(conn, uow.actor, cell)
+    check_row(facts, cell)
     minutes = _checked_minutes(cell.minutes)
     note = optional_text(cell.note, "note", "備考", "Note", NOTE_LIMIT, multiline=True)
     entry = entry_of(conn, cell)
@@ -162,16 +185,16 @@ def _store(uow: UnitOfWork, cell: Cell, *, zero_deletes: bool) -> tuple[int, Ups
     if minutes == 0 and zero_deletes:
         if entry is None:
             return 0, UpsertOutcome.UNCHANGED
-        check_week(conn, cell)
+        check_week(facts, cell)
         _locked_write(conn, _DELETE, {"entry_id": entry.id, "seen_version": entry.version})
         uow.audit("delete", ENTITY, entry.id, snapshot(entry), None)
         return entry.id, UpsertOutcome.UPDATED
     if entry is not None and (entry.minutes, entry.note) == (minutes, note):
         return entry.id, UpsertOutcome.UNCHANGED
-    status = check_week(conn, cell)
-    check_assigned(conn, cell)
-    check_employed(conn, cell)
-    check_day_total(conn, cell, minutes, entry.id if entry is not None else None)
+    status = check_week(facts, cell)
+    check_assigned(facts, cell)
+    check_employed(facts, cell)
+    check_day_total(facts, cell, minutes, entry.minutes if entry is not None else 0)
     values: dict[str, Any] = {
         "person_id": cell.person_id,
         "work_date": cell.work_date,
@@ -181,15 +204,23 @@ def _store(uow: UnitOfWork, cell: Cell, *, zero_deletes: bool) -> tuple[int, Ups
         "note": note,
         "status": status,
     }
+    now = utcnow()
     if entry is None:
-        entry_id: int = conn.execute(_INSERT, values).inserted_primary_key[0]  # type: ignore[index]
+        new = {f"new_{k}": v for k, v in values.items()}
+        entry_id: int = _INSERT.scalar(conn, {**new, "created_at": now, "updated_at": now})
         after = snapshot(SimpleNamespace(**values, version=1))
         uow.audit("create", ENTITY, entry_id, None, after)
         return entry_id, UpsertOutcome.ADDED
     before = snapshot(entry)
-    changed = {k: v for k, v in values.items() if getattr(entry, k) != v}
-    params = {**changed, "updated_at": utcnow(), "entry_id": entry.id}
-    _locked_write(conn, _UPDATE, {**params, "seen_version": entry.version})
+    params = {
+        "new_minutes": minutes,
+        "new_note": note,
+        "new_status": status,
+        "updated_at": now,
+        "entry_id": entry.id,
+        "seen_version": entry.version,
+    }
+    _locked_write(conn, _UPDATE, params)
     after = snapshot(SimpleNamespace(**values, version=entry.version + 1))
     uow.audit("update", ENTITY, entry.id, before, after)
     return entry.id, UpsertOutcome.UPDATED

@@ -1,17 +1,23 @@
 """The checks of one time-entry cell (the rules are services/time_entries.py's), each a
-bilingual ValidationError, and the reads they and the store step need. Every statement is
-built once here, with bind parameters, so that typing a cell only runs compiled statements
-on the unit of work's connection (no ORM objects are loaded)."""
+bilingual ValidationError, and the reads they and the store step need.
+
+Typing a cell reads two rows: ``cell_facts`` (the person, whether they are employed on the
+day, the week's status, the day's stored minutes, the work order's number and whether the
+person is assigned to it: one statement) and ``entry_of`` (the cell's stored entry). The
+checks decide from those rows in the rules' order. Both statements are compiled once and
+run on the unit of work's connection (db/compiled.py): no ORM objects are loaded."""
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import Connection, Row, bindparam, func, select
+from sqlalchemy import Connection, Date, bindparam, exists, func, select
 
+from oneaqita.db.compiled import Compiled
 from oneaqita.durations import MAX_MINUTES, format_minutes
 from oneaqita.errors import ValidationError
 from oneaqita.labels import label
 from oneaqita.models import (
+    Organization,
     OverheadCategory,
     Person,
     TimeEntry,
@@ -22,12 +28,7 @@ from oneaqita.models import (
 from oneaqita.models import work_order_assignees as assignees
 from oneaqita.permissions import Action, check
 from oneaqita.services.actor import Actor
-from oneaqita.services.assignee_eligibility import employed
-
-if TYPE_CHECKING:
-    EntryRow = Row[
-        int, int, date, int, int | None, OverheadCategory | None, str | None, TimeEntryStatus, int
-    ]
+from oneaqita.services.assignee_eligibility import employed_clause
 
 LOCKED_STATUSES = frozenset({TimeEntryStatus.SUBMITTED, TimeEntryStatus.APPROVED})
 
@@ -54,20 +55,36 @@ def slash(d: date) -> str:
     return d.strftime("%Y/%m/%d")
 
 
-_PERSON = select(Person.id).where(Person.id == bindparam("person_id"))
-_ORDER = select(WorkOrder.number).where(WorkOrder.id == bindparam("work_order_id"))
-_ASSIGNED = select(assignees.c.person_id).where(
-    assignees.c.work_order_id == bindparam("work_order_id"),
-    assignees.c.person_id == bindparam("person_id"),
+_DAY = bindparam("work_date", type_=Date)
+_ORDER_NUMBER = select(WorkOrder.number).where(WorkOrder.id == bindparam("work_order_id"))
+_ORDER = Compiled(_ORDER_NUMBER)
+_FACTS = Compiled(
+    select(
+        Person.id,
+        employed_clause(_DAY, _DAY).label("employed"),
+        select(TimesheetWeek.status)
+        .where(
+            TimesheetWeek.person_id == Person.id,
+            TimesheetWeek.week_start == bindparam("monday", type_=Date),
+        )
+        .scalar_subquery()
+        .label("week_status"),
+        select(func.coalesce(func.sum(TimeEntry.minutes), 0))
+        .where(TimeEntry.person_id == Person.id, TimeEntry.work_date == _DAY)
+        .scalar_subquery()
+        .label("day_minutes"),
+        _ORDER_NUMBER.scalar_subquery().label("order_number"),
+        exists()
+        .where(
+            assignees.c.work_order_id == bindparam("work_order_id"),
+            assignees.c.person_id == Person.id,
+        )
+        .label("assigned"),
+    )
+    .select_from(Person)
+    .join(Organization, Organization.id == Person.home_organization_id)
+    .where(Person.id == bindparam("person_id"))
 )
-_WEEK_STATUS = select(TimesheetWeek.status).where(
-    TimesheetWeek.person_id == bindparam("person_id"),
-    TimesheetWeek.week_start == bindparam("monday"),
-)
-_DAY_TOTAL = select(func.coalesce(func.sum(TimeEntry.minutes), 0)).where(
-    TimeEntry.person_id == bindparam("person_id"), TimeEntry.work_date == bindparam("work_date")
-)
-_DAY_OTHERS = _DAY_TOTAL.where(TimeEntry.id != bindparam("own_id"))
 _ENTRY = select(
     TimeEntry.id,
     TimeEntry.person_id,
@@ -81,31 +98,45 @@ _ENTRY = select(
 ).where(
     TimeEntry.person_id == bindparam("person_id"), TimeEntry.work_date == bindparam("work_date")
 )
-_ENTRY_ON_ORDER = (
+_ENTRY_ON_ORDER = Compiled(
     _ENTRY.where(TimeEntry.work_order_id == bindparam("work_order_id"))
     .order_by(TimeEntry.id)
     .limit(1)
 )
-_ENTRY_IN_CATEGORY = (
+_ENTRY_IN_CATEGORY = Compiled(
     _ENTRY.where(TimeEntry.category == bindparam("category")).order_by(TimeEntry.id).limit(1)
 )
 
 
-def check_person(conn: Connection, actor: Actor, person_id: int) -> None:
-    if actor.person_id != person_id:
+def cell_facts(conn: Connection, actor: Actor, cell: CellKey) -> Any:
+    """What the checks need to know of the cell, as one row (see the module's docstring),
+    once the actor may log the person's hours; ValidationError when there is no such person."""
+    if actor.person_id != cell.person_id:
         check(actor, Action.LOG_HOURS_FOR_OTHERS)
-    if conn.execute(_PERSON, {"person_id": person_id}).first() is None:
+    facts = _FACTS.first(
+        conn,
+        {
+            "person_id": cell.person_id,
+            "work_date": cell.work_date,
+            "monday": week_start_of(cell.work_date),
+            "work_order_id": cell.work_order_id,
+        },
+    )
+    if facts is None:
         raise ValidationError(
-            f"職員 (id {person_id}) が見つかりません。", f"Person {person_id} not found.", "person"
+            f"職員 (id {cell.person_id}) が見つかりません。",
+            f"Person {cell.person_id} not found.",
+            "person",
         )
+    return facts
 
 
 def order_number(conn: Connection, work_order_id: int | None) -> str | None:
     """The number of the work order (None: there is none with this id)."""
-    return conn.execute(_ORDER, {"work_order_id": work_order_id}).scalar()
+    return _ORDER.scalar(conn, {"work_order_id": work_order_id})  # type: ignore[no-any-return]
 
 
-def check_row(conn: Connection, cell: CellKey) -> None:
+def check_row(facts: Any, cell: CellKey) -> None:
     if (cell.work_order_id is None) == (cell.category is None):
         raise ValidationError(
             "作業か区分 (研修・事務・移動・休暇) のどちらか一方を指定してください。",
@@ -113,7 +144,7 @@ def check_row(conn: Connection, cell: CellKey) -> None:
             "not both or neither.",
             "work_order",
         )
-    if cell.work_order_id is not None and order_number(conn, cell.work_order_id) is None:
+    if cell.work_order_id is not None and facts.order_number is None:
         raise ValidationError(
             f"作業 (id {cell.work_order_id}) が見つかりません。",
             f"Work order {cell.work_order_id} not found.",
@@ -121,12 +152,11 @@ def check_row(conn: Connection, cell: CellKey) -> None:
         )
 
 
-def check_assigned(conn: Connection, cell: CellKey) -> None:
+def check_assigned(facts: Any, cell: CellKey) -> None:
     if cell.work_order_id is None:
         return
-    key = {"work_order_id": cell.work_order_id, "person_id": cell.person_id}
-    if conn.execute(_ASSIGNED, key).first() is None:
-        number = order_number(conn, cell.work_order_id)
+    if not facts.assigned:
+        number = facts.order_number
         raise ValidationError(
             f"作業 {number} の担当ではないため、この作業に時間を付けられません。",
             f"Not assigned to work order {number}: no hours can be logged on it.",
@@ -134,8 +164,8 @@ def check_assigned(conn: Connection, cell: CellKey) -> None:
         )
 
 
-def check_employed(conn: Connection, cell: CellKey) -> None:
-    if employed(conn, cell.person_id, cell.work_date, cell.work_date) is False:
+def check_employed(facts: Any, cell: CellKey) -> None:
+    if not facts.employed:
         raise ValidationError(
             f"{slash(cell.work_date)} は出向期間・雇用期間の外です。",
             f"{slash(cell.work_date)} lies outside the secondment or employment.",
@@ -143,11 +173,10 @@ def check_employed(conn: Connection, cell: CellKey) -> None:
         )
 
 
-def check_week(conn: Connection, cell: CellKey) -> TimeEntryStatus:
+def check_week(facts: Any, cell: CellKey) -> TimeEntryStatus:
     """The status of the cell's week (draft when it has no row), unless it is locked."""
     monday = week_start_of(cell.work_date)
-    found = conn.execute(_WEEK_STATUS, {"person_id": cell.person_id, "monday": monday})
-    status = found.scalar() or TimeEntryStatus.DRAFT
+    status: TimeEntryStatus = facts.week_status or TimeEntryStatus.DRAFT
     if status in LOCKED_STATUSES:
         raise ValidationError(
             f"{slash(monday)} の週は「{label(status)}」のため変更できません。"
@@ -159,10 +188,9 @@ def check_week(conn: Connection, cell: CellKey) -> TimeEntryStatus:
     return status
 
 
-def check_day_total(conn: Connection, cell: CellKey, minutes: int, own_id: int | None) -> None:
-    day = {"person_id": cell.person_id, "work_date": cell.work_date, "own_id": own_id}
-    others = conn.execute(_DAY_TOTAL if own_id is None else _DAY_OTHERS, day).scalar()
-    total = int(others or 0) + minutes
+def check_day_total(facts: Any, cell: CellKey, minutes: int, own_minutes: int) -> None:
+    """`minutes` in place of the cell's stored `own_minutes`, beside the day's other hours."""
+    total = int(facts.day_minutes or 0) - own_minutes + minutes
     if total > MAX_MINUTES:
         raise ValidationError(
             f"{slash(cell.work_date)} の合計が {format_minutes(total)} になり、"
@@ -172,11 +200,12 @@ def check_day_total(conn: Connection, cell: CellKey, minutes: int, own_id: int |
         )
 
 
-def entry_of(conn: Connection, cell: CellKey) -> "EntryRow | None":
-    """The cell's stored entry (the first, should older data hold two), as a row."""
+def entry_of(conn: Connection, cell: CellKey) -> Any:
+    """The cell's stored entry (the first, should older data hold two), as a row (id,
+    person_id, work_date, minutes, work_order_id, category, note, status, version)."""
     key: dict[str, Any] = {"person_id": cell.person_id, "work_date": cell.work_date}
     if cell.work_order_id is not None:
         key["work_order_id"] = cell.work_order_id
-        return conn.execute(_ENTRY_ON_ORDER, key).first()
+        return _ENTRY_ON_ORDER.first(conn, key)
     key["category"] = cell.category
-    return conn.execute(_ENTRY_IN_CATEGORY, key).first()
+    return _ENTRY_IN_CATEGORY.first(conn, key)

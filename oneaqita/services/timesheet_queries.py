@@ -17,12 +17,22 @@ Rules:
   (person_id, work_date).
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import (
+    CompoundSelect,
+    Integer,
+    bindparam,
+    literal_column,
+    null,
+    select,
+    type_coerce,
+    union_all,
+)
 
+from oneaqita.db.compiled import Compiled
 from oneaqita.models import (
     OverheadCategory,
     TimeEntry,
@@ -48,22 +58,21 @@ RUNNING = WorkOrderStatus.IN_PROGRESS  # 着手: the orders a week offers rows f
 _CATEGORY_ORDER = {c: i for i, c in enumerate(OverheadCategory)}
 
 
-@dataclass(frozen=True, slots=True)
-class RowKey:
+# Named tuples (not dataclasses): a week is rebuilt as each cell is typed, and tuples are
+# made, hashed and compared in C.
+class RowKey(NamedTuple):
     work_order_id: int | None
     category: OverheadCategory | None
 
 
-@dataclass(frozen=True, slots=True)
-class GridCell:
+class GridCell(NamedTuple):
     entry_id: int
     minutes: int
     note: str | None
     version: int
 
 
-@dataclass(frozen=True, slots=True)
-class GridRow:
+class GridRow(NamedTuple):
     key: RowKey
     number: str | None  # the order's number; None for a category
     title: str | None
@@ -94,11 +103,21 @@ def _sort_key(row: GridRow) -> tuple[int, str, int]:
     return (1, "", _CATEGORY_ORDER[row.key.category])
 
 
-# Built once (their compiled form is cached by the engine): opening a week runs only these.
-_WEEK_ENTRIES = (
+def _null(column: Any) -> Any:
+    return type_coerce(null(), column.type)
+
+
+# Opening a week is one statement (compiled once, run on the driver: db/compiled.py), its
+# rows told apart by `kind`: the week's entries (by id: the first of a cell wins), the running
+# orders the person is assigned to, and the week's own row (its status in `status`, its
+# return's comment in `note`). One statement: one consistent read, with no transaction.
+_ENTRY, _RUNNING, _WEEK = 0, 1, 2
+_kind = literal_column  # a constant column, written into the SQL
+_WEEK_SELECTS: CompoundSelect[Any] = union_all(
     select(
+        _kind(str(_ENTRY), Integer).label("kind"),
         TimeEntry.id,
-        TimeEntry.work_date,
+        TimeEntry.work_date.label("day"),
         TimeEntry.work_order_id,
         TimeEntry.category,
         TimeEntry.minutes,
@@ -106,60 +125,92 @@ _WEEK_ENTRIES = (
         TimeEntry.version,
         WorkOrder.number,
         WorkOrder.title,
+        _null(TimesheetWeek.status).label("status"),
     )
     .outerjoin(WorkOrder, WorkOrder.id == TimeEntry.work_order_id)
     .where(
         TimeEntry.person_id == bindparam("person_id"),
         TimeEntry.work_date >= bindparam("monday"),
         TimeEntry.work_date <= bindparam("sunday"),
+    ),
+    select(
+        _kind(str(_RUNNING), Integer),
+        WorkOrder.id,
+        null(),
+        WorkOrder.id,
+        null(),
+        null(),
+        null(),
+        null(),
+        WorkOrder.number,
+        WorkOrder.title,
+        null(),
     )
-    .order_by(TimeEntry.id)
-)
-_RUNNING_ORDERS = (
-    select(WorkOrder.id, WorkOrder.number, WorkOrder.title)
     .join(work_order_assignees, work_order_assignees.c.work_order_id == WorkOrder.id)
     .where(
         work_order_assignees.c.person_id == bindparam("person_id"),
         WorkOrder.status == RUNNING,  # no IN (…): nothing to expand per call
-    )
+    ),
+    select(
+        _kind(str(_WEEK), Integer),
+        TimesheetWeek.id,
+        null(),
+        null(),
+        null(),
+        null(),
+        TimesheetWeek.comment,
+        TimesheetWeek.version,
+        null(),
+        null(),
+        TimesheetWeek.status,
+    ).where(
+        TimesheetWeek.person_id == bindparam("person_id"),
+        TimesheetWeek.week_start == bindparam("monday"),
+    ),
 )
-_WEEK = select(
-    TimesheetWeek.id, TimesheetWeek.version, TimesheetWeek.status, TimesheetWeek.comment
-).where(
-    TimesheetWeek.person_id == bindparam("person_id"),
-    TimesheetWeek.week_start == bindparam("monday"),
+_WEEK_ROWS = Compiled(
+    _WEEK_SELECTS.order_by(_WEEK_SELECTS.selected_columns.kind, _WEEK_SELECTS.selected_columns.id)
 )
+_NO_CELLS: tuple[GridCell | None, ...] = (None,) * 7
 
 
 def week_grid(db: Database, person_id: int, week_start: date) -> WeekGrid:
     """The person's week starting on Monday `week_start`, as the module's rules say."""
     monday = week_start_of(week_start)
     params = {"person_id": person_id, "monday": monday, "sunday": monday + timedelta(days=6)}
-    with db.read_connection() as conn:
-        entries = conn.execute(_WEEK_ENTRIES, params).all()
-        running = conn.execute(_RUNNING_ORDERS, params).all()
-        week = conn.execute(_WEEK, params).first()
-    heads: dict[RowKey, tuple[str | None, str | None]] = {
-        RowKey(i, None): (number, title) for i, number, title in running
-    }
+    found = _WEEK_ROWS.read(db.engine, params)
+    # Keyed by plain (order, category) tuples: equal to (and hashed as) the RowKeys they become.
+    heads: dict[tuple[int | None, OverheadCategory | None], tuple[str | None, str | None]] = {}
+    cells: dict[tuple[int | None, OverheadCategory | None], list[GridCell | None]] = {}
+    day_minutes = [0] * 7
+    week = None
+    for row in found:
+        if row.kind == _RUNNING:
+            heads[(row.id, None)] = (row.number, row.title)
+        elif row.kind == _WEEK:
+            week = row
     for c in OverheadCategory:
-        heads[RowKey(None, c)] = (None, None)
-    cells: dict[RowKey, list[GridCell | None]] = defaultdict(lambda: [None] * 7)
-    for eid, day, order_id, category, minutes, note, version, number, title in entries:
-        key = RowKey(order_id, category)
-        heads.setdefault(key, (number, title))
-        slot = (day - monday).days
-        if cells[key][slot] is None:  # two entries of one cell (older data): the first
-            cells[key][slot] = GridCell(eid, minutes, note, version)
+        heads[(None, c)] = (None, None)
+    for row in found:
+        if row.kind != _ENTRY:
+            break  # ordered by kind: the entries come first
+        key = (row.work_order_id, row.category)
+        if key not in heads:
+            heads[key] = (row.number, row.title)
+        slots = cells.get(key)
+        if slots is None:
+            slots = cells[key] = [None] * 7
+        slot = (row.day - monday).days
+        if slots[slot] is None:  # two entries of one cell (older data): the first
+            slots[slot] = GridCell(row.id, row.minutes, row.note, row.version)
+            day_minutes[slot] += row.minutes
     rows: list[GridRow] = []
     for key, (head_number, head_title) in heads.items():
-        row_cells = tuple(cells.get(key, [None] * 7))
+        row_cells = tuple(cells[key]) if key in cells else _NO_CELLS
         total = sum(c.minutes for c in row_cells if c is not None)
-        rows.append(GridRow(key, head_number, head_title, row_cells, total))
+        rows.append(GridRow(RowKey(*key), head_number, head_title, row_cells, total))
     rows.sort(key=_sort_key)
-    day_totals = tuple(
-        sum(cell.minutes for r in rows if (cell := r.cells[i]) is not None) for i in range(7)
-    )
+    day_totals = tuple(day_minutes)
     return WeekGrid(
         person_id,
         monday,
@@ -169,7 +220,7 @@ def week_grid(db: Database, person_id: int, week_start: date) -> WeekGrid:
         week.status if week else TimeEntryStatus.DRAFT,
         week.id if week else None,
         week.version if week else None,
-        week.comment if week else None,
+        week.note if week else None,
     )
 
 

@@ -8,18 +8,23 @@ Rules:
 - Every write is audited (``audit`` / ``audit_many``) and thereby reported in ``change``;
   an audit action ``create`` also marks the record as created.
 - ``discard()`` ends it without committing: what it did is rolled back.
+- ``connection`` is the transaction's Core connection; ``session`` an ORM session joined to
+  that transaction, made the first time it is asked for (the unit of work flushes it before
+  it commits): hot use cases that write only Core statements never make one.
 - Records recomputed from a write (work orders re-indexed when their contract, client or
   assignee changed) are reported with ``recomputed`` (``reindex_work_orders`` does both).
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Connection, Table, bindparam, insert
 from sqlalchemy.orm import Session
 
+from oneaqita.db.compiled import Compiled
 from oneaqita.models import AuditEntry
+from oneaqita.models.base import utcnow
 from oneaqita.search import reindex_work_orders as _reindex
 from oneaqita.services.actor import Actor
 from oneaqita.services.changes import Change, ChangeBuilder, Entity
@@ -29,14 +34,38 @@ __all__ = ["UnitOfWork"]
 # Built once. Inline: no RETURNING of the new id, which on PostgreSQL would need a SELECT on
 # the log that app roles do not have (they may only add to it; oneaqita/db/pg_security.py).
 _AUDIT = insert(cast(Table, AuditEntry.__table__)).inline()
+# One entry: compiled once, run on the driver (db/compiled.py); every column given.
+_AUDIT_ONE = Compiled(
+    insert(cast(Table, AuditEntry.__table__))
+    .inline()  # no RETURNING of the id (PostgreSQL would add one)
+    .values(
+        {c: bindparam(c) for c in ("at", "user_id", "actor", "action", "entity", "entity_id")}
+        | {"before": bindparam("before_"), "after": bindparam("after_")}
+    )
+)
 
 
 @dataclass
 class UnitOfWork:
-    session: Session
+    connection: Connection  # in the unit of work's transaction, begun
     actor: Actor
+    _make_session: Callable[[], Session]
     _change: ChangeBuilder = field(default_factory=ChangeBuilder)
     discarded: bool = False
+    _session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        """An ORM session in the unit of work's transaction, made when first asked for: a use
+        case that writes only through Core statements (typing an hour) never pays for one."""
+        if self._session is None:
+            self._session = self._make_session()
+        return self._session
+
+    @property
+    def session_made(self) -> Session | None:
+        """The session, if one was made."""
+        return self._session
 
     def discard(self) -> None:
         """Roll everything back when the unit of work ends, as on an error, but without one
@@ -51,9 +80,10 @@ class UnitOfWork:
         before: dict[str, Any] | None = None,
         after: dict[str, Any] | None = None,
     ) -> None:
-        # One Core insert on the transaction's connection, at once (no ORM object to flush).
+        # One insert on the transaction's connection, at once (no ORM object to flush).
         entry = self._entry(action, entity, entity_id, before, after)
-        self.session.connection().execute(_AUDIT, entry)
+        entry["before_"], entry["after_"] = entry.pop("before"), entry.pop("after")
+        _AUDIT_ONE.run(self.connection, entry | {"at": utcnow()})
 
     def audit_many(
         self,
@@ -65,7 +95,7 @@ class UnitOfWork:
         (for set-based use cases; still one entry per record): a Core executemany on the
         table, no ORM objects."""
         if entries:
-            self.session.connection().execute(
+            self.connection.execute(
                 _AUDIT, [self._entry(action, entity, *entry) for entry in entries]
             )
 

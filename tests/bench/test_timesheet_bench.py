@@ -15,6 +15,9 @@ totals, the same weeks), never about absolute times.
 The typed cell's baseline is what save_cell sends (captured from its statements): the checks'
 reads (the person, the cell's entry, the week's status, the employment, the day's other
 hours), the update of the entry, the audit row and the commit, then the week as opened.
+The service now sends fewer statements for the same work (the checks' reads as one row of
+facts beside the entry; the week as one UNION ALL: db/compiled.py runs them on the driver);
+the baseline keeps the statements one by one, as a hand-written implementation would.
 """
 
 import json

@@ -13,6 +13,7 @@ from oneaqita.services.approval_queries import (
     QueueFilter,
     QueueSort,
     UnsubmittedFilter,
+    UnsubmittedSort,
     approval_queue,
     unsubmitted_weeks,
 )
@@ -78,6 +79,28 @@ def test_the_weeks_not_submitted_carry_their_body(db: Database, co: Company) -> 
     ]
     named = unsubmitted_weeks(db, today, 3, UnsubmittedFilter(text="田中"))
     assert [w.week_start for w in named] == [NEXT, NEXT + timedelta(days=7)]
+
+
+def test_the_weeks_not_submitted_sorted_by_any_column_in_sql(db: Database, co: Company) -> None:
+    today = NEXT + timedelta(days=14)
+    third = NEXT + timedelta(days=7)
+    save_cell(db, co.tanaka, Cell(co.tanaka_id, third, None, OFFICE, 120))
+
+    def order(sort: UnsubmittedSort, descending: bool = False) -> list[tuple[str, int]]:
+        flt = UnsubmittedFilter(sort=sort, descending=descending)
+        return [
+            (w.employee_no, (w.week_start - MONDAY).days)
+            for w in unsubmitted_weeks(db, today, 3, flt)
+        ]
+
+    assert order(UnsubmittedSort.EMPLOYEE_NO) == [("E0001", 14), ("E0002", 7), ("E0002", 14)]
+    assert order(UnsubmittedSort.EMPLOYEE_NO, True) == [("E0002", 7), ("E0002", 14), ("E0001", 14)]
+    assert order(UnsubmittedSort.WEEK, True) == [("E0001", 14), ("E0002", 14), ("E0002", 7)]
+    assert order(UnsubmittedSort.MINUTES, True)[0] == ("E0002", 14)  # the 2:00 entered
+    assert order(UnsubmittedSort.BODY, True) == [("E0002", 7), ("E0002", 14), ("E0001", 14)]
+    assert order(UnsubmittedSort.NAME) == [("E0001", 14), ("E0002", 7), ("E0002", 14)]  # 佐 < 田
+    minutes = [w.minutes for w in unsubmitted_weeks(db, today, 3)]
+    assert minutes == [0, 0, 120]
 
 
 def test_several_weeks_are_approved_all_or_nothing(db: Database, co: Company) -> None:

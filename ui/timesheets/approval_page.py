@@ -41,7 +41,7 @@ class ApprovalPage(QWidget):
         """`today` fixes the day the weeks not submitted count back from (tests)."""
         super().__init__(parent)
         self._db = db
-        self.queue = QueueTab(db, actor)
+        self.queue = QueueTab(db, actor, today)
         self.unsubmitted = UnsubmittedTab(db, today)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.queue, self.tr("承認待ち"))

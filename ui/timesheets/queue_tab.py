@@ -5,6 +5,8 @@ them, and the two decisions:
 - 承認 (Ctrl+Enter): the selected week, or several at once after one confirmation, all or
   nothing (services/timesheet_weeks.approve_weeks); the weeks leave the queue.
 - 差戻し… (Ctrl+Backspace): one week, with the reason (ui/timesheets/return_dialog.py).
+- 表示 承認済み: the weeks approved in the last N weeks instead, for a correction: one can be
+  returned (after a confirmation: its entries unlock), none approved again.
 
 One's own weeks cannot be decided: with one selected both buttons are disabled, the reason in
 their tooltip (the service refuses anyway, and its bilingual message is shown if it does). A
@@ -13,17 +15,20 @@ week decided meanwhile by someone else (ConcurrentEdit) reloads the queue, and s
 
 import dataclasses
 from collections.abc import Callable
+from datetime import date, timedelta
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -32,10 +37,13 @@ from PySide6.QtWidgets import (
 
 from oneaqita.durations import format_minutes
 from oneaqita.errors import ConcurrentEdit
+from oneaqita.models import TimeEntryStatus
+from oneaqita.permissions import Action, allowed
 from oneaqita.services.actor import Actor
 from oneaqita.services.approval_queries import QueuedWeek, QueueFilter, QueueSort, approval_queue
 from oneaqita.services.changes import Change
 from oneaqita.services.database import Database
+from oneaqita.services.time_entries import week_start_of
 from oneaqita.services.timesheet_queries import WeekGrid, week_grid
 from oneaqita.services.timesheet_weeks import approve_week, approve_weeks
 from ui.errors import show_error
@@ -46,12 +54,21 @@ from ui.timesheets.queue_model import QueueModel, own_week_reason, week_range_te
 from ui.timesheets.return_dialog import ReturnDialog
 
 SELECT_ROWS = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+APPROVED = TimeEntryStatus.APPROVED
+APPROVED_WEEKS = 8  # how far back the approved weeks are listed, unless changed
 
 
 class QueueTab(QWidget):
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """`today` fixes the day the approved weeks count back from (tests)."""
         super().__init__(parent)
-        self._db, self._actor = db, actor
+        self._db, self._actor, self._today = db, actor, today
         self._request = 0
         self._detail_request = 0
         self.filter = QueueFilter()
@@ -59,6 +76,22 @@ class QueueTab(QWidget):
         self.return_dialog: ReturnDialog | None = None
 
         self.filter_bar = BodyFilterBar(lambda n: self.tr("{count} 週").format(count=f"{n:,}"))
+        self.status_combo = QComboBox()
+        self.status_combo.addItem(self.tr("承認待ち"), str(TimeEntryStatus.SUBMITTED))
+        if allowed(actor, Action.APPROVE_HOURS):  # returning an approved week: managers
+            self.status_combo.addItem(self.tr("承認済み (差戻し用)"), str(APPROVED))
+        self.weeks_spin = QSpinBox()
+        self.weeks_spin.setRange(1, 52)
+        self.weeks_spin.setValue(APPROVED_WEEKS)
+        self.weeks_spin.setPrefix(self.tr("過去 "))
+        self.weeks_spin.setSuffix(self.tr(" 週"))
+        self.weeks_spin.setToolTip(self.tr("今週から何週さかのぼって承認済みの週を表示するか"))
+        self.weeks_spin.hide()
+        shown = QHBoxLayout()
+        shown.addWidget(QLabel(self.tr("表示")))
+        shown.addWidget(self.status_combo)
+        shown.addWidget(self.weeks_spin)
+        shown.addStretch(1)
         self.model = QueueModel(actor.person_id, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -105,9 +138,12 @@ class QueueTab(QWidget):
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)
+        layout.addLayout(shown)
         layout.addWidget(self.splitter, 1)
 
         self.filter_bar.changed.connect(self._filter_changed)
+        self.status_combo.currentIndexChanged.connect(lambda _i: self._shown_changed())
+        self.weeks_spin.valueChanged.connect(lambda _v: self._shown_changed())
         self.model.sort_requested.connect(self._sort_requested)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.approve_button.clicked.connect(self.approve)
@@ -162,8 +198,20 @@ class QueueTab(QWidget):
 
     def _filter_changed(self) -> None:
         values = self.filter_bar.values()
-        self.filter = QueueFilter(
-            values["body_id"], values["text"], self.filter.sort, self.filter.descending
+        self.filter = dataclasses.replace(self.filter, **values)
+        self.load()
+
+    def showing_approved(self) -> bool:
+        return self.filter.status is APPROVED
+
+    def _shown_changed(self) -> None:
+        status = TimeEntryStatus(self.status_combo.currentData())
+        approved = status is APPROVED
+        self.weeks_spin.setVisible(approved)
+        today = self._today or date.today()
+        since = week_start_of(today) - timedelta(days=7 * self.weeks_spin.value())
+        self.filter = dataclasses.replace(
+            self.filter, status=status, since=since if approved else None
         )
         self.load()
 
@@ -217,7 +265,8 @@ class QueueTab(QWidget):
     def _update_buttons(self) -> None:
         rows = self.selected_rows()
         own = any(self.model.is_own(r) for r in rows)
-        self.approve_button.setEnabled(bool(rows) and not own and not self.busy)
+        submitted = all(r.status is TimeEntryStatus.SUBMITTED for r in rows)
+        self.approve_button.setEnabled(bool(rows) and submitted and not own and not self.busy)
         self.return_button.setEnabled(len(rows) == 1 and not own and not self.busy)
         if own:
             reason = own_week_reason()
@@ -283,10 +332,26 @@ class QueueTab(QWidget):
         rows = self.selected_rows()
         if len(rows) != 1 or not self.return_button.isEnabled() or self.return_dialog is not None:
             return
+        if rows[0].status is APPROVED and not self._return_approved_confirmed(rows[0]):
+            return
         dialog = ReturnDialog(self._db, self._actor, rows[0], self)
         self.return_dialog = dialog
         dialog.finished.connect(self._return_finished)
         dialog.open()  # window-modal, without a nested event loop
+
+    def _return_approved_confirmed(self, week: QueuedWeek) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("承認済みの週を差し戻す"),
+            self.tr(
+                "{name}（{number}）の {week} は承認済みです。差し戻すと、この週の時間の"
+                "ロックが解除され、本人が直して再提出するまで承認済みではなくなります。"
+                "差し戻しますか？"
+            ).format(name=week.name, number=week.employee_no, week=week_range_text(week)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _return_finished(self, result: int) -> None:
         dialog, self.return_dialog = self.return_dialog, None

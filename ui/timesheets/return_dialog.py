@@ -1,4 +1,5 @@
-"""差戻し: returning a submitted week with the reason (services/timesheet_weeks.return_week).
+"""差戻し: returning a submitted or approved week with the reason
+(services/timesheet_weeks.return_week).
 
 An editor dialog (ui/editor_dialog.py): the reason is required and checked by the service (a
 refusal is shown at the field; one's own week is refused at the status line), and a week
@@ -9,7 +10,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
-from oneaqita.models import TimeEntryStatus
 from oneaqita.services.actor import Actor
 from oneaqita.services.approval_queries import QueuedWeek
 from oneaqita.services.changes import Change, Entity
@@ -22,7 +22,6 @@ from ui.labels import domain_label
 from ui.timesheets.queue_model import week_range_text
 
 COMMENT_LIMIT = 1000
-SUBMITTED = TimeEntryStatus.SUBMITTED
 
 
 class ReturnDialog(EditorDialog[WeekGrid]):
@@ -39,7 +38,7 @@ class ReturnDialog(EditorDialog[WeekGrid]):
             f"{week.name}（{week.employee_no}）  {week_range_text(week)}  {week.body_name}"
         )
         self.week_label.setWordWrap(True)
-        self.status_label = QLabel(domain_label(SUBMITTED))
+        self.status_label = QLabel(domain_label(week.status))
         self.comment_edit = QPlainTextEdit()
         self.comment_edit.setPlaceholderText(
             self.tr("直してほしい点を入力してください（必須、{limit}文字まで）").format(
@@ -83,4 +82,5 @@ class ReturnDialog(EditorDialog[WeekGrid]):
         return {"week_start": domain_label(record.status), "comment": record.comment or ""}
 
     def typed(self) -> dict[str, str]:
-        return {"week_start": domain_label(SUBMITTED), "comment": self.comment_edit.toPlainText()}
+        status = domain_label(self.week.status)
+        return {"week_start": status, "comment": self.comment_edit.toPlainText()}

@@ -6,6 +6,7 @@ fill in missing hours, the approvers among them).
 - ◀ 今月 ▶ (PageUp, Home, PageDown) go back, to this month, on; the body and text filter.
 - Weekends and holidays tinted, gaps highlighted, days outside the employment greyed, the
   totals per person and per day; the count of people and of gaps above.
+- The name column stays in place while the days scroll sideways (frozen_column.py).
 - A view: a double click opens nothing.
 - Whatever changes time entries, weeks, people or secondments reloads it.
 """
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +35,7 @@ from ui.navigation import TeamMonthFocus
 from ui.operations import QueryOp, change_hub
 from ui.timesheets.body_filter_bar import BodyFilterBar
 from ui.timesheets.day_labels import GAP, OFF_DAY, OUTSIDE
+from ui.timesheets.frozen_column import FrozenColumnTableView
 from ui.timesheets.team_month_model import BODY, FIRST_DAY, NAME, TeamMonthModel
 
 TEAM_MONTH_ENTITIES = (
@@ -107,7 +108,7 @@ class TeamMonthPage(QWidget):
         self.filter_bar = BodyFilterBar(lambda n: self.tr("{count} 人").format(count=f"{n:,}"))
 
         self.model = TeamMonthModel(self)
-        self.table = QTableView()
+        self.table = FrozenColumnTableView()
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

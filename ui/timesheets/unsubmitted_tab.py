@@ -1,7 +1,8 @@
 """The approval page's 未提出 tab: the weeks not yet submitted (services/approval_queries.py),
 by person and week, for the last N weeks up to last week: sending body, employee number,
 name, week, the hours entered so far and whether it is still being entered or was returned;
-filtered by sending body and text in SQL."""
+filtered by sending body and text and sorted by a header click, all in SQL (the list is read
+again in the order asked for, as the queue is)."""
 
 import dataclasses
 from datetime import date, timedelta
@@ -20,7 +21,12 @@ from PySide6.QtWidgets import (
 
 from oneaqita.durations import format_minutes
 from oneaqita.models import TimeEntryStatus
-from oneaqita.services.approval_queries import UnsubmittedFilter, UnsubmittedWeek, unsubmitted_weeks
+from oneaqita.services.approval_queries import (
+    UnsubmittedFilter,
+    UnsubmittedSort,
+    UnsubmittedWeek,
+    unsubmitted_weeks,
+)
 from oneaqita.services.database import Database
 from ui.detail_fields import make_read_only
 from ui.labels import date_text, domain_label
@@ -30,6 +36,14 @@ from ui.timesheets.body_filter_bar import BodyFilterBar
 RETURNED_COLOR = QColor("#b71c1c")
 DEFAULT_WEEKS = 8
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+SORTS = [  # by column
+    UnsubmittedSort.BODY,
+    UnsubmittedSort.EMPLOYEE_NO,
+    UnsubmittedSort.NAME,
+    UnsubmittedSort.WEEK,
+    UnsubmittedSort.MINUTES,
+    UnsubmittedSort.STATUS,
+]
 
 
 class UnsubmittedTab(QWidget):
@@ -68,6 +82,11 @@ class UnsubmittedTab(QWidget):
         samples = ["株式会社ONE・AQITA", "E00000", "佐々木 健太郎", "2026/11/30〜12/06", "40:00"]
         for column, sample in enumerate(samples):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 28)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(SORTS.index(self.filter.sort), Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_changed)
         self.empty_label = QLabel(self.tr("未提出の週はありません。"))
         self.empty_label.setEnabled(False)
         top = QHBoxLayout()
@@ -111,6 +130,15 @@ class UnsubmittedTab(QWidget):
     def _filter_changed(self) -> None:
         self.filter = dataclasses.replace(self.filter, **self.filter_bar.values())
         self.load()
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        """A header click: the list is read again in that order (sorted by the database)."""
+        if 0 <= column < len(SORTS):
+            descending = order == Qt.SortOrder.DescendingOrder
+            self.filter = dataclasses.replace(
+                self.filter, sort=SORTS[column], descending=descending
+            )
+            self.load()
 
     def _show(self, rows: list[UnsubmittedWeek]) -> None:
         self.rows = rows
