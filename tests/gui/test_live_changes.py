@@ -99,14 +99,18 @@ def test_a_burst_from_another_app_is_one_refresh(qtbot, window: MainWindow) -> N
 
     change_hub().changed.connect(seen.append)
     try:
+        started = time.monotonic()
         thread = in_the_background(burst)
         qtbot.waitUntil(lambda: not thread.is_alive(), timeout=5000)
+        lasted_ms = (time.monotonic() - started) * 1000
         qtbot.waitUntil(lambda: bool(seen), timeout=2000)
         qtbot.wait(QUIET_MS + 200)
     finally:
         change_hub().changed.disconnect(seen.append)
-    assert len(seen) == 1
-    assert seen[0].ids_of(Entity.ASSETS) == frozenset(range(1, 201))
+    # One refresh per LONGEST_MS while the burst lasts (one in all when it is quick, as on an
+    # idle machine; a loaded one stretches the half second and may take two or three).
+    assert 1 <= len(seen) <= 1 + int(lasted_ms // LONGEST_MS)
+    assert frozenset().union(*(c.ids_of(Entity.ASSETS) for c in seen)) == frozenset(range(1, 201))
 
 
 def test_closing_the_window_stops_listening_at_once(
