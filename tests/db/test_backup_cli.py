@@ -9,7 +9,7 @@ import pytest
 from oneaqita.cli import main
 from oneaqita.models import Role
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
+from tests.logins import actor_for
 from tests.settlement_builders import add_user
 
 
@@ -50,7 +50,7 @@ def test_a_refused_restore_exits_1_and_replaces_nothing(
 ) -> None:
     url, bad = _url(sqlite_db), tmp_path / "bad.sqlite3"
     bad.write_bytes(b"PK\x03\x04 not a database")
-    desktop_actor(sqlite_db)
+    actor_for(sqlite_db)
     before = sorted(p.name for p in tmp_path.iterdir())
     assert main(["restore", str(bad), "--db", url]) == 1
     err = capsys.readouterr().err
@@ -77,7 +77,7 @@ def test_only_the_roles_that_may(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    desktop_actor(sqlite_db, "first-admin")
+    actor_for(sqlite_db, "first-admin")
     add_user(sqlite_db, "clerk", Role.SECONDED)
     add_user(sqlite_db, "boss", Role.MANAGER)
     url, file = _url(sqlite_db), tmp_path / "b.sqlite3"
@@ -94,7 +94,7 @@ def test_only_the_roles_that_may(
 def test_postgresql_is_refused_with_the_pg_dump_commands(
     pg_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    desktop_actor(pg_db)
+    actor_for(pg_db)
     assert main(["backup", str(tmp_path / "b.dump"), "--db", _url(pg_db)]) == 1
     err = capsys.readouterr().err
     assert "pg_dump -Fc -h HOST -U USER -d oneaqita -f oneaqita.dump" in err

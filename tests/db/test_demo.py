@@ -29,7 +29,7 @@ from oneaqita.models import (
 from oneaqita.search import matching_ids_clause
 from oneaqita.services.database import Database
 from oneaqita.services.shareholders import ownership_percentages, shareholder_register
-from oneaqita.services.users import desktop_actor
+from tests.logins import actor_for
 
 SCALE = 0.05
 TODAY = date(2026, 12, 1)  # the demo follows the calendar: a fixed today makes it reproducible
@@ -347,7 +347,7 @@ def test_refuses_a_database_that_holds_data(demo: tuple[Database, DemoSummary]) 
 def test_keeps_the_desktop_user_the_command_line_created(tmp_path: Path) -> None:
     db = _new_db(tmp_path / "cli.sqlite3")
     try:
-        desktop = desktop_actor(db, login="admin")  # what `oneaqita demo` does first
+        desktop = actor_for(db, login="admin")  # what `oneaqita demo` does first
         summary = load_demo(db, scale=0.01, today=TODAY)
         with db.engine.connect() as conn:
             admins = conn.execute(text("SELECT id FROM users WHERE login = 'admin'")).all()
@@ -395,7 +395,7 @@ def test_loads_on_postgresql() -> None:
             found = set(conn.execute(text("SELECT DISTINCT status FROM work_orders")).scalars())
         assert found == {s.value for s in WorkOrderStatus}
         # The sequences moved past the demo's explicit ids: a new row gets the next id.
-        with db.unit_of_work(desktop_actor(db, login="admin")) as uow:
+        with db.unit_of_work(actor_for(db, login="admin")) as uow:
             org = Organization(code="TEST", kind=OrganizationKind.PARTNER, name_ja="検証用")
             uow.session.add(org)
             uow.session.flush()

@@ -12,10 +12,10 @@ from oneaqita.cli import main
 from oneaqita.models import Asset, AssetKind, AssetStatus, AuditEntry
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
 from oneaqita.transfer import export_kind, import_file
 from oneaqita.transfer.runner import CHUNK
 from tests.import_files import write_csv, write_xlsx
+from tests.logins import actor_for
 from tests.staffing_builders import add_bodies
 
 HEADER = ["施設番号", "施設種別", "管理者", "処理区", "布設年度", "管種", "管径", "延長", "緯度",
@@ -37,7 +37,7 @@ ASSETS = [
 @pytest.fixture
 def admin(db: Database) -> Actor:
     add_bodies(db)
-    return desktop_actor(db, "asset-admin")
+    return actor_for(db, "asset-admin")
 
 
 def _count(db: Database, model: type) -> int:

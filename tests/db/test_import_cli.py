@@ -9,9 +9,9 @@ from oneaqita.cli import main
 from oneaqita.models import Role, User
 from oneaqita.services.actor import SYSTEM_ACTOR
 from oneaqita.services.database import Database
-from oneaqita.services.users import os_login
 from tests.db.test_import_files import ORGS, counts
 from tests.import_files import write_csv, write_xlsx
+from tests.logins import CLI_LOGIN
 
 
 def test_import_check_export_and_reimport(
@@ -65,7 +65,7 @@ def test_a_user_who_is_not_an_administrator_is_refused(
     db: Database, any_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with db.unit_of_work(SYSTEM_ACTOR) as uow:
-        uow.session.add(User(login=os_login(), display_name="me", role=Role.MANAGER))
+        uow.session.add(User(login=CLI_LOGIN, display_name="me", role=Role.MANAGER))
     path = write_csv(tmp_path / "orgs.csv", ORGS)
     assert main(["import", "organizations", str(path), "--check", "--db", any_url]) == 1
     assert "Only admin may do this." in capsys.readouterr().err
@@ -75,12 +75,12 @@ def test_export_refuses_a_deactivated_user_and_writes_no_file(
     db: Database, any_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with db.unit_of_work(SYSTEM_ACTOR) as uow:
-        uow.session.add(User(login=os_login(), display_name="me", role=Role.SECONDED))
+        uow.session.add(User(login=CLI_LOGIN, display_name="me", role=Role.SECONDED))
     out = tmp_path / "orgs.csv"
     assert main(["export", "organizations", str(out), "--db", any_url]) == 0  # any role reads
     assert out.exists()
     with db.unit_of_work(SYSTEM_ACTOR) as uow:
-        uow.session.execute(update(User).where(User.login == os_login()).values(active=False))
+        uow.session.execute(update(User).where(User.login == CLI_LOGIN).values(active=False))
     out.unlink()
     assert main(["export", "organizations", str(out), "--db", any_url]) == 1
     assert "deactivated" in capsys.readouterr().err

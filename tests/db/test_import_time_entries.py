@@ -166,7 +166,8 @@ def test_the_command_exits_1_on_a_refused_file(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("oneaqita.services.users.os_login", lambda: "admin")
+    add_login(db, "admin")
+    as_cli_user(monkeypatch, "admin")
     bad = write_csv(tmp_path / "bad.csv", [HEAD, ["E0001", "2026-11-30", "25", "", "office", ""]])
     good = write_csv(tmp_path / "good.csv", ROWS)
     assert main(["import", "time-entries", str(bad), "--db", any_url]) == 1

@@ -17,9 +17,9 @@ from oneaqita.cli import main
 from oneaqita.db.engine import ENV_URL, make_engine
 from oneaqita.errors import BadDatabaseUrl, DatabaseUnavailable
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
 from tests.db.test_import_files import ORGS
 from tests.import_files import write_csv
+from tests.logins import actor_for
 
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -131,7 +131,7 @@ def test_a_read_only_database_for_a_new_user_says_it_is_read_only(
 def test_a_read_only_sqlite_file_that_is_not_in_wal_mode_still_opens(
     sqlite_db: Database, sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    desktop_actor(sqlite_db)
+    actor_for(sqlite_db)
     sqlite_db.dispose()
     raw = sqlite3.connect(str(make_url(sqlite_url).database))
     raw.execute("PRAGMA journal_mode = DELETE")  # e.g. a copy made by another tool

@@ -20,10 +20,10 @@ from oneaqita.services.actor import SYSTEM_ACTOR
 from oneaqita.services.database import Database
 from oneaqita.services.organizations import upsert_organization
 from oneaqita.services.records import OrganizationData
-from oneaqita.services.users import desktop_actor
 from oneaqita.transfer import import_file
 from tests.db.test_import_files import ORGS, PEOPLE
 from tests.import_files import write_csv
+from tests.logins import actor_for
 
 HOLD = 1.5  # seconds the first writer keeps the write lock
 
@@ -117,7 +117,7 @@ class SlowImport(threading.Thread):
     def run(self) -> None:
         try:
             report = import_file(
-                self.db, desktop_actor(self.db), "organizations", self.path,
+                self.db, actor_for(self.db), "organizations", self.path,
                 progress=self._progress,
             )  # fmt: skip
             self.ok = report.ok
@@ -131,7 +131,7 @@ def test_two_imports_into_one_file_at_once_both_succeed(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    desktop_actor(sqlite_db)  # the desktop's user, registered once
+    actor_for(sqlite_db)  # the desktop's user, registered once
     first = SlowImport(sqlite_db, write_csv(tmp_path / "orgs.csv", ORGS))
     first.start()
     assert first.storing.wait(10)
@@ -153,7 +153,7 @@ def test_an_import_that_waits_too_long_says_so_and_exits_1(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    desktop_actor(sqlite_db)
+    actor_for(sqlite_db)
     first = SlowImport(sqlite_db, write_csv(tmp_path / "orgs.csv", ORGS))
     first.start()
     assert first.storing.wait(10)
