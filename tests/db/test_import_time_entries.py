@@ -15,6 +15,7 @@ from oneaqita.services.database import Database
 from oneaqita.services.timesheet_weeks import approve_week, submit_week
 from oneaqita.transfer import export_kind, import_file
 from tests.import_files import write_csv, write_xlsx
+from tests.logins import add_login, as_cli_user
 from tests.timesheet_builders import MONDAY, SECONDMENT_END, Company, build_company
 
 HEAD = ["職員番号", "日付", "時間", "作業番号", "区分", "備考"]
