@@ -8,6 +8,7 @@ import os
 import sys
 
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from oneaqita.db import migrate
 from oneaqita.db.engine import resolve_url
@@ -63,11 +64,18 @@ def _password(prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
+def _backend(url: str) -> str | None:
+    try:
+        return make_url(url).get_backend_name()
+    except ArgumentError:
+        return None  # Database.open says what is wrong with it
+
+
 def open_for_user(args: argparse.Namespace, url: str) -> tuple[Database, Actor]:
     """The migrated database at ``url`` and the proved actor of ``--user``."""
     login = _login(args)
     resolved = resolve_url(url)
-    if make_url(resolved).get_backend_name() == "postgresql":
+    if _backend(resolved) == "postgresql":
         db, actor = open_as(resolved, login, _password(f"{login} のパスワード / password: "))
         try:
             migrate.upgrade(db.engine)

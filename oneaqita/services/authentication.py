@@ -49,6 +49,7 @@ LOCK_AFTER = 10
 LOCK_FOR = timedelta(minutes=15)
 MAX_DELAY_S = 30
 DEMO_KEY = "demo"
+_PG_INSUFFICIENT_PRIVILEGE = "42501"
 LOGIN_MAX = 60
 
 # Verified for an unknown login, so that it costs as long as a known one.
@@ -135,13 +136,21 @@ def authenticate(db: Database, login: str, password: str, now: datetime | None =
         )
     moment = now or datetime.now(UTC)
     with db.read() as session:
-        user = session.scalar(select(User).where(User.login == login))
-        failure = session.get(LoginFailure, user.id) if user is not None else None
+        user = session.execute(
+            select(User.id, User.login, User.password_hash).where(User.login == login)
+        ).first()
+        failure = None
+        if user is not None:
+            failure = session.execute(
+                select(
+                    LoginFailure.failures, LoginFailure.last_failed_at, LoginFailure.locked_until
+                ).where(LoginFailure.user_id == user.id)
+            ).first()
     if user is None:
         verify_password(_DUMMY_HASH, password)
         raise _wrong()
     if failure is not None:
-        _refuse_early(failure, moment)
+        _refuse_early(failure.failures, failure.last_failed_at, failure.locked_until, moment)
     if user.password_hash is None:
         if not is_demo_database(db):
             raise _no_password(user.login)
@@ -149,19 +158,21 @@ def authenticate(db: Database, login: str, password: str, now: datetime | None =
         _count_failure(db, user.id, moment)
         raise _wrong()
     actor = registered_actor(db, user.login)  # deactivated: refused here
-    _succeeded(db, user, password, had_failures=failure is not None)
+    _succeeded(db, user.id, user.password_hash, password, had_failures=failure is not None)
     return actor
 
 
-def _refuse_early(failure: LoginFailure, moment: datetime) -> None:
-    if failure.locked_until is not None:
-        until = _aware(failure.locked_until)
+def _refuse_early(
+    failures: int, last_failed_at: datetime, locked_until: datetime | None, moment: datetime
+) -> None:
+    if locked_until is not None:
+        until = _aware(locked_until)
         if moment < until:
             raise _locked(until)
         return  # the lock has run out: a new count begins at the next failure
-    wait = delay_after(failure.failures)
+    wait = delay_after(failures)
     if wait:
-        left = (_aware(failure.last_failed_at) + timedelta(seconds=wait) - moment).total_seconds()
+        left = (_aware(last_failed_at) + timedelta(seconds=wait) - moment).total_seconds()
         if left > 0:
             raise _slow_down(left)
 
@@ -183,17 +194,19 @@ def _count_failure(db: Database, user_id: int, moment: datetime) -> None:
         raise _locked(locked)
 
 
-def _succeeded(db: Database, user: User, password: str, had_failures: bool) -> None:
-    rehash = user.password_hash is not None and needs_rehash(user.password_hash)
+def _succeeded(
+    db: Database, user_id: int, stored: str | None, password: str, had_failures: bool
+) -> None:
+    rehash = stored is not None and needs_rehash(stored)
     if not had_failures and not rehash:
         return  # a plain login writes nothing (a read-only database can still be opened)
     with db.unit_of_work(SYSTEM_ACTOR) as uow:
-        uow.session.execute(delete(LoginFailure).where(LoginFailure.user_id == user.id))
+        uow.session.execute(delete(LoginFailure).where(LoginFailure.user_id == user_id))
         if rehash:
             # Only the hash: the user's version and audit are not the login's business.
             uow.session.execute(
                 update(User)
-                .where(User.id == user.id)
+                .where(User.id == user_id)
                 .values(password_hash=hash_password(password))
                 .execution_options(synchronize_session=False)
             )
@@ -227,7 +240,17 @@ def open_as(url: str | None, login: str, password: str) -> tuple[Database, Actor
     try:
         with db.read() as session:
             who = str(session.scalar(text("SELECT session_user")))
-        return db, registered_actor(db, who)
+        try:
+            return db, registered_actor(db, who)
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) != _PG_INSUFFICIENT_PRIVILEGE:
+                raise
+            raise PermissionDenied(
+                f"ロール「{who}」にはこのデータベースを使う権限がありません。"
+                "管理者にユーザー登録を依頼してください。",
+                f"The role '{who}' may not use this database. Ask an administrator to add "
+                "you as a user.",
+            ) from exc
     except BaseException:
         db.dispose()
         raise

@@ -20,11 +20,11 @@ def registered_actor(db: Database, login: str) -> Actor:
     point by itself."""
     with db.read() as session:
         user = session.scalar(select(User).where(User.login == login))
-    if user is None:
-        raise not_registered(login)
-    if not user.active:
-        raise deactivated(user.login)
-    return Actor.of(user)
+        if user is None:
+            raise not_registered(login)
+        if not user.active:
+            raise deactivated(user.login)
+        return Actor.of(user)
 
 
 def require_registered(actor: Actor) -> None:
