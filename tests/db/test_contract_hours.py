@@ -19,9 +19,8 @@ from oneaqita.reports.contract_hours_report import (
 from oneaqita.services.actor import SYSTEM_ACTOR, Actor
 from oneaqita.services.database import Database
 from tests.builders import Sample, build_sample
-from tests.logins import CLI_LOGIN, actor_for
+from tests.logins import CLI_LOGIN, actor_for, add_login
 from tests.pdf_tools import assert_fonts_embedded, pdf_text
-from tests.settlement_builders import add_user
 
 JUNE = date(2025, 6, 1)
 C = OverheadCategory
@@ -156,7 +155,7 @@ def _run(args: list[str], url: str) -> int:
 def test_cli_pdf_csv_and_bad_values(
     db: Database, sample: Sample, any_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    add_user(db, CLI_LOGIN, Role.SECONDED)  # any registered user may read it
+    add_login(db, CLI_LOGIN, Role.SECONDED)  # any registered user may read it
     pdf = tmp_path / "c.pdf"
     assert _run(["--month", "2025-06", "-o", str(pdf)], any_url) == 0
     assert "2団体" in capsys.readouterr().out

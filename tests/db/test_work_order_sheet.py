@@ -19,7 +19,7 @@ from oneaqita.services.actor import SYSTEM_ACTOR, Actor
 from oneaqita.services.database import Database
 from oneaqita.thumbnails import thumbnail_of
 from tests.builders import Sample, build_sample
-from tests.logins import actor_for
+from tests.logins import actor_for, add_login
 from tests.pdf_tools import assert_fonts_embedded, page_label, pdf_pages, pdf_text
 from tests.sheet_builders import add_assets, add_finding, image_bytes, set_note
 
@@ -29,7 +29,7 @@ ISSUED = date(2026, 12, 1)
 @pytest.fixture
 def reader(db: Database) -> Actor:
     """The desktop user (the first, so an administrator), registered before the sample's."""
-    return actor_for(db)
+    return add_login(db)  # also the command line's user
 
 
 @pytest.fixture
