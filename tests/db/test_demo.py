@@ -27,6 +27,7 @@ from oneaqita.models import (
     WorkOrderStatus,
 )
 from oneaqita.search import matching_ids_clause
+from oneaqita.services.authentication import demo_logins, is_demo_database
 from oneaqita.services.database import Database
 from oneaqita.services.shareholders import ownership_percentages, shareholder_register
 from tests.logins import actor_for
@@ -353,6 +354,10 @@ def test_keeps_the_desktop_user_the_command_line_created(tmp_path: Path) -> None
             admins = conn.execute(text("SELECT id FROM users WHERE login = 'admin'")).all()
         assert [r[0] for r in admins] == [desktop.user_id]
         assert summary.users == _scalar(db, "SELECT count(*) FROM users") - 1
+        # A demo database: its demo users may log in without a password, and only they.
+        assert is_demo_database(db)
+        picks = {login for login, _, _ in demo_logins(db)}
+        assert {"admin", "manager", "coordinator1", "coordinator2"} <= picks
     finally:
         db.dispose()
 

@@ -26,7 +26,7 @@ from tests.db.test_import_files import ORGS, PEOPLE
 from tests.import_files import write_csv
 from tests.logins import CLI_LOGIN, add_login
 
-HOLD = 1.5  # seconds the first writer keeps the write lock
+HOLD = 2.5  # seconds the first writer keeps the write lock (the CLI proves its user inside it)
 
 
 class Holder(threading.Thread):
