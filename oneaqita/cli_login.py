@@ -17,8 +17,10 @@ from oneaqita.services.actor import Actor
 from oneaqita.services.authentication import (
     authenticate,
     create_first_admin,
+    has_users,
     needs_password,
     open_as,
+    set_missing_admin_password,
 )
 from oneaqita.services.database import Database
 
@@ -97,7 +99,8 @@ def open_for_user(args: argparse.Namespace, url: str) -> tuple[Database, Actor]:
 
 def create_admin(db: Database, login: str) -> Actor:
     """``db upgrade --admin LOGIN``: the first administrator (on SQLite with a password from
-    $ONEAQITA_PASSWORD or typed twice; on PostgreSQL the login role's own)."""
+    $ONEAQITA_PASSWORD or typed twice; on PostgreSQL the login role's own). On an SQLite
+    database whose administrator LOGIN has no password yet, that password is set."""
     if db.dialect == "postgresql":
         return create_first_admin(db, login, login, None)
     password = os.environ.get(ENV_PASSWORD)
@@ -112,4 +115,6 @@ def create_admin(db: Database, login: str) -> Actor:
                 "The two passwords differ.",
                 "password",
             )
+    if has_users(db):  # a database from before logins: its administrator's first password
+        return set_missing_admin_password(db, login.strip(), password)
     return create_first_admin(db, login, login, password)

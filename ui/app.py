@@ -12,7 +12,7 @@ from oneaqita.db.engine import resolve_url
 from oneaqita.db.migrate import needs_upgrade, upgrade
 from oneaqita.errors import DomainError
 from oneaqita.services.actor import Actor
-from oneaqita.services.authentication import has_users
+from oneaqita.services.authentication import has_users, mark_demo_database
 from oneaqita.services.database import Database
 from ui.errors import show_error
 from ui.first_admin_dialog import FirstAdminDialog
@@ -162,6 +162,11 @@ def run(url: str | None = None, demo: bool = False) -> int:
     choice = None
     if opened.blank and demo:
         load_demo_with_progress(None, opened.db)
+    elif demo:
+        try:
+            mark_demo_database(opened.db)  # demo data loaded before the mark existed
+        except DomainError as exc:  # e.g. read-only: its users then need passwords
+            log.warning("demo database not marked: %s", exc.en)
     elif opened.blank:
         choice = offer_first_start(None, opened.db)
     actor = server[1] if server is not None else log_in(opened.db)

@@ -42,7 +42,7 @@ from oneaqita.services.users import registered_actor
 
 __all__ = ["LOCK_AFTER", "LOCK_FOR", "MAX_DELAY_S", "SLOW_FROM", "authenticate"]
 __all__ += ["create_first_admin", "has_users", "is_demo_database", "open_as"]
-__all__ += ["demo_logins", "needs_password"]
+__all__ += ["demo_logins", "mark_demo_database", "needs_password", "set_missing_admin_password"]
 
 SLOW_FROM = 3
 LOCK_AFTER = 10
@@ -100,6 +100,15 @@ def is_demo_database(db: Database) -> bool:
     with db.read() as session:
         value = session.scalar(select(DatabaseSetting.value).where(DatabaseSetting.key == DEMO_KEY))
     return value == "1"
+
+
+def mark_demo_database(db: Database) -> None:
+    """Marks ``db`` as a demo database (the demo loader does; so does opening the separate
+    demo database, whose demo data may predate the mark)."""
+    if is_demo_database(db):
+        return
+    with db.unit_of_work(SYSTEM_ACTOR) as uow:
+        uow.session.merge(DatabaseSetting(key=DEMO_KEY, value="1"))
 
 
 def has_users(db: Database) -> bool:
@@ -339,3 +348,23 @@ def _grant_admin_group(conn: Connection, login: str) -> None:
                 "（データベースの所有者として実行してください）。",
                 f"Could not grant '{group}' to '{login}' (run this as the database owner).",
             ) from exc
+
+
+def set_missing_admin_password(db: Database, login: str, password: str) -> Actor:
+    """The first password of the administrator ``login`` of the embedded database who has none
+    (users made before logins existed); refused for anyone else or once it has one. Whoever
+    may run ``db upgrade`` on the file may do this; everyone else logs in."""
+    stored = hash_password(password)
+    with db.unit_of_work(Actor(user_id=None, login=login, role=Role.ADMIN)) as uow:
+        user = uow.session.scalar(select(User).where(User.login == login))
+        if (
+            user is None
+            or user.role is not Role.ADMIN
+            or not user.active
+            or user.password_hash is not None
+        ):
+            raise _already_set_up()
+        user.password_hash = stored
+        uow.session.flush()
+        uow.audit("password", Entity.USERS, user.id, None, {"login": login, "password": "set"})
+        return Actor.of(user)

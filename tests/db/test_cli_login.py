@@ -10,7 +10,7 @@ from oneaqita.cli import main
 from oneaqita.models import AuditEntry, LoginFailure, Role, User
 from oneaqita.services.authentication import LOCK_AFTER, authenticate
 from oneaqita.services.database import Database
-from tests.logins import CLI_PASSWORD, add_login, as_cli_user
+from tests.logins import CLI_PASSWORD, actor_for, add_login, as_cli_user
 
 
 def _url(db: Database) -> str:
@@ -142,3 +142,22 @@ def test_db_upgrade_admin_asks_the_password_twice(
     monkeypatch.setattr("getpass.getpass", lambda _prompt: next(typed))
     assert main(["db", "upgrade", "--admin", "first", "--db", sqlite_url]) == 1
     assert "The two passwords differ." in capsys.readouterr().err
+
+
+def test_an_administrator_from_before_logins_gets_a_first_password_by_db_upgrade(
+    sqlite_db: Database,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    actor_for(sqlite_db, "old-admin")  # no password hash, as every user before logins
+    actor_for(sqlite_db, "old-clerk", Role.SECONDED)
+    as_cli_user(monkeypatch, "old-admin", "new-password-1")
+    assert _export(sqlite_db, tmp_path / "o.csv") == 1
+    assert "no password set; ask an administrator" in capsys.readouterr().err
+    upgrade = ["db", "upgrade", "--db", _url(sqlite_db), "--admin"]
+    assert main([*upgrade, "old-clerk"]) == 1  # not an administrator
+    assert main([*upgrade, "old-admin"]) == 0
+    assert _export(sqlite_db, tmp_path / "o.csv") == 0
+    assert main([*upgrade, "old-admin"]) == 1  # it has one now: only a login changes it
+    assert "already has users" in capsys.readouterr().err
