@@ -4,15 +4,23 @@ shown in the dialog in both languages, the login name remembered (never the pass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
+import ui.app
+from oneaqita.demo import load_demo
 from oneaqita.models import Role, User
 from oneaqita.services.authentication import LOCK_AFTER, has_users
 from oneaqita.services.database import Database
 from tests.logins import add_login
 from ui.first_admin_dialog import FirstAdminDialog
+from ui.language import uninstall_translators
 from ui.login_dialog import LOGIN_KEY, LoginDialog
+from ui.main_window import MainWindow
+
+from .conftest import DEMO_TODAY
 
 PW = "right-password-1"
 
@@ -131,3 +139,38 @@ def test_the_first_administrator_is_made_deliberately(qtbot, sqlite_db: Database
     qtbot.keyClicks(login.password_edit, PW)
     login.ok_button.click()
     assert login.actor is not None and login.actor.user_id == dialog.actor.user_id
+
+
+def test_the_demo_start_opens_with_one_enter(monkeypatch, qapp, sqlite_url: str) -> None:  # type: ignore[no-untyped-def]
+    """`python3 bootstrap.py run`: the demo database, its login with admin preselected,
+    Enter, the main window."""
+    monkeypatch.setenv("ONEAQITA_LANG", "ja")
+    monkeypatch.setattr(
+        ui.app,
+        "load_demo_with_progress",
+        lambda _p, db: load_demo(db, scale=0.01, today=DEMO_TODAY) and True,
+    )
+    seen: list[str] = []
+    poll = QTimer()
+
+    def step() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, LoginDialog) and widget.isVisible() and not seen:
+                seen.append(widget.login_edit.text())
+                QTest.keyClick(widget.demo_list, Qt.Key.Key_Return)
+            elif isinstance(widget, MainWindow) and widget.isVisible():
+                poll.stop()
+                seen.append(widget.windowTitle())
+                QApplication.closeAllWindows()
+
+    poll.timeout.connect(step)
+    poll.start(50)
+    give_up = QTimer()
+    give_up.setSingleShot(True)
+    give_up.timeout.connect(lambda: QApplication.exit(99))  # never hang the suite
+    give_up.start(30_000)
+    try:
+        assert ui.app.run(sqlite_url, demo=True) == 0
+    finally:
+        uninstall_translators(qapp)
+    assert seen[0] == "admin" and "oneaqita — 株式会社ONE・AQITA" in seen[1]
