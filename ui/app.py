@@ -12,7 +12,7 @@ from oneaqita.db.engine import resolve_url
 from oneaqita.db.migrate import needs_upgrade, upgrade
 from oneaqita.errors import DomainError
 from oneaqita.services.actor import Actor
-from oneaqita.services.authentication import has_users, mark_demo_database
+from oneaqita.services.authentication import check_server_url, has_users, mark_demo_database
 from oneaqita.services.database import Database
 from ui.errors import show_error
 from ui.first_admin_dialog import FirstAdminDialog
@@ -143,6 +143,11 @@ def run(url: str | None = None, demo: bool = False) -> int:
     app = create_application()
     server = None
     if _is_server(url):
+        try:
+            check_server_url(resolve_url(url))
+        except DomainError as exc:
+            show_error(None, exc)
+            return 1
         server = log_in_to_server(resolve_url(url))
         if server is None:
             return 0

@@ -23,12 +23,13 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection, delete, exists, func, select, text, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from oneaqita.db import pg_roles
 from oneaqita.db.engine import make_engine, resolve_url
 from oneaqita.errors import (
     AuthenticationFailed,
+    BadDatabaseUrl,
     DatabaseUnavailable,
     PermissionDenied,
     ValidationError,
@@ -41,7 +42,7 @@ from oneaqita.services.database import Database
 from oneaqita.services.users import registered_actor
 
 __all__ = ["LOCK_AFTER", "LOCK_FOR", "MAX_DELAY_S", "SLOW_FROM", "authenticate"]
-__all__ += ["create_first_admin", "has_users", "is_demo_database", "open_as"]
+__all__ += ["check_server_url", "create_first_admin", "has_users", "is_demo_database", "open_as"]
 __all__ += ["demo_logins", "mark_demo_database", "needs_password", "set_missing_admin_password"]
 
 SLOW_FROM = 3
@@ -233,6 +234,22 @@ def _is_auth_failure(exc: BaseException) -> bool:
         if "no password supplied" in message:
             return True
     return False
+
+
+def check_server_url(url: str) -> None:
+    """BadDatabaseUrl for a server URL that cannot work whatever the password (unparseable,
+    its driver not installed), so that nobody is asked for a password in vain."""
+    try:
+        make_url(url).get_dialect()
+    except (NoSuchModuleError, ImportError) as exc:  # NoSuchModuleError is an ArgumentError
+        driver = make_url(url).drivername
+        raise BadDatabaseUrl(
+            f"ドライバがありません: {driver}", f"no driver for {driver!r} is installed"
+        ) from exc
+    except ArgumentError as exc:
+        raise BadDatabaseUrl(
+            f"データベースのURLとして読めません: {url!r}", f"not a database URL: {url!r}"
+        ) from exc
 
 
 def open_as(url: str | None, login: str, password: str) -> tuple[Database, Actor]:

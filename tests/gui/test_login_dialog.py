@@ -174,3 +174,14 @@ def test_the_demo_start_opens_with_one_enter(monkeypatch, qapp, sqlite_url: str)
     finally:
         uninstall_translators(qapp)
     assert seen[0] == "admin" and "oneaqita — 株式会社ONE・AQITA" in seen[1]
+
+
+def test_a_server_that_cannot_be_reached_is_said_in_the_dialog(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = LoginDialog(None, "postgresql+psycopg://127.0.0.1:1/nothing?connect_timeout=2")
+    qtbot.addWidget(dialog)
+    assert not dialog.demo_list.isVisible()
+    qtbot.keyClicks(dialog.login_edit, "kato")
+    qtbot.keyClicks(dialog.password_edit, "some-password")
+    dialog.ok_button.click()
+    assert dialog.actor is None and dialog.database is None
+    assert "Could not open the database" in dialog.error_label.text()
