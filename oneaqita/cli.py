@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from oneaqita.cli_login import add_user_option, create_admin, open_for_user
 from oneaqita.cli_reports import REPORTS, add_report
+from oneaqita.cli_users import add_users, run_users
 from oneaqita.db.engine import ENV_URL, resolve_url
 from oneaqita.errors import BadDatabaseUrl, DomainError
 
@@ -22,8 +23,9 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
         "--db",
         metavar="URL",
         default=argparse.SUPPRESS,
-        help=f"SQLAlchemy URL of the database (default: ${ENV_URL}, else the SQLite file "
-        "in the user data folder), e.g. sqlite:///oneaqita.sqlite3 or "
+        help=f"SQLAlchemy URL of the database (default: ${ENV_URL}, else the server saved in "
+        "Settings > Database, else the SQLite file in the user data folder), e.g. "
+        "sqlite:///oneaqita.sqlite3 or "
         "postgresql+psycopg://user@host/db",
     )
     add_user_option(parser)  # every command on a database may name who runs it
@@ -71,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_import_export(sub)
     add_report(sub, _add_db_option)
     _add_backup(sub)
+    add_users(sub, _add_db_option)
     return parser
 
 
@@ -331,6 +334,7 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> 
         "report": _cmd_report,
         "backup": _cmd_backup,
         "restore": _cmd_restore,
+        "users": lambda a: run_users(a, _db_url(a)),
         None: lambda a: _cmd_gui(a, open_app),
     }
     try:

@@ -113,3 +113,33 @@ def pg_db(pg_url: str) -> Iterator[Database]:
 def sqlite_db(sqlite_url: str, sqlite_template: Path) -> Iterator[Database]:
     """A migrated, empty SQLite database (for tests that need no second back end)."""
     yield from _migrated(sqlite_url, sqlite_template)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_real_database_settings(tmp_path_factory) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """No test reads or writes the developer's own database settings (config directory):
+    they live in an empty folder of the run; a test that stores some points it elsewhere."""
+    from oneaqita.db.connection_settings import CONFIG_DIR_ENV
+
+    before = os.environ.get(CONFIG_DIR_ENV)
+    os.environ[CONFIG_DIR_ENV] = str(tmp_path_factory.mktemp("config"))
+    yield
+    if before is None:
+        os.environ.pop(CONFIG_DIR_ENV, None)
+    else:
+        os.environ[CONFIG_DIR_ENV] = before
+
+
+@pytest.fixture
+def clerk_role() -> Iterator[str]:
+    """A login role that owns nothing (trust: no password asked)."""
+    name = f"oneaqita_clerk_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE ROLE "{name}" LOGIN'))
+    try:
+        yield name
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+        admin.dispose()

@@ -24,8 +24,10 @@ from ui.assets.page import AssetsPage
 from ui.contracts.page import ContractsPage
 from ui.dashboard.page import DashboardPage
 from ui.database_backup import DatabaseBackup
+from ui.database_settings_dialog import add_database_settings
 from ui.kpi_targets_dialog import open_kpi_targets
 from ui.labels import role_label
+from ui.live_changes import LiveChanges
 from ui.navigation import NavigationRequest, PageKey, StaffingFocus, TeamMonthFocus
 from ui.organizations.organizations_page import OrganizationsPage
 from ui.organizations.shareholders_page import ShareholdersPage
@@ -40,6 +42,7 @@ from ui.timesheets.team_month_page import TeamMonthPage
 from ui.timesheets.week_page import WeekPage
 from ui.transfer.export_dialog import open_export_dialog
 from ui.transfer.import_dialog import open_import_dialog
+from ui.users.users_page import UsersPage
 from ui.work_orders.page import WorkOrdersPage
 from ui.work_types.catalogue_dialog import open_work_type_catalogue
 
@@ -59,6 +62,7 @@ Page = (
     | ReportsPage
     | OutlookPage
     | AssetsPage
+    | UsersPage
 )
 
 
@@ -108,6 +112,8 @@ class MainWindow(QMainWindow):
             self.pages.append(self.team_month)
         if allowed(actor, Action.READ_REPORTS):  # the company's reports to its shareholders
             self.pages.append(ReportsPage(db, actor))
+        if allowed(actor, Action.MANAGE_USERS):  # the users page: administrators only
+            self.pages.append(UsersPage(db, actor))
         # Managers and administrators start on the dashboard.
         self.dashboard: DashboardPage | None = None
         if allowed(actor, Action.READ_DASHBOARD):
@@ -138,6 +144,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._restore_state()
+        # Other desktops' changes refresh the open pages as this one's do (ui/live_changes.py).
+        self.live_changes = LiveChanges(db, self)
+        self.live_changes.start()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
@@ -192,7 +201,7 @@ class MainWindow(QMainWindow):
         settings = [
             a for a in (Action.MANAGE_WORK_TYPES, Action.SET_KPI_TARGETS) if allowed(self._actor, a)
         ]
-        settings_menu = self.menuBar().addMenu(self.tr("設定(&S)")) if settings else None
+        settings_menu = self.menuBar().addMenu(self.tr("設定(&S)"))  # データベース… for all
         if settings_menu is not None and Action.MANAGE_WORK_TYPES in settings:
             self.work_types_action = QAction(self.tr("作業種別(&W)…"), self)
             self.work_types_action.triggered.connect(
@@ -205,6 +214,9 @@ class MainWindow(QMainWindow):
                 lambda: open_kpi_targets(self, self._db, self._actor)
             )
             settings_menu.addAction(self.kpi_targets_action)
+        self.database_settings_action = add_database_settings(
+            self, settings_menu, self._db.describe()
+        )
 
         help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
         self.about_action = QAction(self.tr("oneaqitaについて(&A)"), self)
@@ -280,6 +292,7 @@ class MainWindow(QMainWindow):
             page.restore_state(settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.live_changes.stop()
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         for page in self.pages:

@@ -23,6 +23,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from oneaqita.db.connection_settings import stored_url
 from oneaqita.errors import BadDatabaseUrl, DatabaseUnavailable
 
 ENV_URL = "ONEAQITA_DATABASE_URL"
@@ -42,12 +43,16 @@ def demo_database_url() -> str:
 
 
 def resolve_url(url: str | None = None) -> str:
-    """--db wins, then ONEAQITA_DATABASE_URL, then the embedded SQLite file."""
+    """--db wins, then ONEAQITA_DATABASE_URL, then the server chosen in the database settings
+    (connection_settings), then the embedded SQLite file."""
     if url:
         return url
     env = os.environ.get(ENV_URL, "").strip()
     if env:
         return env
+    stored = stored_url()
+    if stored:
+        return stored
     return f"sqlite:///{default_database_path().as_posix()}"
 
 

@@ -36,12 +36,12 @@ from oneaqita.models import (
     Contract,
     TimeEntry,
     WorkOrder,
-    WorkOrderStatus,
     WorkType,
     work_order_assets,
 )
 from oneaqita.reports.report_period import ReportPeriod
 from oneaqita.reports.settlement_figures import NOT_COUNTED
+from oneaqita.services.contract_queries import DONE_STATUSES, LIVE_STATUSES
 
 __all__ = [
     "DONE_STATUSES",
@@ -54,7 +54,6 @@ __all__ = [
     "work_figures",
 ]
 
-DONE_STATUSES = (WorkOrderStatus.COMPLETED, WorkOrderStatus.ACCEPTED)
 MINUTES_PER_DAY = 480
 _ONE_PLACE = Decimal("0.1")
 
@@ -149,7 +148,7 @@ def done_in(period: ReportPeriod) -> Any:
 def _amounts(session: Session, period: ReportPeriod) -> dict[Key, tuple[int, int]]:
     live = (
         select(WorkOrder.contract_id, func.count().label("n"))
-        .where(WorkOrder.status != WorkOrderStatus.CANCELLED)
+        .where(WorkOrder.status.in_(LIVE_STATUSES))
         .group_by(WorkOrder.contract_id)
         .subquery()
     )

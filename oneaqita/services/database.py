@@ -11,6 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from oneaqita.db.engine import describe, make_engine, session_factory, writer
 from oneaqita.errors import ConcurrentEdit, DatabaseBusy, DatabaseReadOnly
 from oneaqita.services.actor import Actor, current_actor
+from oneaqita.services.change_notify import ChangeNotifier
 from oneaqita.services.unit_of_work import UnitOfWork
 
 __all__ = ["Database"]
@@ -28,6 +29,7 @@ class Database:
         self.engine = engine
         self._sessions = session_factory(engine)
         self._writers = session_factory(writer(engine))
+        self.notifier = ChangeNotifier(engine)  # live changes (see change_notify)
 
     @classmethod
     def open(cls, url: str | None = None) -> "Database":
@@ -70,7 +72,8 @@ class Database:
         locked longer than the busy timeout (SQLite) into DatabaseBusy, and a write to a
         read-only database into DatabaseReadOnly. On SQLite the write
         lock is taken at the start (BEGIN IMMEDIATE, see db/engine.py). The unit of work acts
-        for `actor`'s user as stored now (PermissionDenied if it is gone or deactivated)."""
+        for `actor`'s user as stored now (PermissionDenied if it is gone or deactivated).
+        Its change is announced to the other apps at the commit (change_notify)."""
         with self._writers() as session:
             try:
                 uow = UnitOfWork(session, current_actor(session.connection(), actor))
@@ -78,7 +81,8 @@ class Database:
                 if uow.discarded:
                     session.rollback()
                 else:
-                    session.commit()
+                    with self.notifier.committing(session.connection(), lambda: uow.change):
+                        session.commit()
             except StaleDataError as exc:
                 session.rollback()
                 raise ConcurrentEdit() from exc
@@ -100,4 +104,5 @@ class Database:
                 raise
 
     def dispose(self) -> None:
+        self.notifier.close()
         self.engine.dispose()

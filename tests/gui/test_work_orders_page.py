@@ -59,6 +59,7 @@ def test_window_shows_only_existing_areas_and_the_whole_list(
         "承認",
         "チーム月表",
         "報告書",  # Action.READ_REPORTS
+        "ユーザー",  # Action.MANAGE_USERS
     ]
     page = window.work_orders
     expected = count_work_orders(demo_db, WorkOrderFilter())

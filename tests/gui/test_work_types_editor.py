@@ -54,7 +54,10 @@ def test_the_menu_offers_the_editor_to_administrators_only(
     assert other.kpi_targets_action is not None  # 設定 holds the KPI targets for managers
     coordinator = MainWindow(demo_db, dataclasses.replace(actor, role=Role.COORDINATOR))
     qtbot.addWidget(coordinator)
-    assert "設定(&S)" not in [a.text() for a in coordinator.menuBar().actions()]
+    assert coordinator.work_types_action is None and coordinator.kpi_targets_action is None
+    settings = next(a for a in coordinator.menuBar().actions() if a.text() == "設定(&S)").menu()
+    # for a coordinator 設定 holds only the database settings (every user has those)
+    assert [a.text() for a in settings.actions()] == ["データベース(&D)…"]
     _settle(qtbot)
 
 

@@ -1,0 +1,1 @@
+"""The Users page (ユーザー): administrators add, edit, deactivate users, reset passwords."""
