@@ -54,6 +54,7 @@ class Action(enum.StrEnum):
     BACKUP_DATABASE = "backup_database"  # a copy of the whole (SQLite) database to a file
     RESTORE_DATABASE = "restore_database"  # replace the whole database by a backup
     READ_DASHBOARD = "read_dashboard"  # the manager's dashboard: every figure at a glance
+    READ_AUDIT_LOG = "read_audit_log"  # who changed what and when, before and after
 
 
 _A, _M, _C, _S = Role.ADMIN, Role.MANAGER, Role.COORDINATOR, Role.SECONDED
@@ -86,6 +87,8 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.BACKUP_DATABASE: frozenset({_A, _M}),
     Action.RESTORE_DATABASE: frozenset({_A}),
     Action.READ_DASHBOARD: frozenset({_A, _M}),
+    # Every change's before and after: the users' and the settlement's figures included.
+    Action.READ_AUDIT_LOG: frozenset({_A, _M}),
 }
 
 

@@ -9,7 +9,9 @@ service's field names, as ValidationError.field says them) and provides:
 - `load_call()`: the query that reads the record as stored now, or None (nothing to read);
 - `fill(record)`: the form from such a record, taking its version;
 - `describe(record)` / `typed()`: values by field name, the stored ones and the typed ones,
-  for the conflict banner.
+  for the conflict table;
+- `take_version(record)`: the stored record's version (and whatever else the save call rests
+  on) without touching the form, for 「自分の入力で上書き」.
 
 The rules, the same in every editor:
 
@@ -22,15 +24,18 @@ The rules, the same in every editor:
   outline away. Any other DomainError (not found, no permission) is said in the message line
   above the buttons, Japanese then English, and the dialog stays open. Anything else is a bug
   or an outage: the error box (ui/errors.py).
-- A concurrent edit (ConcurrentEdit): the dialog stays open and keeps what the user typed; it
-  reads the stored record (load_call) and lists its values in a banner, those that differ from
-  the typed ones in bold, with 「最新の内容を読み込む」, which fills the form from it and takes
-  its version, so that saving again works. `conflict` stays set, for the opener to reload.
+- A concurrent edit (ConcurrentEdit): the save is refused and nothing is overwritten. The
+  dialog stays open and keeps what the user typed; it reads the stored record (load_call) and
+  shows, above the form, a table of every field: the stored value beside the typed one, those
+  that differ marked (ui/conflict_panel.py). Two ways on: 「最新の内容を読み込む」 fills the form
+  from the stored record and takes its version (`fill`); 「自分の入力で上書き」 keeps what was
+  typed, takes the stored version (`take_version`) and saves again, after a confirmation that
+  names every stored value it replaces. A subclass without `take_version` offers reload only.
+  `conflict` stays set, for the opener to reload.
 - The stored record's id comes from the Change, never guessed (`saved_id`): the edited
   record's id, or `change.created_id(entity)` for a new one.
 """
 
-import html
 import re
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -41,16 +46,15 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from oneaqita.errors import ConcurrentEdit, DomainError, ValidationError
 from oneaqita.services.changes import Change, Entity
+from ui.conflict_panel import BANNER_STYLE, ConflictPanel, ConflictRow, confirm_overwrite
 from ui.errors import show_error
 from ui.field_errors import INVALID_STYLE, FieldErrors, mark
 from ui.operations import ChangeOp, QueryOp
@@ -59,12 +63,6 @@ R = TypeVar("R")  # the stored record, as load_call reads it
 
 translate = QCoreApplication.translate
 
-# Bilingual, as every error the app shows (ConcurrentEdit's own text says "reopen it").
-CONFLICT_JA = "他の人がこのデータを先に変更しました。入力した内容はそのまま残っています。"
-CONFLICT_EN = "Someone else changed this record first. What you typed is still here."
-BANNER_STYLE = (
-    "QFrame#conflictBanner { background: #fff4d6; border: 1px solid #d9a400; border-radius: 4px; }"
-)
 _MNEMONIC = re.compile(r"\s*\(&.\)$|&(?=\w)")
 
 
@@ -124,27 +122,12 @@ class EditorDialog(QDialog, Generic[R]):
         self._layout.addLayout(bottom)
 
     def _build_banner(self) -> None:
-        self.banner = QFrame()
-        self.banner.setObjectName("conflictBanner")
-        self.banner_heading = heading = QLabel(f"{CONFLICT_JA}\n{CONFLICT_EN}")
-        heading.setWordWrap(True)
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
-        self.stored_label = QLabel()
-        self.stored_label.setTextFormat(Qt.TextFormat.RichText)
-        self.stored_label.setWordWrap(True)
-        self.reload_button = QPushButton(translate("EditorDialog", "最新の内容を読み込む(&L)"))
-        self.reload_button.setAutoDefault(False)  # Enter still saves
+        self.banner = ConflictPanel()
+        self.banner_heading = self.banner.heading
+        self.reload_button = self.banner.reload_button
+        self.reapply_button = self.banner.reapply_button
         self.reload_button.clicked.connect(self.reload)
-        layout = QVBoxLayout(self.banner)
-        layout.addWidget(heading)
-        layout.addWidget(self.stored_label)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.reload_button)
-        layout.addLayout(row)
-        self.banner.hide()
+        self.reapply_button.clicked.connect(self.reapply)
 
     # -- what a subclass provides --------------------------------------------------------
     def save_call(self) -> Callable[[], Change] | None:
@@ -161,6 +144,14 @@ class EditorDialog(QDialog, Generic[R]):
 
     def typed(self) -> dict[str, str]:
         return {}
+
+    def take_version(self, record: R) -> None:
+        """The stored record's version, the form left as typed (re-apply); a subclass that
+        does not provide it offers reload only."""
+        raise NotImplementedError
+
+    def may_reapply(self) -> bool:
+        return type(self).take_version is not EditorDialog.take_version
 
     def add_fields(self, fields: dict[str, QWidget]) -> None:
         """Registers the fields by the service's names; editing an outlined one takes its
@@ -262,40 +253,35 @@ class EditorDialog(QDialog, Generic[R]):
     def _conflicted(self) -> None:
         self.conflict = True
         self.stored = None
-        self.stored_label.setText(translate("EditorDialog", "保存されている内容を読んでいます…"))
-        self.reload_button.setEnabled(False)
-        self.stored_label.show()
-        self.reload_button.show()
-        self.banner.show()
+        self.banner.show_reading()
         load = self.load_call()
         if load is None:  # nothing to read: saving again tries again
-            self.stored_label.hide()
-            self.reload_button.hide()
+            self.banner.show_nothing_to_read()
             return
         QueryOp(self, load).success(self._stored_read).failure(self._stored_failed).run()
 
     def _stored_read(self, record: R) -> None:
         self.stored = record
-        self.stored_label.setText(self._stored_html(self.describe(record), self.typed()))
-        self.reload_button.setEnabled(True)
+        self.banner.show_rows(self.conflict_rows(record), self.may_reapply())
+        self._layout.activate()
+        wanted = self.sizeHint()  # room for the table: the dialog grows, never shrinks
+        if self.height() < wanted.height() or self.width() < wanted.width():
+            self.resize(max(self.width(), wanted.width()), max(self.height(), wanted.height()))
 
     def _stored_failed(self, exc: BaseException) -> None:
-        self.stored_label.hide()
-        self.reload_button.hide()
+        self.banner.show_nothing_to_read()
         if isinstance(exc, DomainError):  # deleted meanwhile, most likely
             self._say(f"{exc.ja}\n{exc.en}")
         else:
             show_error(self, exc)
 
-    def _stored_html(self, stored: dict[str, str], typed: dict[str, str]) -> str:
-        rows = []
-        for field, value in stored.items():
-            cell = html.escape(value or "—")
-            if field in typed and typed[field] != value:
-                cell = f"<b>{cell}</b>"
-            rows.append(f"<tr><td>{html.escape(self.field_label(field))}</td><td>{cell}</td></tr>")
-        heading = translate("EditorDialog", "保存されている内容（太字は入力と違う値）:")
-        return f"{html.escape(heading)}<table cellspacing='4'>{''.join(rows)}</table>"
+    def conflict_rows(self, record: R) -> list[ConflictRow]:
+        """Every field the stored record names, with what the form says of it."""
+        typed = self.typed()
+        return [
+            ConflictRow(field, self.field_label(field), value, typed.get(field))
+            for field, value in self.describe(record).items()
+        ]
 
     def field_label(self, field: str) -> str:
         """The form's label of a field, without its mnemonic."""
@@ -315,9 +301,25 @@ class EditorDialog(QDialog, Generic[R]):
         if self._first_field is not None:
             self._first_field.setFocus()
 
+    def reapply(self) -> None:
+        """What was typed, saved over the stored record: its version taken, the form kept,
+        once the user has confirmed the stored values it replaces."""
+        if self.stored is None or self.busy or not self.may_reapply():
+            return
+        stored = self.stored
+        # Compared again now: the user may have typed on since the table was filled.
+        if not self.confirm_overwrite([r for r in self.conflict_rows(stored) if r.differs]):
+            return
+        self.take_version(stored)
+        self.banner.hide()
+        self.accept()
+
+    def confirm_overwrite(self, rows: list[ConflictRow]) -> bool:
+        return confirm_overwrite(self, rows)
+
     def stored_text(self) -> str:
-        """The banner's list of stored values as plain text (for tests)."""
-        return html.unescape(re.sub(r"<[^>]+>", " ", self.stored_label.text()))
+        """The conflict table as plain text (for tests)."""
+        return self.banner.text()
 
     def banner_text(self) -> str:
         return f"{self.banner_heading.text()}\n{self.stored_text()}"

@@ -115,6 +115,10 @@ class KpiTargetsDialog(EditorDialog[Targets]):
         db, year = self._db, self.year
         return lambda: kpi_targets(db, year)
 
+    def take_version(self, record: Targets) -> None:
+        """The versions read now; the targets typed are sent where they differ from them."""
+        self.loaded = dict(record)
+
     def fill(self, record: Targets) -> None:
         self.loaded = dict(record)
         for kpi, edit in self.edits.items():

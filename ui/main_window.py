@@ -21,6 +21,7 @@ from oneaqita.services.contract_queries import ContractFilter
 from oneaqita.services.database import Database
 from oneaqita.services.work_order_queries import WorkOrderFilter
 from ui.assets.page import AssetsPage
+from ui.audit.page import AuditLogPage
 from ui.contracts.page import ContractsPage
 from ui.dashboard.page import DashboardPage
 from ui.database_backup import DatabaseBackup
@@ -63,6 +64,7 @@ Page = (
     | OutlookPage
     | AssetsPage
     | UsersPage
+    | AuditLogPage
 )
 
 
@@ -114,6 +116,8 @@ class MainWindow(QMainWindow):
             self.pages.append(ReportsPage(db, actor))
         if allowed(actor, Action.MANAGE_USERS):  # the users page: administrators only
             self.pages.append(UsersPage(db, actor))
+        if AuditLogPage.available(actor):  # who changed what: Action.READ_AUDIT_LOG
+            self.pages.append(AuditLogPage(db, actor))
         # Managers and administrators start on the dashboard.
         self.dashboard: DashboardPage | None = None
         if allowed(actor, Action.READ_DASHBOARD):

@@ -60,7 +60,12 @@ class AuditEntry(IdMixin, Base):
     """Append-only: triggers created by the migration refuse UPDATE and DELETE."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_entity_entity_id", "entity", "entity_id"),)
+    __table_args__ = (
+        Index("ix_audit_log_entity_entity_id", "entity", "entity_id"),
+        # The audit log viewer's filters, newest first (migration 0015).
+        Index("ix_audit_log_user_id_at_id", "user_id", "at", "id"),
+        Index("ix_audit_log_entity_at_id", "entity", "at", "id"),
+    )
 
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -66,11 +66,20 @@ class FakeEditor(EditorDialog[Record]):
         self.name_edit.setText(record.name)
         self.note_edit.setText(record.note)
 
+    def take_version(self, record: Record) -> None:
+        self.version = record.version
+
     def describe(self, record: Record) -> dict[str, str]:
         return {"name": record.name, "note": record.note}
 
     def typed(self) -> dict[str, str]:
         return {"name": self.name_edit.text(), "note": self.note_edit.text()}
+
+
+def _bold_rows(dialog: EditorDialog) -> list[str]:  # type: ignore[type-arg]
+    table = dialog.banner.table
+    items = [table.item(row, 0) for row in range(table.rowCount())]
+    return [i.text() for i in items if i is not None and i.font().bold()]
 
 
 def _settle(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -247,8 +256,9 @@ def test_a_conflict_keeps_the_input_shows_the_stored_values_and_reload_saves(
     assert editor.stored == stored
     text = editor.stored_text()
     assert "名前" in text and "備考" in text and "他の人の備考" in text and "(&" not in text
-    html = editor.stored_label.text()
-    assert "<b>他の人の備考</b>" in html and "<b>秋田</b>" not in html  # what differs stands out
+    assert [r.field for r in editor.banner.differing()] == ["note"]  # what differs stands out
+    assert _bold_rows(editor) == ["≠ 備考"]
+    assert "他の人の備考\t私の備考" in text  # theirs beside mine
     assert not editor.message_label.isVisible() and len(editor.saved_versions) == 1
 
     qtbot.mouseClick(editor.reload_button, Qt.MouseButton.LeftButton)
@@ -259,6 +269,55 @@ def test_a_conflict_keeps_the_input_shows_the_stored_values_and_reload_saves(
         editor.accept()
     assert finished.args == [int(QDialog.DialogCode.Accepted.value)]
     assert editor.saved_versions == [1, 2]
+
+
+def test_reapply_keeps_the_input_and_saves_it_with_the_stored_version(
+    qtbot, editor: FakeEditor
+) -> None:
+    stored = Record("秋田", "他の人の備考", 2)
+
+    def versioned(version: int | None) -> Change:
+        if version != stored.version:
+            raise ConcurrentEdit()
+        return Change({ORGS: frozenset({3})})
+
+    editor.answer, editor.stored_now = versioned, stored
+    editor.note_edit.setText("私の備考")
+    editor.accept()
+    _settle(qtbot)
+    qtbot.waitUntil(lambda: editor.reapply_button.isEnabled(), timeout=5000)
+    asked: list[list[str]] = []
+
+    def confirm(rows):  # type: ignore[no-untyped-def]
+        asked.append([f"{r.label}:{r.stored}->{r.typed}" for r in rows])
+        return True
+
+    editor.confirm_overwrite = confirm  # type: ignore[method-assign]
+    with qtbot.waitSignal(editor.finished, timeout=5000) as finished:
+        qtbot.mouseClick(editor.reapply_button, Qt.MouseButton.LeftButton)
+    assert finished.args == [int(QDialog.DialogCode.Accepted.value)]
+    assert asked == [["備考:他の人の備考->私の備考"]]  # the one stored value replaced
+    assert editor.note_edit.text() == "私の備考" and editor.saved_versions == [1, 2]
+
+
+def test_an_editor_without_take_version_offers_reload_only(qtbot) -> None:  # type: ignore[no-untyped-def]
+    class ReloadOnly(FakeEditor):
+        take_version = EditorDialog.take_version  # type: ignore[assignment]
+
+    dialog = ReloadOnly(Record("秋田", "", 1), record_id=3)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    def conflict(_v: int | None) -> Change:
+        raise ConcurrentEdit()
+
+    dialog.answer, dialog.stored_now = conflict, Record("秋田", "x", 2)
+    dialog.accept()
+    _settle(qtbot)
+    qtbot.waitUntil(lambda: dialog.reload_button.isEnabled(), timeout=5000)
+    assert not dialog.may_reapply() and not dialog.reapply_button.isVisible()
+    dialog.reapply()  # not offered: nothing happens
+    assert dialog.isVisible() and dialog.saved_versions == [1]
 
 
 def test_a_conflict_with_the_record_gone_says_so(qtbot, editor: FakeEditor) -> None:
@@ -305,7 +364,7 @@ def test_two_edits_of_one_organization(qtbot, db: Database, city: int) -> None:
     assert second.isVisible() and second.conflict and second.banner.isVisible()
     qtbot.waitUntil(lambda: "Akita City Hall" in second.stored_text(), timeout=5000)
     assert second.kana_edit.text() == "アキタシ"  # what they typed stays
-    assert "<b>Akita City Hall</b>" in second.stored_label.text()  # theirs differs
+    assert "英語名" in "".join(_bold_rows(second))  # theirs differs
     assert get_organization(db, city).name_en == "Akita City Hall"
 
     qtbot.mouseClick(second.reload_button, Qt.MouseButton.LeftButton)

@@ -60,6 +60,7 @@ def test_window_shows_only_existing_areas_and_the_whole_list(
         "チーム月表",
         "報告書",  # Action.READ_REPORTS
         "ユーザー",  # Action.MANAGE_USERS
+        "監査ログ",  # Action.READ_AUDIT_LOG
     ]
     page = window.work_orders
     expected = count_work_orders(demo_db, WorkOrderFilter())

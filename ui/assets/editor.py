@@ -161,6 +161,9 @@ class AssetDialog(EditorDialog[EditableAsset]):
         db, asset_id = self._db, self.asset.id
         return lambda: asset_to_edit(db, asset_id)
 
+    def take_version(self, record: EditableAsset) -> None:
+        self.asset = record
+
     def fill(self, record: EditableAsset) -> None:
         self.asset = record
         d = record.data

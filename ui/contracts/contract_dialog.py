@@ -138,6 +138,9 @@ class ContractDialog(EditorDialog[ContractRow]):
         db, row_id = self._db, self.record_id
         return None if row_id is None else lambda: get_contract(db, row_id)
 
+    def take_version(self, record: ContractRow) -> None:
+        self.row = record
+
     def fill(self, record: ContractRow) -> None:
         self.row = record
         self.number_edit.setText(record.number)

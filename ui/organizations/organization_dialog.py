@@ -110,6 +110,9 @@ class OrganizationDialog(EditorDialog[OrganizationRow]):
         db, row_id = self._db, self.record_id
         return None if row_id is None else lambda: get_organization(db, row_id)
 
+    def take_version(self, record: OrganizationRow) -> None:
+        self.row = record
+
     def fill(self, record: OrganizationRow) -> None:
         self.row = record
         self.code_edit.setText(record.code)

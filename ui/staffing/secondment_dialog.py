@@ -246,6 +246,9 @@ class SecondmentDialog(EditorDialog[SecondmentLine]):
         db, person_id, line_id = self._db, self._card.id, self._line.id
         return lambda: _stored_line(db, person_id, line_id)
 
+    def take_version(self, record: SecondmentLine) -> None:
+        self.fill(record)  # the form is only the new end typed: fill keeps it
+
     def fill(self, record: SecondmentLine) -> None:
         """The secondment as stored now; the new end the user typed stays."""
         self._line = record

@@ -70,6 +70,9 @@ class ReturnDialog(EditorDialog[WeekGrid]):
         db, person_id, monday = self._db, self.week.person_id, self.week.week_start
         return lambda: week_grid(db, person_id, monday)
 
+    def take_version(self, record: WeekGrid) -> None:
+        self.fill(record)  # the reason typed stays
+
     def fill(self, record: WeekGrid) -> None:
         """Takes the week as stored now (its status and version); the reason typed stays."""
         if record.week_version is not None:

@@ -93,6 +93,13 @@ class NoteDialog(EditorDialog[GridCell | None]):
         db, person, key, day = self._db, self._person_id, self._key, self._day
         return lambda: stored_cell(db, person, key, day)
 
+    def take_version(self, record: GridCell | None) -> None:
+        """The entry as stored (its minutes and version); the note typed stays."""
+        if record is None:  # the entry is gone: nothing left to note
+            self.save_button.setEnabled(False)
+            return
+        self._cell = record
+
     def fill(self, record: GridCell | None) -> None:
         if record is None:  # the entry is gone: nothing left to note
             self.save_button.setEnabled(False)

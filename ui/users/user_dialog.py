@@ -149,6 +149,9 @@ class UserDialog(EditorDialog[UserRow]):
         db, actor, row_id = self._db, self._actor, self.record_id
         return None if row_id is None else lambda: get_user(db, actor, row_id)
 
+    def take_version(self, record: UserRow) -> None:
+        self.row = record
+
     def fill(self, record: UserRow) -> None:
         self.row = record
         self.login_edit.setText(record.login)

@@ -186,6 +186,9 @@ class WorkOrderDialog(EditorDialog[EditableWorkOrder]):
         db, order = self._db, self.order
         return None if order is None else lambda: work_order_to_edit(db, order.id)
 
+    def take_version(self, record: EditableWorkOrder) -> None:
+        self.order = record
+
     def fill(self, record: EditableWorkOrder) -> None:
         self.order = record
         d = record.data

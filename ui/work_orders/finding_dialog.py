@@ -169,6 +169,9 @@ class FindingDialog(EditorDialog[FindingLine]):
         db, row_id = self._db, self.record_id
         return None if row_id is None else lambda: get_finding(db, row_id)
 
+    def take_version(self, record: FindingLine) -> None:
+        self.line = record
+
     def fill(self, record: FindingLine) -> None:
         self.line = record
         self.asset_combo.setCurrentIndex(self.asset_combo.findData(record.asset_id))

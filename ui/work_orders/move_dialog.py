@@ -123,6 +123,9 @@ class MoveDialog(EditorDialog[WorkOrderDetail]):
         db, work_order_id = self._db, self.detail.row.id
         return lambda: work_order_detail(db, work_order_id)
 
+    def take_version(self, record: WorkOrderDetail) -> None:
+        self.fill(record)  # what was typed stays
+
     def fill(self, record: WorkOrderDetail) -> None:
         """Takes the order as stored (its status and version); what was typed stays."""
         self.detail = record

@@ -96,6 +96,9 @@ class WorkTypeDialog(EditorDialog[WorkTypeRow]):
         db, row_id = self._db, self.record_id
         return None if row_id is None else lambda: get_work_type(db, row_id)
 
+    def take_version(self, record: WorkTypeRow) -> None:
+        self.row = record
+
     def fill(self, record: WorkTypeRow) -> None:
         self.row = record
         self.code_edit.setText(record.code)
