@@ -11,6 +11,7 @@ from oneaqita.cli_login import ENV_PASSWORD, ENV_USER
 from oneaqita.models import Role, User
 from oneaqita.passwords import hash_password
 from oneaqita.services.actor import SYSTEM_ACTOR, Actor
+from oneaqita.services.changes import Entity
 from oneaqita.services.database import Database
 from oneaqita.services.users import registered_actor
 
@@ -29,9 +30,12 @@ def actor_for(db: Database, login: str = "admin", role: Role = Role.ADMIN) -> Ac
     """The registered actor ``login``, added with ``role`` when the database lacks it."""
     with db.read() as session:
         known = session.scalar(select(User.id).where(User.login == login))
-    if known is None:
-        with db.unit_of_work(SYSTEM_ACTOR) as uow:
-            uow.session.add(User(login=login, display_name=login, role=role))
+    if known is None:  # made and audited as the first opener's administrator once was
+        with db.unit_of_work(Actor(user_id=None, login=login, role=Role.ADMIN)) as uow:
+            user = User(login=login, display_name=login, role=role)
+            uow.session.add(user)
+            uow.session.flush()
+            uow.audit("create", Entity.USERS, user.id, None, {"login": login, "role": role.value})
     return registered_actor(db, login)
 
 

@@ -16,6 +16,7 @@ from oneaqita.demo import load_demo
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
 from oneaqita.services.users import registered_actor
+from tests.logins import actor_for
 from ui.main_window import MainWindow
 from ui.operations import running_operations
 
@@ -55,6 +56,7 @@ def demo_template(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
     engine = make_engine(f"sqlite:///{path.as_posix()}")
     upgrade(engine)
     database = Database(engine)
+    actor_for(database, "admin")  # audited before the demo, which then keeps it as its admin
     load_demo(database, scale=DEMO_SCALE, today=DEMO_TODAY)
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # all rows in the main file
