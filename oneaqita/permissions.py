@@ -12,6 +12,10 @@ Rules:
 - The UI shows a command only when ``allowed(actor, action)``; the service refuses anyway.
 - Reading the lists is every role's; what a seconded user may see of them is decided when
   logins arrive, here too.
+- A new action also says which tables it needs (``oneaqita.db.action_grants.ACTION_GRANTS``,
+  the PostgreSQL GRANTs of the group roles; ``tests/unit/test_action_grants.py`` fails
+  without), and on PostgreSQL row-level security (``oneaqita.db.pg_policies``) limits a
+  seconded user to their own hours, assignments and orders.
 """
 
 import enum

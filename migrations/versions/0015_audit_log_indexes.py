@@ -1,7 +1,7 @@
 """Indexes from which the audit log viewer pages a user's or a table's entries, newest first
 
 Revision ID: 0015_audit_log_indexes
-Revises: 0013_logins
+Revises: 0014_pg_security
 Create Date: 2026-12-02 01:00:00
 
 The viewer (oneaqita/services/audit_queries.py) lists the log newest first (at, then id) and
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0015_audit_log_indexes"
-down_revision: str | None = "0013_logins"
+down_revision: str | None = "0014_pg_security"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -42,6 +42,10 @@ def needs_upgrade(engine: Engine) -> bool:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     command.upgrade(alembic_config(engine), revision)
+    # PostgreSQL: the grants, policies and audit triggers of this version of the code.
+    from oneaqita.db.pg_security import refresh_security
+
+    refresh_security(engine)
 
 
 def downgrade(engine: Engine, revision: str) -> None:

@@ -81,6 +81,9 @@ class Asset(IdMixin, VersionedMixin, Base):
         # The registry's tree: a body's districts with their counts, a district's top-level
         # assets in code order, read from the index alone.
         Index("ix_assets_tree", "owner_id", "district", "parent_id", "code"),
+        # The map: the assets in a view box, read or counted per cell from the index alone
+        # (migration 0016).
+        Index("ix_assets_map", "longitude", "latitude", "condition", "id"),
     )
 
     code: Mapped[str] = mapped_column(String(40), unique=True)

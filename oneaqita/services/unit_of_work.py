@@ -26,7 +26,9 @@ from oneaqita.services.changes import Change, ChangeBuilder, Entity
 
 __all__ = ["UnitOfWork"]
 
-_AUDIT = insert(cast(Table, AuditEntry.__table__))  # built once
+# Built once. Inline: no RETURNING of the new id, which on PostgreSQL would need a SELECT on
+# the log that app roles do not have (they may only add to it; oneaqita/db/pg_security.py).
+_AUDIT = insert(cast(Table, AuditEntry.__table__)).inline()
 
 
 @dataclass

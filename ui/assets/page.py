@@ -1,13 +1,14 @@
 """The Assets page (施設台帳): the filter bar, the paged list of every asset (any column sorts
 by a header click; the count beside the filters) or the tree of bodies, districts and assets
-that loads each level when it is opened (一覧 Ctrl+L / ツリー Ctrl+T), and the selected
+that loads each level when it is opened, or the map of the assets with coordinates under the
+same filters (一覧 Ctrl+L / ツリー Ctrl+T / 地図 Ctrl+M; ui/assets/map_pane.py), and the selected
 asset's card beside them (ui/assets/card_pane.py). 編集… (Enter, F2, a double click) opens the
 asset's editor for those who may edit assets (Action.EDIT_ASSETS); a double click on a work
 order in the card opens the order's editor for those who may edit orders."""
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QStackedWidget, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QPushButton, QStackedWidget, QTreeView, QWidget
 
 from oneaqita.permissions import Action, allowed
 from oneaqita.services.actor import Actor
@@ -19,6 +20,7 @@ from oneaqita.services.organizations import list_organizations
 from ui.assets.card_pane import AssetCardPane
 from ui.assets.editor import AssetDialog
 from ui.assets.filter_bar import AssetFilterBar
+from ui.assets.map_pane import AssetMapPane
 from ui.assets.table_model import AssetTableModel
 from ui.assets.tree_model import ASSET_ID_ROLE, AssetTreeModel
 from ui.errors import show_error
@@ -35,7 +37,7 @@ SHOWN = (
     Entity.WORK_ORDERS,
     Entity.ORGANIZATIONS,
 )
-LIST, TREE = 0, 1
+LIST, TREE, MAP = 0, 1, 2
 NEAR_END = 50  # rows before a level's end at which its next page is read
 Opened = tuple[EditableAsset, list[tuple[str, str]]]
 
@@ -71,11 +73,23 @@ class AssetsPage(ListDetailPage):
         self.views.addWidget(self.table)
         self.views.addWidget(self.tree)
         self._tree_loaded = False
+        self.map_pane: AssetMapPane | None = None  # made when the map is first shown
+        self.map_button = QPushButton(self.tr("地図"))
+        self.map_button.setCheckable(True)
+        self.map_button.setAutoDefault(False)
+        self.map_button.setToolTip(self.tr("座標のある施設を地図に表示します (Ctrl+M)"))
+        bar_layout = self.filter_bar.layout()
+        bar_layout.insertWidget(
+            bar_layout.indexOf(self.filter_bar.tree_button) + 1, self.map_button
+        )
+        self.filter_bar.view_group.addButton(self.map_button, MAP)
+        self.filter_bar.changed.connect(self._filter_map)
         bar = self.filter_bar
         bar.view_group.idClicked.connect(self.show_view)
         for keys, view in (
             (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L), LIST),
             (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_T), TREE),
+            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_M), MAP),
         ):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -103,6 +117,8 @@ class AssetsPage(ListDetailPage):
         self.model.refresh()
         if self._tree_loaded:
             self.tree_model.refresh()
+        if self.map_pane is not None:
+            self.map_pane.view.reload()
         self._load_card()
 
     def _load_choices(self) -> None:
@@ -110,10 +126,19 @@ class AssetsPage(ListDetailPage):
         QueryOp(self, lambda: picker_choices(db)).success(self.filter_bar.set_choices).run()
 
     def show_view(self, view: int) -> None:
-        """The list (LIST) or the tree (TREE); the tree's bodies are read when first shown."""
+        """The list (LIST), the tree (TREE) or the map (MAP); the tree's bodies are read and
+        the map made when first shown."""
+        if view == MAP and self.map_pane is None:
+            self.map_pane = AssetMapPane(self._db)
+            self.map_pane.view.asset_clicked.connect(self.show_asset)
+            self.views.addWidget(self.map_pane)
+            self._filter_map()
         self.views.setCurrentIndex(view)
-        button = self.filter_bar.list_button if view == LIST else self.filter_bar.tree_button
-        button.setChecked(True)
+        buttons = (self.filter_bar.list_button, self.filter_bar.tree_button, self.map_button)
+        buttons[view].setChecked(True)
+        if view == MAP and self.map_pane is not None:
+            self.map_pane.view.setFocus()
+            return
         if view == TREE and not self._tree_loaded:
             self._tree_loaded = True
             self.tree.setModel(self.tree_model)
@@ -125,6 +150,11 @@ class AssetsPage(ListDetailPage):
             if self.tree_model.canFetchMore(QModelIndex()):
                 self.tree_model.fetchMore(QModelIndex())
         (self.tree if view == TREE else self.table).setFocus()
+
+    def _filter_map(self) -> None:
+        """The map shows what the list is filtered to (the list's model holds the filter)."""
+        if self.map_pane is not None:
+            self.map_pane.view.set_filter(self.model.filter)
 
     def _fetch_under(self, index: QModelIndex) -> None:
         """An opened node reads its first level (also while the view is not laid out yet)."""
@@ -239,4 +269,6 @@ class AssetsPage(ListDetailPage):
             self.model.refresh()
             if self._tree_loaded:
                 self.tree_model.refresh()
+        if self.map_pane is not None and change.touches(Entity.ASSETS, Entity.FINDINGS):
+            self.map_pane.view.reload()  # findings decide the conditions the map colours
         self._load_card()

@@ -42,6 +42,10 @@ ACTION_WORDS: dict[str, Callable[[], str]] = {
     "demo": lambda: translate("AuditWords", "デモデータ"),
     "backup": lambda: translate("AuditWords", "バックアップ"),
     "restore": lambda: translate("AuditWords", "復元"),
+    # the database's own record of a change (oneaqita/db/pg_security.py), by whatever means
+    "db_insert": lambda: translate("AuditWords", "追加（DB記録）"),
+    "db_update": lambda: translate("AuditWords", "変更（DB記録）"),
+    "db_delete": lambda: translate("AuditWords", "削除（DB記録）"),
 }
 
 FIELD_WORDS: dict[str, Callable[[], str]] = {
