@@ -5,9 +5,10 @@ missing); ``add_login`` gives a user the password the command line then proves (
 a login role of the same name with the rights on the test database's tables)."""
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from oneaqita.cli_login import ENV_PASSWORD, ENV_USER
+from oneaqita.db import pg_roles
 from oneaqita.models import Role, User
 from oneaqita.passwords import hash_password
 from oneaqita.services.actor import SYSTEM_ACTOR, Actor
@@ -51,16 +52,13 @@ def add_login(
                 .where(User.login == login)
                 .values(password_hash=_hash(password))
             )
-        else:
+        else:  # a login role in the group of its app role, as the users page makes them
             conn = uow.session.connection()
-            quoted = conn.dialect.identifier_preparer.quote(login)
-            exists = conn.execute(
-                text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": login}
-            ).first()
-            if exists is None:
-                conn.execute(text(f"CREATE ROLE {quoted} LOGIN"))
-            conn.execute(text(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {quoted}"))
-            conn.execute(text(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {quoted}"))
+            if pg_roles.login_exists(conn, login):
+                pg_roles.set_group(conn, login, role)
+                pg_roles.set_can_login(conn, login, True)
+            else:
+                pg_roles.create_login(conn, login, None, role)
     return registered_actor(db, login)
 
 
