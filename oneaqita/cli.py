@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from oneaqita.cli_login import add_user_option, create_admin, open_for_user
 from oneaqita.cli_reports import REPORTS, add_report
 from oneaqita.cli_users import add_users, run_users
 from oneaqita.db.engine import ENV_URL, resolve_url
@@ -27,6 +28,7 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
         "sqlite:///oneaqita.sqlite3 or "
         "postgresql+psycopg://user@host/db",
     )
+    add_user_option(parser)  # every command on a database may name who runs it
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     up = db_sub.add_parser("upgrade", help="create or migrate the schema to the newest revision")
     _add_db_option(up)
+    up.add_argument(
+        "--admin",
+        metavar="LOGIN",
+        help="then create the first administrator LOGIN (only on a database without users; "
+        "password from $ONEAQITA_PASSWORD or asked twice) / 最初の管理者を作成",
+    )
     cur = db_sub.add_parser("current", help="print the schema revision of the database")
     _add_db_option(cur)
 
@@ -145,12 +153,18 @@ def _db_url(args: argparse.Namespace) -> str:
 def _cmd_db(args: argparse.Namespace) -> int:
     from oneaqita.db import migrate
     from oneaqita.db.engine import describe, make_engine
+    from oneaqita.services.database import Database
 
     engine = make_engine(_db_url(args))
     try:
         if args.db_command == "upgrade":
             migrate.upgrade(engine)
             print(f"{describe(engine)}: revision {migrate.current_revision(engine)}")
+            if args.admin:
+                admin = create_admin(Database(engine), args.admin)
+                print(
+                    f"管理者「{admin.login}」を作成しました / administrator {admin.login} created"
+                )
         else:
             print(migrate.current_revision(engine) or "(empty / 未作成)")
     finally:
@@ -161,8 +175,9 @@ def _cmd_db(args: argparse.Namespace) -> int:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from oneaqita.db import migrate
     from oneaqita.demo import STAGE_JA, DemoStage, load_demo
+    from oneaqita.permissions import Action, check
+    from oneaqita.services.authentication import has_users
     from oneaqita.services.database import Database
-    from oneaqita.services.users import desktop_actor
 
     if args.scale <= 0:
         print("--scale は正の数です / --scale must be positive", file=sys.stderr)
@@ -170,7 +185,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     db = Database.open(_db_url(args))
     try:
         migrate.upgrade(db.engine)
-        desktop_actor(db)  # the person loading the demo can open it in the app afterwards
+        if has_users(db):  # only a proved administrator fills a database others use
+            db.dispose()
+            db, actor = open_for_user(args, _db_url(args))
+            check(actor, Action.RESTORE_DATABASE)  # as drastic as replacing the database
 
         def progress(stage: DemoStage, done: int, total: int) -> None:
             if sys.stderr.isatty():
@@ -192,19 +210,14 @@ def _usage_error(exc: DomainError) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from oneaqita.db import migrate
-    from oneaqita.services.database import Database
-    from oneaqita.services.users import desktop_actor
     from oneaqita.transfer import ImportRequestError, check_request, import_file
 
     try:
         check_request(args.kind, args.file)
     except ImportRequestError as exc:
         return _usage_error(exc)
-    db = Database.open(_db_url(args))
+    db, actor = open_for_user(args, _db_url(args))
     try:
-        migrate.upgrade(db.engine)
-        actor = desktop_actor(db)
         report = import_file(db, actor, args.kind, args.file, check_only=args.check)
     finally:
         db.dispose()
@@ -215,20 +228,16 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from oneaqita.db import migrate
-    from oneaqita.services.database import Database
-    from oneaqita.services.users import desktop_actor
     from oneaqita.transfer import ImportRequestError, check_export_request, export_kind
 
     try:
         check_export_request(args.kind, args.file)
     except ImportRequestError as exc:
         return _usage_error(exc)
-    db = Database.open(_db_url(args))
+    db, actor = open_for_user(args, _db_url(args))
     try:
-        migrate.upgrade(db.engine)
         # Only registered, active users read the data out (export_kind checks it again).
-        count = export_kind(db, desktop_actor(db), args.kind, args.file)
+        count = export_kind(db, actor, args.kind, args.file)
     finally:
         db.dispose()
     print(f"{args.file}: {count}件を書き出しました / {count} {args.kind} rows written")
@@ -236,14 +245,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from oneaqita.db import migrate
-    from oneaqita.services.database import Database
-    from oneaqita.services.users import desktop_actor
 
-    db = Database.open(_db_url(args))
+    db, actor = open_for_user(args, _db_url(args))
     try:
-        migrate.upgrade(db.engine)
-        done = REPORTS[args.report](db, desktop_actor(db), args)
+        done = REPORTS[args.report](db, actor, args)
     finally:
         db.dispose()
     print(done)
@@ -251,15 +256,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from oneaqita.db import migrate
-    from oneaqita.services.database import Database
     from oneaqita.services.database_backup import backup_database
-    from oneaqita.services.users import desktop_actor
 
-    db = Database.open(_db_url(args))
+    db, actor = open_for_user(args, _db_url(args))
     try:
-        migrate.upgrade(db.engine)
-        written = backup_database(db, desktop_actor(db), args.file, _terminal_progress())
+        written = backup_database(db, actor, args.file, _terminal_progress())
     finally:
         db.dispose()
     print(
@@ -270,15 +271,11 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
-    from oneaqita.db import migrate
-    from oneaqita.services.database import Database
     from oneaqita.services.database_backup import restore_database
-    from oneaqita.services.users import desktop_actor
 
-    db = Database.open(_db_url(args))
+    db, actor = open_for_user(args, _db_url(args))
     try:
-        migrate.upgrade(db.engine)
-        done = restore_database(db, desktop_actor(db), args.file, _terminal_progress())
+        done = restore_database(db, actor, args.file, _terminal_progress())
     finally:
         db.dispose()
     print(f"{done.live}: {done.source} から復元しました / restored from {done.source}")

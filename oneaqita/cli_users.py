@@ -66,12 +66,12 @@ def add_users(
         add(name, help).add_argument("login", metavar="LOGIN")
 
 
-def acting_user(db: "Database") -> "Actor":
-    """The user the `users` commands act for: the one place this module asks who is at the
-    terminal, so that the command line's login (--user / a password) changes it here alone."""
-    from oneaqita.services.users import desktop_actor
+def acting_user(args: argparse.Namespace, url: str) -> "tuple[Database, Actor]":
+    """The migrated database and the user the `users` commands act for: the command line's
+    proved login (--user / $ONEAQITA_USER and a password, oneaqita/cli_login.py)."""
+    from oneaqita.cli_login import open_for_user
 
-    return desktop_actor(db)
+    return open_for_user(args, url)
 
 
 def run_users(args: argparse.Namespace, url: str) -> int:
@@ -82,13 +82,8 @@ def run_users(args: argparse.Namespace, url: str) -> int:
             file=sys.stderr,
         )
         return 2
-    from oneaqita.db import migrate
-    from oneaqita.services.database import Database
-
-    db = Database.open(url)
+    db, actor = acting_user(args, url)
     try:
-        migrate.upgrade(db.engine)
-        actor = acting_user(db)
         if args.users_command == "list":
             _print_list(db, actor)
             return 0

@@ -10,7 +10,7 @@ from oneaqita.services.actor import SYSTEM_ACTOR, Actor
 from oneaqita.services.database import Database
 from oneaqita.services.records import SecondmentData
 from oneaqita.services.secondments import create_secondment
-from oneaqita.services.users import os_login
+from tests.logins import CLI_LOGIN, add_login
 from tests.staffing_builders import COORDINATOR, add_bodies, add_person
 
 K = SecondmentKind
@@ -76,7 +76,7 @@ def build_settlement_case(db: Database, desktop_role: Role = Role.MANAGER) -> Se
             )
             for no, day, minutes, status in ENTRIES
         )
-    add_user(db, os_login(), desktop_role)
+    add_login(db, CLI_LOGIN, desktop_role)  # the command line's user, with its password
     return SettlementCase(
         add_user(db, "manager-x", Role.MANAGER),
         add_user(db, "coord-x", Role.COORDINATOR),

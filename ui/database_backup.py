@@ -31,6 +31,7 @@ from oneaqita.services.database_backup import (
     finish_restore,
     prepare_restore,
 )
+from oneaqita.services.users import registered_actor
 from ui.errors import show_error
 from ui.operations import QueryOp, run_with_progress
 
@@ -187,7 +188,7 @@ class DatabaseBackup(QObject):
                 )
             except Exception as exc:  # noqa: BLE001 - said to the user, the old database reopened
                 outcome = exc
-            reopened = _reopen(prepared.url, title, reopen_text)
+            reopened = _reopen(prepared.url, title, reopen_text, self._actor.login)
         finally:
             app.setQuitOnLastWindowClosed(quits)
         if reopened is None:
@@ -210,10 +211,11 @@ def _tell(parent: QWidget | None, title: str, text: str) -> None:
     box.exec()
 
 
-def _reopen(url: str, title: str, label: str) -> "MainWindow | None":
-    """A main window on the database at url, opened as at start; None (the reason shown)
-    when it cannot be."""
-    from ui.app import open_database  # the start-up's own steps; ui.app imports the window
+def _reopen(url: str, title: str, label: str, login: str) -> "MainWindow | None":
+    """A main window on the database at url, opened as at start, for ``login`` (who has just
+    restored it) when the restored database knows them, else for whoever logs in; None (the
+    reason shown) when it cannot be."""
+    from ui.app import log_in, open_database  # the start-up's own; ui.app imports the window
     from ui.main_window import MainWindow
 
     try:
@@ -223,7 +225,14 @@ def _reopen(url: str, title: str, label: str) -> "MainWindow | None":
     except Exception as exc:  # noqa: BLE001 - nothing to show without a database
         show_error(None, exc if isinstance(exc, DomainError) else _unexpected(exc))
         return None
-    window = MainWindow(opened.db, opened.actor)
+    try:
+        actor: Actor | None = registered_actor(opened.db, login)
+    except DomainError:  # not (or no longer active) in the restored database: log in
+        actor = log_in(opened.db)
+    if actor is None:
+        opened.db.dispose()
+        return None
+    window = MainWindow(opened.db, actor)
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(opened.db.dispose)

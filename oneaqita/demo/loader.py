@@ -18,6 +18,7 @@ from oneaqita.demo.staff import load_staff
 from oneaqita.demo.time_entries import load_time_entries
 from oneaqita.demo.work_orders import load_work_orders
 from oneaqita.errors import ValidationError
+from oneaqita.models import DatabaseSetting
 from oneaqita.search import reindex_work_orders
 from oneaqita.services.actor import SYSTEM_ACTOR
 from oneaqita.services.changes import Entity
@@ -183,6 +184,8 @@ def load_demo(
         report(DemoStage.FINISHING, 1, 1)
     summary = DemoSummary(**{f.name: counts.get(f.name, 0) for f in fields(DemoSummary)})
     with db.unit_of_work(SYSTEM_ACTOR) as uow:
+        # Marks a demo database: its demo users (no password) may log in by picking one.
+        uow.session.merge(DatabaseSetting(key="demo", value="1"))
         uow.audit(
             "demo",
             Entity.DATABASE,

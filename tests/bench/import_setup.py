@@ -12,9 +12,9 @@ from oneaqita.db.engine import make_engine
 from oneaqita.db.migrate import upgrade
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
 from oneaqita.transfer import import_file
 from tests.import_files import write_csv
+from tests.logins import actor_for
 
 ORGS = [
     ["団体コード", "種別", "名称"],
@@ -74,7 +74,7 @@ def fresh_database(backend: str, pg_url: str) -> Iterator[tuple[Database, Actor]
 
 def _filled(db: Database, folder: Path) -> tuple[Database, Actor]:
     upgrade(db.engine)
-    actor = desktop_actor(db, "bench-admin")
+    actor = actor_for(db, "bench-admin")
     report = import_file(db, actor, "organizations", write_csv(folder / "orgs.csv", ORGS))
     assert report.ok, report.lines()
     return db, actor

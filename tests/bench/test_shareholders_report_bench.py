@@ -36,10 +36,10 @@ from oneaqita.reports.shareholders_figures import ShareholdersFigures, sharehold
 from oneaqita.reports.shareholders_report import render_shareholders_pdf
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
 from tests.bench.conftest import TMP, _build_lock, _remove_sqlite
 from tests.bench.timing import Table as BenchTable
 from tests.bench.timing import interleaved, mib, ms, publish, ratio
+from tests.logins import actor_for
 from tests.pdf_tools import pdf_pages
 
 pytestmark = pytest.mark.bench
@@ -68,14 +68,14 @@ def demo() -> Iterator[tuple[Database, Actor]]:
             _remove_sqlite(building)
             db = Database.open(f"sqlite:///{building.as_posix()}")
             upgrade(db.engine)
-            desktop_actor(db)
+            actor_for(db)
             load_demo(db, seed=1, scale=SCALE, today=TODAY)
             with db.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             db.dispose()
             os.replace(building, path)
     db = Database.open(f"sqlite:///{path.as_posix()}")
-    yield db, desktop_actor(db)
+    yield db, actor_for(db)
     db.dispose()
 
 

@@ -6,15 +6,23 @@ import pytest
 
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
 from oneaqita.transfer import import_file
 from tests.import_files import write_csv
+from tests.logins import actor_for, as_cli_user
+
+
+@pytest.fixture(autouse=True)
+def _cli_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line runs as tests.logins.CLI_LOGIN (add_login gives it its password);
+    never as the machine's login."""
+    as_cli_user(monkeypatch)
+    monkeypatch.setenv("LOGNAME", "admin")  # must change nothing
 
 
 @pytest.fixture
 def admin(db: Database) -> Actor:
     """The first user of the fresh database, so its administrator."""
-    return desktop_actor(db, "import-admin")
+    return actor_for(db, "import-admin")
 
 
 @pytest.fixture

@@ -20,9 +20,9 @@ from oneaqita.services.database import Database
 from oneaqita.services.organizations import save_organization
 from oneaqita.services.people import save_person
 from oneaqita.services.records import OrganizationData, PersonData
-from oneaqita.services.users import desktop_actor
 from oneaqita.services.work_orders import transition
 from tests.builders import build_sample
+from tests.logins import actor_for
 from tests.staffing_builders import ADMIN
 
 TOWN = OrganizationData("053031", OrganizationKind.TOWN, "小坂町", "こさかまち")
@@ -64,7 +64,7 @@ def test_an_actor_under_another_login_is_not_that_user(db: Database) -> None:
 def test_an_actor_knows_its_person(db: Database) -> None:
     sample = build_sample(db)
     assert sample.seconded.person_id is not None
-    assert desktop_actor(db, "sato").person_id == sample.seconded.person_id
+    assert actor_for(db, "sato").person_id == sample.seconded.person_id
     with db.unit_of_work(replace(sample.seconded, person_id=None)) as uow:
         assert uow.actor.person_id == sample.seconded.person_id
 

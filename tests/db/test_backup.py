@@ -29,15 +29,15 @@ from oneaqita.services.database_backup import (
     prepare_restore,
     restore_database,
 )
-from oneaqita.services.users import desktop_actor
 from oneaqita.transfer import import_file
 from tests.import_files import write_csv
+from tests.logins import actor_for
 from tests.settlement_builders import add_user
 
 
 @pytest.fixture
 def admin(sqlite_db: Database) -> Actor:
-    return desktop_actor(sqlite_db, "backup-admin")
+    return actor_for(sqlite_db, "backup-admin")
 
 
 @pytest.fixture
@@ -437,7 +437,7 @@ def test_who_may_back_up_and_restore(
 
 @pytest.mark.pg
 def test_postgresql_points_to_pg_dump(pg_db: Database, tmp_path: Path) -> None:
-    admin = desktop_actor(pg_db, "pg-admin")
+    admin = actor_for(pg_db, "pg-admin")
     with pytest.raises(ValidationError) as exc:
         backup_database(pg_db, admin, tmp_path / "b.sqlite3")
     assert "pg_dump -Fc" in exc.value.ja and "pg_dump" in exc.value.en

@@ -9,7 +9,7 @@ import pytest
 from oneaqita.cli import main
 from oneaqita.models import Role
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
+from tests.logins import actor_for, add_login, as_cli_user
 from tests.settlement_builders import add_user
 
 
@@ -28,6 +28,7 @@ def _count(path: Path, table: str) -> int:
 def test_backup_then_restore(
     sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    add_login(sqlite_db)
     url, file = _url(sqlite_db), tmp_path / "copy.sqlite3"
     assert main(["backup", str(file), "--db", url]) == 0
     out = capsys.readouterr().out
@@ -50,7 +51,7 @@ def test_a_refused_restore_exits_1_and_replaces_nothing(
 ) -> None:
     url, bad = _url(sqlite_db), tmp_path / "bad.sqlite3"
     bad.write_bytes(b"PK\x03\x04 not a database")
-    desktop_actor(sqlite_db)
+    add_login(sqlite_db)
     before = sorted(p.name for p in tmp_path.iterdir())
     assert main(["restore", str(bad), "--db", url]) == 1
     err = capsys.readouterr().err
@@ -61,6 +62,7 @@ def test_a_refused_restore_exits_1_and_replaces_nothing(
 def test_bad_targets_and_commands(
     sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    add_login(sqlite_db)
     url = _url(sqlite_db)
     assert main(["backup", str(tmp_path), "--db", url]) == 1
     assert "フォルダです" in capsys.readouterr().err
@@ -77,14 +79,14 @@ def test_only_the_roles_that_may(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    desktop_actor(sqlite_db, "first-admin")
-    add_user(sqlite_db, "clerk", Role.SECONDED)
-    add_user(sqlite_db, "boss", Role.MANAGER)
+    actor_for(sqlite_db, "first-admin")
+    add_login(sqlite_db, "clerk", Role.SECONDED)
+    add_login(sqlite_db, "boss", Role.MANAGER)
     url, file = _url(sqlite_db), tmp_path / "b.sqlite3"
-    monkeypatch.setenv("LOGNAME", "clerk")
+    as_cli_user(monkeypatch, "clerk")
     assert main(["backup", str(file), "--db", url]) == 1
     assert "だけが行えます" in capsys.readouterr().err and not file.exists()
-    monkeypatch.setenv("LOGNAME", "boss")
+    as_cli_user(monkeypatch, "boss")
     assert main(["backup", str(file), "--db", url]) == 0
     assert main(["restore", str(file), "--db", url]) == 1
     assert "管理者だけが行えます" in capsys.readouterr().err
@@ -94,7 +96,7 @@ def test_only_the_roles_that_may(
 def test_postgresql_is_refused_with_the_pg_dump_commands(
     pg_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    desktop_actor(pg_db)
+    add_login(pg_db)
     assert main(["backup", str(tmp_path / "b.dump"), "--db", _url(pg_db)]) == 1
     err = capsys.readouterr().err
     assert "pg_dump -Fc -h HOST -U USER -d oneaqita -f oneaqita.dump" in err

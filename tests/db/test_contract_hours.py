@@ -18,10 +18,9 @@ from oneaqita.reports.contract_hours_report import (
 )
 from oneaqita.services.actor import SYSTEM_ACTOR, Actor
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor, os_login
 from tests.builders import Sample, build_sample
+from tests.logins import CLI_LOGIN, actor_for, add_login
 from tests.pdf_tools import assert_fonts_embedded, pdf_text
-from tests.settlement_builders import add_user
 
 JUNE = date(2025, 6, 1)
 C = OverheadCategory
@@ -78,7 +77,7 @@ def sample(db: Database) -> Sample:
 
 @pytest.fixture
 def reader(db: Database, sample: Sample) -> Actor:
-    return desktop_actor(db, "coord")
+    return actor_for(db, "coord")
 
 
 def test_figures_by_hand(db: Database, reader: Actor) -> None:
@@ -156,7 +155,9 @@ def _run(args: list[str], url: str) -> int:
 def test_cli_pdf_csv_and_bad_values(
     db: Database, sample: Sample, any_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    add_user(db, os_login(), Role.SECONDED)  # any registered user may read it
+    # Any registered user may read it; on PostgreSQL a seconded user sees only their own hours
+    # (row-level security), so a coordinator reads the whole month here.
+    add_login(db, CLI_LOGIN, Role.COORDINATOR)
     pdf = tmp_path / "c.pdf"
     assert _run(["--month", "2025-06", "-o", str(pdf)], any_url) == 0
     assert "2団体" in capsys.readouterr().out

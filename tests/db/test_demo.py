@@ -27,9 +27,10 @@ from oneaqita.models import (
     WorkOrderStatus,
 )
 from oneaqita.search import matching_ids_clause
+from oneaqita.services.authentication import demo_logins, is_demo_database
 from oneaqita.services.database import Database
 from oneaqita.services.shareholders import ownership_percentages, shareholder_register
-from oneaqita.services.users import desktop_actor
+from tests.logins import actor_for
 
 SCALE = 0.05
 TODAY = date(2026, 12, 1)  # the demo follows the calendar: a fixed today makes it reproducible
@@ -347,12 +348,16 @@ def test_refuses_a_database_that_holds_data(demo: tuple[Database, DemoSummary]) 
 def test_keeps_the_desktop_user_the_command_line_created(tmp_path: Path) -> None:
     db = _new_db(tmp_path / "cli.sqlite3")
     try:
-        desktop = desktop_actor(db, login="admin")  # what `oneaqita demo` does first
+        desktop = actor_for(db, login="admin")  # what `oneaqita demo` does first
         summary = load_demo(db, scale=0.01, today=TODAY)
         with db.engine.connect() as conn:
             admins = conn.execute(text("SELECT id FROM users WHERE login = 'admin'")).all()
         assert [r[0] for r in admins] == [desktop.user_id]
         assert summary.users == _scalar(db, "SELECT count(*) FROM users") - 1
+        # A demo database: its demo users may log in without a password, and only they.
+        assert is_demo_database(db)
+        picks = {login for login, _, _ in demo_logins(db)}
+        assert {"admin", "manager", "coordinator1", "coordinator2"} <= picks
     finally:
         db.dispose()
 
@@ -395,7 +400,7 @@ def test_loads_on_postgresql() -> None:
             found = set(conn.execute(text("SELECT DISTINCT status FROM work_orders")).scalars())
         assert found == {s.value for s in WorkOrderStatus}
         # The sequences moved past the demo's explicit ids: a new row gets the next id.
-        with db.unit_of_work(desktop_actor(db, login="admin")) as uow:
+        with db.unit_of_work(actor_for(db, login="admin")) as uow:
             org = Organization(code="TEST", kind=OrganizationKind.PARTNER, name_ja="検証用")
             uow.session.add(org)
             uow.session.flush()

@@ -12,9 +12,9 @@ from oneaqita.db.migrate import upgrade
 from oneaqita.demo import load_demo
 from oneaqita.demo.dates import DemoCalendar
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
 from oneaqita.transfer import export_kind, import_file
 from oneaqita.workdays import is_working_day
+from tests.logins import actor_for
 
 SCALE = 0.03
 
@@ -107,7 +107,7 @@ def test_loaded_on_2026_12_01_a_manager_sees_this_years_work(tmp_path: Path) -> 
         assert _one(db, "SELECT count(*) FROM contracts WHERE title LIKE '令和8年度%'")
         assert _one(db, "SELECT min(start_date) FROM contracts") == "2025-04-01"
         # Every order re-imports unchanged (its assignees are eligible for its period).
-        actor = desktop_actor(db, login="admin")  # the demo's administrator
+        actor = actor_for(db, login="admin")  # the demo's administrator
         path = tmp_path / "w.csv"
         export_kind(db, actor, "work-orders", path)
         report = import_file(db, actor, "work-orders", path, check_only=True)

@@ -11,10 +11,10 @@ from oneaqita.errors import PermissionDenied
 from oneaqita.models import Role, User
 from oneaqita.services.actor import SYSTEM_ACTOR, Actor
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
 from oneaqita.transfer import KINDS, ImportRequestError, export_kind, import_file
 from tests.db.test_import_files import counts, load_staffing
 from tests.import_files import write_csv
+from tests.logins import actor_for
 
 HOLDINGS = [
     ["株主", "株式数", "出資額", "取得日"],
@@ -27,7 +27,7 @@ KIND_ORDER = ["organizations", "shareholdings", "people", "secondments"]
 
 @pytest.fixture
 def admin(db: Database) -> Actor:
-    return desktop_actor(db, "export-admin")
+    return actor_for(db, "export-admin")
 
 
 @pytest.fixture
@@ -119,7 +119,7 @@ def test_every_active_user_may_export_but_no_unknown_or_deactivated_one(
     with filled.unit_of_work(admin) as uow:
         uow.session.add(User(login="sato", display_name="佐藤", role=Role.SECONDED))
         uow.session.add(User(login="gone", display_name="退職", role=Role.MANAGER))
-    seconded, leaving = desktop_actor(filled, "sato"), desktop_actor(filled, "gone")
+    seconded, leaving = actor_for(filled, "sato"), actor_for(filled, "gone")
     assert export_kind(filled, seconded, "people", tmp_path / "p.csv") == 3
     with filled.unit_of_work(admin) as uow:  # deactivated while the session is open
         user = uow.session.scalar(select(User).where(User.login == "gone"))

@@ -11,8 +11,8 @@ from sqlalchemy import select, update
 from oneaqita.models import Person
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
 from oneaqita.transfer import export_kind, import_file
+from tests.logins import actor_for
 from tests.staffing_builders import add_bodies, add_person
 
 HOSTILE = {
@@ -29,7 +29,7 @@ FORMULA_STARTS = tuple("=+-@\t\r")
 
 @pytest.fixture
 def admin(db: Database) -> Actor:
-    return desktop_actor(db, "export-admin")
+    return actor_for(db, "export-admin")
 
 
 @pytest.fixture

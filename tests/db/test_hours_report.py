@@ -13,8 +13,8 @@ from oneaqita.reports.hours_figures import hours_figures
 from oneaqita.reports.hours_report import render_hours_pdf, write_hours_csv
 from oneaqita.services.actor import SYSTEM_ACTOR, Actor
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
 from tests.builders import Sample, build_sample
+from tests.logins import actor_for
 from tests.pdf_tools import assert_fonts_embedded, pdf_text
 
 JUNE = date(2025, 6, 1)
@@ -45,7 +45,7 @@ def sample(db: Database) -> Sample:
 
 @pytest.fixture
 def reader(db: Database, sample: Sample) -> Actor:
-    return desktop_actor(db, "coord")  # a coordinator of the sample
+    return actor_for(db, "coord")  # a coordinator of the sample
 
 
 def test_figures_by_hand(db: Database, sample: Sample, reader: Actor) -> None:
@@ -76,7 +76,7 @@ def test_one_person_unknown_person_and_who_may(db: Database, sample: Sample, rea
     assert hours_figures(db, reader, date(2025, 8, 1)).people == ()
     with pytest.raises(NotFound, match="E9999"):
         hours_figures(db, reader, JUNE, "E9999")
-    seconded = desktop_actor(db, "sato")
+    seconded = actor_for(db, "sato")
     assert hours_figures(db, seconded, JUNE, "E0001").people[0].minutes == 1080
     with pytest.raises(PermissionDenied):
         hours_figures(db, SYSTEM_ACTOR, JUNE)

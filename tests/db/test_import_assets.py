@@ -12,10 +12,10 @@ from oneaqita.cli import main
 from oneaqita.models import Asset, AssetKind, AssetStatus, AuditEntry
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
 from oneaqita.transfer import export_kind, import_file
 from oneaqita.transfer.runner import CHUNK
 from tests.import_files import write_csv, write_xlsx
+from tests.logins import actor_for, add_login
 from tests.staffing_builders import add_bodies
 
 HEADER = ["施設番号", "施設種別", "管理者", "処理区", "布設年度", "管種", "管径", "延長", "緯度",
@@ -37,7 +37,7 @@ ASSETS = [
 @pytest.fixture
 def admin(db: Database) -> Actor:
     add_bodies(db)
-    return desktop_actor(db, "asset-admin")
+    return actor_for(db, "asset-admin")
 
 
 def _count(db: Database, model: type) -> int:
@@ -156,7 +156,8 @@ def test_export_then_import_changes_nothing(
 def test_cli_exit_codes(
     db: Database, any_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    add_bodies(db)  # the command's user is the operating-system login, made administrator
+    add_bodies(db)
+    add_login(db)  # the command's user
     path = write_csv(tmp_path / "assets.csv", ASSETS)
     assert main(["import", "assets", str(path), "--check", "--db", any_url]) == 0
     assert "importing would give 5 added" in capsys.readouterr().out

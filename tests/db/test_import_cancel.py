@@ -11,11 +11,11 @@ from oneaqita.errors import Cancelled
 from oneaqita.models import Asset, AuditEntry
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
 from oneaqita.transfer import export_kind, import_file
 from oneaqita.transfer.parsing import PROGRESS_EVERY
 from oneaqita.transfer.runner import BULK_CHUNK as CHUNK
 from tests.import_files import write_csv
+from tests.logins import actor_for
 from tests.staffing_builders import add_bodies
 
 HEADER = ["code", "kind", "owner", "district", "parent"]
@@ -24,7 +24,7 @@ HEADER = ["code", "kind", "owner", "district", "parent"]
 @pytest.fixture
 def admin(db: Database) -> Actor:
     add_bodies(db)
-    return desktop_actor(db, "cancel-admin")
+    return actor_for(db, "cancel-admin")
 
 
 def _state(db: Database, tmp_path: Path, admin: Actor) -> tuple[int, int, int, str]:

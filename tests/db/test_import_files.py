@@ -21,9 +21,9 @@ from oneaqita.models import (
 )
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
 from oneaqita.transfer import import_file
 from tests.import_files import write_csv, write_xlsx
+from tests.logins import actor_for
 
 ORGS = [
     ["団体コード", "種別", "名称", "カナ", "英語名"],
@@ -277,7 +277,7 @@ def test_optional_secondment_and_organization_columns_left_out_keep_the_stored_v
 def test_only_administrators_import(db: Database, admin: Actor, tmp_path: Path) -> None:
     with db.unit_of_work(admin) as uow:
         uow.session.add(User(login="coord", display_name="coord", role=Role.COORDINATOR))
-    coordinator = desktop_actor(db, "coord")
+    coordinator = actor_for(db, "coord")
     path = write_csv(tmp_path / "o.csv", ORGS)
     with pytest.raises(PermissionDenied):
         import_file(db, coordinator, "organizations", path, check_only=True)

@@ -10,10 +10,10 @@ from sqlalchemy import select
 from oneaqita.models import Person
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
 from oneaqita.transfer import import_file
 from oneaqita.transfer.runner import CHUNK
 from tests.import_files import MAIN_NS, write_csv, write_xlsx, write_xlsx_parts
+from tests.logins import actor_for
 
 ORGS = [["団体コード", "種別", "名称"], ["052019", "市", "秋田市"]]
 HEADER = ["職員番号", "氏名", "所属団体", "メール"]
@@ -22,7 +22,7 @@ PEOPLE = [HEADER] + [[f"E00{i}", f"佐藤 {i}", "秋田市", f"p{i}@example.jp"]
 
 @pytest.fixture
 def admin(db: Database, tmp_path: Path) -> Actor:
-    actor = desktop_actor(db, "import-admin")
+    actor = actor_for(db, "import-admin")
     for kind, rows in (("organizations", ORGS), ("people", PEOPLE)):
         report = import_file(db, actor, kind, write_csv(tmp_path / f"{kind}.csv", rows))
         assert report.ok and report.written, report.lines()

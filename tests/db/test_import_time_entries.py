@@ -15,6 +15,7 @@ from oneaqita.services.database import Database
 from oneaqita.services.timesheet_weeks import approve_week, submit_week
 from oneaqita.transfer import export_kind, import_file
 from tests.import_files import write_csv, write_xlsx
+from tests.logins import add_login, as_cli_user
 from tests.timesheet_builders import MONDAY, SECONDMENT_END, Company, build_company
 
 HEAD = ["職員番号", "日付", "時間", "作業番号", "区分", "備考"]
@@ -166,7 +167,8 @@ def test_the_command_exits_1_on_a_refused_file(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("oneaqita.services.users.os_login", lambda: "admin")
+    add_login(db, "admin")
+    as_cli_user(monkeypatch, "admin")
     bad = write_csv(tmp_path / "bad.csv", [HEAD, ["E0001", "2026-11-30", "25", "", "office", ""]])
     good = write_csv(tmp_path / "good.csv", ROWS)
     assert main(["import", "time-entries", str(bad), "--db", any_url]) == 1

@@ -11,15 +11,17 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from oneaqita.cli import main
 from oneaqita.db.engine import ENV_URL, make_engine
 from oneaqita.errors import BadDatabaseUrl, DatabaseUnavailable
+from oneaqita.models import User
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
 from tests.db.test_import_files import ORGS
 from tests.import_files import write_csv
+from tests.logins import add_login
 
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -103,6 +105,7 @@ def _read_only(url: str) -> str:
 def test_export_from_a_read_only_database(
     db: Database, any_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    add_login(db)
     orgs = write_csv(tmp_path / "orgs.csv", ORGS)
     assert main(["import", "organizations", str(orgs), "--db", any_url]) == 0
     db.dispose()  # leaves the SQLite file checkpointed, as a closed app does
@@ -118,20 +121,22 @@ def test_export_from_a_read_only_database(
     assert "データベースは読み取り専用のため、書き込めません" in err and "read-only" in err
 
 
-def test_a_read_only_database_for_a_new_user_says_it_is_read_only(
+def test_a_database_without_users_makes_nobody_its_administrator(
     db: Database, any_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # No user yet: this desktop would become the administrator, which is a write.
-    db.dispose()
+    # Once, the first login to open a database became its administrator.
     out = tmp_path / "out.csv"
-    status, err = _run(["export", "organizations", str(out), "--db", _read_only(any_url)], capsys)
-    assert status == 1 and "read-only" in err and not out.exists()
+    status, err = _run(["export", "organizations", str(out), "--db", any_url], capsys)
+    assert status == 1 and "oneaqita: " in err and "Traceback" not in err
+    assert not out.exists()
+    with db.read() as session:
+        assert session.scalar(select(func.count(User.id))) == 0
 
 
 def test_a_read_only_sqlite_file_that_is_not_in_wal_mode_still_opens(
     sqlite_db: Database, sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    desktop_actor(sqlite_db)
+    add_login(sqlite_db)
     sqlite_db.dispose()
     raw = sqlite3.connect(str(make_url(sqlite_url).database))
     raw.execute("PRAGMA journal_mode = DELETE")  # e.g. a copy made by another tool

@@ -13,11 +13,11 @@ from oneaqita.models import Person
 from oneaqita.services.database import Database
 from oneaqita.services.people import person_card, upsert_people, upsert_person
 from oneaqita.services.records import PersonData, UpsertOutcome
-from oneaqita.services.users import desktop_actor
 from oneaqita.services.work_order_queries import work_order_detail
 from oneaqita.transfer import import_file
 from tests.builders import build_sample
 from tests.import_files import write_csv
+from tests.logins import actor_for
 from tests.staffing_builders import ADMIN, COORDINATOR, SECONDED, add_bodies, audits, row_counts
 
 U = UpsertOutcome
@@ -103,7 +103,7 @@ def _people_file(path: Path, rows: int, mail: str) -> Path:
 
 def test_an_import_issues_statements_per_chunk_not_per_row(db: Database, tmp_path: Path) -> None:
     add_bodies(db)
-    admin = desktop_actor(db, "bulk-admin")
+    admin = actor_for(db, "bulk-admin")
     used: dict[tuple[str, int], int] = {}
     for rows in (200, 1000):
         for step, mail in (("add", "example.jp"), ("same", "example.jp"), ("update", "x.jp")):

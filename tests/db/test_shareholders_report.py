@@ -18,7 +18,7 @@ from oneaqita.reports.statement_report import render_statement_pdf, write_statem
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
 from oneaqita.services.kpi_targets import set_kpi_target
-from oneaqita.services.users import os_login
+from tests.logins import CLI_LOGIN, add_login
 from tests.pdf_tools import assert_fonts_embedded, page_label, pdf_pages, pdf_text
 from tests.settlement_builders import add_user
 from tests.shareholders_builders import build_shareholders_case
@@ -116,7 +116,7 @@ def test_the_statement_pdf_and_csv(db: Database, manager: Actor, tmp_path: Path)
 @pytest.fixture
 def cli_db(db: Database) -> Database:
     build_shareholders_case(db)
-    add_user(db, os_login(), Role.MANAGER)  # the command line reads as this machine's login
+    add_login(db, CLI_LOGIN, Role.MANAGER)  # the command line's user
     return db
 
 

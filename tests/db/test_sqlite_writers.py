@@ -20,12 +20,13 @@ from oneaqita.services.actor import SYSTEM_ACTOR
 from oneaqita.services.database import Database
 from oneaqita.services.organizations import upsert_organization
 from oneaqita.services.records import OrganizationData
-from oneaqita.services.users import desktop_actor
+from oneaqita.services.users import registered_actor
 from oneaqita.transfer import import_file
 from tests.db.test_import_files import ORGS, PEOPLE
 from tests.import_files import write_csv
+from tests.logins import CLI_LOGIN, add_login
 
-HOLD = 1.5  # seconds the first writer keeps the write lock
+HOLD = 2.5  # seconds the first writer keeps the write lock (the CLI proves its user inside it)
 
 
 class Holder(threading.Thread):
@@ -117,7 +118,7 @@ class SlowImport(threading.Thread):
     def run(self) -> None:
         try:
             report = import_file(
-                self.db, desktop_actor(self.db), "organizations", self.path,
+                self.db, registered_actor(self.db, CLI_LOGIN), "organizations", self.path,
                 progress=self._progress,
             )  # fmt: skip
             self.ok = report.ok
@@ -131,7 +132,7 @@ def test_two_imports_into_one_file_at_once_both_succeed(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    desktop_actor(sqlite_db)  # the desktop's user, registered once
+    add_login(sqlite_db)  # the command line's user, registered once
     first = SlowImport(sqlite_db, write_csv(tmp_path / "orgs.csv", ORGS))
     first.start()
     assert first.storing.wait(10)
@@ -153,7 +154,7 @@ def test_an_import_that_waits_too_long_says_so_and_exits_1(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    desktop_actor(sqlite_db)
+    add_login(sqlite_db)
     first = SlowImport(sqlite_db, write_csv(tmp_path / "orgs.csv", ORGS))
     first.start()
     assert first.storing.wait(10)

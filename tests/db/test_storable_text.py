@@ -17,7 +17,6 @@ from oneaqita.services.assets import upsert_asset
 from oneaqita.services.database import Database
 from oneaqita.services.people import PeopleFilter, count_people, person_card, upsert_person
 from oneaqita.services.records import AssetData, PersonData
-from oneaqita.services.users import desktop_actor
 from oneaqita.services.work_order_queries import (
     WorkOrderFilter,
     count_work_orders,
@@ -28,6 +27,7 @@ from oneaqita.transfer import import_file
 from oneaqita.values import normalize_text
 from tests.builders import build_sample
 from tests.import_files import write_csv
+from tests.logins import add_login
 from tests.staffing_builders import ADMIN, COORDINATOR, add_bodies, audits, row_counts
 from tests.strategies import storable_text, with_unstorable
 
@@ -151,7 +151,7 @@ def test_the_command_line_import_refuses_it_too(
     db: Database, any_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     add_bodies(db)
-    desktop_actor(db)  # the command line's user, registered on first use
+    add_login(db)  # the command line's user
     path = write_csv(tmp_path / "p.csv", [PEOPLE_HEADER, ["E1", "鈴木 一郎", "052019", "1\x1b2"]])
     before = row_counts(db)
     assert main(["import", "people", str(path), "--db", any_url]) == 1

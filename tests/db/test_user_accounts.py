@@ -26,8 +26,8 @@ from oneaqita.services.actor import SYSTEM_ACTOR, Actor, current_actor
 from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
 from oneaqita.services.user_queries import UserFilter, UserSort, get_user, list_users
-from oneaqita.services.users import desktop_actor
 from tests.db.user_roles import drop_test_roles
+from tests.logins import actor_for
 
 PASSWORD = "correct horse battery"
 Logins = Callable[..., str]
@@ -48,7 +48,7 @@ def logins(db: Database) -> Any:
 
 @pytest.fixture
 def admin(db: Database, logins: Logins) -> Actor:
-    return desktop_actor(db, logins("admin"))
+    return actor_for(db, logins("admin"))
 
 
 def run(db: Database, actor: Actor, call: Callable[..., Change], *args: Any) -> Change:
@@ -127,7 +127,7 @@ def test_add_user_lowercases_the_login_and_audits_no_password(
     ],
 )
 def test_a_login_holds_only_the_characters_a_role_name_can(sqlite_db: Database, bad: str) -> None:
-    admin = desktop_actor(sqlite_db, "root")
+    admin = actor_for(sqlite_db, "root")
     with pytest.raises(ValidationError) as exc:
         run(sqlite_db, admin, accounts.add_user, bad, "名前", Role.SECONDED)
     assert exc.value.field == "login"
@@ -232,7 +232,7 @@ def test_an_edit_of_an_outdated_version_is_refused(
 
 
 def test_reset_password_unlocks_on_sqlite(sqlite_db: Database) -> None:
-    admin = desktop_actor(sqlite_db, "root")
+    admin = actor_for(sqlite_db, "root")
     user_id = add(sqlite_db, admin, "clerk")
     with sqlite_db.unit_of_work(SYSTEM_ACTOR) as uow:
         uow.session.add(LoginFailure(user_id=user_id, failures=9))
@@ -249,7 +249,7 @@ def test_reset_password_unlocks_on_sqlite(sqlite_db: Database) -> None:
 
 
 def test_the_list_filters_and_sorts_in_sql(sqlite_db: Database) -> None:
-    admin = desktop_actor(sqlite_db, "root")
+    admin = actor_for(sqlite_db, "root")
     hanako, _ = people(sqlite_db)
     b = add(sqlite_db, admin, "bob", Role.SECONDED)
     add(sqlite_db, admin, "alice", Role.MANAGER)

@@ -17,8 +17,8 @@ from oneaqita.models import Role, User
 from oneaqita.services import user_accounts as accounts
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
 from tests.db.user_roles import drop_test_roles, role_facts
+from tests.logins import actor_for
 
 pytestmark = pytest.mark.pg
 
@@ -36,7 +36,7 @@ def _login(made: list[str], stem: str = "") -> str:
 
 
 def test_each_user_is_a_login_role_in_its_group(pg_db: Database, made: list[str]) -> None:
-    admin = desktop_actor(pg_db, _login(made, "admin"))
+    admin = actor_for(pg_db, _login(made, "admin"))
     login = _login(made)
     with pg_db.unit_of_work(admin) as uow:
         user_id = accounts.add_user(uow, login, "名前", Role.SECONDED, "a good password")
@@ -61,7 +61,7 @@ def test_each_user_is_a_login_role_in_its_group(pg_db: Database, made: list[str]
 
 
 def test_a_refused_users_row_leaves_no_role(pg_db: Database, made: list[str]) -> None:
-    admin = desktop_actor(pg_db, _login(made, "admin"))
+    admin = actor_for(pg_db, _login(made, "admin"))
     login = _login(made)
     with pytest.raises(RuntimeError), pg_db.unit_of_work(admin) as uow:
         accounts.add_user(uow, login, "名前", Role.SECONDED, "a good password")
@@ -72,7 +72,7 @@ def test_a_refused_users_row_leaves_no_role(pg_db: Database, made: list[str]) ->
 def test_a_role_of_that_name_elsewhere_in_the_cluster_is_refused(
     pg_db: Database, made: list[str]
 ) -> None:
-    admin = desktop_actor(pg_db, _login(made, "admin"))
+    admin = actor_for(pg_db, _login(made, "admin"))
     login = _login(made)
     with pg_db.engine.begin() as conn:
         pg_roles.create_login(conn, login, None, Role.SECONDED)
@@ -85,7 +85,7 @@ def test_a_password_reset_sets_the_roles_password_and_makes_a_missing_role(
     pg_db: Database, made: list[str]
 ) -> None:
     admin_login = _login(made, "admin")
-    admin = desktop_actor(pg_db, admin_login)  # made before users were managed: no role
+    admin = actor_for(pg_db, admin_login)  # made before users were managed: no role
     other = _login(made)
     with pg_db.unit_of_work(admin) as uow:
         accounts.add_user(uow, other, "名前", Role.COORDINATOR)
@@ -142,7 +142,7 @@ def test_two_administrators_demoting_each_other_at_once_leave_one(
 ) -> None:
     """The second demotion waits for the first one's locks, then counts again and is refused:
     without the lock both would see two administrators and leave none."""
-    first = desktop_actor(pg_db, _login(made, "first"))
+    first = actor_for(pg_db, _login(made, "first"))
     with pg_db.unit_of_work(first) as uow:
         accounts.add_user(uow, _login(made, "second"), "二人目", Role.ADMIN, "a good password")
         second_id = uow.change.created_id(accounts.ENTITY)

@@ -8,12 +8,12 @@ from oneaqita.models import Organization, OrganizationKind, Person, Role, User
 from oneaqita.passwords import verify_password
 from oneaqita.services.actor import SYSTEM_ACTOR
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
+from tests.logins import CLI_LOGIN, add_login
 
 
 @pytest.fixture
 def url(sqlite_db: Database) -> str:
-    desktop_actor(sqlite_db)  # the terminal's user: the database's first, so its administrator
+    add_login(sqlite_db)  # the command line's user (tests.logins), an administrator
     with sqlite_db.unit_of_work(SYSTEM_ACTOR) as uow:
         body = Organization(code="052019", kind=OrganizationKind.CITY, name_ja="秋田市")
         uow.session.add(body)
@@ -74,7 +74,7 @@ def test_refusals_exit_1_in_both_languages(
     assert main(["users", "set-role", "nobody", "admin", "--db", url]) == 1
     assert "nobody" in capsys.readouterr().err
     assert main(["users", "link", "nobody", "E9999", "--db", url]) == 1
-    me = desktop_actor(sqlite_db).login
+    me = CLI_LOGIN
     assert main(["users", "deactivate", me, "--db", url]) == 1
     err = capsys.readouterr().err
     assert "自分自身を無効にはできません" in err and "cannot deactivate yourself" in err

@@ -286,11 +286,11 @@ def test_edit_checks_the_version_and_writes_only_the_difference(db: Database, ba
 
 def test_hostile_values_get_brief_messages_at_their_field(db: Database) -> None:
     from oneaqita.errors import ValidationError
-    from oneaqita.services.users import desktop_actor
     from oneaqita.services.work_order_editing import WorkOrderData, create_work_order
     from tests.builders import build_sample
+    from tests.logins import actor_for
 
-    admin = desktop_actor(db, "admin")
+    admin = actor_for(db, "admin")
     build_sample(db)
     huge = WorkOrderData("C-1", "inspection", "t", priority=2**64, asset_codes=["052019-P-000001"])
     with pytest.raises(ValidationError) as exc:

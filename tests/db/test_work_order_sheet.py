@@ -17,9 +17,9 @@ from oneaqita.reports.work_order_sheet import render_work_order_sheet, work_orde
 from oneaqita.reports.work_order_sheet_data import SheetPhoto, work_order_sheet_data
 from oneaqita.services.actor import SYSTEM_ACTOR, Actor
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
 from oneaqita.thumbnails import thumbnail_of
 from tests.builders import Sample, build_sample
+from tests.logins import actor_for, add_login
 from tests.pdf_tools import assert_fonts_embedded, page_label, pdf_pages, pdf_text
 from tests.sheet_builders import add_assets, add_finding, image_bytes, set_note
 
@@ -29,7 +29,7 @@ ISSUED = date(2026, 12, 1)
 @pytest.fixture
 def reader(db: Database) -> Actor:
     """The desktop user (the first, so an administrator), registered before the sample's."""
-    return desktop_actor(db)
+    return add_login(db)  # also the command line's user
 
 
 @pytest.fixture
@@ -145,7 +145,7 @@ def test_stored_text_prints_as_typed(
 
 
 def test_a_3000_asset_order_splits_over_numbered_pages(sqlite_db: Database, tmp_path: Path) -> None:
-    reader = desktop_actor(sqlite_db)
+    reader = actor_for(sqlite_db)
     sample = build_sample(sqlite_db)
     add_assets(sqlite_db, sample, 2999)
     pdf = work_order_sheet_pdf(sqlite_db, reader, "WO-0001", issued=ISSUED)

@@ -137,9 +137,9 @@ def test_moves_are_offered_only_to_roles_that_may_make_them(db: Database) -> Non
 
 def test_blank_until_business_data_is_stored(db: Database) -> None:
     from oneaqita.services.setup import is_blank
-    from oneaqita.services.users import desktop_actor
+    from tests.logins import actor_for
 
-    desktop_actor(db, "someone")  # opening a database registers its first user
+    actor_for(db, "someone")  # opening a database registers its first user
     assert is_blank(db)
     build_sample(db)
     assert not is_blank(db)

@@ -15,7 +15,8 @@ from oneaqita.db.migrate import upgrade
 from oneaqita.demo import load_demo
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
+from oneaqita.services.users import registered_actor
+from tests.logins import actor_for
 from ui.main_window import MainWindow
 from ui.operations import running_operations
 
@@ -55,7 +56,7 @@ def demo_template(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
     engine = make_engine(f"sqlite:///{path.as_posix()}")
     upgrade(engine)
     database = Database(engine)
-    desktop_actor(database)  # the desktop user exists before the demo, as in the app
+    actor_for(database, "admin")  # audited before the demo, which then keeps it as its admin
     load_demo(database, scale=DEMO_SCALE, today=DEMO_TODAY)
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # all rows in the main file
@@ -76,7 +77,7 @@ def demo_db(demo_template: Path, tmp_path: Path, qtbot) -> Iterator[Database]:  
 
 @pytest.fixture
 def actor(demo_db: Database) -> Actor:
-    return desktop_actor(demo_db)
+    return registered_actor(demo_db, "admin")  # the demo's administrator
 
 
 @pytest.fixture

@@ -9,6 +9,8 @@ import ui.app
 from oneaqita.db.engine import make_engine
 from oneaqita.db.migrate import needs_upgrade
 from oneaqita.errors import DatabaseUnavailable
+from oneaqita.services.actor import Actor
+from oneaqita.services.authentication import create_first_admin, has_users
 from oneaqita.services.database import Database
 from oneaqita.services.work_order_queries import WorkOrderFilter, count_work_orders
 from ui.app import open_database, run
@@ -24,11 +26,11 @@ from ui.language import uninstall_translators
 from ui.main_window import MainWindow
 
 
-def test_open_database_migrates_a_new_file_and_finds_the_user(sqlite_url: str) -> None:
+def test_open_database_migrates_a_new_file_and_makes_nobody_a_user(sqlite_url: str) -> None:
     opened = open_database(sqlite_url)
     try:
         assert not needs_upgrade(opened.db.engine)
-        assert opened.actor.login
+        assert not has_users(opened.db)  # the first administrator is made deliberately
         assert opened.blank
     finally:
         opened.db.dispose()
@@ -49,8 +51,11 @@ def test_an_unreachable_database_is_explained_in_both_languages() -> None:
     assert "Connection refused" in text and "Traceback" not in text
 
 
-def test_run_returns_an_error_code_and_shows_why(app_language, message_boxes: list[str]) -> None:
-    assert run("postgresql+psycopg://nobody@127.0.0.1:1/nothing?connect_timeout=2") == 1
+def test_run_returns_an_error_code_and_shows_why(
+    app_language, message_boxes: list[str], tmp_path
+) -> None:
+    (tmp_path / "file").write_text("not a folder")
+    assert run(f"sqlite:///{tmp_path.as_posix()}/file/db.sqlite3") == 1
     assert len(message_boxes) == 1 and "Could not open the database" in message_boxes[0]
     message_boxes.clear()
 
@@ -72,6 +77,17 @@ def test_run_shows_the_command_lines_message_for_a_bad_url(
     message_boxes.clear()
 
 
+def _first_admin(db: Database) -> Actor:
+    return create_first_admin(db, "first", "最初の管理者", "first-password-1")
+
+
+def test_run_quits_when_the_login_is_cancelled(monkeypatch, app_language, sqlite_url: str) -> None:
+    monkeypatch.setattr(ui.app, "offer_first_start", lambda *_: None)
+    monkeypatch.setattr(ui.app, "log_in", lambda _db: None)
+    assert run(sqlite_url) == 0
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+
 @pytest.fixture
 def app_language(monkeypatch, qapp):  # type: ignore[no-untyped-def]
     """run() installs translators on the shared QApplication: take them off afterwards."""
@@ -85,6 +101,7 @@ def test_run_opens_the_main_window_and_offers_the_first_start(
 ) -> None:
     offered: list[str] = []
     monkeypatch.setattr(ui.app, "offer_first_start", lambda _p, db: offered.append(db.describe()))
+    monkeypatch.setattr(ui.app, "log_in", _first_admin)
     shown: list[str] = []
     poll = QTimer()
     give_up = QTimer()
@@ -114,6 +131,7 @@ def test_run_on_the_demo_database_loads_without_asking(
     monkeypatch.setattr(
         ui.app, "load_demo_with_progress", lambda _p, db: loaded.append(db.describe())
     )
+    monkeypatch.setattr(ui.app, "log_in", _first_admin)
     poll = QTimer()
 
     def close_when_shown() -> None:

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from oneaqita.demo import load_demo
 from oneaqita.models import WorkOrderStatus
 from oneaqita.services.database import Database
-from oneaqita.services.users import desktop_actor
+from oneaqita.services.users import registered_actor
 from oneaqita.services.work_order_queries import (
     WorkOrderFilter,
     count_work_orders,
@@ -18,8 +18,8 @@ from .conftest import DEMO_SCALE, DEMO_TODAY
 
 
 def test_list_search_and_move_on_each_database(qtbot, db: Database) -> None:
-    actor = desktop_actor(db)
     load_demo(db, scale=DEMO_SCALE, today=DEMO_TODAY)
+    actor = registered_actor(db, "admin")
     window = MainWindow(db, actor)
     qtbot.addWidget(window)
     page = window.work_orders

@@ -18,7 +18,7 @@ from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
 from oneaqita.services.organizations import get_organization, save_organization
 from oneaqita.services.records import OrganizationData
-from oneaqita.services.users import desktop_actor
+from tests.logins import actor_for
 from ui.live_changes import LONGEST_MS, POLL_MS, QUIET_MS, LiveChanges
 from ui.main_window import MainWindow
 from ui.operations import change_hub, running_operations
@@ -30,7 +30,7 @@ NOSHIRO = OrganizationData("052027", OrganizationKind.CITY, "能代市")
 
 @pytest.fixture
 def actor(db: Database) -> Actor:
-    return desktop_actor(db)
+    return actor_for(db)
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from oneaqita.models import Role, WorkOrder, WorkOrderStatus
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
 from oneaqita.services.schedule_queries import Span
-from oneaqita.services.users import desktop_actor
 from oneaqita.services.work_order_scheduling import reschedule_work_order
+from tests.logins import actor_for
 from tests.schedule_builders import Plan, build_plan
 from ui.operations import ChangeOp, running_operations
 from ui.schedule.header import OVERLOAD_COLOR
@@ -94,7 +94,7 @@ def test_the_demo_shows_a_bar_for_each_assignee_of_a_known_order(
 
 def test_loads_and_overload_are_shown(qtbot, plan_db: tuple[Database, Plan]) -> None:
     db, _plan = plan_db
-    page = _page(qtbot, db, desktop_actor(db))
+    page = _page(qtbot, db, actor_for(db))
     assert page.period() == (MONDAY, date(2026, 5, 31))
     rows = {r.assignee.employee_no: r.assignee for r in page.view.layout_.rows}
     assert [(a.planned, a.capacity, a.overloaded) for a in rows.values()] == [
@@ -119,7 +119,7 @@ def test_loads_and_overload_are_shown(qtbot, plan_db: tuple[Database, Plan]) -> 
 
 def test_week_and_month_and_the_keys(qtbot, plan_db: tuple[Database, Plan]) -> None:
     db, _plan = plan_db
-    page = _page(qtbot, db, desktop_actor(db), today=date(2026, 5, 27))
+    page = _page(qtbot, db, actor_for(db), today=date(2026, 5, 27))
     assert page.period() == (MONDAY, date(2026, 5, 31)) and page.view.layout_.days == 7
     qtbot.mouseClick(page.period_bar.month_button, Qt.MouseButton.LeftButton)
     _settled(qtbot, page)
@@ -154,7 +154,7 @@ def test_dragging_a_bar_moves_the_order_by_the_days_dragged(
     qtbot, plan_db: tuple[Database, Plan]
 ) -> None:
     db, plan = plan_db
-    page = _page(qtbot, db, desktop_actor(db))
+    page = _page(qtbot, db, actor_for(db))
     a = plan.orders["A"]
     _drag(page, _bars(page, "経営分析 A")[0], 2)
     qtbot.waitUntil(lambda: _planned(db, a)[0] == date(2026, 5, 27), timeout=10_000)
@@ -173,7 +173,7 @@ def test_a_refused_drag_says_why_and_snaps_back(
     qtbot, plan_db: tuple[Database, Plan], message_boxes: list[str]
 ) -> None:
     db, plan = plan_db
-    page = _page(qtbot, db, desktop_actor(db))
+    page = _page(qtbot, db, actor_for(db))
     bar = _bars(page, "経営分析 A")[0]
     left = bar.rect.left()
     _drag(page, bar, 6)  # 5/31–6/2: 佐藤 花子 is seconded only until 5/31
@@ -189,7 +189,7 @@ def test_a_drag_onto_an_order_changed_meanwhile_reloads(
     qtbot, plan_db: tuple[Database, Plan], message_boxes: list[str]
 ) -> None:
     db, plan = plan_db
-    actor = desktop_actor(db)
+    actor = actor_for(db)
     page = _page(qtbot, db, actor)
     c = plan.orders["C"]
     _, _, version = _planned(db, c)
@@ -217,7 +217,7 @@ def test_read_only_roles_see_it_without_dragging(qtbot, plan_db: tuple[Database,
 
 def test_a_double_click_opens_the_editor(qtbot, plan_db: tuple[Database, Plan]) -> None:
     db, plan = plan_db
-    page = _page(qtbot, db, desktop_actor(db))
+    page = _page(qtbot, db, actor_for(db))
     bar = _bars(page, "設計照査 C")[0]
     QTest.mouseDClick(
         page.view.viewport(),
@@ -237,7 +237,7 @@ def test_one_day_dragged_is_one_day_whatever_the_width(
     qtbot, plan_db: tuple[Database, Plan]
 ) -> None:
     db, plan = plan_db
-    page = _page(qtbot, db, desktop_actor(db))
+    page = _page(qtbot, db, actor_for(db))
     qtbot.mouseClick(page.period_bar.month_button, Qt.MouseButton.LeftButton)
     _settled(qtbot, page)
     c = plan.orders["C"]
@@ -250,7 +250,7 @@ def test_tooltips_name_the_order_the_person_and_the_holiday(
     qtbot, plan_db: tuple[Database, Plan]
 ) -> None:
     db, _plan = plan_db
-    page = _page(qtbot, db, desktop_actor(db), today=date(2026, 5, 1))
+    page = _page(qtbot, db, actor_for(db), today=date(2026, 5, 1))
     qtbot.mouseClick(page.period_bar.month_button, Qt.MouseButton.LeftButton)
     _settled(qtbot, page)
     view = page.view
@@ -271,7 +271,7 @@ def test_tooltips_name_the_order_the_person_and_the_holiday(
 
 def test_a_change_made_elsewhere_reloads_the_page(qtbot, plan_db: tuple[Database, Plan]) -> None:
     db, plan = plan_db
-    actor = desktop_actor(db)
+    actor = actor_for(db)
     page = _page(qtbot, db, actor)
     other = QWidget()
     qtbot.addWidget(other)

@@ -18,7 +18,6 @@ from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
 from oneaqita.services.time_entries import Cell, save_cell
 from oneaqita.services.timesheet_queries import RowKey, week_grid
-from oneaqita.services.users import desktop_actor
 from tests.gui.week_page_setup import (
     NEXT_MONDAY,
     Seconded,
@@ -204,7 +203,6 @@ def test_a_day_outside_the_secondment_is_refused(qtbot, demo_db: Database, who: 
 
 
 def test_typing_and_pasting_on_postgresql(qtbot, pg_db: Database) -> None:
-    desktop_actor(pg_db)
     load_demo(pg_db, scale=DEMO_SCALE, today=DEMO_TODAY)
     who = _seconded(pg_db)
     page = _page(qtbot, pg_db, who.actor)

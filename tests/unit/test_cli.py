@@ -33,7 +33,10 @@ def test_db_upgrade_then_demo_fill_an_empty_file(tmp_path, capsys) -> None:  # t
     engine.dispose()
     assert main(["demo", "--db", url, "--scale", "0.01"]) == 0
     assert "work_orders" in capsys.readouterr().out
-    assert main(["demo", "--db", url, "--scale", "0.01"]) == 1  # never over existing data
+    assert main(["demo", "--db", url, "--scale", "0.01"]) == 1  # it has users: who is asking?
+    assert "--user LOGIN" in capsys.readouterr().err
+    # The demo's admin needs no password on the demo database; still never over its data.
+    assert main(["--user", "admin", "demo", "--db", url, "--scale", "0.01"]) == 1
     assert "空のデータベース" in capsys.readouterr().err
 
 

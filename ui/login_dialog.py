@@ -1,0 +1,145 @@
+"""The login at start: login name (remembered) and password; on a demo database its demo
+users to pick without a password. On PostgreSQL the server checks the password (open_as)."""
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oneaqita.errors import DomainError
+from oneaqita.models import Role
+from oneaqita.services.actor import Actor
+from oneaqita.services.authentication import authenticate, demo_logins, open_as
+from oneaqita.services.database import Database
+from ui.labels import role_label
+
+LOGIN_KEY = "login/last_login"  # the login name only: a password is never stored
+
+
+def remembered_login(settings: QSettings | None = None) -> str:
+    value = (settings or QSettings()).value(LOGIN_KEY, "")
+    return value if isinstance(value, str) else ""
+
+
+class LoginDialog(QDialog):
+    """Accepted once a user is proved: ``actor`` (and ``database``, opened by the dialog on
+    PostgreSQL). Esc or キャンセル rejects: the app then quits."""
+
+    def __init__(
+        self,
+        db: Database | None,
+        url: str | None = None,
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.database = db
+        self.actor: Actor | None = None
+        self._url = url
+        self._settings = settings or QSettings()
+        self.setWindowTitle(self.tr("oneaqita にログイン"))
+        where = db.describe() if db is not None else (url or "")
+        intro = QLabel(
+            self.tr("ログイン名とパスワードを入力してください。\n{where}").format(where=where)
+        )
+        intro.setWordWrap(True)
+        self.login_edit = QLineEdit(remembered_login(self._settings))
+        self.login_edit.setMaxLength(60)
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setMaxLength(256)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("ログイン名"), self.login_edit)
+        form.addRow(self.tr("パスワード"), self.password_edit)
+        self._demo = demo_logins(db) if db is not None else []
+        self.demo_list = QListWidget()
+        self.demo_list.setVisible(bool(self._demo))
+        self._fill_demo_list()
+        buttons = QDialogButtonBox()
+        self.ok_button = buttons.addButton(
+            self.tr("ログイン"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = buttons.addButton(
+            self.tr("キャンセル"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.ok_button.setDefault(True)
+        buttons.accepted.connect(self._try_login)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        if self._demo:
+            hint = QLabel(self.tr("デモ用のユーザーはパスワードなしで選べます:"))
+            layout.addWidget(hint)
+            layout.addWidget(self.demo_list)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.login_edit.textChanged.connect(self._login_changed)
+        self._login_changed(self.login_edit.text())
+        (self.password_edit if self.login_edit.text() else self.login_edit).setFocus()
+        if self._demo:
+            self.demo_list.setFocus()
+        self.setMinimumWidth(420)
+
+    def _fill_demo_list(self) -> None:
+        wanted = self.login_edit.text() or "admin"
+        logins = [login for login, _, _ in self._demo]
+        if wanted not in logins:
+            wanted = "admin" if "admin" in logins else (logins[0] if logins else "")
+        for login, display, role in self._demo:
+            item = QListWidgetItem(f"{display} ({login}) — {role_label(Role(role))}")
+            item.setData(Qt.ItemDataRole.UserRole, login)
+            self.demo_list.addItem(item)
+            if login == wanted:
+                self.demo_list.setCurrentItem(item)
+                self.login_edit.setText(login)
+        self.demo_list.currentItemChanged.connect(self._picked)
+        self.demo_list.itemActivated.connect(lambda _item: self._try_login())
+
+    def _picked(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.login_edit.setText(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _passwordless(self, login: str) -> bool:
+        return any(login == known for known, _, _ in self._demo)
+
+    def _login_changed(self, login: str) -> None:
+        self.password_edit.setEnabled(not self._passwordless(login.strip()))
+
+    def _try_login(self) -> None:
+        login = self.login_edit.text().strip()
+        password = self.password_edit.text()
+        if not login:
+            self._show(self.tr("ログイン名を入力してください。\nEnter your login."))
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if self.database is None or self.database.dialect == "postgresql":
+                self.database, self.actor = open_as(self._url, login, password)
+            else:
+                self.actor = authenticate(self.database, login, password)
+        except DomainError as exc:
+            self._show(f"{exc.ja}\n{exc.en}")
+            self.password_edit.clear()
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._settings.setValue(LOGIN_KEY, login)
+        self.accept()
+
+    def _show(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
