@@ -126,7 +126,12 @@ class Asset(IdMixin, VersionedMixin, Base):
 class Finding(IdMixin, VersionedMixin, Base):
     __tablename__ = "findings"
     # One finding per category per asset per work order: the import key.
-    __table_args__ = (UniqueConstraint("work_order_id", "asset_id", "category"),)
+    # The span's grades a, read from the index alone by the dashboard's urgency-I tile
+    # (services/work_order_attention.py, migration 0018_dashboard_speed).
+    __table_args__ = (
+        UniqueConstraint("work_order_id", "asset_id", "category"),
+        Index("ix_findings_span_grades", "work_order_id", "asset_id", "rank", "category"),
+    )
 
     work_order_id: Mapped[int] = mapped_column(ForeignKey("work_orders.id"), index=True)
     asset_id: Mapped[int] = mapped_column(ForeignKey("assets.id"), index=True)
