@@ -1,7 +1,7 @@
 """The index from which the dashboard grades a finding's span without reading the findings
 
 Revision ID: 0018_dashboard_speed
-Revises: 0016_asset_map_index
+Revises: 0017_outlook_indexes
 Create Date: 2026-12-02 01:50:00
 
 The urgency-I tile (services/work_order_attention.py) derives a finding's 緊急度 from the grades
@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0018_dashboard_speed"
-down_revision: str | None = "0016_asset_map_index"
+down_revision: str | None = "0017_outlook_indexes"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
