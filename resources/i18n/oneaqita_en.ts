@@ -505,6 +505,64 @@
     </message>
 </context>
 <context>
+    <name>AssetMapPane</name>
+    <message>
+        <source>ファイルから区域を読み込む…</source>
+        <translation>Load districts from a file…</translation>
+    </message>
+    <message>
+        <source>処理区・市町村の境界を GeoJSON ファイルから読み込み、地図の下に描きます</source>
+        <translation>Reads district or municipal boundaries from a GeoJSON file and draws them under the map</translation>
+    </message>
+    <message>
+        <source>全体</source>
+        <translation>Whole</translation>
+    </message>
+    <message>
+        <source>拡大 (+)</source>
+        <translation>Zoom in (+)</translation>
+    </message>
+    <message>
+        <source>縮小 (−)</source>
+        <translation>Zoom out (−)</translation>
+    </message>
+    <message>
+        <source>県全体を表示 (0)</source>
+        <translation>Show the whole prefecture (0)</translation>
+    </message>
+    <message>
+        <source>区域の GeoJSON ファイル</source>
+        <translation>GeoJSON file of the districts</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson *.json);;すべてのファイル (*)</source>
+        <translation>GeoJSON (*.geojson *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>{name} ({count} 区域)</source>
+        <translation>{name} ({count} areas)</translation>
+    </message>
+</context>
+<context>
+    <name>AssetMapView</name>
+    <message>
+        <source>ホイールで拡大・縮小、ドラッグで移動、+ − 0 キー。点をクリックで施設カード</source>
+        <translation>Wheel to zoom, drag to pan, + − 0 keys. Click a point for the asset's card</translation>
+    </message>
+    <message>
+        <source>読み込み中…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>表示範囲 {count} 件</source>
+        <translation>{count} in view</translation>
+    </message>
+    <message>
+        <source> (集計表示)</source>
+        <translation> (counted per cell)</translation>
+    </message>
+</context>
+<context>
     <name>AssetPicker</name>
     <message>
         <source>施設コード・地区で検索、Enterで追加（コードの貼り付けも可）</source>
@@ -585,6 +643,14 @@
 <context>
     <name>AssetsPage</name>
     <message>
+        <source>地図</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>座標のある施設を地図に表示します (Ctrl+M)</source>
+        <translation>Shows the assets that have coordinates on a map (Ctrl+M)</translation>
+    </message>
+    <message>
         <source>施設台帳</source>
         <translation>Asset registry</translation>
     </message>
@@ -646,6 +712,353 @@
     <message>
         <source>添付ファイル「{name}」を削除しますか？</source>
         <translation>Remove the attachment “{name}”?</translation>
+    </message>
+</context>
+<context>
+    <name>AuditColumns</name>
+    <message>
+        <source>日時</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>ユーザー</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>対象</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+</context>
+<context>
+    <name>AuditEntryPane</name>
+    <message>
+        <source>項目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>変更前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>変更後</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>一覧から記録を選ぶと、変更前と変更後をここに表示します。</source>
+        <translation>Choose an entry in the list to see it before and after here.</translation>
+    </message>
+    <message>
+        <source>{at}　{user}　{action}　{target}</source>
+        <translation>{at}  {user}  {action}  {target}</translation>
+    </message>
+    <message>
+        <source>{changed} 項目が変わりました（全 {count} 項目）</source>
+        <translation>{changed} fields changed (of {count})</translation>
+    </message>
+</context>
+<context>
+    <name>AuditFilterBar</name>
+    <message>
+        <source>すべてのユーザー</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <source>すべての対象</source>
+        <translation>All tables</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>対象を選ぶと、そのレコードの ID で絞り込めます</source>
+        <translation>Choose a table to filter by a record's ID</translation>
+    </message>
+    <message>
+        <source>この日から（その日を含む）</source>
+        <translation>From this day (included)</translation>
+    </message>
+    <message>
+        <source>この日まで（その日を含む）</source>
+        <translation>Up to this day (included)</translation>
+    </message>
+    <message>
+        <source>変更前・変更後の値で検索</source>
+        <translation>Search the values before and after</translation>
+    </message>
+    <message>
+        <source>ユーザー・対象・期間でも絞ると、すぐに見つかります（ログ全体では数秒）</source>
+        <translation>Narrowed by user, table or period too it is found at once (the whole log takes seconds)</translation>
+    </message>
+    <message>
+        <source>ユーザー</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>対象</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>期間</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>指定なし</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>{count} 件</source>
+        <translation>{count} entries</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <source>監査ログ</source>
+        <translation>Audit log</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message>
+        <source>団体</source>
+        <translation>Organizations</translation>
+    </message>
+    <message>
+        <source>持株（株主名簿）</source>
+        <translation>Shareholdings</translation>
+    </message>
+    <message>
+        <source>人員</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>出向</source>
+        <translation>Secondments</translation>
+    </message>
+    <message>
+        <source>契約</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <source>作業指示</source>
+        <translation>Work orders</translation>
+    </message>
+    <message>
+        <source>施設</source>
+        <translation>Assets</translation>
+    </message>
+    <message>
+        <source>所見</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>所見の写真</source>
+        <translation>Finding photos</translation>
+    </message>
+    <message>
+        <source>ユーザー</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>作業種別</source>
+        <translation>Work types</translation>
+    </message>
+    <message>
+        <source>作業時間</source>
+        <translation>Time entries</translation>
+    </message>
+    <message>
+        <source>週の作業時間表</source>
+        <translation>Timesheet weeks</translation>
+    </message>
+    <message>
+        <source>KPI目標</source>
+        <translation>KPI targets</translation>
+    </message>
+    <message>
+        <source>改築需要の前提</source>
+        <translation>Renewal basis</translation>
+    </message>
+    <message>
+        <source>データベース全体</source>
+        <translation>Whole database</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>変更</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>取り込み</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>状態の変更</source>
+        <translation>Transition</translation>
+    </message>
+    <message>
+        <source>デモデータ</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <source>バックアップ</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>復元</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>追加（DB記録）</source>
+        <translation>Added (database record)</translation>
+    </message>
+    <message>
+        <source>変更（DB記録）</source>
+        <translation>Changed (database record)</translation>
+    </message>
+    <message>
+        <source>削除（DB記録）</source>
+        <translation>Deleted (database record)</translation>
+    </message>
+    <message>
+        <source>コード</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>名前</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>よみ</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <source>英語名</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>番号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>備考</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>説明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>版</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>ログイン名</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>表示名</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>役割</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>有効</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>開始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>終了</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>効力発生日</source>
+        <translation>Effective from</translation>
+    </message>
+    <message>
+        <source>株式数</source>
+        <translation>Shares</translation>
+    </message>
+    <message>
+        <source>出資額（円）</source>
+        <translation>Capital (yen)</translation>
+    </message>
+    <message>
+        <source>契約金額（円）</source>
+        <translation>Contract amount (yen)</translation>
+    </message>
+    <message>
+        <source>時間（分）</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>優先度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>予定開始</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>予定終了</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <source>実績開始</source>
+        <translation>Actual start</translation>
+    </message>
+    <message>
+        <source>実績終了</source>
+        <translation>Actual end</translation>
+    </message>
+    <message>
+        <source>処理区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>管種</source>
+        <translation>Material</translation>
     </message>
 </context>
 <context>
@@ -724,6 +1137,67 @@
     <message>
         <source>合計</source>
         <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPanel</name>
+    <message>
+        <source>項目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>保存されている値</source>
+        <translation>Stored value</translation>
+    </message>
+    <message>
+        <source>あなたの入力</source>
+        <translation>Your input</translation>
+    </message>
+    <message>
+        <source>保存されている内容をフォームに読み込みます（入力は破棄）</source>
+        <translation>Loads the stored values into the form (your input is discarded)</translation>
+    </message>
+    <message>
+        <source>自分の入力で上書き(&amp;O)</source>
+        <translation>&amp;Overwrite with my input</translation>
+    </message>
+    <message>
+        <source>入力した内容で、保存されている内容を上書きして保存します</source>
+        <translation>Saves your input over the stored values</translation>
+    </message>
+    <message>
+        <source>保存されている値とあなたの入力（≠ は違う値）:</source>
+        <translation>The stored values and your input (≠ marks a difference):</translation>
+    </message>
+    <message>
+        <source>自分の入力で上書き</source>
+        <translation>Overwrite with my input</translation>
+    </message>
+    <message>
+        <source>・{field}: 「{stored}」 → 「{typed}」</source>
+        <translation>• {field}: “{stored}” → “{typed}”</translation>
+    </message>
+    <message>
+        <source>他の人が保存した次の値を、あなたの入力で上書きします。
+{lines}</source>
+        <translation>These values someone else saved will be overwritten by your input:
+{lines}</translation>
+    </message>
+    <message>
+        <source>保存されている内容を、あなたの入力で上書きします。</source>
+        <translation>The stored record will be overwritten by your input.</translation>
+    </message>
+    <message>
+        <source>上書きして保存しますか？</source>
+        <translation>Overwrite and save?</translation>
+    </message>
+    <message>
+        <source>上書きして保存</source>
+        <translation>Overwrite and save</translation>
+    </message>
+    <message>
+        <source>やめる</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1344,6 +1818,109 @@ The previous database is kept as:
     </message>
 </context>
 <context>
+    <name>DatabaseSettingsDialog</name>
+    <message>
+        <source>データベースの設定</source>
+        <translation>Database settings</translation>
+    </message>
+    <message>
+        <source>このパソコンの oneaqita が開くデータベースを選びます。保存した設定は次回の起動から使われます。</source>
+        <translation>Choose the database oneaqita opens on this computer. A saved setting takes effect at the next start.</translation>
+    </message>
+    <message>
+        <source>いま開いているデータベース: {url}</source>
+        <translation>Database open now: {url}</translation>
+    </message>
+    <message>
+        <source>環境変数 {name} が設定されているため、保存した設定は使われません（環境変数が優先されます）。</source>
+        <translation>The environment variable {name} is set, so the saved setting is not used (the variable comes first).</translation>
+    </message>
+    <message>
+        <source>組み込みのデータベース（SQLite、このパソコンだけ）</source>
+        <translation>Embedded database (SQLite, this computer only)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL サーバー（共有）</source>
+        <translation>PostgreSQL server (shared)</translation>
+    </message>
+    <message>
+        <source>ファイル: {path}</source>
+        <translation>File: {path}</translation>
+    </message>
+    <message>
+        <source>例: db.example.lan</source>
+        <translation>e.g. db.example.lan</translation>
+    </message>
+    <message>
+        <source>ログイン画面に最初に出す名前</source>
+        <translation>The name first shown at the login</translation>
+    </message>
+    <message>
+        <source>接続テストだけに使い、保存しません</source>
+        <translation>Used for the connection test only, never saved</translation>
+    </message>
+    <message>
+        <source>サーバー(&amp;H)</source>
+        <translation>Server (&amp;host)</translation>
+    </message>
+    <message>
+        <source>ポート(&amp;P)</source>
+        <translation>&amp;Port</translation>
+    </message>
+    <message>
+        <source>データベース(&amp;D)</source>
+        <translation>&amp;Database</translation>
+    </message>
+    <message>
+        <source>ユーザー(&amp;U)</source>
+        <translation>&amp;User</translation>
+    </message>
+    <message>
+        <source>SSL(&amp;L)</source>
+        <translation>SS&amp;L</translation>
+    </message>
+    <message>
+        <source>パスワード(&amp;W)</source>
+        <translation>Pass&amp;word</translation>
+    </message>
+    <message>
+        <source>接続テスト(&amp;T)</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <source>移行を実行(&amp;M)…</source>
+        <translation>Run &amp;migrations…</translation>
+    </message>
+    <message>
+        <source>スキーマの所有者だけが実行できます</source>
+        <translation>Only the schema's owner can run them</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>接続しています…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>組み込みのデータベース</source>
+        <translation>the embedded database</translation>
+    </message>
+    <message>
+        <source>保存しました。次回の起動から {target} を開きます。いま開いているデータベースは、アプリを終了するまでそのまま使えます。</source>
+        <translation>Saved. From the next start oneaqita opens {target}. The database open now stays in use until you quit the app.</translation>
+    </message>
+    <message>
+        <source>データベース(&amp;D)…</source>
+        <translation>&amp;Database…</translation>
+    </message>
+</context>
+<context>
     <name>EditorDialog</name>
     <message>
         <source>保存しています…</source>
@@ -1364,10 +1941,6 @@ The previous database is kept as:
     <message>
         <source>保存されている内容を読んでいます…</source>
         <translation>Reading what is stored…</translation>
-    </message>
-    <message>
-        <source>保存されている内容（太字は入力と違う値）:</source>
-        <translation>Stored now (bold: differs from what you typed):</translation>
     </message>
 </context>
 <context>
@@ -1534,6 +2107,47 @@ Both are kept; the asset's condition uses the one chosen.</translation>
 等級から求めた緊急度: {derived}</source>
         <translation>Urgency given: {given}
 Urgency from the grades: {derived}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>最初の管理者を作成</source>
+        <translation>Create the first administrator</translation>
+    </message>
+    <message>
+        <source>このデータベースにはまだユーザーがいません。最初の管理者を作成してください。
+{where}</source>
+        <translation>This database has no users yet. Create its first administrator.
+{where}</translation>
+    </message>
+    <message>
+        <source>ログイン名</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>表示名</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>PostgreSQL のログインロールのもの</source>
+        <translation>that of the PostgreSQL login role</translation>
+    </message>
+    <message>
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>パスワード（確認）</source>
+        <translation>Password (again)</translation>
+    </message>
+    <message>
+        <source>作成</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1885,6 +2499,45 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>90日以内に終了 ({count}人)</source>
         <translation>Ending within 90 days ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>oneaqita にログイン</source>
+        <translation>Log in to oneaqita</translation>
+    </message>
+    <message>
+        <source>ログイン名とパスワードを入力してください。
+{where}</source>
+        <translation>Enter your login and password.
+{where}</translation>
+    </message>
+    <message>
+        <source>ログイン名</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>ログイン</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>デモ用のユーザーはパスワードなしで選べます:</source>
+        <translation>The demo users can be picked without a password:</translation>
+    </message>
+    <message>
+        <source>ログイン名を入力してください。
+Enter your login.</source>
+        <translation>ログイン名を入力してください。
+Enter your login.</translation>
     </message>
 </context>
 <context>
@@ -2280,6 +2933,80 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>{path} に保存しました({rows} 行)。</source>
         <translation>Saved to {path} ({rows} rows).</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerMigrationDialog</name>
+    <message>
+        <source>移行（マイグレーション）の実行</source>
+        <translation>Run the migrations</translation>
+    </message>
+    <message>
+        <source>{server} のスキーマを、このバージョンの oneaqita の最新の版に更新します。スキーマの所有者のログインで実行してください（所有者でなければ何も変更しません）。</source>
+        <translation>Upgrades the schema of {server} to the newest revision of this version of oneaqita. Run it with the login of the schema's owner (for any other role nothing is changed).</translation>
+    </message>
+    <message>
+        <source>所有者のログイン名(&amp;O)</source>
+        <translation>&amp;Owner's login name</translation>
+    </message>
+    <message>
+        <source>パスワード(&amp;W)</source>
+        <translation>Pass&amp;word</translation>
+    </message>
+    <message>
+        <source>パスワードをこのパソコンのキーリングに記憶する</source>
+        <translation>Remember the password in this computer's keyring</translation>
+    </message>
+    <message>
+        <source>この環境にはキーリング（パスワードの保管場所）がないため、パスワードは記憶できません。どこにも保存しません。</source>
+        <translation>No keyring (system password store) is available here, so the password cannot be remembered. It is not stored anywhere.</translation>
+    </message>
+    <message>
+        <source>実行(&amp;R)</source>
+        <translation>&amp;Run</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>記憶したパスワードを使います</source>
+        <translation>The remembered password is used</translation>
+    </message>
+    <message>
+        <source>版 {revision} に更新しています</source>
+        <translation>Upgrading to revision {revision}</translation>
+    </message>
+    <message>
+        <source>データベースを移行しています…</source>
+        <translation>Migrating the database…</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>パスワードの再設定</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>{login}（{name}）の新しいパスワードを設定します。</source>
+        <translation>Set a new password for {login} ({name}).</translation>
+    </message>
+    <message>
+        <source>新しいパスワード(&amp;W)</source>
+        <translation>New pass&amp;word</translation>
+    </message>
+    <message>
+        <source>もう一度(&amp;A)</source>
+        <translation>&amp;Again</translation>
+    </message>
+    <message>
+        <source>PostgreSQL のログインロールのパスワードを変更します。</source>
+        <translation>This changes the PostgreSQL login role's password.</translation>
+    </message>
+    <message>
+        <source>ロックされていれば解除されます。</source>
+        <translation>A locked account is unlocked.</translation>
     </message>
 </context>
 <context>
@@ -2803,6 +3530,30 @@ Urgency from the grades: {derived}</translation>
         <translation>{count} weeks</translation>
     </message>
     <message>
+        <source>承認待ち</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>承認済み (差戻し用)</source>
+        <translation>Approved (to return)</translation>
+    </message>
+    <message>
+        <source>過去 </source>
+        <translation>Last </translation>
+    </message>
+    <message>
+        <source> 週</source>
+        <translation> weeks</translation>
+    </message>
+    <message>
+        <source>今週から何週さかのぼって承認済みの週を表示するか</source>
+        <translation>How many weeks back from this week the approved weeks are listed</translation>
+    </message>
+    <message>
+        <source>表示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
         <source>承認(&amp;A)</source>
         <translation>&amp;Approve</translation>
     </message>
@@ -2835,6 +3586,14 @@ Urgency from the grades: {derived}</translation>
     <message>
         <source>他の人が先に変更したため、一覧を読み直しました。</source>
         <translation>Someone else changed it first: the list was read again.</translation>
+    </message>
+    <message>
+        <source>承認済みの週を差し戻す</source>
+        <translation>Return an approved week</translation>
+    </message>
+    <message>
+        <source>{name}（{number}）の {week} は承認済みです。差し戻すと、この週の時間のロックが解除され、本人が直して再提出するまで承認済みではなくなります。差し戻しますか？</source>
+        <translation>The week {week} of {name} ({number}) is approved. Returning it unlocks its hours: it is no longer approved until it is corrected and submitted again. Return it?</translation>
     </message>
     <message>
         <source>差し戻しました。</source>
@@ -3786,6 +4545,167 @@ Planned {planned} days / available {capacity} days</translation>
     <message>
         <source>差し戻された週: 直して再提出を待っています</source>
         <translation>Returned week: waiting to be corrected and submitted again</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>ユーザーの編集</source>
+        <translation>Edit user</translation>
+    </message>
+    <message>
+        <source>ユーザーの追加</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>英小文字・数字・. _ - (例: sato.hanako)</source>
+        <translation>a-z, 0-9, . _ - (e.g. sato.hanako)</translation>
+    </message>
+    <message>
+        <source>（紐付けなし）</source>
+        <translation>(no person)</translation>
+    </message>
+    <message>
+        <source>ログイン名(&amp;L)</source>
+        <translation>&amp;Login</translation>
+    </message>
+    <message>
+        <source>表示名(&amp;N)</source>
+        <translation>Display &amp;name</translation>
+    </message>
+    <message>
+        <source>役割(&amp;R)</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <source>紐付ける人(&amp;P)</source>
+        <translation>&amp;Person</translation>
+    </message>
+    <message>
+        <source>初期パスワード(&amp;W)</source>
+        <translation>Initial pass&amp;word</translation>
+    </message>
+    <message>
+        <source>もう一度(&amp;A)</source>
+        <translation>&amp;Again</translation>
+    </message>
+    <message>
+        <source>PostgreSQL のログインロールとして作成します。</source>
+        <translation>Created as a PostgreSQL login role.</translation>
+    </message>
+    <message>
+        <source>（ユーザー {login}）</source>
+        <translation> (user {login})</translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <source>ログイン名</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>表示名</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>役割</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>紐付けた人</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>有効</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>無効</source>
+        <translation>Deactivated</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>ログイン名・表示名・人の名前・職員番号で検索</source>
+        <translation>Search login, display name, person, employee number</translation>
+    </message>
+    <message>
+        <source>すべての役割</source>
+        <translation>All roles</translation>
+    </message>
+    <message>
+        <source>すべて</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>有効</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>無効</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>追加…(&amp;N)</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <source>編集…(&amp;E)</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>パスワードを再設定…(&amp;P)</source>
+        <translation>Reset &amp;password…</translation>
+    </message>
+    <message>
+        <source>無効にする(&amp;D)</source>
+        <translation>&amp;Deactivate</translation>
+    </message>
+    <message>
+        <source>役割(&amp;R)</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <source>状態(&amp;T)</source>
+        <translation>S&amp;tate</translation>
+    </message>
+    <message>
+        <source>ユーザー</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>{count} 人</source>
+        <translation>{count} users</translation>
+    </message>
+    <message>
+        <source>有効にする(&amp;D)</source>
+        <translation>Re&amp;activate</translation>
+    </message>
+    <message>
+        <source>ユーザーを無効にする</source>
+        <translation>Deactivate user</translation>
+    </message>
+    <message>
+        <source>ユーザー {login}（{name}）を無効にしますか？
+このユーザーはログインも操作もできなくなります。記録はそのまま残ります。</source>
+        <translation>Deactivate the user {login} ({name})?
+They can no longer log in or do anything. Their records stay.</translation>
+    </message>
+    <message>
+        <source>ユーザーを有効にする</source>
+        <translation>Reactivate user</translation>
+    </message>
+    <message>
+        <source>ユーザー {login}（{name}）を有効にしますか？
+再びログインできます。</source>
+        <translation>Reactivate the user {login} ({name})?
+They can log in again.</translation>
     </message>
 </context>
 <context>
