@@ -151,7 +151,9 @@ def test_a_geojson_files_outline_is_drawn_underneath(
     image = view.grab().toImage()
     assert QColor(image.pixel(inside)) != BACKGROUND  # filled
     edge = view.view.to_screen(139.60, 38.93).toPoint()
-    assert QColor(image.pixel(edge)).red() < 200  # the outline's grey
+    # The line falls between pixels wherever the view's scale puts it: look beside it too.
+    reds = [QColor(image.pixel(edge.x() + dx, edge.y())).red() for dx in range(-2, 3)]
+    assert min(reds) < 200  # the outline's grey
 
 
 def test_a_bad_geojson_file_is_refused_with_the_reason(
