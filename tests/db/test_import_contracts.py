@@ -17,6 +17,7 @@ from oneaqita.transfer import export_kind, import_file
 from tests.builders import build_sample
 from tests.db.test_import_files import ORGS
 from tests.import_files import write_csv, write_xlsx
+from tests.logins import add_login
 
 CONTRACTS = [
     ["契約番号", "委託者", "件名", "業務種別", "契約開始日", "契約終了日", "契約金額",
@@ -177,7 +178,7 @@ def test_a_new_title_imported_is_found_by_the_work_order_search(
 def test_the_command_exits_0_imported_1_rejected_2_wrong(
     db: Database, any_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # The first login on an empty database becomes its administrator.
+    add_login(db)  # the command's user, proved by ONEAQITA_USER and ONEAQITA_PASSWORD
     assert main(["import", "organizations", str(write_csv(tmp_path / "o.csv", ORGS)), "--db",
                  any_url]) == 0  # fmt: skip
     path = write_csv(tmp_path / "c.csv", CONTRACTS)

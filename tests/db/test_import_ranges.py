@@ -18,6 +18,7 @@ from oneaqita.values import parse_decimal, parse_int, parse_percent
 from tests.db.test_import_contracts import CONTRACTS
 from tests.db.test_import_files import ORGS
 from tests.import_files import write_csv, write_xlsx
+from tests.logins import add_login
 
 BIG = 2**63  # one more than a BigInteger holds
 
@@ -101,6 +102,7 @@ def test_other_number_columns_are_checked_the_same_way(
 def test_the_command_reports_the_amount_and_exits_1(
     db: Database, any_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    add_login(db)  # the command's user, proved by ONEAQITA_USER and ONEAQITA_PASSWORD
     assert (
         main(["import", "organizations", str(write_csv(tmp_path / "o.csv", ORGS)), "--db", any_url])
         == 0

@@ -30,6 +30,7 @@ from oneaqita.transfer import export_kind, import_file
 from tests.db.test_import_contracts import CONTRACTS
 from tests.db.test_import_files import ORGS, load_staffing
 from tests.import_files import write_csv, write_xlsx
+from tests.logins import add_login
 from tests.staffing_builders import COORDINATOR, MANAGER
 
 S = WorkOrderStatus
@@ -260,6 +261,7 @@ def test_a_file_without_the_list_columns_keeps_the_stored_lists(
 def test_the_command_imports_work_orders(
     db: Database, any_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    add_login(db)  # the command's user, proved by ONEAQITA_USER and ONEAQITA_PASSWORD
     assert main(["import", "organizations", str(write_csv(tmp_path / "o.csv", ORGS)), "--db",
                  any_url]) == 0  # fmt: skip
     contracts = write_csv(tmp_path / "c.csv", CONTRACTS)
