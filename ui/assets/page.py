@@ -26,6 +26,7 @@ from ui.assets.tree_model import ASSET_ID_ROLE, AssetTreeModel
 from ui.errors import show_error
 from ui.list_page import ListDetailPage
 from ui.operations import QueryOp, change_hub
+from ui.shortcuts import add_page_shortcuts
 from ui.work_orders.editor import WorkOrderDialog
 from ui.work_orders.editor_launcher import WorkOrderEditorLauncher
 
@@ -86,14 +87,14 @@ class AssetsPage(ListDetailPage):
         self.filter_bar.changed.connect(self._filter_map)
         bar = self.filter_bar
         bar.view_group.idClicked.connect(self.show_view)
-        for keys, view in (
-            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L), LIST),
-            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_T), TREE),
-            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_M), MAP),
-        ):
-            shortcut = QShortcut(keys, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda v=view: self.show_view(v))
+        add_page_shortcuts(
+            self,
+            (
+                (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L), lambda: self.show_view(LIST)),
+                (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_T), lambda: self.show_view(TREE)),
+                (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_M), lambda: self.show_view(MAP)),
+            ),
+        )
 
         self.card_pane.asset_requested.connect(self.show_asset)
         self.may_edit_orders = allowed(actor, Action.EDIT_WORK_ORDERS)

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -40,6 +40,7 @@ from ui.operations import QueryOp, change_hub
 from ui.pdf_preview import PdfViewer
 from ui.reports.chooser import ReportChooser
 from ui.reports.report_build import BuiltReport, ReportKind, build_report
+from ui.shortcuts import add_page_shortcuts
 
 # A change to any of these can alter a report already built.
 REPORT_ENTITIES = (
@@ -157,15 +158,15 @@ class ReportsPage(QWidget):
         self.print_button.clicked.connect(self.print_report)
         self.save_button.clicked.connect(self.save_report)
         self.chooser.changed.connect(self._show_state)
-        for keys, slot in (
-            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return), self.build),
-            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter), self.build),
-            (QKeySequence(QKeySequence.StandardKey.Print), self.print_report),
-            (QKeySequence(QKeySequence.StandardKey.Save), self.save_report),
-        ):
-            shortcut = QShortcut(keys, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        add_page_shortcuts(
+            self,
+            (
+                (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return), self.build),
+                (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter), self.build),
+                (QKeySequence(QKeySequence.StandardKey.Print), self.print_report),
+                (QKeySequence(QKeySequence.StandardKey.Save), self.save_report),
+            ),
+        )
         change_hub().changed.connect(self._changed)
 
     def title(self) -> str:

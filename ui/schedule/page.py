@@ -13,7 +13,6 @@ and the overload rule of services/schedule_queries.py.
 from datetime import date, timedelta
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from oneaqita.errors import ConcurrentEdit
@@ -42,6 +41,7 @@ from ui.errors import show_error
 from ui.operations import ChangeOp, QueryOp, change_hub
 from ui.schedule.bars import PeriodBar, ScheduleFilterBar
 from ui.schedule.view import ScheduleView
+from ui.shortcuts import add_page_shortcuts
 from ui.work_orders.editor import WorkOrderDialog
 from ui.work_orders.editor_launcher import WorkOrderEditorLauncher
 
@@ -94,15 +94,15 @@ class SchedulePage(QWidget):
         self.filter_bar.changed.connect(self._load)
         self.view.move_requested.connect(self._move_requested)
         self.view.open_requested.connect(self._open_requested)
-        for keys, slot in (
-            (Qt.Key.Key_PageUp, lambda: self.step(-1)),
-            (Qt.Key.Key_PageDown, lambda: self.step(1)),
-            (Qt.Key.Key_Home, self.go_today),
-            (Qt.Key.Key_T, self.go_today),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        add_page_shortcuts(
+            self,
+            (
+                (Qt.Key.Key_PageUp, lambda: self.step(-1)),
+                (Qt.Key.Key_PageDown, lambda: self.step(1)),
+                (Qt.Key.Key_Home, self.go_today),
+                (Qt.Key.Key_T, self.go_today),
+            ),
+        )
         change_hub().changed.connect(self._changed)
         self.refresh()
 

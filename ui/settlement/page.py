@@ -13,7 +13,7 @@ again (a hidden page when it is next shown). Ctrl+P previews its PDF."""
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -35,6 +35,7 @@ from ui.settlement.contract_tab import ContractHoursTab
 from ui.settlement.hours_tab import HoursTab
 from ui.settlement.report_tab import ReportTab
 from ui.settlement.settlement_tab import SettlementTab
+from ui.shortcuts import add_page_shortcuts
 from ui.staffing.labels import fiscal_year_text
 
 # A change to any of these can alter what the page shows.
@@ -122,15 +123,15 @@ class SettlementPage(QWidget):
         self.this_month_button.clicked.connect(lambda: self.set_month(self._this_month))
         self.body_combo.currentIndexChanged.connect(lambda _i: self._load_current())
         self.tabs.currentChanged.connect(self._tab_changed)
-        for keys, slot in (
-            (QKeySequence(Qt.Key.Key_PageUp), lambda: self.step(-1)),
-            (QKeySequence(Qt.Key.Key_PageDown), lambda: self.step(1)),
-            (QKeySequence(Qt.Key.Key_Home), lambda: self.set_month(self._this_month)),
-            (QKeySequence(QKeySequence.StandardKey.Print), self.preview),
-        ):
-            shortcut = QShortcut(keys, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        add_page_shortcuts(
+            self,
+            (
+                (QKeySequence(Qt.Key.Key_PageUp), lambda: self.step(-1)),
+                (QKeySequence(Qt.Key.Key_PageDown), lambda: self.step(1)),
+                (QKeySequence(Qt.Key.Key_Home), lambda: self.set_month(self._this_month)),
+                (QKeySequence(QKeySequence.StandardKey.Print), self.preview),
+            ),
+        )
         change_hub().changed.connect(self._changed)
         self._show_month()
         self._tab_changed(0)  # the labels; read when shown

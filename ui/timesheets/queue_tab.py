@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -48,6 +48,7 @@ from oneaqita.services.timesheet_queries import WeekGrid, week_grid
 from oneaqita.services.timesheet_weeks import approve_week, approve_weeks
 from ui.errors import show_error
 from ui.operations import ChangeOp, QueryOp
+from ui.shortcuts import add_page_shortcuts
 from ui.timesheets.approval_detail import WeekContent
 from ui.timesheets.body_filter_bar import BodyFilterBar
 from ui.timesheets.queue_model import QueueModel, own_week_reason, week_range_text
@@ -148,15 +149,15 @@ class QueueTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.approve_button.clicked.connect(self.approve)
         self.return_button.clicked.connect(self.return_selected)
-        for keys, slot in (
-            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return), self.approve),
-            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter), self.approve),
-            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Backspace), self.return_selected),
-            (QKeySequence(QKeySequence.StandardKey.Find), self.filter_bar.focus_search),
-        ):
-            shortcut = QShortcut(keys, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        add_page_shortcuts(
+            self,
+            (
+                (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return), self.approve),
+                (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter), self.approve),
+                (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Backspace), self.return_selected),
+                (QKeySequence(QKeySequence.StandardKey.Find), self.filter_bar.focus_search),
+            ),
+        )
         self.approve_button.setToolTip(self.tr("選んだ週を承認します (Ctrl+Enter)"))
         self._update_buttons()
 

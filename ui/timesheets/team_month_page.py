@@ -15,7 +15,7 @@ import dataclasses
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,6 +33,7 @@ from oneaqita.services.schedule_queries import organization_choices
 from oneaqita.services.team_month import TeamMonth, month_of, team_month
 from ui.navigation import TeamMonthFocus
 from ui.operations import QueryOp, change_hub
+from ui.shortcuts import add_page_shortcuts
 from ui.timesheets.body_filter_bar import BodyFilterBar
 from ui.timesheets.day_labels import GAP, OFF_DAY, OUTSIDE
 from ui.timesheets.frozen_column import FrozenColumnTableView
@@ -128,15 +129,15 @@ class TeamMonthPage(QWidget):
         self.next_button.clicked.connect(lambda: self.step(1))
         self.this_month_button.clicked.connect(self.go_this_month)
         self.filter_bar.changed.connect(self._filter_changed)
-        for keys, slot in (
-            (QKeySequence(Qt.Key.Key_PageUp), lambda: self.step(-1)),
-            (QKeySequence(Qt.Key.Key_PageDown), lambda: self.step(1)),
-            (QKeySequence(Qt.Key.Key_Home), self.go_this_month),
-            (QKeySequence(QKeySequence.StandardKey.Find), self.filter_bar.focus_search),
-        ):
-            shortcut = QShortcut(keys, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        add_page_shortcuts(
+            self,
+            (
+                (QKeySequence(Qt.Key.Key_PageUp), lambda: self.step(-1)),
+                (QKeySequence(Qt.Key.Key_PageDown), lambda: self.step(1)),
+                (QKeySequence(Qt.Key.Key_Home), self.go_this_month),
+                (QKeySequence(QKeySequence.StandardKey.Find), self.filter_bar.focus_search),
+            ),
+        )
         change_hub().changed.connect(self._changed)
         self.refresh()
 

@@ -18,7 +18,6 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from oneaqita.permissions import Action, allowed
@@ -32,6 +31,7 @@ from oneaqita.services.timesheet_queries import RowKey, WeekGrid, previous_week_
 from oneaqita.services.timesheet_rows import AssignedOrder, assigned_orders
 from oneaqita.services.timesheet_weeks import submit_week
 from ui.operations import QueryOp, change_hub
+from ui.shortcuts import add_page_shortcuts
 from ui.timesheets.week_bar import WeekBanner, WeekBar
 from ui.timesheets.week_dialogs import AddRowDialog, NoteDialog, PersonChooser
 from ui.timesheets.week_model import CellKey, WeekModel
@@ -119,14 +119,14 @@ class WeekPage(QWidget):
         self.bar.add_row_button.clicked.connect(self.add_row)
         self.bar.copy_rows_button.clicked.connect(self.copy_last_week)
         self.bar.submit_button.clicked.connect(self.submit)
-        for key, slot in (
-            (Qt.Key.Key_PageUp, lambda: self.step(-1)),
-            (Qt.Key.Key_PageDown, lambda: self.step(1)),
-            (Qt.Key.Key_Home, self.this_week),
-        ):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        add_page_shortcuts(
+            self,
+            (
+                (Qt.Key.Key_PageUp, lambda: self.step(-1)),
+                (Qt.Key.Key_PageDown, lambda: self.step(1)),
+                (Qt.Key.Key_Home, self.this_week),
+            ),
+        )
         change_hub().changed.connect(self._changed)
         self.refresh()
 

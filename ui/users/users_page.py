@@ -3,7 +3,7 @@ state, filtered by text, role and state and sorted in the query; add (Ctrl+N), e
 reset a password, deactivate or reactivate after a question naming the user."""
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +28,7 @@ from ui.editor_dialog import EditorDialog
 from ui.errors import show_error
 from ui.labels import role_label
 from ui.operations import ChangeOp, QueryOp, change_hub
+from ui.shortcuts import add_page_shortcuts
 from ui.users.password_dialog import PasswordDialog
 from ui.users.user_dialog import UserDialog
 from ui.users.users_model import ID_ROLE, LOGIN, UserTableModel
@@ -96,13 +97,13 @@ class UsersPage(QWidget):
         layout.addWidget(self.table, 1)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self._update_buttons()
-        for keys, slot in (
-            (QKeySequence(QKeySequence.StandardKey.New), self.add_user),
-            (QKeySequence(QKeySequence.StandardKey.Find), self.search_edit.setFocus),
-        ):
-            shortcut = QShortcut(keys, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        add_page_shortcuts(
+            self,
+            (
+                (QKeySequence(QKeySequence.StandardKey.New), self.add_user),
+                (QKeySequence(QKeySequence.StandardKey.Find), self.search_edit.setFocus),
+            ),
+        )
         change_hub().changed.connect(self._changed)
         self.refresh()
 

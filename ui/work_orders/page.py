@@ -6,7 +6,7 @@ prints and saves the selected order's sheet (ui/work_orders/sheet_command.py).""
 import dataclasses
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from oneaqita.models import WorkOrderStatus
@@ -34,6 +34,7 @@ from oneaqita.services.work_types import WorkTypeRow, list_work_types
 from ui.errors import show_error
 from ui.list_page import ListDetailPage
 from ui.operations import ChangeOp, QueryOp, change_hub
+from ui.shortcuts import add_page_shortcuts
 from ui.work_orders.detail_pane import WorkOrderDetailPane
 from ui.work_orders.editor import WorkOrderDialog
 from ui.work_orders.editor_launcher import WorkOrderEditorLauncher
@@ -230,13 +231,13 @@ class WorkOrdersPage(ListDetailPage):
         bar.edit_button.clicked.connect(self.edit_selected)
         bar.duplicate_button.clicked.connect(self.duplicate_selected)
         self.table.activated.connect(self._activated)  # Enter and double click
-        for keys, slot in (
-            (QKeySequence(QKeySequence.StandardKey.New), self.add_work_order),
-            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_D), self.duplicate_selected),
-        ):
-            shortcut = QShortcut(keys, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        add_page_shortcuts(
+            self,
+            (
+                (QKeySequence(QKeySequence.StandardKey.New), self.add_work_order),
+                (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_D), self.duplicate_selected),
+            ),
+        )
 
     def _activated(self, _index: QModelIndex) -> None:
         self.edit_selected()
