@@ -12,7 +12,8 @@ from sqlalchemy.exc import ArgumentError
 
 from oneaqita.db import migrate
 from oneaqita.db.engine import resolve_url
-from oneaqita.errors import AuthenticationFailed, ValidationError
+from oneaqita.errors import AuthenticationFailed
+from oneaqita.passwords import check_repeated
 from oneaqita.services.actor import Actor
 from oneaqita.services.authentication import (
     authenticate,
@@ -107,14 +108,14 @@ def create_admin(db: Database, login: str) -> Actor:
     if password is None:
         if not sys.stdin.isatty():
             raise _no_terminal()
-        password = getpass.getpass(f"{login} の新しいパスワード / new password: ")
-        again = getpass.getpass("もう一度 / again: ")
-        if again != password:
-            raise ValidationError(
-                "2回入力したパスワードが一致しません。",
-                "The two passwords differ.",
-                "password",
-            )
+        password = ask_new_password(f"{login} の新しいパスワード / new password: ")
     if has_users(db):  # a database from before logins: its administrator's first password
         return set_missing_admin_password(db, login.strip(), password)
     return create_first_admin(db, login, login, password)
+
+
+def ask_new_password(prompt: str = "新しいパスワード / new password: ") -> str:
+    """A new password asked twice on the terminal (ValidationError when the two differ)."""
+    first = getpass.getpass(prompt)
+    check_repeated(first, getpass.getpass("もう一度 / again: "))
+    return first

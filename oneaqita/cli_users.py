@@ -6,13 +6,12 @@ A new password comes from $ONEAQITA_NEW_PASSWORD, else it is asked twice on the 
 is never an argument (it would stay in the shell's history and the process list)."""
 
 import argparse
-import getpass
 import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from oneaqita.errors import ValidationError
+from oneaqita.cli_login import ask_new_password
 from oneaqita.models import Role
 
 if TYPE_CHECKING:
@@ -127,14 +126,7 @@ def _new_password() -> str:
     from_env = os.environ.get(ENV_NEW_PASSWORD)
     if from_env is not None:
         return from_env
-    first = getpass.getpass("新しいパスワード / new password: ")
-    if getpass.getpass("もう一度 / again: ") != first:
-        raise ValidationError(
-            "2回入力したパスワードが一致しません。",
-            "The two passwords typed differ.",
-            "password",
-        )
-    return first
+    return ask_new_password()
 
 
 def _print_list(db: "Database", actor: "Actor") -> None:

@@ -20,7 +20,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from oneaqita.errors import ValidationError
 
 __all__ = ["MAX_LENGTH", "MIN_LENGTH", "check_password", "hash_password", "needs_rehash"]
-__all__ += ["verify_password"]
+__all__ += ["check_repeated", "verify_password"]
 
 MIN_LENGTH = 8
 MAX_LENGTH = 256  # argon2 takes any length; a megabyte pasted by mistake is refused
@@ -47,6 +47,16 @@ def check_password(password: str) -> None:
             "パスワードに制御文字は使えません。",
             "A password cannot contain control characters.",
             "password",
+        )
+
+
+def check_repeated(password: str, again: str) -> None:
+    """ValidationError (field ``password_again``) when a new password typed twice differs."""
+    if password != again:
+        raise ValidationError(
+            "2回入力したパスワードが一致しません。",
+            "The two passwords differ.",
+            "password_again",
         )
 
 

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oneaqita.errors import DomainError
+from oneaqita.errors import DomainError, ValidationError
+from oneaqita.passwords import check_repeated
 from oneaqita.services.actor import Actor
 from oneaqita.services.authentication import create_first_admin
 from oneaqita.services.database import Database
@@ -69,9 +70,12 @@ class FirstAdminDialog(QDialog):
 
     def _create(self) -> None:
         password = self.password_edit.text()
-        if self._db.dialect != "postgresql" and password != self.again_edit.text():
-            self._show("2回入力したパスワードが一致しません。\nThe two passwords differ.")
-            return
+        if self._db.dialect != "postgresql":
+            try:
+                check_repeated(password, self.again_edit.text())
+            except ValidationError as exc:
+                self._show(f"{exc.ja}\n{exc.en}")
+                return
         try:
             self.actor = create_first_admin(
                 self._db,

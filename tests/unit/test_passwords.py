@@ -31,3 +31,12 @@ def test_unusable_passwords_are_refused_with_the_reason(password: str, reason: s
 
 def test_a_huge_password_is_not_hashed_at_a_login() -> None:
     assert not verify_password(hash_password("correct horse"), "x" * 1_000_000)
+
+
+def test_a_new_password_typed_twice_differently_is_refused_at_the_second_field() -> None:
+    from oneaqita.passwords import check_repeated
+
+    check_repeated("correct horse", "correct horse")
+    with pytest.raises(ValidationError) as caught:
+        check_repeated("correct horse", "correct house")
+    assert "一致しません" in caught.value.ja and caught.value.field == "password_again"

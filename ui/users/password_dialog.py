@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from oneaqita.errors import ValidationError
+from oneaqita.passwords import check_repeated
 from oneaqita.services.actor import Actor
 from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
@@ -45,12 +47,10 @@ class PasswordDialog(EditorDialog[UserRow]):
 
     def save_call(self) -> Callable[[], Change] | None:
         password = self.password_edit.text()
-        if password != self.again_edit.text():
-            self.errors.show(
-                "2回入力したパスワードが一致しません。",
-                "The two passwords typed differ.",
-                "password_again",
-            )
+        try:
+            check_repeated(password, self.again_edit.text())
+        except ValidationError as exc:
+            self.errors.show(exc.ja, exc.en, exc.field)
             return None
         db, actor, user_id = self._db, self._actor, self.row.id
         return lambda: in_own_unit(db, actor, lambda uow: reset_password(uow, user_id, password))

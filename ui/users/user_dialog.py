@@ -8,7 +8,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QWidget
 
+from oneaqita.errors import ValidationError
 from oneaqita.models import Role
+from oneaqita.passwords import check_repeated
 from oneaqita.services.actor import Actor
 from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
@@ -129,12 +131,10 @@ class UserDialog(EditorDialog[UserRow]):
         db, actor, name, role = self._db, self._actor, self.name_edit.text(), self.role()
         if self.row is None:
             password = self.password_edit.text()
-            if password != self.again_edit.text():
-                self.errors.show(
-                    "2回入力したパスワードが一致しません。",
-                    "The two passwords typed differ.",
-                    "password_again",
-                )
+            try:
+                check_repeated(password, self.again_edit.text())
+            except ValidationError as exc:
+                self.errors.show(exc.ja, exc.en, exc.field)
                 return None
             login = self.login_edit.text()
             return lambda: in_own_unit(
