@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSI
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = """
-import sys, time
+import os, sys, time
 from datetime import date
 from pathlib import Path
 from oneaqita.db.engine import make_engine
@@ -38,7 +38,9 @@ url, ready, contract_id = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
 
 def progress(stage, done, total):
     if done and not ready.exists():
-        ready.write_text(f"{stage} {done}/{total}")
+        # Written whole, then renamed: the test must never read a file still being written.
+        ready.with_suffix(".part").write_text(f"{stage} {done}/{total}")
+        os.replace(ready.with_suffix(".part"), ready)
         time.sleep(600)  # killed here, the transaction open
 
 create_plan(Database(make_engine(url)), COORDINATOR, PlanRequest(contract_id, per_order=1),
