@@ -26,7 +26,14 @@ import pytest
 from sqlalchemy import make_url, text
 
 from oneaqita.db.engine import make_engine
-from oneaqita.services.asset_map import AKITA, MapBox, MapPicture, map_picture
+from oneaqita.services.asset_map import (
+    AKITA,
+    CELL_PX,
+    MAX_POINTS,
+    MapBox,
+    MapPicture,
+    map_picture,
+)
 from oneaqita.services.asset_registry import AssetListFilter
 from oneaqita.services.database import Database
 from tests.bench import bigdata
@@ -142,6 +149,11 @@ def backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
     db.dispose()
 
 
+# One cell per CELL_PX square of the view, each with up to four conditions; 64 MiB at most.
+_MAX_CELLS = (WIDTH // CELL_PX + 2) * (HEIGHT // CELL_PX + 2) * 4
+_MAX_PEAK = 64 * 2**20
+
+
 def _painter() -> Any:
     from PySide6.QtGui import QImage, QPainter
 
@@ -170,7 +182,7 @@ def test_a_map_redraw(qapp: Any, backend: Backend) -> None:
         ["view", "drawn", "query ms", "paint ms", "redraw ms", f"{backend.driver} ms", "ratio",
          "peak alloc"],
     )  # fmt: skip
-    over = []
+    over, unbounded = [], []
     for label, flt, box in CASES:
 
         def query(f: AssetListFilter = flt, b: MapBox = box) -> MapPicture:
@@ -202,6 +214,9 @@ def test_a_map_redraw(qapp: Any, backend: Backend) -> None:
             mib(peak),
         )
         backend.explain_if_slow(table, label, q.median, query)
+        # Memory bounded (issue 12): what one redraw holds depends on the view, not the data.
+        if not (0 < len(picture) <= max(MAX_POINTS, _MAX_CELLS)) or peak > _MAX_PEAK:
+            unbounded.append(f"{label}: {len(picture):,} drawn, peak {mib(peak)}")
         if d.median > TARGET_MS:
             over.append(label)
     table.notes.append(
@@ -209,3 +224,4 @@ def test_a_map_redraw(qapp: Any, backend: Backend) -> None:
     )
     table.notes.append("ratio = the service's query / the driver replaying its statements")
     publish(table)
+    assert not unbounded, unbounded
