@@ -103,11 +103,12 @@ def _prepare(
     return OpenedDatabase(db, blank)
 
 
-def log_in(db: Database) -> Actor | None:
+def log_in(db: Database, login: str | None = None) -> Actor | None:
     """The user of this session: the first administrator on a database without users (made
-    deliberately), else a login; None when the user cancels."""
+    deliberately), else a login (``login`` filled in, else the remembered one); None when the
+    user cancels."""
     dialog: FirstAdminDialog | LoginDialog
-    dialog = FirstAdminDialog(db) if not has_users(db) else LoginDialog(db)
+    dialog = FirstAdminDialog(db) if not has_users(db) else LoginDialog(db, login=login)
     return dialog.actor if dialog.exec() else None
 
 

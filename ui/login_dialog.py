@@ -49,7 +49,9 @@ class LoginDialog(QDialog):
         url: str | None = None,
         parent: QWidget | None = None,
         settings: QSettings | None = None,
+        login: str | None = None,
     ) -> None:
+        """``login`` is filled in (after a restore: the restorer's); else the remembered one."""
         super().__init__(parent)
         self.database = db
         self.actor: Actor | None = None
@@ -61,7 +63,7 @@ class LoginDialog(QDialog):
             self.tr("ログイン名とパスワードを入力してください。\n{where}").format(where=where)
         )
         intro.setWordWrap(True)
-        self.login_edit = QLineEdit(remembered_login(self._settings))
+        self.login_edit = QLineEdit(login or remembered_login(self._settings))
         self.login_edit.setMaxLength(60)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -107,14 +109,17 @@ class LoginDialog(QDialog):
         self.login_edit.textChanged.connect(self._login_changed)
         self._login_changed(self.login_edit.text())
         (self.password_edit if self.login_edit.text() else self.login_edit).setFocus()
-        if self._demo:
-            self.demo_list.setFocus()
+        if self._demo and self.demo_list.currentItem() is not None:
+            self.demo_list.setFocus()  # (focused without a current item, it would pick one)
         self.setMinimumWidth(420)
 
     def _fill_demo_list(self) -> None:
-        wanted = self.login_edit.text() or "admin"
+        typed = self.login_edit.text()
         logins = [login for login, _, _ in self._demo]
-        if wanted not in logins:
+        wanted = typed or "admin"
+        if typed and typed not in logins:
+            wanted = ""  # a login with a password (remembered or given) stays as it is
+        elif wanted not in logins:
             wanted = "admin" if "admin" in logins else (logins[0] if logins else "")
         for login, display, role in self._demo:
             item = QListWidgetItem(f"{display} ({login}) — {role_label(Role(role))}")
