@@ -151,6 +151,7 @@ def run(url: str | None = None, demo: bool = False) -> int:
             return 1
         server = log_in_to_server(resolve_url(url))
         if server is None:
+            QThreadPool.globalInstance().waitForDone()  # a cancelled check ends on its own
             return 0
     try:
         opened = run_with_progress(
@@ -177,6 +178,7 @@ def run(url: str | None = None, demo: bool = False) -> int:
         choice = offer_first_start(None, opened.db)
     actor = server[1] if server is not None else log_in(opened.db)
     if actor is None:
+        QThreadPool.globalInstance().waitForDone()  # a cancelled check still reads the db
         opened.db.dispose()
         return 0
     window = MainWindow(opened.db, actor)

@@ -246,6 +246,7 @@ def _reopen(
     if actor is None:
         actor = log_in(opened.db, login)
     if actor is None:
+        QThreadPool.globalInstance().waitForDone()  # a cancelled check still reads the db
         opened.db.dispose()
         return None, True
     window = MainWindow(opened.db, actor)
