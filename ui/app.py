@@ -103,11 +103,12 @@ def _prepare(
     return OpenedDatabase(db, blank)
 
 
-def log_in(db: Database) -> Actor | None:
+def log_in(db: Database, login: str | None = None) -> Actor | None:
     """The user of this session: the first administrator on a database without users (made
-    deliberately), else a login; None when the user cancels."""
+    deliberately), else a login (``login`` filled in, else the remembered one); None when the
+    user cancels."""
     dialog: FirstAdminDialog | LoginDialog
-    dialog = FirstAdminDialog(db) if not has_users(db) else LoginDialog(db)
+    dialog = FirstAdminDialog(db) if not has_users(db) else LoginDialog(db, login=login)
     return dialog.actor if dialog.exec() else None
 
 
@@ -150,6 +151,7 @@ def run(url: str | None = None, demo: bool = False) -> int:
             return 1
         server = log_in_to_server(resolve_url(url))
         if server is None:
+            QThreadPool.globalInstance().waitForDone()  # a cancelled check ends on its own
             return 0
     try:
         opened = run_with_progress(
@@ -176,6 +178,7 @@ def run(url: str | None = None, demo: bool = False) -> int:
         choice = offer_first_start(None, opened.db)
     actor = server[1] if server is not None else log_in(opened.db)
     if actor is None:
+        QThreadPool.globalInstance().waitForDone()  # a cancelled check still reads the db
         opened.db.dispose()
         return 0
     window = MainWindow(opened.db, actor)

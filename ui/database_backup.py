@@ -5,9 +5,12 @@ A restore replaces the file under every engine on it, so nothing may hold the ol
 the file is checked and staged while the window stays open (a refused file changes nothing),
 then the window is closed (its pages with it), the background reads it started are waited
 for, the database is disposed and the copy put in place; a new main window is then opened on
-the database at the same URL, exactly as at start (migrated, the desktop user found). Should
-the restored database not open for this user (a backup from before the user existed), the
-app says so and quits, since there is nothing left to show.
+the database at the same URL, exactly as at start: migrated, and whoever uses it logs in to
+the restored database (its users and passwords are those of the backup), the restorer's login
+name filled in; with no user in it, its first administrator is asked for. Cancelling that
+login quits the app, as at start. A restore that failed has kept the old database: it is
+reopened for the restorer without asking. Should the database not open, the app says so and
+quits, since there is nothing left to show.
 """
 
 from datetime import datetime
@@ -188,9 +191,15 @@ class DatabaseBackup(QObject):
                 )
             except Exception as exc:  # noqa: BLE001 - said to the user, the old database reopened
                 outcome = exc
-            reopened = _reopen(prepared.url, title, reopen_text, self._actor.login)
+            restored = not isinstance(outcome, BaseException)
+            reopened, cancelled = _reopen(
+                prepared.url, title, reopen_text, self._actor.login, restored
+            )
         finally:
             app.setQuitOnLastWindowClosed(quits)
+        if cancelled:
+            app.quit()  # the login after the restore was cancelled: as at start
+            return
         if reopened is None:
             self._tell_and_quit(app, title, failed_text)
             return
@@ -211,10 +220,13 @@ def _tell(parent: QWidget | None, title: str, text: str) -> None:
     box.exec()
 
 
-def _reopen(url: str, title: str, label: str, login: str) -> "MainWindow | None":
-    """A main window on the database at url, opened as at start, for ``login`` (who has just
-    restored it) when the restored database knows them, else for whoever logs in; None (the
-    reason shown) when it cannot be."""
+def _reopen(
+    url: str, title: str, label: str, login: str, restored: bool
+) -> "tuple[MainWindow | None, bool]":
+    """A main window on the database at url, opened as at start, and whether the login was
+    cancelled. ``restored``: whoever uses it logs in to it (``login``, the restorer's, filled
+    in); else (the old database kept) it opens for ``login`` while still an active user there.
+    No window (the reason shown) when the database cannot be opened."""
     from ui.app import log_in, open_database  # the start-up's own; ui.app imports the window
     from ui.main_window import MainWindow
 
@@ -224,20 +236,25 @@ def _reopen(url: str, title: str, label: str, login: str) -> "MainWindow | None"
         )
     except Exception as exc:  # noqa: BLE001 - nothing to show without a database
         show_error(None, exc if isinstance(exc, DomainError) else _unexpected(exc))
-        return None
-    try:
-        actor: Actor | None = registered_actor(opened.db, login)
-    except DomainError:  # not (or no longer active) in the restored database: log in
-        actor = log_in(opened.db)
+        return None, False
+    actor: Actor | None = None
+    if not restored:
+        try:
+            actor = registered_actor(opened.db, login)
+        except DomainError:  # no longer active: log in
+            actor = None
     if actor is None:
+        actor = log_in(opened.db, login)
+    if actor is None:
+        QThreadPool.globalInstance().waitForDone()  # a cancelled check still reads the db
         opened.db.dispose()
-        return None
+        return None, True
     window = MainWindow(opened.db, actor)
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(opened.db.dispose)
     window.show()
-    return window
+    return window, False
 
 
 def _unexpected(exc: BaseException) -> DomainError:

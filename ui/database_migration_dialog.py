@@ -2,7 +2,9 @@
 schema's owner, typed here; the password is remembered only when asked and only in the system
 keyring (where there is none the dialog says so and nothing is written). The upgrade runs off
 the GUI thread with a progress dialog, one revision after another; a role that does not own
-the schema is refused before anything runs (oneaqita/db/owner_migrations.py)."""
+the schema is refused before anything runs (oneaqita/db/owner_migrations.py). Once migrated,
+a database without any user offers 最初の管理者を作成…: the first-administrator dialog on the
+owner's connection, which makes the administrator's login role and users row."""
 
 from dataclasses import dataclass
 
@@ -28,10 +30,12 @@ from oneaqita.db.owner_secrets import (
     remember_password,
     remembered_password,
 )
-from oneaqita.db.server_check import ConnectionFailed
+from oneaqita.db.server_check import ConnectionFailed, connect
 from oneaqita.errors import DomainError, ValidationError
+from oneaqita.services.database import Database
 from ui.errors import show_error
 from ui.field_errors import INVALID_STYLE, FieldErrors
+from ui.first_admin_dialog import FirstAdminDialog
 from ui.operations import QueryOp
 
 
@@ -96,6 +100,11 @@ class OwnerMigrationDialog(QDialog):
         self.run_button.clicked.connect(self.run)
         self.close_button = QPushButton(self.tr("閉じる"))
         self.close_button.clicked.connect(self.reject)
+        self.first_admin_button = QPushButton(self.tr("最初の管理者を作成(&A)…"))
+        self.first_admin_button.clicked.connect(self.create_first_admin)
+        self.first_admin_button.hide()
+        self._ran_as: tuple[str, str] | None = None  # the owner and password that migrated
+        row.addWidget(self.first_admin_button)
         row.addWidget(self.run_button)
         row.addWidget(self.close_button)
         layout.addLayout(row)
@@ -145,6 +154,7 @@ class OwnerMigrationDialog(QDialog):
                 not_kept = exc
             return _Outcome(result, not_kept)
 
+        self._ran_as = (owner, password)
         self._busy(True)
         QueryOp(self, call).with_progress(
             self.tr("データベースを移行しています…"), self.windowTitle()
@@ -155,8 +165,39 @@ class OwnerMigrationDialog(QDialog):
         text = outcome.result.message()
         if outcome.not_kept is not None:
             text += f"\n\n{outcome.not_kept.ja}\n{outcome.not_kept.en}"
+        no_users = outcome.result.no_users
+        if no_users:
+            text += "\n\n" + self.tr(
+                "このデータベースにはまだユーザーがいません。最初の管理者を作成してください。"
+            )
         self.said.setText(text)
         self.said.show()
+        self.first_admin_button.setVisible(no_users)
+        if no_users:
+            self.first_admin_button.setFocus()
+
+    def create_first_admin(self) -> None:
+        """The first-administrator dialog on the owner's connection (the one that migrated)."""
+        if self._ran_as is None:
+            return
+        try:
+            db = Database(connect(self.settings, *self._ran_as))
+        except DomainError as exc:
+            self.errors.show(exc.ja, exc.en, None)
+            return
+        try:
+            dialog = FirstAdminDialog(db, self)
+            created = dialog.exec() and dialog.actor is not None
+        finally:
+            db.dispose()
+        if created and dialog.actor is not None:
+            self.first_admin_button.hide()
+            self.said.setText(
+                self.tr(
+                    "管理者「{login}」を作成しました。次回の起動時にこのログイン名と"
+                    "パスワードでログインしてください。"
+                ).format(login=dialog.actor.login)
+            )
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)

@@ -1,5 +1,10 @@
 """The first administrator of a database without users: created deliberately (login, name,
-password twice), never by whoever opens the database first."""
+password twice), never by whoever opens the database first.
+
+On PostgreSQL the dialog runs on the owner's connection (the database settings' 移行を実行…,
+once the schema is migrated and has no user): the password typed makes a new login role (the
+server keeps its SCRAM verifier, the app nothing); left empty, an existing login role is used
+with its own password."""
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -50,9 +55,9 @@ class FirstAdminDialog(QDialog):
         form.addRow(self.tr("ログイン名"), self.login_edit)
         form.addRow(self.tr("表示名"), self.name_edit)
         if db.dialect == "postgresql":
-            self.password_edit.setEnabled(False)
-            self.again_edit.setEnabled(False)
-            self.password_edit.setPlaceholderText(self.tr("PostgreSQL のログインロールのもの"))
+            self.password_edit.setPlaceholderText(
+                self.tr("空欄: 既存のログインロールとそのパスワードを使う")
+            )
         form.addRow(self.tr("パスワード"), self.password_edit)
         form.addRow(self.tr("パスワード（確認）"), self.again_edit)
         buttons = QDialogButtonBox()
@@ -69,19 +74,19 @@ class FirstAdminDialog(QDialog):
         self.setMinimumWidth(440)
 
     def _create(self) -> None:
-        password = self.password_edit.text()
-        if self._db.dialect != "postgresql":
+        password: str | None = self.password_edit.text()
+        again = self.again_edit.text()
+        if self._db.dialect == "postgresql" and not password and not again:
+            password = None  # the existing login role's own
+        else:
             try:
-                check_repeated(password, self.again_edit.text())
+                check_repeated(password or "", again)
             except ValidationError as exc:
                 self._show(f"{exc.ja}\n{exc.en}")
                 return
         try:
             self.actor = create_first_admin(
-                self._db,
-                self.login_edit.text(),
-                self.name_edit.text(),
-                password if self._db.dialect != "postgresql" else None,
+                self._db, self.login_edit.text(), self.name_edit.text(), password
             )
         except DomainError as exc:
             self._show(f"{exc.ja}\n{exc.en}")

@@ -2,7 +2,8 @@
 settings: connect with the owner's login and password (typed, or remembered in the keyring),
 refuse a role that does not own the schema before anything runs, then upgrade one revision at
 a time so that progress can be shown; each revision commits on its own, so a failure leaves
-the database at the last revision that finished and says which."""
+the database at the last revision that finished and says which. The result says whether the
+migrated database has no user yet (the settings then offer to create its first administrator)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ class MigrationResult:
     before: str | None
     after: str | None
     steps: int
+    no_users: bool = False  # migrated, and no users row yet: its first administrator is due
 
     def message(self) -> str:
         if self.steps == 0:
@@ -129,7 +131,9 @@ def run_owner_migrations(
             done = revision
         if progress and steps:
             progress(f"{done}", len(steps), len(steps))
-        return MigrationResult(before, current_revision(engine), len(steps))
+        with engine.connect() as conn:
+            no_users = not conn.execute(text("SELECT EXISTS (SELECT 1 FROM users)")).scalar()
+        return MigrationResult(before, current_revision(engine), len(steps), bool(no_users))
     finally:
         engine.dispose()
 

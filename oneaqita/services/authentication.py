@@ -35,7 +35,7 @@ from oneaqita.errors import (
     ValidationError,
 )
 from oneaqita.models import DatabaseSetting, LoginFailure, Role, User
-from oneaqita.passwords import hash_password, needs_rehash, verify_password
+from oneaqita.passwords import check_password, hash_password, needs_rehash, verify_password
 from oneaqita.services.actor import SYSTEM_ACTOR, Actor
 from oneaqita.services.changes import Entity
 from oneaqita.services.database import Database
@@ -313,9 +313,10 @@ def _already_set_up() -> AuthenticationFailed:
 
 def create_first_admin(db: Database, login: str, display_name: str, password: str | None) -> Actor:
     """The first administrator of a database without any user (refused once one exists).
-    SQLite: its password hash is stored. PostgreSQL: only the users row — the login role
-    must exist (the server keeps its password); it is granted the administrators' group role
-    when that exists."""
+    SQLite: its password hash is stored. PostgreSQL (run as the owner): with a password, the
+    login role is created with it (a SCRAM verifier: the server keeps it, the app nothing),
+    in the administrators' group role; without one, the login role must exist already and is
+    granted that group role when it exists. The users row and the role are one transaction."""
     login = _check_login(login)
     name = _check_name(display_name, login)
     pg = db.dialect == "postgresql"
@@ -324,7 +325,9 @@ def create_first_admin(db: Database, login: str, display_name: str, password: st
     with db.unit_of_work(maker) as uow:
         if uow.session.scalar(select(func.count(User.id))):
             raise _already_set_up()
-        if pg:
+        if pg and password is not None:
+            _create_admin_role(uow.session.connection(), login, password)
+        elif pg:
             _grant_admin_group(uow.session.connection(), login)
         user = User(login=login, display_name=name, role=Role.ADMIN, password_hash=stored)
         uow.session.add(user)
@@ -337,6 +340,19 @@ def create_first_admin(db: Database, login: str, display_name: str, password: st
             {"login": login, "display_name": name, "role": Role.ADMIN.value},
         )
         return Actor.of(user)
+
+
+def _create_admin_role(conn: Connection, login: str, password: str) -> None:
+    check_password(password)
+    if pg_roles.login_exists(conn, login):
+        raise ValidationError(
+            f"PostgreSQL のロール「{login}」はすでにあります。別のログイン名にするか、"
+            "パスワードを空にしてそのロール（とそのパスワード）を使ってください。",
+            f"PostgreSQL already has a role '{login}': choose another login, or leave the "
+            "password empty to use that role (and its password).",
+            "login",
+        )
+    pg_roles.create_login(conn, login, password, Role.ADMIN)
 
 
 def _grant_admin_group(conn: Connection, login: str) -> None:

@@ -49,7 +49,7 @@ def test_the_right_password_logs_in_a_wrong_one_is_refused(
         with pytest.raises(ValidationError) as no_role:
             create_first_admin(owner, "nobody-such", "x", None)
         assert "CREATE ROLE" in no_role.value.en
-        created = create_first_admin(owner, "kato", "加藤", "ignored-password")
+        created = create_first_admin(owner, "kato", "加藤", None)  # the role's own password
         assert created.role is Role.ADMIN
         with owner.read() as session:
             stored = session.execute(text("SELECT password_hash FROM users")).scalars().all()

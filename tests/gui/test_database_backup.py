@@ -2,11 +2,12 @@
 confirmation, and the main window reopened on the restored database."""
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from sqlalchemy import select
 
@@ -15,8 +16,10 @@ from oneaqita.models import Role, User
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
 from oneaqita.services.database_backup import backup_database
+from tests.logins import add_login
 from tests.settlement_builders import add_user
 from ui.database_backup import DatabaseBackup
+from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 from ui.operations import running_operations
 
@@ -32,6 +35,21 @@ def _count(path: Path, table: str) -> int:
 def _logins(db: Database) -> set[str]:
     with db.read() as session:
         return set(session.scalars(select(User.login)))
+
+
+def _when_asked_to_log_in(answer: Callable[[LoginDialog], bool]) -> QTimer:
+    """Calls ``answer`` with the login dialog the restore opens (modal) until it returns
+    True; the timer is stopped by then."""
+    poll = QTimer()
+
+    def step() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, LoginDialog) and not dialog.checking and answer(dialog):
+            poll.stop()
+
+    poll.timeout.connect(step)
+    poll.start(50)
+    return poll
 
 
 def test_backup_writes_the_chosen_file(
@@ -87,6 +105,14 @@ def test_restore_asks_then_reopens_the_window_on_the_restored_database(
         QFileDialog, "getOpenFileName", lambda *a: (str(source), "SQLite (*.sqlite3)")
     )
     monkeypatch.setattr(QMessageBox, "question", confirm)
+    asked: list[tuple[str, Database | None]] = []
+
+    def demo_login(dialog: LoginDialog) -> bool:  # the demo's admin: no password, Enter
+        asked.append((dialog.login_edit.text(), dialog.database))
+        dialog.ok_button.click()
+        return True
+
+    poll = _when_asked_to_log_in(demo_login)
     assert window.database_backup.restore_action is not None
     window.database_backup.restore_action.trigger()
 
@@ -107,6 +133,7 @@ def test_restore_asks_then_reopens_the_window_on_the_restored_database(
     message_boxes.clear()
     new_db = new._db
     assert new_db is not demo_db and "after-backup" not in _logins(new_db)
+    assert asked == [("admin", new_db)] and not poll.isActive()  # logged in to the restored
     kept = [p for p in tmp_path.iterdir() if ".before-restore-" in p.name]
     assert len(kept) == 1 and _count(kept[0], "users") == _count(source, "users") + 1
     qtbot.waitUntil(lambda: new.work_orders.model.rowCount() > 0 and running_operations() == 0)
@@ -216,3 +243,85 @@ def test_on_postgresql_both_actions_name_pg_dump_and_ask_for_no_file(
     assert asked == [] and len(message_boxes) == 2
     assert all("pg_dump -Fc" in text and "pg_restore" in text for text in message_boxes)
     message_boxes.clear()
+
+
+def test_after_a_restore_the_restorer_logs_in_to_the_restored_database(
+    demo_db: Database,
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: list[str],
+) -> None:
+    """The restored file's passwords decide: the window does not reopen for the restorer
+    just because the file has their login."""
+    actor = add_login(demo_db, "admin", Role.ADMIN, "password-in-backup")
+    window = MainWindow(demo_db, actor)  # not given to qtbot: the restore closes it
+    window.show()
+    qtbot.waitUntil(lambda: window.work_orders.model.rowCount() > 0 and running_operations() == 0)
+    source = tmp_path / "saved.sqlite3"
+    backup_database(demo_db, actor, source)
+    add_login(demo_db, "admin", Role.ADMIN, "password-changed-later")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(source), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    seen: list[str] = []
+
+    def log_in(dialog: LoginDialog) -> bool:
+        if not seen:  # first the current database's password: refused by the backup's
+            seen.append(dialog.login_edit.text())
+            dialog.password_edit.setText("password-changed-later")
+            dialog.ok_button.click()
+            return False
+        if len(seen) == 1:
+            seen.append(dialog.error_label.text())
+            dialog.password_edit.setText("password-in-backup")
+            dialog.ok_button.click()
+            return True
+        return False
+
+    poll = _when_asked_to_log_in(log_in)
+    assert window.database_backup.restore_action is not None
+    window.database_backup.restore_action.trigger()
+
+    def reopened() -> list[MainWindow]:
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w is not window and w.isVisible()
+        ]
+
+    qtbot.waitUntil(lambda: bool(reopened()) and bool(message_boxes), timeout=30_000)
+    poll.stop()
+    assert seen[0] == "admin" and "The login or the password is wrong." in seen[1]
+    assert message_boxes[0].startswith("復元しました。")
+    message_boxes.clear()
+    new = reopened()[0]
+    qtbot.waitUntil(lambda: running_operations() == 0)
+    new_db = new._db
+    new.close()
+    new_db.dispose()
+
+
+def test_cancelling_the_login_after_a_restore_quits(
+    demo_db: Database,
+    actor: Actor,
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = MainWindow(demo_db, actor)  # not given to qtbot: the restore closes it
+    window.show()
+    qtbot.waitUntil(lambda: window.work_orders.model.rowCount() > 0 and running_operations() == 0)
+    source = tmp_path / "saved.sqlite3"
+    backup_database(demo_db, actor, source)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(source), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    quits: list[int] = []
+    monkeypatch.setattr(QApplication, "quit", lambda *a: quits.append(1))
+    poll = _when_asked_to_log_in(lambda dialog: dialog.reject() or True)
+    assert window.database_backup.restore_action is not None
+    window.database_backup.restore_action.trigger()
+    qtbot.waitUntil(lambda: bool(quits), timeout=30_000)
+    assert not poll.isActive()
+    assert not [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]

@@ -144,6 +144,8 @@ def test_a_page_that_does_not_show_what_changed_does_not_reload(
     qtbot, window: MainWindow, other: Database, actor: Actor, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     reloads = {"organizations": 0, "people": 0}
+    window.navigation.setCurrentRow(window.pages.index(window.organizations))
+    qtbot.waitUntil(lambda: running_operations() == 0)
 
     def counted(name: str, reload):  # type: ignore[no-untyped-def]
         def call() -> None:
@@ -164,6 +166,8 @@ def test_a_page_that_does_not_show_what_changed_does_not_reload(
     ):
         uow.recomputed(Entity.PEOPLE, [1])
     assert announced.args[0] == Change(derived={Entity.PEOPLE: frozenset({1})})
+    assert reloads == {"organizations": 0, "people": 0}  # hidden: it waits to be shown
+    window.navigation.setCurrentRow(window.pages.index(window.people))
     assert reloads == {"organizations": 0, "people": 1}
 
 

@@ -19,6 +19,7 @@ from ui.first_admin_dialog import FirstAdminDialog
 from ui.language import uninstall_translators
 from ui.login_dialog import LOGIN_KEY, LoginDialog
 from ui.main_window import MainWindow
+from ui.operations import running_operations
 
 from .conftest import DEMO_TODAY
 
@@ -31,6 +32,11 @@ def _dialog(qtbot, db: Database) -> LoginDialog:  # type: ignore[no-untyped-def]
     return dialog
 
 
+def _checked(qtbot, dialog: LoginDialog, timeout: int = 10_000) -> None:  # type: ignore[no-untyped-def]
+    """Waits for the check that runs off the GUI thread."""
+    qtbot.waitUntil(lambda: not dialog.checking and running_operations() == 0, timeout=timeout)
+
+
 def test_the_right_password_logs_in_and_the_login_is_remembered(qtbot, sqlite_db: Database) -> None:
     add_login(sqlite_db, "sato", Role.MANAGER, PW)
     dialog = _dialog(qtbot, sqlite_db)
@@ -39,6 +45,7 @@ def test_the_right_password_logs_in_and_the_login_is_remembered(qtbot, sqlite_db
     qtbot.keyClicks(dialog.login_edit, "sato")
     qtbot.keyClicks(dialog.password_edit, PW)
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    _checked(qtbot, dialog)
     assert dialog.result() == LoginDialog.DialogCode.Accepted
     assert dialog.actor is not None and dialog.actor.login == "sato"
     settings = QSettings()
@@ -56,6 +63,7 @@ def test_a_wrong_password_is_shown_in_the_dialog_in_both_languages(
     qtbot.keyClicks(dialog.login_edit, "sato")
     qtbot.keyClicks(dialog.password_edit, "wrong-one")
     dialog.ok_button.click()
+    _checked(qtbot, dialog)
     assert dialog.actor is None and dialog.result() != LoginDialog.DialogCode.Accepted
     text = dialog.error_label.text()
     assert "ログイン名またはパスワードが違います" in text and "The login or the password" in text
@@ -76,6 +84,7 @@ def test_a_locked_account_says_until_when(qtbot, sqlite_db: Database) -> None:
     qtbot.keyClicks(dialog.login_edit, "sato")
     qtbot.keyClicks(dialog.password_edit, PW)
     dialog.ok_button.click()
+    _checked(qtbot, dialog)
     assert dialog.actor is None
     assert "locked until" in dialog.error_label.text()
     assert until.astimezone().strftime("%H:%M") in dialog.error_label.text()
@@ -95,6 +104,7 @@ def test_on_the_demo_database_one_enter_logs_in_as_admin(qtbot, demo_db: Databas
     assert dialog.demo_list.count() >= 4
     assert dialog.login_edit.text() == "admin" and not dialog.password_edit.isEnabled()
     qtbot.keyClick(dialog.demo_list, Qt.Key.Key_Return)
+    _checked(qtbot, dialog)
     assert dialog.actor is not None and dialog.actor.login == "admin"
     assert dialog.actor.role is Role.ADMIN
 
@@ -106,6 +116,7 @@ def test_a_demo_user_is_picked_from_the_list(qtbot, demo_db: Database) -> None:
     dialog.demo_list.setCurrentRow(2)
     picked = dialog.login_edit.text()
     dialog.ok_button.click()
+    _checked(qtbot, dialog)
     assert dialog.actor is not None and dialog.actor.login == picked
 
 
@@ -138,6 +149,7 @@ def test_the_first_administrator_is_made_deliberately(qtbot, sqlite_db: Database
     qtbot.keyClicks(login.login_edit, "boss")
     qtbot.keyClicks(login.password_edit, PW)
     login.ok_button.click()
+    _checked(qtbot, login)
     assert login.actor is not None and login.actor.user_id == dialog.actor.user_id
 
 
@@ -183,5 +195,6 @@ def test_a_server_that_cannot_be_reached_is_said_in_the_dialog(qtbot) -> None:  
     qtbot.keyClicks(dialog.login_edit, "kato")
     qtbot.keyClicks(dialog.password_edit, "some-password")
     dialog.ok_button.click()
+    _checked(qtbot, dialog)
     assert dialog.actor is None and dialog.database is None
     assert "Could not open the database" in dialog.error_label.text()

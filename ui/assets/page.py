@@ -25,7 +25,8 @@ from ui.assets.table_model import AssetTableModel
 from ui.assets.tree_model import ASSET_ID_ROLE, AssetTreeModel
 from ui.errors import show_error
 from ui.list_page import ListDetailPage
-from ui.operations import QueryOp, change_hub
+from ui.operations import QueryOp
+from ui.page_changes import follow_changes
 from ui.shortcuts import add_page_shortcuts
 from ui.work_orders.editor import WorkOrderDialog
 from ui.work_orders.editor_launcher import WorkOrderEditorLauncher
@@ -101,7 +102,7 @@ class AssetsPage(ListDetailPage):
         self.order_launcher = WorkOrderEditorLauncher(self, db, actor, self._order_closed)
         self.card_pane.work_order_requested.connect(self._open_order)
         self._set_up_editor()
-        change_hub().changed.connect(self._changed)
+        follow_changes(self, self._changed)
 
         self.filter_bar.show_searching()
         self._load_choices()

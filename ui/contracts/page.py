@@ -26,7 +26,8 @@ from ui.contracts.labels import edit_roles_hint
 from ui.contracts.plan_dialog import PlanDialog
 from ui.contracts.table_model import ContractTableModel
 from ui.list_page import ListDetailPage
-from ui.operations import QueryOp, change_hub
+from ui.operations import QueryOp
+from ui.page_changes import follow_changes
 
 # A change to any of these can alter what the list shows (client names come from bodies).
 LIST_ENTITIES = (Entity.CONTRACTS, Entity.ORGANIZATIONS, Entity.DATABASE)
@@ -62,7 +63,7 @@ class ContractsPage(ListDetailPage):
         new = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
         new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         new.activated.connect(self.add_contract)
-        change_hub().changed.connect(self._changed)
+        follow_changes(self, self._changed)
 
         self.filter_bar.show_searching()
         self._load_choices()

@@ -36,7 +36,8 @@ from ui.dashboard.tiles import (
 from ui.errors import show_error
 from ui.labels import date_text, status_label, ui_language
 from ui.navigation import NavigationRequest
-from ui.operations import QueryOp, change_hub
+from ui.operations import QueryOp
+from ui.page_changes import follow_changes
 from ui.staffing.labels import fiscal_year_text
 
 # What the tiles show: a change to any of these refreshes the page.
@@ -151,7 +152,7 @@ class DashboardPage(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
-        change_hub().changed.connect(self._changed)
+        follow_changes(self, self._changed)
         self.refresh()
 
     def title(self) -> str:

@@ -23,7 +23,7 @@ from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
 from oneaqita.services.organizations import OrganizationRow, list_organizations
 from ui.labels import who_may
-from ui.operations import QueryOp, change_hub
+from ui.operations import QueryOp
 from ui.organizations.labels import organization_kind_label
 from ui.organizations.organization_dialog import OrganizationDialog
 from ui.organizations.organizations_model import (
@@ -32,6 +32,7 @@ from ui.organizations.organizations_model import (
     OrganizationFilterModel,
     OrganizationTableModel,
 )
+from ui.page_changes import follow_changes
 
 
 class OrganizationsPage(QWidget):
@@ -92,7 +93,7 @@ class OrganizationsPage(QWidget):
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.search_edit.setFocus)
-        change_hub().changed.connect(self._changed)
+        follow_changes(self, self._changed)
         self.refresh()
 
     def title(self) -> str:

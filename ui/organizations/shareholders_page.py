@@ -31,10 +31,11 @@ from oneaqita.services.shareholders import (
     shareholder_register,
 )
 from ui.labels import date_text, percent_text
-from ui.operations import QueryOp, change_hub
+from ui.operations import QueryOp
 from ui.organizations.holding_dialog import HoldingDialog
 from ui.organizations.labels import shares_change_text, shares_text, yen_text
 from ui.organizations.number_table import NumberTable
+from ui.page_changes import follow_changes
 
 ENTITIES = (Entity.SHAREHOLDINGS, Entity.ORGANIZATIONS)
 
@@ -102,7 +103,7 @@ class ShareholdersPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
-        change_hub().changed.connect(self._changed)
+        follow_changes(self, self._changed)
         self.refresh()
 
     def title(self) -> str:

@@ -37,11 +37,12 @@ from oneaqita.services.database import Database
 from oneaqita.services.organizations import list_organizations
 from ui.field_errors import INVALID_STYLE, FieldErrors
 from ui.labels import domain_label
-from ui.operations import QueryOp, change_hub
+from ui.operations import QueryOp
 from ui.outlook.basis_dialog import RenewalBasisDialog
 from ui.outlook.condition_tab import ConditionTab
 from ui.outlook.outlook_chart import OutlookChart, millions
 from ui.outlook.outlook_table import OutlookTable
+from ui.page_changes import follow_changes
 
 OUTLOOK_ENTITIES = (
     Entity.ASSETS,
@@ -136,7 +137,7 @@ class OutlookPage(QWidget):
         self.csv_button.clicked.connect(lambda: self._ask_and_save(".csv"))
         self.basis_button.clicked.connect(self.open_basis)
         QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_S), outlook_tab, self._save_xlsx)
-        change_hub().changed.connect(self._changed)
+        follow_changes(self, self._changed)
         self._load_bodies()
         self.refresh()
 

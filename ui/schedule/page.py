@@ -38,7 +38,8 @@ from oneaqita.services.schedule_queries import (
 )
 from oneaqita.services.work_order_scheduling import reschedule_work_order
 from ui.errors import show_error
-from ui.operations import ChangeOp, QueryOp, change_hub
+from ui.operations import ChangeOp, QueryOp
+from ui.page_changes import follow_changes
 from ui.schedule.bars import PeriodBar, ScheduleFilterBar
 from ui.schedule.view import ScheduleView
 from ui.shortcuts import add_page_shortcuts
@@ -103,7 +104,7 @@ class SchedulePage(QWidget):
                 (Qt.Key.Key_T, self.go_today),
             ),
         )
-        change_hub().changed.connect(self._changed)
+        follow_changes(self, self._changed)
         self.refresh()
 
     def title(self) -> str:

@@ -29,7 +29,8 @@ from oneaqita.services.staffing import (
     sending_bodies,
 )
 from ui.navigation import StaffingFocus
-from ui.operations import QueryOp, change_hub
+from ui.operations import QueryOp
+from ui.page_changes import follow_changes
 from ui.staffing.dates import date_edit, from_qdate, qdate
 from ui.staffing.labels import fiscal_year_text
 from ui.staffing.overview_tables import LEAVING_DAYS, HeadcountTable, KindLegend, LeavingList
@@ -113,7 +114,7 @@ class StaffingOverviewPage(QWidget):
         self.reset_button.clicked.connect(self.reset_period)
         self.body_combo.currentIndexChanged.connect(lambda _i: self._body_changed())
         self.headcount.date_changed.connect(lambda _d: self._load_headcount())
-        change_hub().changed.connect(self._changed)
+        follow_changes(self, self._changed)
         self.refresh()
 
     def title(self) -> str:

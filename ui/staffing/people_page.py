@@ -18,7 +18,8 @@ from oneaqita.services.people_queries import (
     qualification_names,
 )
 from ui.list_page import ListDetailPage
-from ui.operations import QueryOp, change_hub
+from ui.operations import QueryOp
+from ui.page_changes import follow_changes
 from ui.staffing.people_filter_bar import PeopleFilterBar
 from ui.staffing.people_model import PeopleTableModel
 from ui.staffing.person_card import PersonCardPane
@@ -54,7 +55,7 @@ class PeoplePage(ListDetailPage):
         self.card_pane.register_requested.connect(self.open_register)
         self.card_pane.extend_requested.connect(self.open_extend)
         self.card_pane.end_requested.connect(self.open_end)
-        change_hub().changed.connect(self._changed)
+        follow_changes(self, self._changed)
 
         self.filter_bar.show_searching()
         self._load_choices()

@@ -15,7 +15,8 @@ from oneaqita.services.actor import Actor
 from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
 from oneaqita.services.schedule_queries import organization_choices
-from ui.operations import QueryOp, change_hub
+from ui.operations import QueryOp
+from ui.page_changes import follow_changes
 from ui.timesheets.queue_tab import QueueTab
 from ui.timesheets.unsubmitted_tab import UnsubmittedTab
 
@@ -48,7 +49,7 @@ class ApprovalPage(QWidget):
         self.tabs.addTab(self.unsubmitted, self.tr("未提出"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        change_hub().changed.connect(self._changed)
+        follow_changes(self, self._changed)
         self.refresh()
 
     def title(self) -> str:

@@ -32,7 +32,8 @@ from oneaqita.services.database import Database
 from oneaqita.services.schedule_queries import organization_choices
 from oneaqita.services.team_month import TeamMonth, month_of, team_month
 from ui.navigation import TeamMonthFocus
-from ui.operations import QueryOp, change_hub
+from ui.operations import QueryOp
+from ui.page_changes import follow_changes
 from ui.shortcuts import add_page_shortcuts
 from ui.timesheets.body_filter_bar import BodyFilterBar
 from ui.timesheets.day_labels import GAP, OFF_DAY, OUTSIDE
@@ -138,7 +139,7 @@ class TeamMonthPage(QWidget):
                 (QKeySequence(QKeySequence.StandardKey.Find), self.filter_bar.focus_search),
             ),
         )
-        change_hub().changed.connect(self._changed)
+        follow_changes(self, self._changed)
         self.refresh()
 
     def title(self) -> str:

@@ -30,7 +30,8 @@ from oneaqita.services.time_entries import week_start_of as monday_of
 from oneaqita.services.timesheet_queries import RowKey, WeekGrid, previous_week_rows, week_grid
 from oneaqita.services.timesheet_rows import AssignedOrder, assigned_orders
 from oneaqita.services.timesheet_weeks import submit_week
-from ui.operations import QueryOp, change_hub
+from ui.operations import QueryOp
+from ui.page_changes import follow_changes
 from ui.shortcuts import add_page_shortcuts
 from ui.timesheets.week_bar import WeekBanner, WeekBar
 from ui.timesheets.week_dialogs import AddRowDialog, NoteDialog, PersonChooser
@@ -127,7 +128,7 @@ class WeekPage(QWidget):
                 (Qt.Key.Key_Home, self.this_week),
             ),
         )
-        change_hub().changed.connect(self._changed)
+        follow_changes(self, self._changed)
         self.refresh()
 
     @staticmethod

@@ -27,7 +27,8 @@ from oneaqita.services.user_queries import UserFilter, UserRow, UserSort, list_u
 from ui.editor_dialog import EditorDialog
 from ui.errors import show_error
 from ui.labels import role_label
-from ui.operations import ChangeOp, QueryOp, change_hub
+from ui.operations import ChangeOp, QueryOp
+from ui.page_changes import follow_changes
 from ui.shortcuts import add_page_shortcuts
 from ui.users.password_dialog import PasswordDialog
 from ui.users.user_dialog import UserDialog
@@ -104,7 +105,7 @@ class UsersPage(QWidget):
                 (QKeySequence(QKeySequence.StandardKey.Find), self.search_edit.setFocus),
             ),
         )
-        change_hub().changed.connect(self._changed)
+        follow_changes(self, self._changed)
         self.refresh()
 
     def title(self) -> str:

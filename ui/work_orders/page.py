@@ -33,7 +33,8 @@ from oneaqita.services.work_order_queries import (
 from oneaqita.services.work_types import WorkTypeRow, list_work_types
 from ui.errors import show_error
 from ui.list_page import ListDetailPage
-from ui.operations import ChangeOp, QueryOp, change_hub
+from ui.operations import ChangeOp, QueryOp
+from ui.page_changes import follow_changes
 from ui.shortcuts import add_page_shortcuts
 from ui.work_orders.detail_pane import WorkOrderDetailPane
 from ui.work_orders.editor import WorkOrderDialog
@@ -86,7 +87,7 @@ class WorkOrdersPage(ListDetailPage):
         self.filter_bar.sheet_button.setVisible(self.sheet.available)
         self.filter_bar.sheet_button.clicked.connect(self.sheet.open)
         self.filter_bar.sheet_button.setEnabled(False)  # until an order is shown
-        change_hub().changed.connect(self._changed)
+        follow_changes(self, self._changed)
 
         self.filter_bar.show_searching()
         self._load_clients()
