@@ -35,7 +35,7 @@ def dialog(qtbot) -> Iterator[DatabaseSettingsDialog]:  # type: ignore[no-untype
     qtbot.addWidget(shown)
     shown.show()
     yield shown
-    qtbot.waitUntil(lambda: running_operations() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: running_operations() == 0, timeout=30_000)
 
 
 def _fill(dialog: DatabaseSettingsDialog, url: str, password: str = "") -> None:
@@ -55,7 +55,7 @@ def _fill(dialog: DatabaseSettingsDialog, url: str, password: str = "") -> None:
 
 
 def _finished(qtbot) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: running_operations() == 0, timeout=15_000)
+    qtbot.waitUntil(lambda: running_operations() == 0, timeout=60_000)
 
 
 def test_the_embedded_database_is_the_default_and_its_file_shown(
