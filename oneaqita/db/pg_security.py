@@ -48,11 +48,13 @@ Design:
 import hashlib
 import json
 
+from psycopg import sql as pg_sql
 from sqlalchemy import Connection, Engine, text
 
 from oneaqita.db.action_grants import TABLES, Privilege, grants_for
+from oneaqita.db.pg_login_functions import GRANTED, LOGIN_FUNCTIONS, login_functions
 from oneaqita.db.pg_policies import POLICIES, drop_statements, policy_statements
-from oneaqita.db.pg_roles import GROUP_ROLES
+from oneaqita.db.pg_roles import GROUP_ROLES, group_role
 from oneaqita.models import Role
 from oneaqita.permissions import PERMISSIONS, Action
 
@@ -219,8 +221,14 @@ def apply_security(conn: Connection) -> None:
             run(f"REVOKE ALL ON SEQUENCE {sequence} FROM PUBLIC, {groups}")
     for sql in _functions(schema):
         run(sql)
-    for fn in _FUNCTIONS:
+    with conn.connection.driver_connection.cursor() as cursor:  # no parameters: % as is
+        for sql in login_functions(schema):
+            cursor.execute(sql)
+    for fn in (*_FUNCTIONS, *LOGIN_FUNCTIONS):
         run(f"REVOKE ALL ON FUNCTION {fn} FROM PUBLIC, {groups}")
+    for fn in GRANTED:  # the functions check the caller again
+        run(f"GRANT EXECUTE ON FUNCTION {fn} TO {group_role(Role.ADMIN)}")
+    _take_createrole(conn)
     run(f"GRANT EXECUTE ON FUNCTION oneaqita_session_person() TO {groups}")
     run(f"GRANT EXECUTE ON FUNCTION oneaqita_session_user_id() TO {groups}")
     run(f"GRANT EXECUTE ON FUNCTION oneaqita_day_minutes(integer, date, integer) TO {groups}")
@@ -273,7 +281,8 @@ def fingerprint() -> str:
     functions and the audited tables of this version of the code."""
     grants = {r.value: {t: sorted(p) for t, p in sorted(grants_for(r).items())} for r in Role}
     policies = {t: policy_statements(t) for t in sorted(POLICIES)}
-    whole = [grants, policies, _functions("schema"), AUDITED_TABLES, sorted(_EVENTS)]
+    functions = _functions("schema") + login_functions("schema")
+    whole = [grants, policies, functions, AUDITED_TABLES, sorted(_EVENTS)]
     return hashlib.sha256(json.dumps(whole, sort_keys=True).encode()).hexdigest()
 
 
@@ -299,6 +308,26 @@ def refresh_security(engine: Engine) -> bool:
         apply_security(conn)
         conn.commit()
         return True
+
+
+# Members of an app group with CREATEROLE (login roles made by an earlier version, which gave
+# it to administrators): on PostgreSQL 15 it lets them grant themselves the owner's role.
+_CREATEROLE_MEMBERS = """
+SELECT r.rolname FROM pg_roles r
+WHERE r.rolcreaterole AND NOT r.rolsuper AND r.rolname <> current_user
+  AND EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+              WHERE m.member = r.oid AND g.rolname = ANY(:groups))
+"""
+
+
+def _take_createrole(conn: Connection) -> None:
+    """No member of an app group keeps CREATEROLE (users are managed through the owner's
+    functions, oneaqita/db/pg_login_functions.py)."""
+    groups = list(GROUP_ROLES.values())
+    logins = conn.execute(text(_CREATEROLE_MEMBERS), {"groups": groups}).scalars().all()
+    with conn.connection.driver_connection.cursor() as cursor:
+        for login in logins:
+            cursor.execute(pg_sql.SQL("ALTER ROLE {} NOCREATEROLE").format(pg_sql.Identifier(login)))
 
 
 def _has_id(conn: Connection, table: str) -> bool:
@@ -336,7 +365,7 @@ def remove_security(conn: Connection) -> None:
             run(f"REVOKE ALL ON TABLE {table} FROM {', '.join(present)}")
             for sequence in _sequences(conn, table):
                 run(f"REVOKE ALL ON SEQUENCE {sequence} FROM {', '.join(present)}")
-    for fn in _FUNCTIONS:
+    for fn in (*_FUNCTIONS, *reversed(LOGIN_FUNCTIONS)):
         run(f"DROP FUNCTION IF EXISTS {fn}")
     conn.execute(text("DELETE FROM database_settings WHERE key = :k"), {"k": SETTING})
     if present:
