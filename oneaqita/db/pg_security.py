@@ -327,7 +327,9 @@ def _take_createrole(conn: Connection) -> None:
     logins = conn.execute(text(_CREATEROLE_MEMBERS), {"groups": groups}).scalars().all()
     with conn.connection.driver_connection.cursor() as cursor:
         for login in logins:
-            cursor.execute(pg_sql.SQL("ALTER ROLE {} NOCREATEROLE").format(pg_sql.Identifier(login)))
+            cursor.execute(
+                pg_sql.SQL("ALTER ROLE {} NOCREATEROLE").format(pg_sql.Identifier(login))
+            )
 
 
 def _has_id(conn: Connection, table: str) -> bool:
