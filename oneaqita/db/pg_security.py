@@ -64,6 +64,7 @@ __all__ = [
     "fingerprint",
     "refresh_security",
     "remove_security",
+    "witnessed",
 ]
 
 # The database_settings key under which apply_security records what it applied.
@@ -159,6 +160,7 @@ _FUNCTIONS = (
     "oneaqita_day_minutes(integer, date, integer)",
     "oneaqita_audit_stamp()",
     "oneaqita_witness()",
+    "oneaqita_witnessed()",
 )
 
 _OWNED_BY_APP_ROLES = """
@@ -221,6 +223,15 @@ def apply_security(conn: Connection) -> None:
             run(f"REVOKE ALL ON SEQUENCE {sequence} FROM PUBLIC, {groups}")
     for sql in _functions(schema):
         run(sql)
+    # The owner's own writes skip the triggers in the server, without a call of the function.
+    owner = conn.exec_driver_sql("SELECT current_user").scalar_one().replace("'", "''")
+    not_owner = f"WHEN (session_user <> '{owner}')"
+    # Whether the triggers record the session's changes (the app then writes no entry of its
+    # own for them): the very condition of the triggers.
+    run(
+        "CREATE OR REPLACE FUNCTION oneaqita_witnessed() RETURNS boolean LANGUAGE sql STABLE "
+        f"AS $$ SELECT session_user <> '{owner}' $$"
+    )
     with conn.connection.driver_connection.cursor() as cursor:  # no parameters: % as is
         for sql in login_functions(schema):
             cursor.execute(sql)
@@ -230,6 +241,7 @@ def apply_security(conn: Connection) -> None:
         run(f"GRANT EXECUTE ON FUNCTION {fn} TO {group_role(Role.ADMIN)}")
     _take_createrole(conn)
     run(f"GRANT EXECUTE ON FUNCTION oneaqita_session_person() TO {groups}")
+    run(f"GRANT EXECUTE ON FUNCTION oneaqita_witnessed() TO {groups}")
     run(f"GRANT EXECUTE ON FUNCTION oneaqita_session_user_id() TO {groups}")
     run(f"GRANT EXECUTE ON FUNCTION oneaqita_day_minutes(integer, date, integer) TO {groups}")
     for app_role, group in GROUP_ROLES.items():
@@ -249,9 +261,6 @@ def apply_security(conn: Connection) -> None:
         if table in POLICIES:
             for sql in policy_statements(table):
                 run(sql)
-    # The owner's own writes skip the triggers in the server, without a call of the function.
-    owner = conn.exec_driver_sql("SELECT current_user").scalar_one().replace("'", "''")
-    not_owner = f"WHEN (session_user <> '{owner}')"
     run("DROP TRIGGER IF EXISTS oneaqita_audit_stamp ON audit_log")
     run(
         "CREATE TRIGGER oneaqita_audit_stamp BEFORE INSERT ON audit_log "
@@ -274,6 +283,25 @@ def apply_security(conn: Connection) -> None:
         text("INSERT INTO database_settings (key, value) VALUES (:k, :v)"),
         {"k": SETTING, "v": fingerprint()},
     )
+
+
+_WITNESSED = "oneaqita_witnessed"  # the key of the answer in the DBAPI connection's info
+
+
+def witnessed(conn: Connection) -> bool:
+    """Whether the audit triggers record what ``conn`` changes in the audited tables (a
+    secured PostgreSQL database, connected as anyone but the owner): then the unit of work
+    writes no entry of its own for a row's change, the trigger's is the one. Asked once per
+    database connection (its user never changes)."""
+    if conn.dialect.name != "postgresql":
+        return False
+    info = conn.connection.info
+    if _WITNESSED not in info:
+        secured = conn.exec_driver_sql("SELECT to_regprocedure('oneaqita_witnessed()')").scalar()
+        info[_WITNESSED] = bool(
+            secured is not None and conn.exec_driver_sql("SELECT oneaqita_witnessed()").scalar()
+        )
+    return bool(info[_WITNESSED])
 
 
 def fingerprint() -> str:
