@@ -143,3 +143,23 @@ def test_no_setting_of_a_psql_session_switches_the_triggers_off(secured: Secured
             select(AuditEntry.actor, AuditEntry.action).where(AuditEntry.entity == "organizations")
         ).all()
     assert [tuple(f) for f in found] == [(admin, "db_update")]
+
+
+def test_the_page_finds_the_parts_the_triggers_name_by_their_table(sqlite_db: Database) -> None:
+    """A work order's assignees or the renewal basis's tables, as PostgreSQL's triggers name
+    them, are found under the app's entity; with a record chosen only that entity's record."""
+    actor = actor_for(sqlite_db)
+    with sqlite_db.unit_of_work(actor) as uow:
+        for entity in ("renewal_basis", "service_lives", "renewal_unit_costs", "assets"):
+            uow.connection.execute(
+                AuditEntry.__table__.insert(),
+                {"actor": "x", "action": "db_update", "entity": entity, "entity_id": 3},
+            )
+
+    def found(**kw: object) -> list[str]:
+        rows = list_audit_entries(sqlite_db, actor, AuditFilter(**kw))  # type: ignore[arg-type]
+        return sorted(r.entity for r in rows if r.actor == "x")
+
+    assert found(entity="renewal_basis") == ["renewal_basis", "renewal_unit_costs", "service_lives"]
+    assert found(entity="renewal_basis", entity_id=3) == ["renewal_basis"]
+    assert found(entity="assets") == ["assets"]
