@@ -31,10 +31,15 @@ Each first checks (``oneaqita_login_target``) and refuses with SQLSTATE 42501 an
 - ``verifier``: not a SCRAM-SHA-256 verifier.
 """
 
+from typing import Any
+
+from psycopg import sql
+from sqlalchemy import Connection, text
+
 from oneaqita.db.pg_roles import GROUP_ROLES
 from oneaqita.models import Role
 
-__all__ = ["GRANTED", "LOGIN_FUNCTIONS", "login_functions"]
+__all__ = ["GRANTED", "LOGIN_FUNCTIONS", "login_functions", "take_createrole"]
 
 _GROUPS = "ARRAY[" + ", ".join(f"'{g}'" for g in GROUP_ROLES.values()) + "]::text[]"
 _ADMINS = GROUP_ROLES[Role.ADMIN]
@@ -119,3 +124,24 @@ LOGIN_FUNCTIONS = (
     "oneaqita_set_login_can_login(text, boolean)",
 )
 GRANTED = LOGIN_FUNCTIONS[1:]
+
+
+# Members of an app group with CREATEROLE (login roles made by an earlier version, which gave
+# it to administrators): on PostgreSQL 15 it lets them grant themselves the owner's role.
+_CREATEROLE_MEMBERS = """
+SELECT r.rolname FROM pg_roles r
+WHERE r.rolcreaterole AND NOT r.rolsuper AND r.rolname <> current_user
+  AND EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+              WHERE m.member = r.oid AND g.rolname = ANY(:groups))
+"""
+
+
+def take_createrole(conn: Connection) -> None:
+    """No member of an app group keeps CREATEROLE (users are managed through the owner's
+    functions, oneaqita/db/pg_login_functions.py)."""
+    groups = list(GROUP_ROLES.values())
+    logins = conn.execute(text(_CREATEROLE_MEMBERS), {"groups": groups}).scalars().all()
+    raw: Any = conn.connection.driver_connection
+    with raw.cursor() as cursor:
+        for login in logins:
+            cursor.execute(sql.SQL("ALTER ROLE {} NOCREATEROLE").format(sql.Identifier(login)))

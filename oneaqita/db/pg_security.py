@@ -29,12 +29,19 @@ Design:
   import's batch, a psql UPDATE of a whole table), or an UPDATE of a table without an ``id``,
   leaves one entry holding its rows (before/after ``{"count": n, "rows": [...]}``, entity_id
   NULL).
-  The app's own semantic entries (``uow.audit``) stay as they are; on PostgreSQL a change
-  through the app then has both, the app's (what the user did) and the database's (which rows
-  changed, by which database user); a change by psql has the database's. The owner (who could
-  disable any trigger anyway) is not witnessed: migrations, the demo loader and the tests,
-  connected as the owner, write exactly what they wrote before. ``work_order_search`` (derived
-  from the orders) is not witnessed.
+  One entry per change: the triggers' condition is also ``oneaqita_witnessed()``, which the
+  unit of work asks once per connection; when it is true (an app login role) the app writes
+  no entry of its own for a row's change (``services/unit_of_work.py``), only those no row
+  change stands for (an import's summary, a password reset). No setting of the session turns
+  the triggers off: they depend on ``session_user`` alone, which only a superuser can change.
+  The owner (who could disable any trigger anyway) is not witnessed: migrations, the demo
+  loader and the tests, connected as the owner, write the app's entries as SQLite does.
+  ``work_order_search`` (derived from the orders) is not witnessed.
+- **Users.** No member of an app group has CREATEROLE (``apply_security`` takes it from every
+  one): on PostgreSQL 15 it would let an administrator grant themself the owner's role. The
+  users page changes login roles through the owner's SECURITY DEFINER functions of
+  ``oneaqita.db.pg_login_functions`` (EXECUTE for the administrators' group; each checks the
+  caller and that the role is an app user's login role).
 - ``apply_security`` is idempotent: revision 0014 runs it, and it records a fingerprint of
   what it applied in ``database_settings`` (key ``pg_security``); every ``upgrade``
   (``oneaqita.db.migrate``) then runs ``refresh_security``, which applies it again when the
@@ -47,12 +54,17 @@ Design:
 
 import hashlib
 import json
+from typing import Any
 
-from psycopg import sql as pg_sql
 from sqlalchemy import Connection, Engine, text
 
 from oneaqita.db.action_grants import TABLES, Privilege, grants_for
-from oneaqita.db.pg_login_functions import GRANTED, LOGIN_FUNCTIONS, login_functions
+from oneaqita.db.pg_login_functions import (
+    GRANTED,
+    LOGIN_FUNCTIONS,
+    login_functions,
+    take_createrole,
+)
 from oneaqita.db.pg_policies import POLICIES, drop_statements, policy_statements
 from oneaqita.db.pg_roles import GROUP_ROLES, group_role
 from oneaqita.models import Role
@@ -232,14 +244,14 @@ def apply_security(conn: Connection) -> None:
         "CREATE OR REPLACE FUNCTION oneaqita_witnessed() RETURNS boolean LANGUAGE sql STABLE "
         f"AS $$ SELECT session_user <> '{owner}' $$"
     )
-    with conn.connection.driver_connection.cursor() as cursor:  # no parameters: % as is
+    with _driver(conn).cursor() as cursor:  # no parameters: % as is
         for sql in login_functions(schema):
             cursor.execute(sql)
     for fn in (*_FUNCTIONS, *LOGIN_FUNCTIONS):
         run(f"REVOKE ALL ON FUNCTION {fn} FROM PUBLIC, {groups}")
     for fn in GRANTED:  # the functions check the caller again
         run(f"GRANT EXECUTE ON FUNCTION {fn} TO {group_role(Role.ADMIN)}")
-    _take_createrole(conn)
+    take_createrole(conn)
     run(f"GRANT EXECUTE ON FUNCTION oneaqita_session_person() TO {groups}")
     run(f"GRANT EXECUTE ON FUNCTION oneaqita_witnessed() TO {groups}")
     run(f"GRANT EXECUTE ON FUNCTION oneaqita_session_user_id() TO {groups}")
@@ -338,26 +350,9 @@ def refresh_security(engine: Engine) -> bool:
         return True
 
 
-# Members of an app group with CREATEROLE (login roles made by an earlier version, which gave
-# it to administrators): on PostgreSQL 15 it lets them grant themselves the owner's role.
-_CREATEROLE_MEMBERS = """
-SELECT r.rolname FROM pg_roles r
-WHERE r.rolcreaterole AND NOT r.rolsuper AND r.rolname <> current_user
-  AND EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
-              WHERE m.member = r.oid AND g.rolname = ANY(:groups))
-"""
-
-
-def _take_createrole(conn: Connection) -> None:
-    """No member of an app group keeps CREATEROLE (users are managed through the owner's
-    functions, oneaqita/db/pg_login_functions.py)."""
-    groups = list(GROUP_ROLES.values())
-    logins = conn.execute(text(_CREATEROLE_MEMBERS), {"groups": groups}).scalars().all()
-    with conn.connection.driver_connection.cursor() as cursor:
-        for login in logins:
-            cursor.execute(
-                pg_sql.SQL("ALTER ROLE {} NOCREATEROLE").format(pg_sql.Identifier(login))
-            )
+def _driver(conn: Connection) -> Any:
+    """The psycopg connection under SQLAlchemy's, in the same transaction."""
+    return conn.connection.driver_connection
 
 
 def _has_id(conn: Connection, table: str) -> bool:

@@ -7,7 +7,8 @@ its triggers refuse UPDATE and DELETE, and no service offers either). Rules:
   before and after of every change hold everything, users and the settlement's figures too.
 - The filter is exact on the user (``user_id``), the table (``entity``: an ``Entity`` value;
   without a record also the tables of its parts, which PostgreSQL's triggers name: a work
-  order's assignees, the renewal basis's three tables) and the record (``entity_id``); ``since`` / ``until`` bound ``at`` as instants (the UI turns
+  order's assignees, the renewal basis's three tables) and the record (``entity_id``);
+  ``since`` / ``until`` bound ``at`` as instants (the UI turns
   the local dates chosen into them: since inclusive, until exclusive).
 - The free text matches the stored before or after JSON. The services store it with non-ASCII
   characters escaped (``\\u79cb``), so the text is matched escaped the same way, and as typed
