@@ -29,12 +29,19 @@ Design:
   import's batch, a psql UPDATE of a whole table), or an UPDATE of a table without an ``id``,
   leaves one entry holding its rows (before/after ``{"count": n, "rows": [...]}``, entity_id
   NULL).
-  The app's own semantic entries (``uow.audit``) stay as they are; on PostgreSQL a change
-  through the app then has both, the app's (what the user did) and the database's (which rows
-  changed, by which database user); a change by psql has the database's. The owner (who could
-  disable any trigger anyway) is not witnessed: migrations, the demo loader and the tests,
-  connected as the owner, write exactly what they wrote before. ``work_order_search`` (derived
-  from the orders) is not witnessed.
+  One entry per change: the triggers' condition is also ``oneaqita_witnessed()``, which the
+  unit of work asks once per connection; when it is true (an app login role) the app writes
+  no entry of its own for a row's change (``services/unit_of_work.py``), only those no row
+  change stands for (an import's summary, a password reset). No setting of the session turns
+  the triggers off: they depend on ``session_user`` alone, which only a superuser can change.
+  The owner (who could disable any trigger anyway) is not witnessed: migrations, the demo
+  loader and the tests, connected as the owner, write the app's entries as SQLite does.
+  ``work_order_search`` (derived from the orders) is not witnessed.
+- **Users.** No member of an app group has CREATEROLE (``apply_security`` takes it from every
+  one): on PostgreSQL 15 it would let an administrator grant themself the owner's role. The
+  users page changes login roles through the owner's SECURITY DEFINER functions of
+  ``oneaqita.db.pg_login_functions`` (EXECUTE for the administrators' group; each checks the
+  caller and that the role is an app user's login role).
 - ``apply_security`` is idempotent: revision 0014 runs it, and it records a fingerprint of
   what it applied in ``database_settings`` (key ``pg_security``); every ``upgrade``
   (``oneaqita.db.migrate``) then runs ``refresh_security``, which applies it again when the
@@ -47,12 +54,19 @@ Design:
 
 import hashlib
 import json
+from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
 from oneaqita.db.action_grants import TABLES, Privilege, grants_for
+from oneaqita.db.pg_login_functions import (
+    GRANTED,
+    LOGIN_FUNCTIONS,
+    login_functions,
+    take_createrole,
+)
 from oneaqita.db.pg_policies import POLICIES, drop_statements, policy_statements
-from oneaqita.db.pg_roles import GROUP_ROLES
+from oneaqita.db.pg_roles import GROUP_ROLES, group_role
 from oneaqita.models import Role
 from oneaqita.permissions import PERMISSIONS, Action
 
@@ -62,6 +76,7 @@ __all__ = [
     "fingerprint",
     "refresh_security",
     "remove_security",
+    "witnessed",
 ]
 
 # The database_settings key under which apply_security records what it applied.
@@ -157,6 +172,7 @@ _FUNCTIONS = (
     "oneaqita_day_minutes(integer, date, integer)",
     "oneaqita_audit_stamp()",
     "oneaqita_witness()",
+    "oneaqita_witnessed()",
 )
 
 _OWNED_BY_APP_ROLES = """
@@ -219,9 +235,27 @@ def apply_security(conn: Connection) -> None:
             run(f"REVOKE ALL ON SEQUENCE {sequence} FROM PUBLIC, {groups}")
     for sql in _functions(schema):
         run(sql)
-    for fn in _FUNCTIONS:
+    # The owner's own writes skip the triggers in the server, without a call of the function.
+    owner = conn.exec_driver_sql("SELECT current_user").scalar_one().replace("'", "''")
+    not_owner = f"WHEN (session_user <> '{owner}')"
+    # Whether the triggers record the session's changes (the app then writes no entry of its
+    # own for them): the very condition of the triggers.
+    run(
+        "CREATE OR REPLACE FUNCTION oneaqita_witnessed() RETURNS boolean LANGUAGE sql STABLE "
+        f"AS $$ SELECT session_user <> '{owner}' $$"
+    )
+    with _driver(conn).cursor() as cursor:  # no parameters: % as is
+        for sql in login_functions(schema):
+            cursor.execute(sql)
+    for fn in (*_FUNCTIONS, *LOGIN_FUNCTIONS):
         run(f"REVOKE ALL ON FUNCTION {fn} FROM PUBLIC, {groups}")
+    for fn in GRANTED:  # the functions check the caller again
+        run(f"GRANT EXECUTE ON FUNCTION {fn} TO {group_role(Role.ADMIN)}")
+    take_createrole(conn)
     run(f"GRANT EXECUTE ON FUNCTION oneaqita_session_person() TO {groups}")
+    # It tells only whether the session is the owner: anyone may ask (a role with grants of
+    # its own but in no group too, whose units of work would otherwise fail).
+    run("GRANT EXECUTE ON FUNCTION oneaqita_witnessed() TO PUBLIC")
     run(f"GRANT EXECUTE ON FUNCTION oneaqita_session_user_id() TO {groups}")
     run(f"GRANT EXECUTE ON FUNCTION oneaqita_day_minutes(integer, date, integer) TO {groups}")
     for app_role, group in GROUP_ROLES.items():
@@ -241,9 +275,6 @@ def apply_security(conn: Connection) -> None:
         if table in POLICIES:
             for sql in policy_statements(table):
                 run(sql)
-    # The owner's own writes skip the triggers in the server, without a call of the function.
-    owner = conn.exec_driver_sql("SELECT current_user").scalar_one().replace("'", "''")
-    not_owner = f"WHEN (session_user <> '{owner}')"
     run("DROP TRIGGER IF EXISTS oneaqita_audit_stamp ON audit_log")
     run(
         "CREATE TRIGGER oneaqita_audit_stamp BEFORE INSERT ON audit_log "
@@ -268,12 +299,32 @@ def apply_security(conn: Connection) -> None:
     )
 
 
+_WITNESSED = "oneaqita_witnessed"  # the key of the answer in the DBAPI connection's info
+
+
+def witnessed(conn: Connection) -> bool:
+    """Whether the audit triggers record what ``conn`` changes in the audited tables (a
+    secured PostgreSQL database, connected as anyone but the owner): then the unit of work
+    writes no entry of its own for a row's change, the trigger's is the one. Asked once per
+    database connection (its user never changes)."""
+    if conn.dialect.name != "postgresql":
+        return False
+    info = conn.connection.info
+    if _WITNESSED not in info:
+        secured = conn.exec_driver_sql("SELECT to_regprocedure('oneaqita_witnessed()')").scalar()
+        info[_WITNESSED] = bool(
+            secured is not None and conn.exec_driver_sql("SELECT oneaqita_witnessed()").scalar()
+        )
+    return bool(info[_WITNESSED])
+
+
 def fingerprint() -> str:
     """What ``apply_security`` applies, as a hash: the grants per role, the policies, the
     functions and the audited tables of this version of the code."""
     grants = {r.value: {t: sorted(p) for t, p in sorted(grants_for(r).items())} for r in Role}
     policies = {t: policy_statements(t) for t in sorted(POLICIES)}
-    whole = [grants, policies, _functions("schema"), AUDITED_TABLES, sorted(_EVENTS)]
+    functions = _functions("schema") + login_functions("schema")
+    whole = [grants, policies, functions, AUDITED_TABLES, sorted(_EVENTS)]
     return hashlib.sha256(json.dumps(whole, sort_keys=True).encode()).hexdigest()
 
 
@@ -299,6 +350,11 @@ def refresh_security(engine: Engine) -> bool:
         apply_security(conn)
         conn.commit()
         return True
+
+
+def _driver(conn: Connection) -> Any:
+    """The psycopg connection under SQLAlchemy's, in the same transaction."""
+    return conn.connection.driver_connection
 
 
 def _has_id(conn: Connection, table: str) -> bool:
@@ -336,7 +392,7 @@ def remove_security(conn: Connection) -> None:
             run(f"REVOKE ALL ON TABLE {table} FROM {', '.join(present)}")
             for sequence in _sequences(conn, table):
                 run(f"REVOKE ALL ON SEQUENCE {sequence} FROM {', '.join(present)}")
-    for fn in _FUNCTIONS:
+    for fn in (*_FUNCTIONS, *reversed(LOGIN_FUNCTIONS)):
         run(f"DROP FUNCTION IF EXISTS {fn}")
     conn.execute(text("DELETE FROM database_settings WHERE key = :k"), {"k": SETTING})
     if present:

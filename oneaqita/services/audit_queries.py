@@ -5,8 +5,10 @@ its triggers refuse UPDATE and DELETE, and no service offers either). Rules:
 
 - Only the roles of ``Action.READ_AUDIT_LOG`` (administrators and managers) read it: the
   before and after of every change hold everything, users and the settlement's figures too.
-- The filter is exact on the user (``user_id``), the table (``entity``: an ``Entity`` value)
-  and the record (``entity_id``); ``since`` / ``until`` bound ``at`` as instants (the UI turns
+- The filter is exact on the user (``user_id``), the table (``entity``: an ``Entity`` value;
+  without a record also the tables of its parts, which PostgreSQL's triggers name: a work
+  order's assignees, the renewal basis's three tables) and the record (``entity_id``);
+  ``since`` / ``until`` bound ``at`` as instants (the UI turns
   the local dates chosen into them: since inclusive, until exclusive).
 - The free text matches the stored before or after JSON. The services store it with non-ASCII
   characters escaped (``\\u79cb``), so the text is matched escaped the same way, and as typed
@@ -117,11 +119,22 @@ def _pattern(needle: str, lower: bool) -> str:
     return f"%{escaped.lower() if lower else escaped}%"
 
 
+# What the app's entries name by one entity, PostgreSQL's triggers record under each table's
+# own name (oneaqita/db/pg_security.py): the filter on the entity (without a record) takes them.
+_PARTS = {
+    "renewal_basis": ("service_lives", "body_service_lives", "renewal_unit_costs"),
+    "work_orders": ("work_order_assets", "work_order_assignees", "work_order_events"),
+    "people": ("person_qualifications",),
+}
+
+
 def _conditions(flt: AuditFilter) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = []
     if flt.user_id is not None:
         where.append(_E.user_id == flt.user_id)
-    if flt.entity is not None:
+    if flt.entity is not None and flt.entity_id is None and flt.entity in _PARTS:
+        where.append(_E.entity.in_((flt.entity, *_PARTS[flt.entity])))
+    elif flt.entity is not None:
         where.append(_E.entity == flt.entity)
     if flt.entity_id is not None:
         where.append(_E.entity_id == flt.entity_id)

@@ -7,6 +7,13 @@ Rules:
   ``oneaqita.services.actor``), not as the caller described it.
 - Every write is audited (``audit`` / ``audit_many``) and thereby reported in ``change``;
   an audit action ``create`` also marks the record as created.
+- One audit entry per change. On a secured PostgreSQL database connected as an app user's
+  login role, the database's triggers record every row an app role changes (who, the table,
+  the row, before and after; oneaqita/db/pg_security.py), whatever the client: there an entry
+  for a row's change (``create``, ``update``, ``delete``, ``transition`` of a record) is the
+  trigger's, and the unit of work writes only the entries no row change stands for (an
+  import's summary, a password reset, a backup). Everywhere else (SQLite, the owner's
+  connection, whose changes the triggers leave alone) it writes every entry itself.
 - ``discard()`` ends it without committing: what it did is rolled back.
 - ``connection`` is the transaction's Core connection; ``session`` an ORM session joined to
   that transaction, made the first time it is asked for (the unit of work flushes it before
@@ -23,13 +30,17 @@ from sqlalchemy import Connection, Table, bindparam, insert
 from sqlalchemy.orm import Session
 
 from oneaqita.db.compiled import Compiled
+from oneaqita.db.pg_security import witnessed
 from oneaqita.models import AuditEntry
 from oneaqita.models.base import utcnow
 from oneaqita.search import reindex_work_orders as _reindex
 from oneaqita.services.actor import Actor
 from oneaqita.services.changes import Change, ChangeBuilder, Entity
 
-__all__ = ["UnitOfWork"]
+__all__ = ["ROW_ACTIONS", "UnitOfWork"]
+
+# The audit actions that stand for a change of the record's row (what a trigger records).
+ROW_ACTIONS = frozenset({"create", "update", "delete", "transition"})
 
 # Built once. Inline: no RETURNING of the new id, which on PostgreSQL would need a SELECT on
 # the log that app roles do not have (they may only add to it; oneaqita/db/pg_security.py).
@@ -53,6 +64,7 @@ class UnitOfWork:
     _change: ChangeBuilder = field(default_factory=ChangeBuilder)
     discarded: bool = False
     _session: Session | None = None
+    _witnessed: bool | None = None
 
     @property
     def session(self) -> Session:
@@ -82,6 +94,8 @@ class UnitOfWork:
     ) -> None:
         # One insert on the transaction's connection, at once (no ORM object to flush).
         entry = self._entry(action, entity, entity_id, before, after)
+        if entity_id is not None and self._recorded_by_database(action, entity):
+            return
         entry["before_"], entry["after_"] = entry.pop("before"), entry.pop("after")
         _AUDIT_ONE.run(self.connection, entry | {"at": utcnow()})
 
@@ -94,10 +108,19 @@ class UnitOfWork:
         """audit() for many records at once, (entity_id, before, after) each, in one statement
         (for set-based use cases; still one entry per record): a Core executemany on the
         table, no ORM objects."""
-        if entries:
-            self.connection.execute(
-                _AUDIT, [self._entry(action, entity, *entry) for entry in entries]
-            )
+        rows = [self._entry(action, entity, *entry) for entry in entries]
+        if self._recorded_by_database(action, entity):
+            rows = [row for row in rows if row["entity_id"] is None]
+        if rows:
+            self.connection.execute(_AUDIT, rows)
+
+    def _recorded_by_database(self, action: str, entity: Entity) -> bool:
+        """Whether a trigger records this action's row changes (then it writes no entry)."""
+        if action not in ROW_ACTIONS or entity == Entity.DATABASE:
+            return False
+        if self._witnessed is None:
+            self._witnessed = witnessed(self.connection)
+        return self._witnessed
 
     def recomputed(self, entity: Entity, ids: Sequence[int]) -> None:
         """Report records derived data was rebuilt for (they were not edited)."""

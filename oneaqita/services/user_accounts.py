@@ -20,9 +20,11 @@ Rules enforced here:
 - SQLite: the app keeps the password as an argon2id hash (oneaqita/passwords.py); a reset
   also deletes the user's failed-login count, which unlocks the account.
 - PostgreSQL: every user is a login role of its own (oneaqita/db/pg_roles.py), a member of
-  its role's group role, written in the same transaction as the users row; the app stores no
-  password. Deactivating makes the role NOLOGIN. A user whose login role does not exist yet
-  (made before users were managed here) gets one when its password is reset.
+  its role's group role, written in the same transaction as the users row (the row first:
+  the owner's functions that change login roles refuse a role no users row names; nobody of
+  the app has CREATEROLE); the app stores no password. Deactivating makes the role NOLOGIN.
+  A user whose login role does not exist yet (made before users were managed here) gets one
+  when its password is reset.
 """
 
 import re

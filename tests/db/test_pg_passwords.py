@@ -1,6 +1,8 @@
 """PostgreSQL checks the passwords itself (SCRAM-SHA-256): a cluster of the tests' own
 (tests/pg_scram.py), since the shared test server trusts every local connection."""
 
+import uuid
+
 import pytest
 from sqlalchemy import text
 
@@ -8,6 +10,7 @@ from oneaqita.db.engine import make_engine
 from oneaqita.db.migrate import upgrade
 from oneaqita.errors import AuthenticationFailed, PermissionDenied, ValidationError
 from oneaqita.models import Role
+from oneaqita.services import user_accounts as accounts
 from oneaqita.services.authentication import create_first_admin, open_as
 from oneaqita.services.database import Database
 from tests.pg_scram import ScramServer, scram_server  # noqa: F401 - the fixture
@@ -77,3 +80,36 @@ def test_a_role_that_is_no_user_of_the_app_is_refused(
     with pytest.raises(PermissionDenied) as refused:
         open_as(scram_db, "kato", "kato-password-1")  # a login role, but no users row
     assert "not registered" in refused.value.en
+
+
+def test_an_administrator_sets_passwords_the_server_then_checks(
+    scram_server: ScramServer,  # noqa: F811
+    scram_db: str,
+) -> None:
+    """Without CREATEROLE (the owner's functions make and change the login role): the new
+    user logs in with the password the administrator gave, and after a reset only with the
+    new one."""
+    owner = _owner_db(scram_server, scram_db)
+    try:
+        create_first_admin(owner, "kato", "加藤", "ignored-password")
+    finally:
+        owner.dispose()
+    login = f"ito_{uuid.uuid4().hex[:8]}"
+    db, kato = open_as(scram_db, "kato", "kato-password-1")
+    try:
+        with db.unit_of_work(kato) as uow:
+            accounts.add_user(uow, login, "伊藤", Role.SECONDED, "ito-password-1")
+            ito_id = uow.change.created_id(accounts.ENTITY)
+        assert ito_id is not None
+        ito_db, ito = open_as(scram_db, login, "ito-password-1")
+        ito_db.dispose()
+        assert ito.role is Role.SECONDED
+        with db.unit_of_work(kato) as uow:
+            accounts.reset_password(uow, ito_id, "ito-password-2")
+    finally:
+        db.dispose()
+    with pytest.raises(AuthenticationFailed):
+        open_as(scram_db, login, "ito-password-1")
+    ito_db, _ito = open_as(scram_db, login, "ito-password-2")
+    ito_db.dispose()
+    scram_server.execute(f'DROP ROLE "{login}"')

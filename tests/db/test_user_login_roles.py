@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from psycopg import sql
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from oneaqita.db import pg_roles
 from oneaqita.errors import PermissionDenied, ValidationError
@@ -46,7 +46,7 @@ def test_each_user_is_a_login_role_in_its_group(pg_db: Database, made: list[str]
 
     with pg_db.unit_of_work(admin) as uow:
         accounts.change_role(uow, user_id, Role.ADMIN)
-    assert role_facts(pg_db, login) == (True, True, ["oneaqita_admin"])  # may manage users
+    assert role_facts(pg_db, login) == (True, False, ["oneaqita_admin"])  # never CREATEROLE
     with pg_db.unit_of_work(admin) as uow:
         accounts.change_role(uow, user_id, Role.MANAGER)
     assert role_facts(pg_db, login) == (True, False, ["oneaqita_manager"])
@@ -74,8 +74,8 @@ def test_a_role_of_that_name_elsewhere_in_the_cluster_is_refused(
 ) -> None:
     admin = actor_for(pg_db, _login(made, "admin"))
     login = _login(made)
-    with pg_db.engine.begin() as conn:
-        pg_roles.create_login(conn, login, None, Role.SECONDED)
+    with pg_db.engine.begin() as conn:  # another app's role, made by its own owner
+        conn.exec_driver_sql(f'CREATE ROLE "{login}" LOGIN')
     with pytest.raises(ValidationError) as exc, pg_db.unit_of_work(admin) as uow:
         accounts.add_user(uow, login, "名前", Role.ADMIN, "a good password")
     assert exc.value.field == "login"
@@ -94,7 +94,7 @@ def test_a_password_reset_sets_the_roles_password_and_makes_a_missing_role(
     with pg_db.unit_of_work(admin) as uow:
         accounts.reset_password(uow, other_id, "brand new secret")
         accounts.reset_password(uow, admin.user_id, "the admin's own")
-    assert role_facts(pg_db, admin_login) == (True, True, ["oneaqita_admin"])
+    assert role_facts(pg_db, admin_login) == (True, False, ["oneaqita_admin"])
     with pg_db.engine.connect() as conn:
         stored = conn.exec_driver_sql(
             "SELECT rolname, rolpassword FROM pg_authid WHERE rolname IN (%(a)s, %(b)s)",
@@ -111,6 +111,11 @@ def test_a_login_or_password_with_quotes_injects_nothing(
 ) -> None:
     login = _login(made) + tail  # the service refuses such a login; pg_roles still quotes it
     with pg_db.engine.begin() as conn:
+        conn.execute(
+            text("INSERT INTO users (login, display_name, role, active, version) "
+                 "VALUES (:l, 'x', 'seconded', true, 1)"),
+            {"l": login},
+        )  # fmt: skip
         pg_roles.create_login(conn, login, "pw'; DROP ROLE postgres; --" + tail, Role.SECONDED)
         pg_roles.set_group(conn, login, Role.MANAGER)
         pg_roles.set_password(conn, login, tail + "'--")
@@ -120,7 +125,7 @@ def test_a_login_or_password_with_quotes_injects_nothing(
     assert role_facts(pg_db, "postgres") is not None
 
 
-def test_the_servers_refusal_is_permission_denied(pg_db: Database, made: list[str]) -> None:
+def test_a_role_without_the_functions_grant_is_refused(pg_db: Database, made: list[str]) -> None:
     plain = _login(made, "plain")
     with pg_db.engine.begin() as conn:
         pg_roles.ensure_group_roles(conn)
@@ -132,7 +137,7 @@ def test_the_servers_refusal_is_permission_denied(pg_db: Database, made: list[st
         conn.exec_driver_sql(sql.SQL("SET ROLE {}").format(sql.Identifier(plain)).as_string(None))
         with pytest.raises(PermissionDenied) as exc:
             pg_roles.create_login(conn, login, "a good password", Role.SECONDED)
-        assert "CREATEROLE" in exc.value.ja and "CREATEROLE" in exc.value.en
+        assert "CREATEROLE" in exc.value.ja and "CREATEROLE" in exc.value.en  # not granted
         conn.rollback()
     assert role_facts(pg_db, login) is None
 

@@ -33,6 +33,20 @@ ENTITY_WORDS: dict[Entity, Callable[[], str]] = {
     _E.DATABASE: lambda: translate("AuditWords", "データベース全体"),
 }
 
+# Tables whose rows the database's triggers record under the table's own name (PostgreSQL)
+# and which no Entity names: parts of a work order, the renewal basis, a person's details.
+TABLE_WORDS: dict[str, Callable[[], str]] = {
+    "work_order_assets": lambda: translate("AuditWords", "作業指示の対象施設"),
+    "work_order_assignees": lambda: translate("AuditWords", "作業指示の担当者"),
+    "work_order_events": lambda: translate("AuditWords", "作業指示の履歴"),
+    "person_qualifications": lambda: translate("AuditWords", "人員の資格"),
+    "service_lives": lambda: translate("AuditWords", "標準耐用年数"),
+    "body_service_lives": lambda: translate("AuditWords", "団体別の目標耐用年数"),
+    "renewal_unit_costs": lambda: translate("AuditWords", "改築単価"),
+    "login_failures": lambda: translate("AuditWords", "ログインの失敗"),
+    "database_settings": lambda: translate("AuditWords", "データベースの設定"),
+}
+
 ACTION_WORDS: dict[str, Callable[[], str]] = {
     "create": lambda: translate("AuditWords", "追加"),
     "update": lambda: translate("AuditWords", "変更"),
@@ -87,7 +101,7 @@ def entity_text(entity: str) -> str:
     try:
         word = ENTITY_WORDS.get(Entity(entity))
     except ValueError:
-        word = None
+        word = TABLE_WORDS.get(entity)
     return word() if word else entity
 
 
