@@ -325,13 +325,13 @@ def create_first_admin(db: Database, login: str, display_name: str, password: st
     with db.unit_of_work(maker) as uow:
         if uow.session.scalar(select(func.count(User.id))):
             raise _already_set_up()
+        user = User(login=login, display_name=name, role=Role.ADMIN, password_hash=stored)
+        uow.session.add(user)
+        uow.session.flush()  # first: the login functions only reach an app user's role
         if pg and password is not None:
             _create_admin_role(uow.session.connection(), login, password)
         elif pg:
             _grant_admin_group(uow.session.connection(), login)
-        user = User(login=login, display_name=name, role=Role.ADMIN, password_hash=stored)
-        uow.session.add(user)
-        uow.session.flush()
         uow.audit(
             "create",
             Entity.USERS,

@@ -91,7 +91,7 @@ def test_an_administrator_sets_passwords_the_server_then_checks(
     new one."""
     owner = _owner_db(scram_server, scram_db)
     try:
-        create_first_admin(owner, "kato", "加藤", "ignored-password")
+        create_first_admin(owner, "kato", "加藤", None)
     finally:
         owner.dispose()
     login = f"ito_{uuid.uuid4().hex[:8]}"
