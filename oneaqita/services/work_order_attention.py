@@ -35,6 +35,7 @@ S = WorkOrderStatus
 OPEN_STATUSES = (S.DRAFT, S.PLANNED, S.IN_PROGRESS)
 CLOSED_STATUSES = (S.COMPLETED, S.ACCEPTED, S.CANCELLED)
 _LONG_AGO = date(1900, 1, 1)
+_FAR_AHEAD = date(9999, 12, 31)  # an undated follow-up: ahead of every survey
 
 
 def is_overdue(today: date) -> ColumnElement[bool]:
@@ -62,33 +63,69 @@ def _derived_urgent() -> ColumnElement[bool]:
     return weight >= 2
 
 
-def unacted_urgent_findings() -> Select[int, int, int]:
-    """(finding id, work order id, asset id) of every finding of 緊急度 I not yet acted on
-    (the module's rules)."""
-    follow_up = aliased(WorkOrder, name="follow_up")
+def _urgent_candidates() -> Select[int, int, int, date]:
+    """(finding id, work order id, asset id, survey date) of every finding of 緊急度 I on an
+    order that counts, acted on or not; a survey without any date as long past."""
     surveyed = func.coalesce(survey_date(), literal(_LONG_AGO))
-    acted_on = exists(
-        select(1)
-        .select_from(woa)
-        .join(follow_up, follow_up.id == woa.c.work_order_id)
-        .where(
-            woa.c.asset_id == Finding.asset_id,
-            # On the link, not the order: the finding's own order is passed over in the
-            # index, without reading its row (most assets have no other order).
-            woa.c.work_order_id != Finding.work_order_id,
-            follow_up.status != S.CANCELLED,
-            or_(
-                func.coalesce(follow_up.actual_start, follow_up.planned_start).is_(None),
-                func.coalesce(follow_up.actual_start, follow_up.planned_start) >= surveyed,
-            ),
-        )
-    )
     return (
-        select(Finding.id, Finding.work_order_id, Finding.asset_id)
+        select(
+            Finding.id.label("id"),
+            Finding.work_order_id.label("work_order_id"),
+            Finding.asset_id.label("asset_id"),
+            surveyed.label("surveyed"),
+        )
         .join(WorkOrder, WorkOrder.id == Finding.work_order_id)
         .where(
             WorkOrder.status.in_(COUNTED_STATUSES),
             or_(Finding.urgency == Urgency.I, and_(Finding.urgency.is_(None), _derived_urgent())),
-            ~acted_on,
         )
+    )
+
+
+def unacted_urgent_findings() -> Select[int, int, int]:
+    """(finding id, work order id, asset id) of every finding of 緊急度 I not yet acted on
+    (the module's rules).
+
+    Set-based: the candidates are found once; for each of their assets the two live orders
+    that start last (undated ones as the furthest ahead) are ranked once; a finding is acted
+    on when the latest of them that is not its own order starts on or after its survey."""
+    found = _urgent_candidates().cte("urgent_candidates")
+    follow_up = aliased(WorkOrder, name="follow_up")
+    starts = func.coalesce(follow_up.actual_start, follow_up.planned_start, literal(_FAR_AHEAD))
+    ranked = (
+        select(
+            woa.c.asset_id,
+            woa.c.work_order_id,
+            starts.label("starts"),
+            func.row_number()
+            .over(partition_by=woa.c.asset_id, order_by=(starts.desc(), woa.c.work_order_id))
+            .label("rn"),
+        )
+        .join(follow_up, follow_up.id == woa.c.work_order_id)
+        .where(
+            woa.c.asset_id.in_(select(found.c.asset_id)),
+            follow_up.status != S.CANCELLED,
+        )
+        .subquery("ranked")
+    )
+    latest = (
+        select(
+            ranked.c.asset_id,
+            func.max(case((ranked.c.rn == 1, ranked.c.work_order_id))).label("first_id"),
+            func.max(case((ranked.c.rn == 1, ranked.c.starts))).label("first_starts"),
+            func.max(case((ranked.c.rn == 2, ranked.c.starts))).label("second_starts"),
+        )
+        .where(ranked.c.rn <= 2)
+        .group_by(ranked.c.asset_id)
+        .subquery("latest")
+    )
+    ahead = case(
+        (latest.c.first_id == found.c.work_order_id, latest.c.second_starts),
+        else_=latest.c.first_starts,
+    )
+    return (
+        select(found.c.id, found.c.work_order_id, found.c.asset_id)
+        .select_from(found)
+        .outerjoin(latest, latest.c.asset_id == found.c.asset_id)
+        .where(or_(ahead.is_(None), ahead < found.c.surveyed))
     )
