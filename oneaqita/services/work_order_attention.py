@@ -22,7 +22,7 @@ Rules (the dashboard's docstring repeats them):
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
+from sqlalchemy import CTE, ColumnElement, Select, and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
 from oneaqita.condition import COUNTED_STATUSES, SPAN_CATEGORIES, survey_date
@@ -82,14 +82,31 @@ def _urgent_candidates() -> Select[int, int, int, date]:
     )
 
 
-def unacted_urgent_findings() -> Select[int, int, int]:
-    """(finding id, work order id, asset id) of every finding of 緊急度 I not yet acted on
-    (the module's rules).
+def _probed(found: CTE) -> Select[int, int, int]:
+    """The candidates without a later live order, one probe of their asset's links each: on
+    SQLite, whose joins are nested loops anyway, the cheapest (the finding's own order is
+    passed over in the link index, without reading its row; most assets have no other)."""
+    follow_up = aliased(WorkOrder, name="follow_up")
+    begins = func.coalesce(follow_up.actual_start, follow_up.planned_start)
+    acted_on = exists(
+        select(1)
+        .select_from(woa)
+        .join(follow_up, follow_up.id == woa.c.work_order_id)
+        .where(
+            woa.c.asset_id == found.c.asset_id,
+            woa.c.work_order_id != found.c.work_order_id,
+            follow_up.status != S.CANCELLED,
+            or_(begins.is_(None), begins >= found.c.surveyed),
+        )
+    )
+    return select(found.c.id, found.c.work_order_id, found.c.asset_id).where(~acted_on)
 
-    Set-based: the candidates are found once; for each of their assets the two live orders
-    that start last (undated ones as the furthest ahead) are ranked once; a finding is acted
-    on when the latest of them that is not its own order starts on or after its survey."""
-    found = _urgent_candidates().cte("urgent_candidates")
+
+def _ranked(found: CTE) -> Select[int, int, int]:
+    """The candidates without a later live order, set-based: for each of their assets the two
+    live orders that start last (an undated one as the furthest ahead) are ranked once and
+    joined; a finding is acted on when the later of them that is not its own order starts on
+    or after its survey. PostgreSQL hashes the joins instead of probing per finding."""
     follow_up = aliased(WorkOrder, name="follow_up")
     starts = func.coalesce(follow_up.actual_start, follow_up.planned_start, literal(_FAR_AHEAD))
     ranked = (
@@ -129,3 +146,11 @@ def unacted_urgent_findings() -> Select[int, int, int]:
         .outerjoin(latest, latest.c.asset_id == found.c.asset_id)
         .where(or_(ahead.is_(None), ahead < found.c.surveyed))
     )
+
+
+def unacted_urgent_findings(dialect: str) -> Select[int, int, int]:
+    """(finding id, work order id, asset id) of every finding of 緊急度 I not yet acted on
+    (the module's rules), in the form that is cheapest on `dialect` (the same findings:
+    tests/db/test_urgent_findings_rule.py holds both to the rule as first written)."""
+    found = _urgent_candidates().cte("urgent_candidates")
+    return _ranked(found) if dialect == "postgresql" else _probed(found)
