@@ -196,7 +196,7 @@ class Raw:
         if self.name == "SQLite":
             values = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
             return list(self.raw.execute(sql, values).fetchall())
-        for key in params:
+        for key in sorted(params, key=len, reverse=True):  # :d10 before :d1
             sql = sql.replace(f":{key}", f"%({key})s")
         return list(self.raw.execute(sql, params).fetchall())
 
