@@ -279,7 +279,7 @@ def overdue_orders(db: Database, today: date) -> OverdueTile:
 def urgent_findings(db: Database) -> UrgentFindingsTile:
     # One statement: the findings are found once (a CTE used twice is materialized by both
     # databases) and counted as a whole and per owner of the asset.
-    found = unacted_urgent_findings().cte("urgent")
+    found = unacted_urgent_findings(db.dialect).cte("urgent")
     totals = select(
         null().label("owner_id"),
         null().label("code"),

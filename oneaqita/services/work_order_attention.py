@@ -22,7 +22,7 @@ Rules (the dashboard's docstring repeats them):
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
+from sqlalchemy import CTE, ColumnElement, Select, and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
 from oneaqita.condition import COUNTED_STATUSES, SPAN_CATEGORIES, survey_date
@@ -35,6 +35,7 @@ S = WorkOrderStatus
 OPEN_STATUSES = (S.DRAFT, S.PLANNED, S.IN_PROGRESS)
 CLOSED_STATUSES = (S.COMPLETED, S.ACCEPTED, S.CANCELLED)
 _LONG_AGO = date(1900, 1, 1)
+_FAR_AHEAD = date(9999, 12, 31)  # an undated follow-up: ahead of every survey
 
 
 def is_overdue(today: date) -> ColumnElement[bool]:
@@ -62,33 +63,94 @@ def _derived_urgent() -> ColumnElement[bool]:
     return weight >= 2
 
 
-def unacted_urgent_findings() -> Select[int, int, int]:
-    """(finding id, work order id, asset id) of every finding of 緊急度 I not yet acted on
-    (the module's rules)."""
-    follow_up = aliased(WorkOrder, name="follow_up")
+def _urgent_candidates() -> Select[int, int, int, date]:
+    """(finding id, work order id, asset id, survey date) of every finding of 緊急度 I on an
+    order that counts, acted on or not; a survey without any date as long past."""
     surveyed = func.coalesce(survey_date(), literal(_LONG_AGO))
+    return (
+        select(
+            Finding.id.label("id"),
+            Finding.work_order_id.label("work_order_id"),
+            Finding.asset_id.label("asset_id"),
+            surveyed.label("surveyed"),
+        )
+        .join(WorkOrder, WorkOrder.id == Finding.work_order_id)
+        .where(
+            WorkOrder.status.in_(COUNTED_STATUSES),
+            or_(Finding.urgency == Urgency.I, and_(Finding.urgency.is_(None), _derived_urgent())),
+        )
+    )
+
+
+def _probed(found: CTE) -> Select[int, int, int]:
+    """The candidates without a later live order, one probe of their asset's links each: on
+    SQLite, whose joins are nested loops anyway, the cheapest (the finding's own order is
+    passed over in the link index, without reading its row; most assets have no other)."""
+    follow_up = aliased(WorkOrder, name="follow_up")
+    begins = func.coalesce(follow_up.actual_start, follow_up.planned_start)
     acted_on = exists(
         select(1)
         .select_from(woa)
         .join(follow_up, follow_up.id == woa.c.work_order_id)
         .where(
-            woa.c.asset_id == Finding.asset_id,
-            # On the link, not the order: the finding's own order is passed over in the
-            # index, without reading its row (most assets have no other order).
-            woa.c.work_order_id != Finding.work_order_id,
+            woa.c.asset_id == found.c.asset_id,
+            woa.c.work_order_id != found.c.work_order_id,
             follow_up.status != S.CANCELLED,
-            or_(
-                func.coalesce(follow_up.actual_start, follow_up.planned_start).is_(None),
-                func.coalesce(follow_up.actual_start, follow_up.planned_start) >= surveyed,
-            ),
+            or_(begins.is_(None), begins >= found.c.surveyed),
         )
+    )
+    return select(found.c.id, found.c.work_order_id, found.c.asset_id).where(~acted_on)
+
+
+def _ranked(found: CTE) -> Select[int, int, int]:
+    """The candidates without a later live order, set-based: for each of their assets the two
+    live orders that start last (an undated one as the furthest ahead) are ranked once and
+    joined; a finding is acted on when the later of them that is not its own order starts on
+    or after its survey. PostgreSQL hashes the joins instead of probing per finding."""
+    follow_up = aliased(WorkOrder, name="follow_up")
+    starts = func.coalesce(follow_up.actual_start, follow_up.planned_start, literal(_FAR_AHEAD))
+    ranked = (
+        select(
+            woa.c.asset_id,
+            woa.c.work_order_id,
+            starts.label("starts"),
+            func.row_number()
+            .over(partition_by=woa.c.asset_id, order_by=(starts.desc(), woa.c.work_order_id))
+            .label("rn"),
+        )
+        .join(follow_up, follow_up.id == woa.c.work_order_id)
+        .where(
+            woa.c.asset_id.in_(select(found.c.asset_id)),
+            follow_up.status != S.CANCELLED,
+        )
+        .subquery("ranked")
+    )
+    latest = (
+        select(
+            ranked.c.asset_id,
+            func.max(case((ranked.c.rn == 1, ranked.c.work_order_id))).label("first_id"),
+            func.max(case((ranked.c.rn == 1, ranked.c.starts))).label("first_starts"),
+            func.max(case((ranked.c.rn == 2, ranked.c.starts))).label("second_starts"),
+        )
+        .where(ranked.c.rn <= 2)
+        .group_by(ranked.c.asset_id)
+        .subquery("latest")
+    )
+    ahead = case(
+        (latest.c.first_id == found.c.work_order_id, latest.c.second_starts),
+        else_=latest.c.first_starts,
     )
     return (
-        select(Finding.id, Finding.work_order_id, Finding.asset_id)
-        .join(WorkOrder, WorkOrder.id == Finding.work_order_id)
-        .where(
-            WorkOrder.status.in_(COUNTED_STATUSES),
-            or_(Finding.urgency == Urgency.I, and_(Finding.urgency.is_(None), _derived_urgent())),
-            ~acted_on,
-        )
+        select(found.c.id, found.c.work_order_id, found.c.asset_id)
+        .select_from(found)
+        .outerjoin(latest, latest.c.asset_id == found.c.asset_id)
+        .where(or_(ahead.is_(None), ahead < found.c.surveyed))
     )
+
+
+def unacted_urgent_findings(dialect: str) -> Select[int, int, int]:
+    """(finding id, work order id, asset id) of every finding of 緊急度 I not yet acted on
+    (the module's rules), in the form that is cheapest on `dialect` (the same findings:
+    tests/db/test_urgent_findings_rule.py holds both to the rule as first written)."""
+    found = _urgent_candidates().cte("urgent_candidates")
+    return _ranked(found) if dialect == "postgresql" else _probed(found)

@@ -138,7 +138,7 @@ def _filtered(stmt: Q, flt: WorkOrderFilter, dialect: str, walk: bool = False) -
     if flt.overdue_on is not None:
         stmt = stmt.where(is_overdue(flt.overdue_on))
     if flt.urgent_findings:
-        urgent = unacted_urgent_findings().subquery("urgent")
+        urgent = unacted_urgent_findings(dialect).subquery("urgent")
         stmt = stmt.where(WorkOrder.id.in_(select(urgent.c.work_order_id)))
     if walk:
         return stmt.join(search_documents, search_documents.c.work_order_id == WorkOrder.id).where(
