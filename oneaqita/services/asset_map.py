@@ -33,11 +33,28 @@ from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, Integer, Select, cast, func, literal_column, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Float,
+    Integer,
+    Select,
+    cast,
+    func,
+    literal_column,
+    select,
+)
 
 from oneaqita.errors import ValidationError
 from oneaqita.models import Asset, Urgency
-from oneaqita.services.asset_picking import AssetFilter, filter_conditions
+from oneaqita.services.asset_map_cells import (
+    MAX_LEVEL,
+    CellCounts,
+    read_cells,
+    slice_of,
+    whole_cells,
+)
+from oneaqita.services.asset_picking import NO_CONDITION, AssetFilter, filter_conditions
 from oneaqita.services.asset_registry import AssetListFilter
 from oneaqita.services.database import Database
 
@@ -218,28 +235,30 @@ def _index_only(flt: AssetListFilter) -> bool:
 def cells_statement(
     dialect: str, flt: AssetListFilter, box: MapBox, level: int
 ) -> Select[Any, Any, Any, Any]:
-    """The assets in the box counted per cell of 2**-level degrees and condition (GROUP BY
-    cell x, cell y, condition). At INDEXED_LEVEL the box is widened to whole cells and, on
-    SQLite, given as a range of cells, so that the cells come from the index in order (when
-    the filter asks for nothing the index does not hold)."""
+    """The assets of the whole cells the box touches, counted live per cell of 2**-level
+    degrees and condition (GROUP BY cell x, cell y, condition): the very cells the
+    pre-counted ones are. At INDEXED_LEVEL on SQLite the box is given as a range of cells, so
+    that the cells come from the index in order (when the filter asks for nothing the index
+    does not hold)."""
     indexed = level == INDEXED_LEVEL and _index_only(flt)
     cx = _cell_index(dialect, "longitude", 180, level, indexed)
     cy = _cell_index(dialect, "latitude", 90, level, indexed)
-    where = _located(flt, box, dialect)
-    if indexed:
-        k = 2**level
-        x0, x1 = math.floor((box.west + 180) * k), math.floor((box.east + 180) * k)
-        y0, y1 = math.floor((box.south + 90) * k), math.floor((box.north + 90) * k)
-        where = filter_conditions(flt.asset_filter())
-        if dialect == "sqlite":
-            where += [cx.between(x0, x1), cy.between(y0, y1)]
-        else:
-            where += [
-                Asset.longitude >= _degrees(x0 / k - 180),
-                Asset.longitude < _degrees((x1 + 1) / k - 180),
-                Asset.latitude >= _degrees(y0 / k - 90),
-                Asset.latitude < _degrees((y1 + 1) / k - 90),
-            ]
+    x0, x1 = whole_cells(box.west, box.east, 180, level)
+    y0, y1 = whole_cells(box.south, box.north, 90, level)
+    k = 2**level
+    where = filter_conditions(flt.asset_filter())
+    if indexed and dialect != "sqlite":
+        where += [
+            Asset.longitude >= _degrees(x0 / k - 180),
+            Asset.longitude < _degrees((x1 + 1) / k - 180),
+            Asset.latitude >= _degrees(y0 / k - 90),
+            Asset.latitude < _degrees((y1 + 1) / k - 90),
+        ]
+    else:
+        if not indexed:  # the map's index searched over the cells' edges, then exactly
+            whole = MapBox(x0 / k - 180, y0 / k - 90, (x1 + 1) / k - 180, (y1 + 1) / k - 90)
+            where = _located(flt, whole, dialect)
+        where += [cx.between(x0, x1), cy.between(y0, y1)]
     return (
         select(cx, cy, Asset.condition, func.count())
         .where(*where)
@@ -273,29 +292,57 @@ def map_picture(
                 severities=bytes(_BY_SEVERITY[_key(r[3])] for r in rows),
             )
         level = cell_level(box, width_px, height_px, cell_px)
-        read_at = max(level, INDEXED_LEVEL)  # coarser cells are merged from the indexed ones
-        stmt = cells_statement(db.dialect, flt, box, read_at)
-        grouped = conn.execute(stmt).all()
+        picked = flt.asset_filter()
+        key = slice_of(picked) if level <= MAX_LEVEL else None
+        if key is not None:
+            x0, x1 = whole_cells(box.west, box.east, 180, level)
+            y0, y1 = whole_cells(box.south, box.north, 90, level)
+            counts = read_cells(conn, key, level, x0, x1, y0, y1)
+            counts = _only_condition(counts, picked.condition)
+        else:
+            counts = live_cells(conn, flt, box, level)
+    return _cells_picture(box, level, counts)
+
+
+def live_cells(conn: Connection, flt: AssetListFilter, box: MapBox, level: int) -> CellCounts:
+    """The whole cells of `level` the box touches, counted live from the assets (cells of
+    INDEXED_LEVEL or larger counted at INDEXED_LEVEL and added up)."""
+    read_at = max(level, INDEXED_LEVEL)
     shift = read_at - level
-    counts: dict[tuple[int, int], int] = {}
-    worst: dict[tuple[int, int], int] = {}
-    for cx, cy, condition, n in grouped:
-        key = (cx >> shift, cy >> shift)
-        counts[key] = counts.get(key, 0) + n
-        severity = _BY_SEVERITY[_key(condition)]
-        if severity > worst.get(key, -1):
-            worst[key] = severity
+    merged: dict[tuple[int, int], list[int]] = {}
+    for cx, cy, condition, n in conn.execute(cells_statement(conn.dialect.name, flt, box, read_at)):
+        by_severity = merged.setdefault((cx >> shift, cy >> shift), [0, 0, 0, 0])
+        by_severity[_BY_SEVERITY[_key(condition)]] += n
+    return {k: (v[0], v[1], v[2], v[3]) for k, v in merged.items()}
+
+
+def _only_condition(counts: CellCounts, condition: object) -> CellCounts:
+    """The counts of the condition asked for alone (the cells count every condition)."""
+    if condition is None:
+        return counts
+    wanted = 0 if condition == NO_CONDITION else SEVERITY[Urgency(str(condition))]
+    return {k: (v[0], 0, 0, 0) if wanted == 0 else _one(v, wanted) for k, v in counts.items()}
+
+
+def _one(counts: tuple[int, int, int, int], severity: int) -> tuple[int, int, int, int]:
+    kept = [0, 0, 0, 0]
+    kept[severity] = counts[severity]
+    return kept[0], kept[1], kept[2], kept[3]
+
+
+def _cells_picture(box: MapBox, level: int, counts: CellCounts) -> MapPicture:
+    """The cells with at least one asset: centre, count and worst severity."""
+    kept = [(k, v) for k, v in counts.items() if sum(v) > 0]
     size = 2.0**-level
-    keys = list(counts)
     return MapPicture(
         box,
         aggregated=True,
         cell_w=size,
         cell_h=size,
-        lons=array("d", [(k[0] + 0.5) * size - 180 for k in keys]),
-        lats=array("d", [(k[1] + 0.5) * size - 90 for k in keys]),
-        counts=array("q", [counts[k] for k in keys]),
-        severities=bytes(worst[k] for k in keys),
+        lons=array("d", [(k[0] + 0.5) * size - 180 for k, _ in kept]),
+        lats=array("d", [(k[1] + 0.5) * size - 90 for k, _ in kept]),
+        counts=array("q", [sum(v) for _, v in kept]),
+        severities=bytes(max(s for s in range(4) if v[s] > 0) for _, v in kept),
     )
 
 
