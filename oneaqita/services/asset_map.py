@@ -8,15 +8,22 @@ Rules enforced here:
   district, status, condition, age range, free text) decides which, so the map shows what the
   list is filtered to.
 - Few assets in the box (at most ``max_points``): each is read (id, longitude, latitude,
-  condition). More: they are counted in SQL per grid cell and condition (GROUP BY cell x,
-  cell y, condition) and each cell is drawn once, with its count and its worst condition
-  (I worse than II worse than III worse than none). A cell is 2**-level degrees square, the
-  smallest power of two at least ``cell_px`` pixels of the view, so that the cells stay
-  where they are while the view pans and only change at a zoom step. Cells of INDEXED_LEVEL
-  (1/64°) or larger are counted at INDEXED_LEVEL over the box widened to whole cells, and
-  merged; smaller ones are counted as they are. The answer is bounded either way: at most
-  ``max_points`` points, or at most one cell per ``cell_px`` × ``cell_px`` pixels of a view of
-  at most MAX_VIEW_PX pixels a side.
+  condition). More: they are counted per grid cell and condition and each cell is drawn
+  once, with its count and its worst condition (I worse than II worse than III worse than
+  none). A cell is 2**-level degrees square, the smallest power of two at least ``cell_px``
+  pixels of the view, so that the cells stay where they are while the view pans and only
+  change at a zoom step; every cell the box touches is counted whole (its count does not
+  change while the view pans). The answer is bounded either way: at most ``max_points``
+  points, or at most one cell per ``cell_px`` × ``cell_px`` pixels of a view of at most
+  MAX_VIEW_PX pixels a side.
+- The counts come from the pre-counted cells (services/asset_map_cells.py, migration 0019)
+  whenever they can answer: a level up to asset_map_cells.MAX_LEVEL (1/512°) and a filter
+  of nothing but one of owner, kind or status, with or without a condition. Counted live
+  from the assets instead (GROUP BY cell x, cell y, condition): a finer level (a box of
+  few assets), a filter on the district, an age range, a free text, or on two or more of
+  owner, kind and status together. Both give the very same cells (tests/db/
+  test_asset_map_cells.py). Live cells of INDEXED_LEVEL (1/64°) or larger are counted at
+  INDEXED_LEVEL and merged; smaller ones are counted as they are.
 - The points and the finer cells read the index (longitude, latitude, condition, id); the
   cells of INDEXED_LEVEL come in order from an index on them (migration 0016), whose
   expressions the statements repeat as constants. The box is bound as numeric (as the columns
