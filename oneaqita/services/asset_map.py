@@ -28,7 +28,9 @@ Rules enforced here:
   cells of INDEXED_LEVEL come in order from an index on them (migration 0016), whose
   expressions the statements repeat as constants. The box is bound as numeric (as the columns
   are), and SQLite is told the box's share of the prefecture, so that a filter's own index
-  wins when the box is wide. A box with more than ``max_points`` assets is counted before
+  wins when the box is wide. Whether the box holds more than ``max_points`` assets is
+  known from the pre-counted cells when they answer (those inside the box hold at least,
+  those it touches at most, its assets), else counted (LIMIT ``max_points`` + 1) before
   anything is read, so an aggregated view never fetches rows it does not draw.
 - A click finds the nearest drawn asset within a radius (``nearest_asset``), under the same
   filter; none when nothing is that near.
@@ -284,10 +286,26 @@ def map_picture(
 ) -> MapPicture:
     """What to draw for `box` on a view of `width_px` × `height_px` (see the module's rules)."""
     box = box.checked()
+    level = cell_level(box, width_px, height_px, cell_px)
+    picked = flt.asset_filter()
+    key = slice_of(picked) if level <= MAX_LEVEL else None
     with db.read_connection() as conn:
-        few = points_statement(flt, box, max_points + 1, db.dialect).subquery()
-        found = conn.execute(select(func.count()).select_from(few)).scalar_one()
-        if found <= max_points:  # counted first: the rows are only read to be drawn
+        counts: CellCounts | None = None
+        many: bool | None = None  # more than max_points assets in the box
+        if key is not None:
+            x0, x1 = whole_cells(box.west, box.east, 180, level)
+            y0, y1 = whole_cells(box.south, box.north, 90, level)
+            counts = _only_condition(read_cells(conn, key, level, x0, x1, y0, y1), picked.condition)
+            # The cells inside the box hold at least, all of them at most, the box's assets.
+            inside = sum(sum(v) for (x, y), v in counts.items() if x0 < x < x1 and y0 < y < y1)
+            if inside > max_points:
+                many = True
+            elif sum(sum(v) for v in counts.values()) <= max_points:
+                many = False
+        if many is None:
+            few = points_statement(flt, box, max_points + 1, db.dialect).subquery()
+            many = conn.execute(select(func.count()).select_from(few)).scalar_one() > max_points
+        if not many:  # counted first: the rows are only read to be drawn
             rows = conn.execute(points_statement(flt, box, max_points, db.dialect)).all()
             return MapPicture(
                 box,
@@ -298,15 +316,7 @@ def map_picture(
                 counts=array("q", [1] * len(rows)),
                 severities=bytes(_BY_SEVERITY[_key(r[3])] for r in rows),
             )
-        level = cell_level(box, width_px, height_px, cell_px)
-        picked = flt.asset_filter()
-        key = slice_of(picked) if level <= MAX_LEVEL else None
-        if key is not None:
-            x0, x1 = whole_cells(box.west, box.east, 180, level)
-            y0, y1 = whole_cells(box.south, box.north, 90, level)
-            counts = read_cells(conn, key, level, x0, x1, y0, y1)
-            counts = _only_condition(counts, picked.condition)
-        else:
+        if counts is None:
             counts = live_cells(conn, flt, box, level)
     return _cells_picture(box, level, counts)
 
@@ -339,18 +349,20 @@ def _one(counts: tuple[int, int, int, int], severity: int) -> tuple[int, int, in
 
 def _cells_picture(box: MapBox, level: int, counts: CellCounts) -> MapPicture:
     """The cells with at least one asset: centre, count and worst severity."""
-    kept = [(k, v) for k, v in counts.items() if sum(v) > 0]
     size = 2.0**-level
+    lons, lats, totals = array("d"), array("d"), array("q")
+    worst = bytearray()
+    for (x, y), (n0, n3, n2, n1) in counts.items():  # by severity: none, III, II, I
+        total = n0 + n3 + n2 + n1
+        if total > 0:
+            lons.append((x + 0.5) * size - 180)
+            lats.append((y + 0.5) * size - 90)
+            totals.append(total)
+            worst.append(3 if n1 else 2 if n2 else 1 if n3 else 0)
     return MapPicture(
-        box,
-        aggregated=True,
-        cell_w=size,
-        cell_h=size,
-        lons=array("d", [(k[0] + 0.5) * size - 180 for k, _ in kept]),
-        lats=array("d", [(k[1] + 0.5) * size - 90 for k, _ in kept]),
-        counts=array("q", [sum(v) for _, v in kept]),
-        severities=bytes(max(s for s in range(4) if v[s] > 0) for _, v in kept),
-    )
+        box, aggregated=True, cell_w=size, cell_h=size, lons=lons, lats=lats, counts=totals,
+        severities=bytes(worst),
+    )  # fmt: skip
 
 
 def _key(condition: object) -> str | None:

@@ -68,27 +68,24 @@ def slice_of(flt: AssetFilter) -> dict[str, Any] | None:
 
 
 def _value(member: AssetKind | AssetStatus | None) -> str:
-    return "" if member is None else str(member.value)
+    return "" if member is None else str(member)  # a StrEnum member is its value
 
 
-def _statement(dialect: str, level: int, read_at: int, key: dict[str, Any]) -> TextClause:
-    shift = read_at - level
+def _statement(dialect: str, read_at: int, key: dict[str, Any]) -> TextClause:
     x = grid.cell(dialect, "c.longitude", 180, read_at)
     y = grid.cell(dialect, "c.latitude", 90, read_at)
     changed = "".join(f" AND c.{d} = :{d}" for d, v in key.items() if v not in (0, ""))
     sums = ", ".join(
         f"sum(CASE WHEN c.severity = {n} THEN c.sign ELSE 0 END)" for n in range(len(grid.COUNTS))
     )
-    counts = ", ".join(grid.COUNTS)
-    outer = ", ".join(f"sum({n})" for n in grid.COUNTS)
+    # The cells' rows in key order (a range of the primary key), then the changes not folded
+    # yet, grouped per cell: one statement, one snapshot; a cell may come twice.
     return text(
-        f"SELECT cx / {2**shift}, cy / {2**shift}, {outer} FROM ("
-        f"SELECT cx, cy, {counts} FROM asset_map_cells WHERE level = {read_at} "
+        f"SELECT cx, cy, {', '.join(grid.COUNTS)} FROM asset_map_cells WHERE level = {read_at} "
         "AND owner_id = :owner_id AND kind = :kind AND status = :status "
         "AND cx BETWEEN :x0 AND :x1 AND cy BETWEEN :y0 AND :y1 "
         f"UNION ALL SELECT {x}, {y}, {sums} FROM asset_map_changes c "
-        f"WHERE {x} BETWEEN :x0 AND :x1 AND {y} BETWEEN :y0 AND :y1{changed} "
-        "GROUP BY 1, 2) t GROUP BY 1, 2"
+        f"WHERE {x} BETWEEN :x0 AND :x1 AND {y} BETWEEN :y0 AND :y1{changed} GROUP BY 1, 2"
     )
 
 
@@ -97,11 +94,12 @@ def read_cells(
 ) -> CellCounts:
     """The counts of the cells x0..x1 × y0..y1 of `level` (at most MAX_LEVEL) of the slice
     `key`: the whole cells, read from those of max(level, MIN_LEVEL), and the changes not
-    folded yet."""
+    folded yet. The rows are counts already; a coarser view's cell adds up the finer ones it
+    holds (and a cell's changes), never more rows than the finer cells in the box."""
     read_at = max(level, MIN_LEVEL)
     shift = read_at - level
     rows = conn.execute(
-        _statement(conn.dialect.name, level, read_at, key),
+        _statement(conn.dialect.name, read_at, key),
         {
             **key,
             "x0": x0 << shift,
@@ -110,7 +108,14 @@ def read_cells(
             "y1": ((y1 + 1) << shift) - 1,
         },
     ).all()
-    return {(int(r[0]), int(r[1])): (int(r[2]), int(r[3]), int(r[4]), int(r[5])) for r in rows}
+    merged: CellCounts = {}
+    for cx, cy, a, b, c, d in rows:
+        at = (cx >> shift, cy >> shift)
+        old = merged.get(at)
+        merged[at] = (
+            (a, b, c, d) if old is None else (old[0] + a, old[1] + b, old[2] + c, old[3] + d)
+        )
+    return merged
 
 
 def whole_cells(value_from: float, value_to: float, offset: int, level: int) -> tuple[int, int]:
