@@ -55,6 +55,8 @@ def _reading(tables: Iterable[str]) -> dict[str, frozenset[Privilege]]:
 # Every table of the schema, as the migrations create them (the search table by hand).
 TABLES = (
     "alembic_version",
+    "asset_map_changes",
+    "asset_map_cells",
     "assets",
     "audit_log",
     "body_service_lives",

@@ -21,6 +21,7 @@ from oneaqita.errors import ValidationError
 from oneaqita.models import DatabaseSetting
 from oneaqita.search import reindex_work_orders
 from oneaqita.services.actor import SYSTEM_ACTOR
+from oneaqita.services.asset_map_cells import fold
 from oneaqita.services.changes import Entity
 from oneaqita.services.database import Database
 from oneaqita.services.setup import first_table_with_rows
@@ -178,6 +179,8 @@ def load_demo(
         )
         report(DemoStage.FINISHING, 0, 1)
         _derive_conditions(conn)
+        fold(conn)  # the map's counts of every asset loaded
+        conn.commit()
         _finish(conn)
         if conn.dialect.name == "sqlite":
             conn.exec_driver_sql("PRAGMA cache_size = -2000")  # the default, for the pool

@@ -1,5 +1,6 @@
 """The domain model: every table of oneaqita, importable from one place."""
 
+from oneaqita.models.asset_map import AssetMapCell, AssetMapChange
 from oneaqita.models.assets import Asset, AssetKind, AssetStatus, Finding, FindingRank, Urgency
 from oneaqita.models.attachments import FindingAttachment
 from oneaqita.models.base import Base
@@ -28,6 +29,8 @@ from oneaqita.models.work import (
 __all__ = [
     "Asset",
     "AssetKind",
+    "AssetMapCell",
+    "AssetMapChange",
     "AssetStatus",
     "AuditEntry",
     "Base",

@@ -8,20 +8,29 @@ Rules enforced here:
   district, status, condition, age range, free text) decides which, so the map shows what the
   list is filtered to.
 - Few assets in the box (at most ``max_points``): each is read (id, longitude, latitude,
-  condition). More: they are counted in SQL per grid cell and condition (GROUP BY cell x,
-  cell y, condition) and each cell is drawn once, with its count and its worst condition
-  (I worse than II worse than III worse than none). A cell is 2**-level degrees square, the
-  smallest power of two at least ``cell_px`` pixels of the view, so that the cells stay
-  where they are while the view pans and only change at a zoom step. Cells of INDEXED_LEVEL
-  (1/64°) or larger are counted at INDEXED_LEVEL over the box widened to whole cells, and
-  merged; smaller ones are counted as they are. The answer is bounded either way: at most
-  ``max_points`` points, or at most one cell per ``cell_px`` × ``cell_px`` pixels of a view of
-  at most MAX_VIEW_PX pixels a side.
+  condition). More: they are counted per grid cell and condition and each cell is drawn
+  once, with its count and its worst condition (I worse than II worse than III worse than
+  none). A cell is 2**-level degrees square, the smallest power of two at least ``cell_px``
+  pixels of the view, so that the cells stay where they are while the view pans and only
+  change at a zoom step; every cell the box touches is counted whole (its count does not
+  change while the view pans). The answer is bounded either way: at most ``max_points``
+  points, or at most one cell per ``cell_px`` × ``cell_px`` pixels of a view of at most
+  MAX_VIEW_PX pixels a side.
+- The counts come from the pre-counted cells (services/asset_map_cells.py, migration 0019)
+  whenever they can answer: a level up to asset_map_cells.MAX_LEVEL (1/512°) and a filter
+  of nothing but one of owner, kind or status, with or without a condition. Counted live
+  from the assets instead (GROUP BY cell x, cell y, condition): a finer level (a box of
+  few assets), a filter on the district, an age range, a free text, or on two or more of
+  owner, kind and status together. Both give the very same cells (tests/db/
+  test_asset_map_cells.py). Live cells of INDEXED_LEVEL (1/64°) or larger are counted at
+  INDEXED_LEVEL and merged; smaller ones are counted as they are.
 - The points and the finer cells read the index (longitude, latitude, condition, id); the
   cells of INDEXED_LEVEL come in order from an index on them (migration 0016), whose
   expressions the statements repeat as constants. The box is bound as numeric (as the columns
   are), and SQLite is told the box's share of the prefecture, so that a filter's own index
-  wins when the box is wide. A box with more than ``max_points`` assets is counted before
+  wins when the box is wide. Whether the box holds more than ``max_points`` assets is
+  known from the pre-counted cells when they answer (those inside the box hold at least,
+  those it touches at most, its assets), else counted (LIMIT ``max_points`` + 1) before
   anything is read, so an aggregated view never fetches rows it does not draw.
 - A click finds the nearest drawn asset within a radius (``nearest_asset``), under the same
   filter; none when nothing is that near.
@@ -33,11 +42,28 @@ from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, Integer, Select, cast, func, literal_column, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Float,
+    Integer,
+    Select,
+    cast,
+    func,
+    literal_column,
+    select,
+)
 
 from oneaqita.errors import ValidationError
 from oneaqita.models import Asset, Urgency
-from oneaqita.services.asset_picking import AssetFilter, filter_conditions
+from oneaqita.services.asset_map_cells import (
+    MAX_LEVEL,
+    CellCounts,
+    read_cells,
+    slice_of,
+    whole_cells,
+)
+from oneaqita.services.asset_picking import NO_CONDITION, AssetFilter, filter_conditions
 from oneaqita.services.asset_registry import AssetListFilter
 from oneaqita.services.database import Database
 
@@ -218,28 +244,30 @@ def _index_only(flt: AssetListFilter) -> bool:
 def cells_statement(
     dialect: str, flt: AssetListFilter, box: MapBox, level: int
 ) -> Select[Any, Any, Any, Any]:
-    """The assets in the box counted per cell of 2**-level degrees and condition (GROUP BY
-    cell x, cell y, condition). At INDEXED_LEVEL the box is widened to whole cells and, on
-    SQLite, given as a range of cells, so that the cells come from the index in order (when
-    the filter asks for nothing the index does not hold)."""
+    """The assets of the whole cells the box touches, counted live per cell of 2**-level
+    degrees and condition (GROUP BY cell x, cell y, condition): the very cells the
+    pre-counted ones are. At INDEXED_LEVEL on SQLite the box is given as a range of cells, so
+    that the cells come from the index in order (when the filter asks for nothing the index
+    does not hold)."""
     indexed = level == INDEXED_LEVEL and _index_only(flt)
     cx = _cell_index(dialect, "longitude", 180, level, indexed)
     cy = _cell_index(dialect, "latitude", 90, level, indexed)
-    where = _located(flt, box, dialect)
-    if indexed:
-        k = 2**level
-        x0, x1 = math.floor((box.west + 180) * k), math.floor((box.east + 180) * k)
-        y0, y1 = math.floor((box.south + 90) * k), math.floor((box.north + 90) * k)
-        where = filter_conditions(flt.asset_filter())
-        if dialect == "sqlite":
-            where += [cx.between(x0, x1), cy.between(y0, y1)]
-        else:
-            where += [
-                Asset.longitude >= _degrees(x0 / k - 180),
-                Asset.longitude < _degrees((x1 + 1) / k - 180),
-                Asset.latitude >= _degrees(y0 / k - 90),
-                Asset.latitude < _degrees((y1 + 1) / k - 90),
-            ]
+    x0, x1 = whole_cells(box.west, box.east, 180, level)
+    y0, y1 = whole_cells(box.south, box.north, 90, level)
+    k = 2**level
+    where = filter_conditions(flt.asset_filter())
+    if indexed and dialect != "sqlite":
+        where += [
+            Asset.longitude >= _degrees(x0 / k - 180),
+            Asset.longitude < _degrees((x1 + 1) / k - 180),
+            Asset.latitude >= _degrees(y0 / k - 90),
+            Asset.latitude < _degrees((y1 + 1) / k - 90),
+        ]
+    else:
+        if not indexed:  # the map's index searched over the cells' edges, then exactly
+            whole = MapBox(x0 / k - 180, y0 / k - 90, (x1 + 1) / k - 180, (y1 + 1) / k - 90)
+            where = _located(flt, whole, dialect)
+        where += [cx.between(x0, x1), cy.between(y0, y1)]
     return (
         select(cx, cy, Asset.condition, func.count())
         .where(*where)
@@ -258,10 +286,26 @@ def map_picture(
 ) -> MapPicture:
     """What to draw for `box` on a view of `width_px` × `height_px` (see the module's rules)."""
     box = box.checked()
+    level = cell_level(box, width_px, height_px, cell_px)
+    picked = flt.asset_filter()
+    key = slice_of(picked) if level <= MAX_LEVEL else None
     with db.read_connection() as conn:
-        few = points_statement(flt, box, max_points + 1, db.dialect).subquery()
-        found = conn.execute(select(func.count()).select_from(few)).scalar_one()
-        if found <= max_points:  # counted first: the rows are only read to be drawn
+        counts: CellCounts | None = None
+        many: bool | None = None  # more than max_points assets in the box
+        if key is not None:
+            x0, x1 = whole_cells(box.west, box.east, 180, level)
+            y0, y1 = whole_cells(box.south, box.north, 90, level)
+            counts = _only_condition(read_cells(conn, key, level, x0, x1, y0, y1), picked.condition)
+            # The cells inside the box hold at least, all of them at most, the box's assets.
+            inside = sum(sum(v) for (x, y), v in counts.items() if x0 < x < x1 and y0 < y < y1)
+            if inside > max_points:
+                many = True
+            elif sum(sum(v) for v in counts.values()) <= max_points:
+                many = False
+        if many is None:
+            few = points_statement(flt, box, max_points + 1, db.dialect).subquery()
+            many = conn.execute(select(func.count()).select_from(few)).scalar_one() > max_points
+        if not many:  # counted first: the rows are only read to be drawn
             rows = conn.execute(points_statement(flt, box, max_points, db.dialect)).all()
             return MapPicture(
                 box,
@@ -272,31 +316,53 @@ def map_picture(
                 counts=array("q", [1] * len(rows)),
                 severities=bytes(_BY_SEVERITY[_key(r[3])] for r in rows),
             )
-        level = cell_level(box, width_px, height_px, cell_px)
-        read_at = max(level, INDEXED_LEVEL)  # coarser cells are merged from the indexed ones
-        stmt = cells_statement(db.dialect, flt, box, read_at)
-        grouped = conn.execute(stmt).all()
+        if counts is None:
+            counts = live_cells(conn, flt, box, level)
+    return _cells_picture(box, level, counts)
+
+
+def live_cells(conn: Connection, flt: AssetListFilter, box: MapBox, level: int) -> CellCounts:
+    """The whole cells of `level` the box touches, counted live from the assets (cells of
+    INDEXED_LEVEL or larger counted at INDEXED_LEVEL and added up)."""
+    read_at = max(level, INDEXED_LEVEL)
     shift = read_at - level
-    counts: dict[tuple[int, int], int] = {}
-    worst: dict[tuple[int, int], int] = {}
-    for cx, cy, condition, n in grouped:
-        key = (cx >> shift, cy >> shift)
-        counts[key] = counts.get(key, 0) + n
-        severity = _BY_SEVERITY[_key(condition)]
-        if severity > worst.get(key, -1):
-            worst[key] = severity
+    merged: dict[tuple[int, int], list[int]] = {}
+    for cx, cy, condition, n in conn.execute(cells_statement(conn.dialect.name, flt, box, read_at)):
+        by_severity = merged.setdefault((cx >> shift, cy >> shift), [0, 0, 0, 0])
+        by_severity[_BY_SEVERITY[_key(condition)]] += n
+    return {k: (v[0], v[1], v[2], v[3]) for k, v in merged.items()}
+
+
+def _only_condition(counts: CellCounts, condition: object) -> CellCounts:
+    """The counts of the condition asked for alone (the cells count every condition)."""
+    if condition is None:
+        return counts
+    wanted = 0 if condition == NO_CONDITION else SEVERITY[Urgency(str(condition))]
+    return {k: (v[0], 0, 0, 0) if wanted == 0 else _one(v, wanted) for k, v in counts.items()}
+
+
+def _one(counts: tuple[int, int, int, int], severity: int) -> tuple[int, int, int, int]:
+    kept = [0, 0, 0, 0]
+    kept[severity] = counts[severity]
+    return kept[0], kept[1], kept[2], kept[3]
+
+
+def _cells_picture(box: MapBox, level: int, counts: CellCounts) -> MapPicture:
+    """The cells with at least one asset: centre, count and worst severity."""
     size = 2.0**-level
-    keys = list(counts)
+    lons, lats, totals = array("d"), array("d"), array("q")
+    worst = bytearray()
+    for (x, y), (n0, n3, n2, n1) in counts.items():  # by severity: none, III, II, I
+        total = n0 + n3 + n2 + n1
+        if total > 0:
+            lons.append((x + 0.5) * size - 180)
+            lats.append((y + 0.5) * size - 90)
+            totals.append(total)
+            worst.append(3 if n1 else 2 if n2 else 1 if n3 else 0)
     return MapPicture(
-        box,
-        aggregated=True,
-        cell_w=size,
-        cell_h=size,
-        lons=array("d", [(k[0] + 0.5) * size - 180 for k in keys]),
-        lats=array("d", [(k[1] + 0.5) * size - 90 for k in keys]),
-        counts=array("q", [counts[k] for k in keys]),
-        severities=bytes(worst[k] for k in keys),
-    )
+        box, aggregated=True, cell_w=size, cell_h=size, lons=lons, lats=lats, counts=totals,
+        severities=bytes(worst),
+    )  # fmt: skip
 
 
 def _key(condition: object) -> str | None:

@@ -36,6 +36,7 @@ from oneaqita.errors import ValidationError
 from oneaqita.models import Asset, Organization
 from oneaqita.permissions import Action, requires
 from oneaqita.services.actor import Actor
+from oneaqita.services.asset_map_cells import fold
 from oneaqita.services.changes import Change, Entity
 from oneaqita.services.database import Database
 from oneaqita.services.number_fields import checked_number
@@ -292,6 +293,8 @@ def upsert_assets(uow: UnitOfWork, rows: Sequence[AssetData]) -> list[tuple[int,
             parent_of[old["id"]] = parent_id
     update_versioned(session, _TABLE, [(old["id"], old["version"], v) for old, v in updated])
     _check_no_cycles(session, parent_of, linked)
+    if new or updated:  # the map's counts follow, in this transaction
+        fold(session.connection())
 
     uow.audit_many(
         "create",

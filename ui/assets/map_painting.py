@@ -6,7 +6,7 @@ item per asset; the benchmark paints into a QImage with the same functions."""
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -114,29 +114,41 @@ def paint_map(
 
 
 def _size(count: int) -> int:
-    """A cell's dot grows with the log of its count: 6 px for one, 18 px at 4,096."""
-    return POINT_PX if count <= 1 else min(POINT_PX + int(math.log2(count)), 18)
+    """A cell's dot grows with the log of its count: 6 px for one, 18 px at 4,096
+    (bit_length − 1 is floor(log2) of a count)."""
+    return min(POINT_PX - 1 + count.bit_length(), 18) if count > 1 else POINT_PX
 
 
 def _paint_picture(painter: QPainter, view: Projection, picture: MapPicture) -> None:
     kx, k = view.kx, view.scale
     x0, y0 = view.width / 2 - view.lon * kx, view.height / 2 + view.lat * k
     w, h = view.width + 20, view.height + 20
-    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    groups: dict[int, list[QPoint]] = {}  # severity × 32 + size → the dots' corners
     aggregated = picture.aggregated
-    counts, severities = picture.counts, picture.severities
-    for i, (lon, lat) in enumerate(zip(picture.lons, picture.lats, strict=True)):
+    # One pass over the arrays, nothing called per point but the corner's QPoint: a redraw
+    # of 7,660 cells spent more in this loop than in blitting.
+    for lon, lat, n, severity in zip(
+        picture.lons, picture.lats, picture.counts, picture.severities, strict=True
+    ):
         x, y = x0 + lon * kx, y0 - lat * k
         if -20 <= x <= w and -20 <= y <= h:
-            size = _size(counts[i]) if aggregated else POINT_PX
-            groups.setdefault((severities[i], size), []).append(
-                (int(x - size / 2), int(y - size / 2))
+            size = (
+                (min(POINT_PX - 1 + n.bit_length(), 18) if n > 1 else POINT_PX)
+                if aggregated
+                else POINT_PX
             )
+            corners = groups.get(severity * 32 + size)
+            if corners is None:
+                corners = groups[severity * 32 + size] = []
+            corners.append(QPoint(int(x - size / 2), int(y - size / 2)))
     draw = painter.drawImage
-    for (severity, size), corners in sorted(groups.items()):  # the worst drawn last, on top
-        dot = _dot(severity, size)
-        for x, y in corners:  # a blit each: far cheaper than stroking an antialiased circle
-            draw(x, y, dot)
+    for key, corners in sorted(groups.items()):  # the worst drawn last, on top
+        dot = _dot(key // 32, key % 32)
+        # A blit each: far cheaper than stroking an antialiased circle. At a QPoint: PySide's
+        # drawImage(x, y, image) takes the overload with a source rectangle, several times
+        # slower (7,660 cells: 187 → 24 ms of blitting on a loaded machine).
+        for corner in corners:
+            draw(corner, dot)
 
 
 _DOTS: dict[tuple[int, int], QImage] = {}
