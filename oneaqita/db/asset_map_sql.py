@@ -1,4 +1,4 @@
-"""The SQL of the map's pre-counted cells (asset_map_cells), shared by migration 0019 (which
+"""The SQL of the map's pre-counted cells (asset_map_cells), shared by migration 0020 (which
 creates the triggers and, on PostgreSQL, the functions) and services/asset_map_cells.py
 (which folds and reads them). Qt-free, no services imported.
 

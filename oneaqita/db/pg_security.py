@@ -294,7 +294,7 @@ def apply_security(conn: Connection) -> None:
     conn.execute(text("DELETE FROM database_settings WHERE key = :k"), {"k": SETTING})
     conn.execute(
         text("INSERT INTO database_settings (key, value) VALUES (:k, :v)"),
-        {"k": SETTING, "v": fingerprint()},
+        {"k": SETTING, "v": _stamp(conn)},
     )
 
 
@@ -327,6 +327,12 @@ def fingerprint() -> str:
     return hashlib.sha256(json.dumps(whole, sort_keys=True).encode()).hexdigest()
 
 
+def _stamp(conn: Connection) -> str:
+    """The fingerprint and the tables present when applied: a revision that adds a table
+    listed in TABLES (after the security was applied) has it applied again at the upgrade."""
+    return fingerprint() + ":" + hashlib.sha256(",".join(_tables(conn)).encode()).hexdigest()[:16]
+
+
 def refresh_security(engine: Engine) -> bool:
     """Apply the security again when the database was secured by another version of the
     code (its grants, policies or triggers changed) and the owner is connected; True when it
@@ -344,7 +350,7 @@ def refresh_security(engine: Engine) -> bool:
             ),
             {"k": SETTING},
         ).scalar()
-        if stored is None or stored == fingerprint():  # not secured yet, or not the owner
+        if stored is None or stored == _stamp(conn):  # not secured yet, or not the owner
             return False
         apply_security(conn)
         conn.commit()

@@ -32,7 +32,7 @@ class AssetMapCell(Base):
 
 class AssetMapChange(Base):
     """A placed asset's write not yet folded into the cells: +1 with its new values, −1 with
-    its old ones (written by the triggers of migration 0019)."""
+    its old ones (written by the triggers of migration 0020)."""
 
     __tablename__ = "asset_map_changes"
 

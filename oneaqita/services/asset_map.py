@@ -16,7 +16,7 @@ Rules enforced here:
   change while the view pans). The answer is bounded either way: at most ``max_points``
   points, or at most one cell per ``cell_px`` × ``cell_px`` pixels of a view of at most
   MAX_VIEW_PX pixels a side.
-- The counts come from the pre-counted cells (services/asset_map_cells.py, migration 0019)
+- The counts come from the pre-counted cells (services/asset_map_cells.py, migration 0020)
   whenever they can answer: a level up to asset_map_cells.MAX_LEVEL (1/512°) and a filter
   of nothing but one of owner, kind or status, with or without a condition. Counted live
   from the assets instead (GROUP BY cell x, cell y, condition): a finer level (a box of

@@ -51,7 +51,7 @@ def fingerprint() -> str:
         *sorted(MIGRATIONS_DIR.glob("versions/*.py")),
         Path(bigdata.__file__),
         Path(search.__file__),
-        Path(asset_map_sql.__file__),  # what migration 0019 builds the map's counts with
+        Path(asset_map_sql.__file__),  # what migration 0020 builds the map's counts with
     ]:
         digest.update(source.name.encode() + source.read_bytes())
     return digest.hexdigest()[:10]

@@ -104,7 +104,7 @@ def _place(url: str) -> None:
             )
         )
         conn.execute(text("DROP TABLE map_centres"))
-        fold(conn)  # the map's counts of the placed assets (migration 0019's triggers noted them)
+        fold(conn)  # the map's counts of the placed assets (migration 0020's triggers noted them)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.exec_driver_sql("ANALYZE" if engine.dialect.name == "sqlite" else "VACUUM ANALYZE")
     engine.dispose()

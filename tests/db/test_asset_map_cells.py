@@ -1,4 +1,4 @@
-"""The map's pre-counted cells (migration 0019, services/asset_map_cells.py) hold what the live
+"""The map's pre-counted cells (migration 0020, services/asset_map_cells.py) hold what the live
 count gives, cell for cell, after every kind of write of an asset: the service's inserts and
 edits, a delete, an import, a finding that changes a condition, a write by plain SQL not yet
 folded, and two writers at once; on SQLite and PostgreSQL."""

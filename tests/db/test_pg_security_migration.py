@@ -103,7 +103,7 @@ def test_an_upgrade_reapplies_the_security_when_the_code_changed_it(pg_url: str)
         upgrade(engine)  # at head already: only the security is brought up to date
         with engine.connect() as conn:
             assert conn.execute(seconded_reads_people).scalar() is True
-            assert conn.execute(stored).scalar() == fingerprint()
+            assert str(conn.execute(stored).scalar()).startswith(fingerprint() + ":")
         downgrade(engine, "0013_logins")
         with engine.connect() as conn:
             assert conn.execute(stored).scalar() is None

@@ -1,7 +1,7 @@
 """The map's pre-counted cells: placed assets counted per grid cell, zoom level and slice
 
-Revision ID: 0019_mapgrid_cells
-Revises: 0018_dashboard_speed
+Revision ID: 0020_mapgrid_cells
+Revises: 0019_pgsec13_login_functions
 Create Date: 2026-12-02 05:30:00
 
 Zoomed out, the map (oneaqita/services/asset_map.py) counted every placed asset of the view per
@@ -20,8 +20,8 @@ from alembic import op
 
 from oneaqita.db import asset_map_sql as grid
 
-revision: str = "0019_mapgrid_cells"
-down_revision: str | None = "0018_dashboard_speed"
+revision: str = "0020_mapgrid_cells"
+down_revision: str | None = "0019_pgsec13_login_functions"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
