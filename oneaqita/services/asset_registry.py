@@ -17,19 +17,30 @@ Rules enforced here:
   owner, as the work-order list does.
 """
 
+import dataclasses
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from threading import Lock
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, column, func, select, text
 
+from oneaqita.asset_search import (
+    asset_search_docs,
+    asset_terms,
+    document_conditions,
+    matching_asset_ids,
+    matching_sql,
+)
 from oneaqita.errors import ValidationError
 from oneaqita.fiscal import fiscal_year
 from oneaqita.models import Asset, AssetKind, AssetStatus, Organization, Urgency
 from oneaqita.services.asset_picking import AssetFilter, ConditionChoice, filter_conditions
+from oneaqita.search import Conn
+from oneaqita.search_strategy import walk_pays
 from oneaqita.services.database import Database
 
 __all__ = [
@@ -39,6 +50,7 @@ __all__ = [
     "AssetSort",
     "count_registry",
     "list_registry",
+    "open_registry",
     "registry_count_statement",
     "registry_ids_statement",
 ]
@@ -134,33 +146,63 @@ _SORT_COLUMNS: dict[AssetSort, Any] = {
 }
 
 
-def _where(flt: AssetListFilter) -> list[ColumnElement[bool]]:
-    return filter_conditions(flt.asset_filter())
+def _where(flt: AssetListFilter, dialect: str, walk: bool = False) -> list[ColumnElement[bool]]:
+    """The filter's conditions on assets: the picker's, the text answered from the search
+    index (collecting its matches) unless `walk` (the caller joins the documents instead)."""
+    where = filter_conditions(dataclasses.replace(flt.asset_filter(), text=""))
+    if not walk:
+        matching = matching_asset_ids(dialect, flt.text, Asset.id)
+        if matching is not None:
+            where.append(matching)
+    return where
 
 
-def registry_count_statement(flt: AssetListFilter) -> Select[int]:
-    """The statement count_registry runs (the benchmark sends the same SQL by hand)."""
-    return select(func.count()).select_from(Asset).where(*_where(flt))
+def _narrowed(flt: AssetListFilter) -> bool:
+    """Whether any filter but the text is set."""
+    return dataclasses.replace(flt, text="", sort=AssetSort.CODE, descending=False) != (
+        AssetListFilter(today=flt.today)
+    )
 
 
-def registry_ids_statement(flt: AssetListFilter, offset: int = 0, limit: int = 200) -> Select[int]:
-    """The ids of one page in the filter's order (what list_registry reads first)."""
+def registry_count_statement(flt: AssetListFilter, dialect: str) -> Select[int]:
+    """The statement the count runs: a text alone is counted from the search index."""
+    if flt.text and asset_terms(flt.text) and not _narrowed(flt):
+        sql, params = matching_sql(dialect, flt.text)  # type: ignore[misc]
+        matches = text(sql).bindparams(*(bindparam(k, v) for k, v in params.items()))
+        return select(func.count()).select_from(matches.columns(column("asset_id")).subquery())
+    return select(func.count()).select_from(Asset).where(*_where(flt, dialect))
+
+
+def registry_ids_statement(
+    flt: AssetListFilter, dialect: str, offset: int = 0, limit: int = 200, walk: bool = False
+) -> Select[int]:
+    """The ids of one page in the filter's order (what the list reads first). `walk`: read
+    the sort's index in order checking each row's search document, instead of collecting
+    every match of the text (oneaqita/search_strategy.py explains when that pays)."""
     descending = flt.descending != (flt.sort is AssetSort.AGE)  # older is a smaller year
     keys = [_SORT_COLUMNS[flt.sort]]
     if flt.sort is not AssetSort.CODE:  # codes are unique: nothing to break ties
         keys.append(Asset.id)
-    stmt = select(Asset.id).where(*_where(flt))
+    stmt = select(Asset.id).where(*_where(flt, dialect, walk))
+    if walk:
+        docs = asset_search_docs
+        stmt = stmt.join(docs, docs.c.asset_id == Asset.id).where(*document_conditions(flt.text))
     if flt.sort is AssetSort.OWNER:
         stmt = stmt.join(Organization, Organization.id == Asset.owner_id)
     order = [k.desc() if descending else k.asc() for k in keys]
     return stmt.order_by(*order).offset(offset).limit(limit)
 
 
+def _count(conn: Connection, flt: AssetListFilter) -> int:
+    count = int(conn.scalar(registry_count_statement(flt, conn.dialect.name)) or 0)
+    _remember(conn, flt, count)
+    return count
+
+
 def count_registry(db: Database, flt: AssetListFilter) -> int:
     """How many assets the filter matches (the count the page shows)."""
-    stmt = registry_count_statement(flt)
-    with db.read() as session:
-        return int(session.scalar(stmt) or 0)
+    with db.read_connection() as conn:
+        return _count(conn, flt)
 
 
 _ROW_COLUMNS = (
@@ -180,43 +222,75 @@ _ROW_COLUMNS = (
 )
 
 
-def rows_by_id(session: Session, ids: list[int], today: date | None = None) -> list[AssetRow]:
+_ROWS = select(*_ROW_COLUMNS).join(Organization, Organization.id == Asset.owner_id)
+
+
+def rows_by_id(session: Conn, ids: list[int], today: date | None = None) -> list[AssetRow]:
     """The list rows of these assets, in the order given (ids that name none left out)."""
     if not ids:
         return []
     year = fiscal_year(today or date.today())
-    stmt = (
-        select(*_ROW_COLUMNS)
-        .join(Organization, Organization.id == Asset.owner_id)
-        .where(Asset.id.in_(ids))
-    )
     by_id: dict[int, AssetRow] = {}
-    for r in session.execute(stmt):
+    for r in session.execute(_ROWS.where(Asset.id.in_(ids))):
         installed = r[7]
         by_id[r[0]] = AssetRow(
-            id=r[0],
-            code=r[1],
-            kind=r[2],
-            owner_code=r[3],
-            owner_name=r[4],
-            owner_name_en=r[5],
-            district=r[6],
-            installed_year=installed,
-            age=None if installed is None else max(year - installed, 0),
-            material=r[8],
-            diameter_mm=r[9],
-            length_m=r[10],
-            status=r[11],
-            condition=r[12],
-        )
+            r[0], r[1], r[2], r[3], r[4], r[5], r[6], installed,
+            None if installed is None else max(year - installed, 0),
+            r[8], r[9], r[10], r[11], r[12],
+        )  # fmt: skip
     return [by_id[i] for i in ids if i in by_id]
+
+
+def _page(conn: Connection, flt: AssetListFilter, offset: int, limit: int) -> list[AssetRow]:
+    walk = False
+    if flt.text and asset_terms(flt.text):
+        matches = _remembered(conn, flt)
+        if matches is None:
+            matches = _count(conn, flt)
+        if matches == 0:
+            return []
+        total = int(conn.scalar(_TOTAL) or 0)
+        walk = walk_pays(matches, total, offset, limit)
+    stmt = registry_ids_statement(flt, conn.dialect.name, offset, limit, walk)
+    return rows_by_id(conn, list(conn.scalars(stmt)), flt.today)
 
 
 def list_registry(
     db: Database, flt: AssetListFilter, offset: int = 0, limit: int = 200
 ) -> list[AssetRow]:
     """One page of the list in the filter's order (see the module's rules)."""
-    stmt = registry_ids_statement(flt, offset, limit)
-    with db.read() as session:
-        ids = list(session.scalars(stmt))
-        return rows_by_id(session, ids, flt.today)
+    with db.read_connection() as conn:
+        return _page(conn, flt, offset, limit)
+
+
+def open_registry(
+    db: Database, flt: AssetListFilter, offset: int = 0, limit: int = 200
+) -> tuple[int, list[AssetRow]]:
+    """The count and one page, on one connection (what opening the list or a new filter
+    needs); the page's strategy chosen from the count just made."""
+    with db.read_connection() as conn:
+        count = _count(conn, flt)
+        return count, (_page(conn, flt, offset, limit) if count > offset else [])
+
+
+# -- the match counts the pages' strategy is chosen from -------------------------------------
+_TOTAL = select(func.max(Asset.id))
+_REMEMBERED = 256
+_counts: OrderedDict[tuple[int, AssetListFilter], int] = OrderedDict()
+_lock = Lock()
+
+
+def _key(conn: Connection, flt: AssetListFilter) -> tuple[int, AssetListFilter]:
+    return id(conn.engine), dataclasses.replace(flt, sort=AssetSort.CODE, descending=False)
+
+
+def _remember(conn: Connection, flt: AssetListFilter, count: int) -> None:
+    with _lock:
+        _counts[_key(conn, flt)] = count
+        while len(_counts) > _REMEMBERED:
+            _counts.popitem(last=False)
+
+
+def _remembered(conn: Connection, flt: AssetListFilter) -> int | None:
+    with _lock:
+        return _counts.get(_key(conn, flt))

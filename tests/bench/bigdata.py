@@ -27,6 +27,7 @@ from oneaqita.models import (
     work_order_assets,
     work_order_assignees,
 )
+from oneaqita.asset_search import reindex_assets
 from oneaqita.search import reindex_work_orders
 
 PLACES = [
@@ -171,6 +172,7 @@ def build_url(url: str, orders: int = 500_000, seed: int = 7) -> str:
         )
         assets = orders  # as many as orders: 500,000 by default
         _assets(conn, rnd, assets)
+        reindex_assets(conn)  # the registry's text search (oneaqita/asset_search.py)
         batch, links, picked = [], [], []
         for n in range(1, orders + 1):
             start = now + timedelta(days=rnd.randrange(730))

@@ -6,6 +6,7 @@ from oneaqita.db.action_grants import ACTION_GRANTS, EVERY_SESSION, TABLES, Priv
 from oneaqita.db.pg_security import AUDITED_TABLES
 from oneaqita.models import Base, Role
 from oneaqita.permissions import Action
+from oneaqita.asset_search import ASSET_SEARCH_TABLE
 from oneaqita.search import SEARCH_TABLE
 
 
@@ -15,7 +16,7 @@ def test_every_action_has_its_grants() -> None:
 
 
 def test_every_table_of_the_schema_is_in_the_grants_table() -> None:
-    schema = set(Base.metadata.tables) | {SEARCH_TABLE, "alembic_version"}
+    schema = set(Base.metadata.tables) | {SEARCH_TABLE, ASSET_SEARCH_TABLE, "alembic_version"}
     assert schema == set(TABLES)
     for entry in [EVERY_SESSION, *ACTION_GRANTS.values()]:
         assert set(entry) <= set(TABLES)
