@@ -70,7 +70,8 @@ SETTING = "pg_security"
 # Every table whose direct changes leave an audit entry (the log itself, the schema revision
 # and the derived search documents aside).
 AUDITED_TABLES = tuple(
-    t for t in TABLES
+    t
+    for t in TABLES
     if t not in {"audit_log", "alembic_version", "work_order_search", "asset_search"}
 )
 # A statement that changes more rows than this is witnessed by one entry holding them all

@@ -38,9 +38,9 @@ from oneaqita.asset_search import (
 from oneaqita.errors import ValidationError
 from oneaqita.fiscal import fiscal_year
 from oneaqita.models import Asset, AssetKind, AssetStatus, Organization, Urgency
-from oneaqita.services.asset_picking import AssetFilter, ConditionChoice, filter_conditions
 from oneaqita.search import Conn
 from oneaqita.search_strategy import walk_pays
+from oneaqita.services.asset_picking import AssetFilter, ConditionChoice, filter_conditions
 from oneaqita.services.database import Database
 
 __all__ = [

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from oneaqita.asset_search import reindex_assets
 from oneaqita.db.engine import make_engine
 from oneaqita.db.migrate import upgrade
 from oneaqita.models import (
@@ -27,7 +28,6 @@ from oneaqita.models import (
     work_order_assets,
     work_order_assignees,
 )
-from oneaqita.asset_search import reindex_assets
 from oneaqita.search import reindex_work_orders
 
 PLACES = [

@@ -2,11 +2,11 @@
 the tables, every table of the schema is known to it, and nothing grants more than the four
 privileges (never TRUNCATE, never a change of the audit log)."""
 
+from oneaqita.asset_search import ASSET_SEARCH_TABLE
 from oneaqita.db.action_grants import ACTION_GRANTS, EVERY_SESSION, TABLES, Privilege, grants_for
 from oneaqita.db.pg_security import AUDITED_TABLES
 from oneaqita.models import Base, Role
 from oneaqita.permissions import Action
-from oneaqita.asset_search import ASSET_SEARCH_TABLE
 from oneaqita.search import SEARCH_TABLE
 
 
