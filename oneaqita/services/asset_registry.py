@@ -179,18 +179,21 @@ def registry_ids_statement(
     """The ids of one page in the filter's order (what the list reads first). `walk`: read
     the sort's index in order checking each row's search document, instead of collecting
     every match of the text (oneaqita/search_strategy.py explains when that pays)."""
-    descending = flt.descending != (flt.sort is AssetSort.AGE)  # older is a smaller year
-    keys = [_SORT_COLUMNS[flt.sort]]
-    if flt.sort is not AssetSort.CODE:  # codes are unique: nothing to break ties
-        keys.append(Asset.id)
     stmt = select(Asset.id).where(*_where(flt, dialect, walk))
     if walk:
         docs = asset_search_docs
         stmt = stmt.join(docs, docs.c.asset_id == Asset.id).where(*document_conditions(flt.text))
     if flt.sort is AssetSort.OWNER:
         stmt = stmt.join(Organization, Organization.id == Asset.owner_id)
-    order = [k.desc() if descending else k.asc() for k in keys]
-    return stmt.order_by(*order).offset(offset).limit(limit)
+    return stmt.order_by(*_order(flt)).offset(offset).limit(limit)
+
+
+def _order(flt: AssetListFilter) -> list[Any]:
+    descending = flt.descending != (flt.sort is AssetSort.AGE)  # older is a smaller year
+    keys = [_SORT_COLUMNS[flt.sort]]
+    if flt.sort is not AssetSort.CODE:  # codes are unique: nothing to break ties
+        keys.append(Asset.id)
+    return [k.desc() if descending else k.asc() for k in keys]
 
 
 def _count(conn: Connection, flt: AssetListFilter) -> int:
@@ -225,20 +228,32 @@ _ROW_COLUMNS = (
 _ROWS = select(*_ROW_COLUMNS).join(Organization, Organization.id == Asset.owner_id)
 
 
+def _row(r: Any, year: int) -> AssetRow:
+    installed = r[7]
+    return AssetRow(
+        r[0], r[1], r[2], r[3], r[4], r[5], r[6], installed,
+        None if installed is None else max(year - installed, 0),
+        r[8], r[9], r[10], r[11], r[12],
+    )  # fmt: skip
+
+
 def rows_by_id(session: Conn, ids: list[int], today: date | None = None) -> list[AssetRow]:
     """The list rows of these assets, in the order given (ids that name none left out)."""
     if not ids:
         return []
     year = fiscal_year(today or date.today())
-    by_id: dict[int, AssetRow] = {}
-    for r in session.execute(_ROWS.where(Asset.id.in_(ids))):
-        installed = r[7]
-        by_id[r[0]] = AssetRow(
-            r[0], r[1], r[2], r[3], r[4], r[5], r[6], installed,
-            None if installed is None else max(year - installed, 0),
-            r[8], r[9], r[10], r[11], r[12],
-        )  # fmt: skip
+    by_id = {r[0]: _row(r, year) for r in session.execute(_ROWS.where(Asset.id.in_(ids)))}
     return [by_id[i] for i in ids if i in by_id]
+
+
+def registry_page_statement(
+    flt: AssetListFilter, dialect: str, offset: int = 0, limit: int = 200, walk: bool = False
+) -> Select[Any]:
+    """One page's rows in one statement: the page's ids found first on the indexes (a
+    subquery: a deep offset skips index entries, not joined rows), then only those rows read
+    with their owner and put in the same order."""
+    ids = registry_ids_statement(flt, dialect, offset, limit, walk)
+    return _ROWS.where(Asset.id.in_(ids)).order_by(*_order(flt))
 
 
 def _page(conn: Connection, flt: AssetListFilter, offset: int, limit: int) -> list[AssetRow]:
@@ -251,8 +266,9 @@ def _page(conn: Connection, flt: AssetListFilter, offset: int, limit: int) -> li
             return []
         total = int(conn.scalar(_TOTAL) or 0)
         walk = walk_pays(matches, total, offset, limit)
-    stmt = registry_ids_statement(flt, conn.dialect.name, offset, limit, walk)
-    return rows_by_id(conn, list(conn.scalars(stmt)), flt.today)
+    year = fiscal_year(flt.today or date.today())
+    stmt = registry_page_statement(flt, conn.dialect.name, offset, limit, walk)
+    return [_row(r, year) for r in conn.execute(stmt)]
 
 
 def list_registry(
