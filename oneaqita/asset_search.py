@@ -167,9 +167,11 @@ def index_assets(
     """Store the documents of (id, code, district, material) rows, replacing any."""
     if not rows:
         return
-    docs = [{"id": r[0], "doc": asset_document(r[1], r[2], r[3])} for r in rows]
+    docs: list[dict[str, Any]] = [
+        {"id": r[0], "doc": asset_document(r[1], r[2], r[3])} for r in rows
+    ]
     if engine_of(conn).dialect.name == "sqlite":
-        _forget_sqlite(conn, [d["id"] for d in docs])
+        _forget_sqlite(conn, [r[0] for r in rows])
         conn.execute(
             text(f"INSERT INTO {ASSET_SEARCH_TABLE} (asset_id, doc) VALUES (:id, :doc)"), docs
         )
@@ -221,13 +223,13 @@ def reindex_assets(conn: Conn, ids: Sequence[int] | None = None, batch: int = 50
                 text(select_sql + "WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)),
                 {"ids": wanted[start : start + batch]},
             ).all()
-            index_assets(conn, [tuple(r) for r in rows])  # type: ignore[misc]
+            index_assets(conn, [(r[0], r[1], r[2], r[3]) for r in rows])
             total += len(rows)
         return total
     page = text(select_sql + "WHERE id > :after ORDER BY id LIMIT :n")
     last = 0
     while rows := conn.execute(page, {"after": last, "n": batch}).all():
-        index_assets(conn, [tuple(r) for r in rows])  # type: ignore[misc]
+        index_assets(conn, [(r[0], r[1], r[2], r[3]) for r in rows])
         total += len(rows)
         last = rows[-1][0]
     return total

@@ -13,8 +13,14 @@ Rules enforced here:
   organizations' code index. Age sorts as the installed year the other way round. Kind and
   status sort by their stored keys; the condition I before II before III. Where rows without a
   value stand is the database's (SQLite first when ascending, PostgreSQL last).
-- A page's ids are found first, on the index alone; only those rows are then read with their
-  owner, as the work-order list does.
+- The free text is answered from the assets' search index (oneaqita/asset_search.py), not a
+  LIKE over every asset: a text alone is counted from the index; a page collects the text's
+  matches, or, for a common word in its first pages, walks the sort's index checking each
+  row's search document (search_strategy.walk_pays, decided from the count just made, kept
+  per database and filter for the pages that follow).
+- A page is one statement: its ids found first on the indexes (a subquery), then only those
+  rows read with their owner, as the work-order list does. Opening (open_registry) counts and
+  reads the first page on one connection.
 """
 
 import dataclasses
@@ -248,7 +254,7 @@ def rows_by_id(session: Conn, ids: list[int], today: date | None = None) -> list
 
 def registry_page_statement(
     flt: AssetListFilter, dialect: str, offset: int = 0, limit: int = 200, walk: bool = False
-) -> Select[Any]:
+) -> Select[*tuple[Any, ...]]:
     """One page's rows in one statement: the page's ids found first on the indexes (a
     subquery: a deep offset skips index entries, not joined rows), then only those rows read
     with their owner and put in the same order."""

@@ -231,9 +231,10 @@ def test_text_search_against_the_like_it_replaced(backend: Backend) -> None:
     )
     for label, flt in TEXTS:
         count_sql, page_sql = _like_sql(flt, db.engine.dialect)
-        raw = backend.raw
 
-        def like() -> int:
+        def like(
+            raw: Any = backend.raw, count_sql: str = count_sql, page_sql: str = page_sql
+        ) -> int:
             count = raw.execute(count_sql).fetchone()[0]
             raw.execute(page_sql).fetchall()
             return int(count)

@@ -87,8 +87,11 @@ def stored(db: Database) -> Database:
     add_bodies(db)
     with db.unit_of_work(ADMIN) as uow:
         upsert_assets(
-            uow, [AssetData(code, kind, "052019", district, 1980, material)
-                  for code, kind, district, material in ASSETS]  # fmt: skip
+            uow,
+            [
+                AssetData(code, kind, "052019", district, 1980, material)
+                for code, kind, district, material in ASSETS
+            ],  # fmt: skip
         )
     return db
 

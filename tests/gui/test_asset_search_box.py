@@ -47,7 +47,10 @@ def _expected(db: Database, text: str) -> tuple[int, list[str]]:
     return count, [r.code for r in rows]
 
 
-@pytest.mark.parametrize("text", ["中央", "ﾁｭｳｵｳ", "ちゅうおう", "ＭＨ－００００１", "mh-00001 中央"])
+TYPED = ["中央", "ﾁｭｳｵｳ", "ちゅうおう", "ＭＨ－００００１", "mh-00001 中央"]
+
+
+@pytest.mark.parametrize("text", TYPED)
 def test_what_is_typed_lists_what_the_index_finds(
     qtbot: Any, page: AssetsPage, demo_db: Database, text: str
 ) -> None:
