@@ -9,7 +9,8 @@ The asset registry's text filter (code, district, material) was a LIKE over ever
 work orders' are (oneaqita/search.py, oneaqita/asset_search.py): its bigrams in the
 contentless FTS5 table `asset_search_fts` on SQLite, a GIN index on the expression
 oneaqita_search_grams(doc) (migration 0002's function) on PostgreSQL. The documents of the
-assets already stored are written here.
+assets already stored are written here; on PostgreSQL the security is applied again, so that
+the roles get what the grants table gives them on the new table.
 """
 
 from collections.abc import Sequence
@@ -51,6 +52,11 @@ def upgrade() -> None:
     if dialect == "postgresql":
         op.execute(PG_INDEX)  # built once over all documents: faster than row by row
         op.execute("ANALYZE asset_search")
+        from oneaqita.db.pg_security import apply_security
+
+        # The new table gets its grants (oneaqita/db/action_grants.py): the security applied
+        # by 0014 knew it by name only, and the upgrade's refresh sees nothing changed.
+        apply_security(bind)
 
 
 def downgrade() -> None:
