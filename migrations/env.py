@@ -3,6 +3,7 @@
 from alembic import context
 from sqlalchemy import Connection, Engine
 
+from oneaqita.asset_search import ASSET_SEARCH_TABLES
 from oneaqita.db.engine import make_engine
 from oneaqita.models import Base
 from oneaqita.search import SEARCH_TABLES
@@ -14,7 +15,8 @@ target_metadata = Base.metadata
 def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
     # The full-text index tables differ per database and are built by hand in the revisions.
     if type_ == "table" and name is not None:
-        return not any(name == t or name.startswith(t + "_") for t in SEARCH_TABLES)
+        tables = (*SEARCH_TABLES, *ASSET_SEARCH_TABLES)
+        return not any(name == t or name.startswith(t + "_") for t in tables)
     return True
 
 

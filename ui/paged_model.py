@@ -70,6 +70,8 @@ class PagedTableModel(QAbstractTableModel, Generic[F, R]):
     filter_type: Callable[[], F]
     count_rows: Callable[[Database, F], int]
     list_rows: Callable[[Database, F, int, int], list[R]]
+    # The count and one page in one call (one connection), when the service has it.
+    open_rows: Callable[[Database, F, int, int], tuple[int, list[R]]] | None = None
 
     def __init__(
         self,
@@ -195,11 +197,18 @@ class PagedTableModel(QAbstractTableModel, Generic[F, R]):
         self._pending_filter = flt
         self._wanted.clear()
         db, size, count_rows, list_rows = self._db, self.page_size, self.count_rows, self.list_rows
+        open_rows = self.open_rows
 
         def load() -> tuple[int, dict[int, list[R]]]:
-            count = count_rows(db, flt)
+            loaded: dict[int, list[R]] = {}
+            if open_rows is None:
+                count = count_rows(db, flt)
+            else:
+                count, loaded[pages[0]] = open_rows(db, flt, pages[0] * size, size)
             wanted = [p for p in pages if p * size < count]
-            return count, {p: list_rows(db, flt, p * size, size) for p in wanted}
+            return count, {
+                p: loaded.pop(p, None) or list_rows(db, flt, p * size, size) for p in wanted
+            }
 
         QueryOp(None, load).success(
             lambda result: self._reset_done(generation, flt, *result)

@@ -57,6 +57,7 @@ TABLES = (
     "alembic_version",
     "asset_map_changes",
     "asset_map_cells",
+    "asset_search",
     "assets",
     "audit_log",
     "body_service_lives",
@@ -108,7 +109,7 @@ _EDITS: dict[Action, Grants] = {
     Action.EDIT_PEOPLE: _merge({"people": _ALL, "person_qualifications": _ALL}, _REINDEX),
     Action.EDIT_SECONDMENTS: {"secondments": _ALL},
     Action.EDIT_CONTRACTS: _merge({"contracts": _ALL}, _REINDEX),
-    Action.EDIT_ASSETS: {"assets": _ALL},
+    Action.EDIT_ASSETS: {"assets": _ALL, "asset_search": _ALL},  # and their search documents
     Action.EDIT_WORK_ORDERS: _merge(
         {
             "work_orders": _ALL,

@@ -9,6 +9,7 @@ from enum import StrEnum
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
+from oneaqita.asset_search import reindex_assets
 from oneaqita.condition import recompute_conditions
 from oneaqita.demo.assets import load_assets
 from oneaqita.demo.contracts import load_contracts
@@ -169,6 +170,7 @@ def load_demo(
         )
         counts |= done
         _reindex(conn, counts["work_orders"], report)
+        reindex_assets(conn)  # their search documents (oneaqita/asset_search.py)
         counts |= load_time_entries(
             conn,
             staff,

@@ -13,22 +13,39 @@ Rules enforced here:
   organizations' code index. Age sorts as the installed year the other way round. Kind and
   status sort by their stored keys; the condition I before II before III. Where rows without a
   value stand is the database's (SQLite first when ascending, PostgreSQL last).
-- A page's ids are found first, on the index alone; only those rows are then read with their
-  owner, as the work-order list does.
+- The free text is answered from the assets' search index (oneaqita/asset_search.py), not a
+  LIKE over every asset: a text alone is counted from the index; a page collects the text's
+  matches, or, for a common word in its first pages, walks the sort's index checking each
+  row's search document (search_strategy.walk_pays, decided from the count just made, kept
+  per database and filter for the pages that follow).
+- A page is one statement: its ids found first on the indexes (a subquery), then only those
+  rows read with their owner, as the work-order list does. Opening (open_registry) counts and
+  reads the first page on one connection.
 """
 
+import dataclasses
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from threading import Lock
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, column, func, select, text
 
+from oneaqita.asset_search import (
+    asset_search_docs,
+    asset_terms,
+    document_conditions,
+    matching_asset_ids,
+    matching_sql,
+)
 from oneaqita.errors import ValidationError
 from oneaqita.fiscal import fiscal_year
 from oneaqita.models import Asset, AssetKind, AssetStatus, Organization, Urgency
+from oneaqita.search import Conn
+from oneaqita.search_strategy import walk_pays
 from oneaqita.services.asset_picking import AssetFilter, ConditionChoice, filter_conditions
 from oneaqita.services.database import Database
 
@@ -39,6 +56,7 @@ __all__ = [
     "AssetSort",
     "count_registry",
     "list_registry",
+    "open_registry",
     "registry_count_statement",
     "registry_ids_statement",
 ]
@@ -134,33 +152,66 @@ _SORT_COLUMNS: dict[AssetSort, Any] = {
 }
 
 
-def _where(flt: AssetListFilter) -> list[ColumnElement[bool]]:
-    return filter_conditions(flt.asset_filter())
+def _where(flt: AssetListFilter, dialect: str, walk: bool = False) -> list[ColumnElement[bool]]:
+    """The filter's conditions on assets: the picker's, the text answered from the search
+    index (collecting its matches) unless `walk` (the caller joins the documents instead)."""
+    where = filter_conditions(dataclasses.replace(flt.asset_filter(), text=""))
+    if not walk:
+        matching = matching_asset_ids(dialect, flt.text, Asset.id)
+        if matching is not None:
+            where.append(matching)
+    return where
 
 
-def registry_count_statement(flt: AssetListFilter) -> Select[int]:
-    """The statement count_registry runs (the benchmark sends the same SQL by hand)."""
-    return select(func.count()).select_from(Asset).where(*_where(flt))
+def _narrowed(flt: AssetListFilter) -> bool:
+    """Whether any filter but the text is set."""
+    return dataclasses.replace(flt, text="", sort=AssetSort.CODE, descending=False) != (
+        AssetListFilter(today=flt.today)
+    )
 
 
-def registry_ids_statement(flt: AssetListFilter, offset: int = 0, limit: int = 200) -> Select[int]:
-    """The ids of one page in the filter's order (what list_registry reads first)."""
+def registry_count_statement(flt: AssetListFilter, dialect: str) -> Select[int]:
+    """The statement the count runs: a text alone is counted from the search index."""
+    if flt.text and asset_terms(flt.text) and not _narrowed(flt):
+        sql, params = matching_sql(dialect, flt.text)  # type: ignore[misc]
+        matches = text(sql).bindparams(*(bindparam(k, v) for k, v in params.items()))
+        return select(func.count()).select_from(matches.columns(column("asset_id")).subquery())
+    return select(func.count()).select_from(Asset).where(*_where(flt, dialect))
+
+
+def registry_ids_statement(
+    flt: AssetListFilter, dialect: str, offset: int = 0, limit: int = 200, walk: bool = False
+) -> Select[int]:
+    """The ids of one page in the filter's order (what the list reads first). `walk`: read
+    the sort's index in order checking each row's search document, instead of collecting
+    every match of the text (oneaqita/search_strategy.py explains when that pays)."""
+    stmt = select(Asset.id).where(*_where(flt, dialect, walk))
+    if walk:
+        docs = asset_search_docs
+        stmt = stmt.join(docs, docs.c.asset_id == Asset.id).where(*document_conditions(flt.text))
+    if flt.sort is AssetSort.OWNER:
+        stmt = stmt.join(Organization, Organization.id == Asset.owner_id)
+    return stmt.order_by(*_order(flt)).offset(offset).limit(limit)
+
+
+def _order(flt: AssetListFilter) -> list[Any]:
     descending = flt.descending != (flt.sort is AssetSort.AGE)  # older is a smaller year
     keys = [_SORT_COLUMNS[flt.sort]]
     if flt.sort is not AssetSort.CODE:  # codes are unique: nothing to break ties
         keys.append(Asset.id)
-    stmt = select(Asset.id).where(*_where(flt))
-    if flt.sort is AssetSort.OWNER:
-        stmt = stmt.join(Organization, Organization.id == Asset.owner_id)
-    order = [k.desc() if descending else k.asc() for k in keys]
-    return stmt.order_by(*order).offset(offset).limit(limit)
+    return [k.desc() if descending else k.asc() for k in keys]
+
+
+def _count(conn: Connection, flt: AssetListFilter) -> int:
+    count = int(conn.scalar(registry_count_statement(flt, conn.dialect.name)) or 0)
+    _remember(conn, flt, count)
+    return count
 
 
 def count_registry(db: Database, flt: AssetListFilter) -> int:
     """How many assets the filter matches (the count the page shows)."""
-    stmt = registry_count_statement(flt)
-    with db.read() as session:
-        return int(session.scalar(stmt) or 0)
+    with db.read_connection() as conn:
+        return _count(conn, flt)
 
 
 _ROW_COLUMNS = (
@@ -180,43 +231,118 @@ _ROW_COLUMNS = (
 )
 
 
-def rows_by_id(session: Session, ids: list[int], today: date | None = None) -> list[AssetRow]:
+_ROWS = select(*_ROW_COLUMNS).join(Organization, Organization.id == Asset.owner_id)
+
+
+def _row(r: Any, year: int) -> AssetRow:
+    installed = r[7]
+    return AssetRow(
+        r[0], r[1], r[2], r[3], r[4], r[5], r[6], installed,
+        None if installed is None else max(year - installed, 0),
+        r[8], r[9], r[10], r[11], r[12],
+    )  # fmt: skip
+
+
+def rows_by_id(session: Conn, ids: list[int], today: date | None = None) -> list[AssetRow]:
     """The list rows of these assets, in the order given (ids that name none left out)."""
     if not ids:
         return []
     year = fiscal_year(today or date.today())
-    stmt = (
-        select(*_ROW_COLUMNS)
-        .join(Organization, Organization.id == Asset.owner_id)
-        .where(Asset.id.in_(ids))
-    )
-    by_id: dict[int, AssetRow] = {}
-    for r in session.execute(stmt):
-        installed = r[7]
-        by_id[r[0]] = AssetRow(
-            id=r[0],
-            code=r[1],
-            kind=r[2],
-            owner_code=r[3],
-            owner_name=r[4],
-            owner_name_en=r[5],
-            district=r[6],
-            installed_year=installed,
-            age=None if installed is None else max(year - installed, 0),
-            material=r[8],
-            diameter_mm=r[9],
-            length_m=r[10],
-            status=r[11],
-            condition=r[12],
-        )
+    by_id = {r[0]: _row(r, year) for r in session.execute(_ROWS.where(Asset.id.in_(ids)))}
     return [by_id[i] for i in ids if i in by_id]
+
+
+def registry_page_statement(
+    flt: AssetListFilter, dialect: str, offset: int = 0, limit: int = 200, walk: bool = False
+) -> Select[*tuple[Any, ...]]:
+    """One page's rows in one statement: the page's ids found first on the indexes (a
+    subquery: a deep offset skips index entries, not joined rows), then only those rows read
+    with their owner and put in the same order."""
+    ids = registry_ids_statement(flt, dialect, offset, limit, walk)
+    return _ROWS.where(Asset.id.in_(ids)).order_by(*_order(flt))
+
+
+def _page(conn: Connection, flt: AssetListFilter, offset: int, limit: int) -> list[AssetRow]:
+    walk = False
+    if flt.text and asset_terms(flt.text):
+        matches = _remembered(conn, flt)
+        if matches is None:
+            matches = _count(conn, flt)
+        if matches == 0:
+            return []
+        total = int(conn.scalar(_TOTAL) or 0)
+        walk = walk_pays(matches, total, offset, limit)
+    year = fiscal_year(flt.today or date.today())
+    stmt = registry_page_statement(flt, conn.dialect.name, offset, limit, walk)
+    return [_row(r, year) for r in conn.execute(stmt).all()]  # one fetchall
+
+
+# A text alone matching at most this many assets on SQLite: its ids are read once, giving the
+# count and the page's rows (a code fragment's bigrams check many candidates; reading the
+# index once, not for the count and again for the page, halves the time). FTS5 hands its
+# matches over as it finds them, so the LIMIT stops a common word early; PostgreSQL's GIN
+# builds its whole bitmap first, so there the count goes first as usual.
+FEW = 1000
+
+
+def _few_matches(conn: Connection, flt: AssetListFilter) -> list[int] | None:
+    if conn.dialect.name != "sqlite" or _narrowed(flt) or not asset_terms(flt.text):
+        return None
+    sql, params = matching_sql("sqlite", flt.text)  # type: ignore[misc]
+    ids = list(conn.execute(text(f"{sql} LIMIT {FEW + 1}"), params).scalars())
+    return ids if len(ids) <= FEW else None
+
+
+def _rows_of(
+    conn: Connection, flt: AssetListFilter, ids: list[int], offset: int, limit: int
+) -> list[AssetRow]:
+    if not ids or offset >= len(ids):
+        return []
+    year = fiscal_year(flt.today or date.today())
+    stmt = _ROWS.where(Asset.id.in_(ids)).order_by(*_order(flt)).offset(offset).limit(limit)
+    return [_row(r, year) for r in conn.execute(stmt).all()]
 
 
 def list_registry(
     db: Database, flt: AssetListFilter, offset: int = 0, limit: int = 200
 ) -> list[AssetRow]:
     """One page of the list in the filter's order (see the module's rules)."""
-    stmt = registry_ids_statement(flt, offset, limit)
-    with db.read() as session:
-        ids = list(session.scalars(stmt))
-        return rows_by_id(session, ids, flt.today)
+    with db.read_connection() as conn:
+        return _page(conn, flt, offset, limit)
+
+
+def open_registry(
+    db: Database, flt: AssetListFilter, offset: int = 0, limit: int = 200
+) -> tuple[int, list[AssetRow]]:
+    """The count and one page, on one connection (what opening the list or a new filter
+    needs); the page's strategy chosen from the count just made."""
+    with db.read_connection() as conn:
+        few = _few_matches(conn, flt)
+        if few is not None:
+            _remember(conn, flt, len(few))
+            return len(few), _rows_of(conn, flt, few, offset, limit)
+        count = _count(conn, flt)
+        return count, (_page(conn, flt, offset, limit) if count > offset else [])
+
+
+# -- the match counts the pages' strategy is chosen from -------------------------------------
+_TOTAL = select(func.max(Asset.id))
+_REMEMBERED = 256
+_counts: OrderedDict[tuple[int, AssetListFilter], int] = OrderedDict()
+_lock = Lock()
+
+
+def _key(conn: Connection, flt: AssetListFilter) -> tuple[int, AssetListFilter]:
+    return id(conn.engine), dataclasses.replace(flt, sort=AssetSort.CODE, descending=False)
+
+
+def _remember(conn: Connection, flt: AssetListFilter, count: int) -> None:
+    with _lock:
+        _counts[_key(conn, flt)] = count
+        while len(_counts) > _REMEMBERED:
+            _counts.popitem(last=False)
+
+
+def _remembered(conn: Connection, flt: AssetListFilter) -> int | None:
+    with _lock:
+        return _counts.get(_key(conn, flt))

@@ -21,6 +21,8 @@ Rules enforced here:
   audits every write and bumps the version; the edit dialog's save checks the version the user
   edited (ConcurrentEdit otherwise). An import stores a chunk at a time through upsert_assets:
   the same checks, set-based statements.
+- Every added asset, and every updated one whose code, district or material changed, gets its
+  search document (oneaqita/asset_search.py) in the same transaction.
 """
 
 from collections.abc import Mapping, Sequence
@@ -32,6 +34,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
+from oneaqita.asset_search import index_assets
 from oneaqita.errors import ValidationError
 from oneaqita.models import Asset, Organization
 from oneaqita.permissions import Action, requires
@@ -249,6 +252,25 @@ def _new_values(stored: Mapping[Any, Any], values: dict[str, Any]) -> dict[str, 
     return {**values, "service_life_years": stored["service_life_years"]}
 
 
+_SEARCHED = ("code", "district", "material")
+
+
+def _index(
+    session: Session,
+    added: list[tuple[int, dict[str, Any]]],
+    updated: list[tuple[Mapping[Any, Any], dict[str, Any]]],
+) -> None:
+    """The search documents (oneaqita/asset_search.py) of the added assets and of the updated
+    ones whose searched values changed."""
+    rows = [(i, *(v[k] for k in _SEARCHED)) for i, v in added]
+    rows += [
+        (old["id"], *(v[k] for k in _SEARCHED))
+        for old, v in updated
+        if any(old[k] != v[k] for k in _SEARCHED)
+    ]
+    index_assets(session, rows)
+
+
 @requires(Action.EDIT_ASSETS)
 def upsert_assets(uow: UnitOfWork, rows: Sequence[AssetData]) -> list[tuple[int, UpsertOutcome]]:
     """Store assets with distinct codes under their codes: add, update or leave each unchanged
@@ -293,6 +315,7 @@ def upsert_assets(uow: UnitOfWork, rows: Sequence[AssetData]) -> list[tuple[int,
             parent_of[old["id"]] = parent_id
     update_versioned(session, _TABLE, [(old["id"], old["version"], v) for old, v in updated])
     _check_no_cycles(session, parent_of, linked)
+    _index(session, [(new_ids[r.values["code"]], r.values) for r in new], updated)
     if new or updated:  # the map's counts follow, in this transaction
         fold(session.connection())
 

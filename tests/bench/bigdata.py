@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from oneaqita.asset_search import reindex_assets
 from oneaqita.db.engine import make_engine
 from oneaqita.db.migrate import upgrade
 from oneaqita.models import (
@@ -171,6 +172,7 @@ def build_url(url: str, orders: int = 500_000, seed: int = 7) -> str:
         )
         assets = orders  # as many as orders: 500,000 by default
         _assets(conn, rnd, assets)
+        reindex_assets(conn)  # the registry's text search (oneaqita/asset_search.py)
         batch, links, picked = [], [], []
         for n in range(1, orders + 1):
             start = now + timedelta(days=rnd.randrange(730))

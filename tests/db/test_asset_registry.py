@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import insert, select, update
 
+from oneaqita.asset_search import reindex_assets
 from oneaqita.errors import ConcurrentEdit, NotFound, PermissionDenied, ValidationError
 from oneaqita.models import Asset, AssetKind, AssetStatus, FindingRank, Urgency, WorkOrder
 from oneaqita.models import WorkOrderStatus as S
@@ -85,6 +86,7 @@ def registry(db: Database) -> dict[str, int]:
                 uow.session.execute(
                     update(Asset).where(Asset.code == code).values(parent_id=ids[parent])
                 )
+        reindex_assets(uow.session)  # written by hand: their search documents too
     return {**bodies, **ids}
 
 

@@ -2,6 +2,7 @@
 the tables, every table of the schema is known to it, and nothing grants more than the four
 privileges (never TRUNCATE, never a change of the audit log)."""
 
+from oneaqita.asset_search import ASSET_SEARCH_TABLE
 from oneaqita.db.action_grants import ACTION_GRANTS, EVERY_SESSION, TABLES, Privilege, grants_for
 from oneaqita.db.pg_security import AUDITED_TABLES
 from oneaqita.models import Base, Role
@@ -15,7 +16,7 @@ def test_every_action_has_its_grants() -> None:
 
 
 def test_every_table_of_the_schema_is_in_the_grants_table() -> None:
-    schema = set(Base.metadata.tables) | {SEARCH_TABLE, "alembic_version"}
+    schema = set(Base.metadata.tables) | {SEARCH_TABLE, ASSET_SEARCH_TABLE, "alembic_version"}
     assert schema == set(TABLES)
     for entry in [EVERY_SESSION, *ACTION_GRANTS.values()]:
         assert set(entry) <= set(TABLES)
