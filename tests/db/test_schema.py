@@ -16,11 +16,14 @@ from tests.builders import build_sample
 
 
 def _include(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
+    from oneaqita.asset_search import ASSET_SEARCH_TABLES
     from oneaqita.search import SEARCH_TABLES
 
     if type_ == "index" and name == "ix_assets_map_cells":  # on expressions (migration 0016)
         return False
-    return not (type_ == "table" and any(name.startswith(t) for t in SEARCH_TABLES))
+    return not (
+        type_ == "table" and any(name.startswith(t) for t in (*SEARCH_TABLES, *ASSET_SEARCH_TABLES))
+    )
 
 
 def test_migrations_and_models_do_not_drift(db: Database) -> None:
