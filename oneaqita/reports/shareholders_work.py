@@ -211,22 +211,47 @@ def _lengths(session: Session, now: ReportPeriod, before: ReportPeriod) -> dict[
 
 
 def _minutes(session: Session, now: ReportPeriod, before: ReportPeriod) -> dict[PKey, Any]:
-    which, either = _which(TimeEntry.work_date, now, before)
-    rows = (
+    """The time entries summed per work order first (both periods in one pass over
+    ix_time_entries_report, which holds every column read), then those orders' sums per
+    client body and work type: the orders and contracts are joined to one row per order,
+    not to each of the millions of entries."""
+    day = TimeEntry.work_date
+
+    def within(p: ReportPeriod) -> Any:
+        return func.sum(case((day.between(p.start, p.end), TimeEntry.minutes), else_=None))
+
+    per_order = (
         select(
-            which.label("which"),
-            Contract.client_id.label("body"),
-            WorkOrder.type.label("type"),
-            TimeEntry.minutes.label("minutes"),
+            TimeEntry.work_order_id.label("order_id"),
+            within(now).label("now"),
+            within(before).label("before"),
         )
-        .select_from(TimeEntry)
-        .join(WorkOrder, WorkOrder.id == TimeEntry.work_order_id)
-        .join(Contract, Contract.id == WorkOrder.contract_id)
-        .where(either, TimeEntry.status != NOT_COUNTED)
+        .where(
+            TimeEntry.work_order_id.is_not(None),
+            or_(day.between(now.start, now.end), day.between(before.start, before.end)),
+            TimeEntry.status != NOT_COUNTED,
+        )
+        .group_by(TimeEntry.work_order_id)
         .subquery()
     )
-    stmt = _grouped(rows, func.sum(rows.c.minutes))
-    return {(w, b, t): int(m or 0) for w, b, t, m in session.execute(stmt)}
+    stmt = (
+        select(
+            Contract.client_id,
+            WorkOrder.type,
+            func.sum(per_order.c.now),
+            func.sum(per_order.c.before),
+        )
+        .select_from(per_order)
+        .join(WorkOrder, WorkOrder.id == per_order.c.order_id)
+        .join(Contract, Contract.id == WorkOrder.contract_id)
+        .group_by(Contract.client_id, WorkOrder.type)
+    )
+    out: dict[PKey, int] = {}
+    for body, code, minutes_now, minutes_before in session.execute(stmt):
+        for which, minutes in enumerate((minutes_now, minutes_before)):
+            if minutes is not None:
+                out[(which, body, code)] = int(minutes)
+    return out
 
 
 def work_pair(session: Session, period: ReportPeriod) -> tuple[WorkFigures, WorkFigures]:

@@ -87,7 +87,7 @@ def _load(url: str) -> None:
 
 def _sqlite_url() -> str:
     path = TMP / f"oneaqita-bench-report-{SCALE:g}-{_fingerprint()}.sqlite3"
-    with _build_lock("oneaqita-bench-report"):
+    with _build_lock(f"oneaqita-bench-report-{SCALE:g}"):
         if not path.exists():
             for stale in TMP.glob(f"oneaqita-bench-report-{SCALE:g}-*.sqlite3"):
                 _remove_sqlite(stale)
@@ -243,12 +243,18 @@ def _child_peak(url: str, out: Path) -> tuple[int, int]:
 
 
 def _check_pages(path: Path, f: ShareholdersFigures, tmp_path: Path) -> int:
-    """Section 8's first page, then one page per shareholder body carrying its heading."""
+    """Section 8's first page, then each shareholder body's page(s) in code order: its
+    heading starts a page (a body with many contracts may run on to a second one)."""
     pages = pdf_text(path, tmp_path).split("\f")[:-1]
-    for i, body in enumerate(f.bodies):
-        page = pages[len(pages) - len(f.bodies) + i]
-        assert f"{body.name} ({body.code})" in page, (i, body.name, page[:200])
-    assert "8 株主団体別の事業実施状況" in pages[len(pages) - len(f.bodies) - 1]
+    section = max(i for i, page in enumerate(pages) if "8 株主団体別の事業実施状況" in page)
+    starts = []
+    for body in f.bodies:
+        heading = f"{body.name} ({body.code})"
+        found = [i for i, page in enumerate(pages) if heading in page and "の事業実施状況" in page]
+        assert len(found) == 1, (body.name, found)
+        starts += found
+    assert starts == sorted(starts) and starts[0] == section + 1, (section, starts)
+    assert starts[-1] >= len(pages) - 2, (starts[-1], len(pages))
     return len(pages)
 
 
