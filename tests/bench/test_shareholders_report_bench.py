@@ -159,8 +159,9 @@ def _bare_columns(categories: int, height: float) -> Drawing:
     return drawing
 
 
-def _bare_pdf(f: ShareholdersFigures, path: Path) -> None:
-    """The same pages as the report: its flowables' kinds and sizes, fixed text."""
+def _bare_pdf(f: ShareholdersFigures, path: Path, run_on: dict[int, int]) -> None:
+    """The same pages as the report: its flowables' kinds and sizes, fixed text; a body whose
+    page runs on in the report (``run_on``: body index → pages more) gets as many more."""
     font = register_font()
     style = ParagraphStyle("p", fontName=font, fontSize=10, leading=14, wordWrap="CJK")
     big = ParagraphStyle("t", fontName=font, fontSize=18, leading=26)
@@ -186,6 +187,8 @@ def _bare_pdf(f: ShareholdersFigures, path: Path) -> None:
             story += [_bare_table(len(b.services) + 3, 9, 2), _bare_chart(len(b.services), 2)]
         story += [_bare_table(min(len(b.contracts), 12) + 1, 4), _bare_table(3, 6)]
         story += [_bare_table(2, 5), _bare_columns(len(b.outlook.years), 110)]
+        for _ in range(run_on.get(i, 0)):
+            story += [PageBreak(), _bare_table(12, 4)]
 
     def footer(canvas, doc) -> None:  # type: ignore[no-untyped-def]
         canvas.setFont(font, 8)
@@ -242,9 +245,10 @@ def _child_peak(url: str, out: Path) -> tuple[int, int]:
     return int(before), int(after)
 
 
-def _check_pages(path: Path, f: ShareholdersFigures, tmp_path: Path) -> int:
+def _check_pages(path: Path, f: ShareholdersFigures, tmp_path: Path) -> dict[int, int]:
     """Section 8's first page, then each shareholder body's page(s) in code order: its
-    heading starts a page (a body with many contracts may run on to a second one)."""
+    heading starts a page (a body with many contracts may run on to a second one). Returns
+    the bodies whose page runs on, and by how many pages."""
     pages = pdf_text(path, tmp_path).split("\f")[:-1]
     section = max(i for i, page in enumerate(pages) if "8 株主団体別の事業実施状況" in page)
     starts = []
@@ -255,7 +259,12 @@ def _check_pages(path: Path, f: ShareholdersFigures, tmp_path: Path) -> int:
         starts += found
     assert starts == sorted(starts) and starts[0] == section + 1, (section, starts)
     assert starts[-1] >= len(pages) - 2, (starts[-1], len(pages))
-    return len(pages)
+    ends = [*starts[1:], len(pages)]
+    return {
+        i: end - start - 1
+        for i, (start, end) in enumerate(zip(starts, ends, strict=True))
+        if end - start > 1
+    }
 
 
 def test_the_full_year_report(demo: tuple[Database, Actor, str], tmp_path: Path) -> None:
@@ -266,6 +275,8 @@ def test_the_full_year_report(demo: tuple[Database, Actor, str], tmp_path: Path)
         counts.append(s.scalar(select(func.count()).select_from(TimeEntry)))
     ours_path, bare_path = tmp_path / "ours.pdf", tmp_path / "bare.pdf"
     figures_once = shareholders_figures(db, actor, 2025, today=TODAY)
+    ours_path.write_bytes(render_shareholders_pdf(figures_once))
+    run_on = _check_pages(ours_path, figures_once, tmp_path)
 
     def ours() -> bytes:
         data = render_shareholders_pdf(shareholders_figures(db, actor, 2025, today=TODAY))
@@ -273,7 +284,7 @@ def test_the_full_year_report(demo: tuple[Database, Actor, str], tmp_path: Path)
         return data
 
     def bare() -> None:
-        _bare_pdf(figures_once, bare_path)
+        _bare_pdf(figures_once, bare_path, run_on)
 
     def figures_only() -> ShareholdersFigures:
         return shareholders_figures(db, actor, 2025, today=TODAY)
@@ -296,7 +307,8 @@ def test_the_full_year_report(demo: tuple[Database, Actor, str], tmp_path: Path)
     load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     before, peak = _child_peak(url, tmp_path / "child.pdf")
     bare_pages = pdf_pages(bare_path, tmp_path)
-    pages = _check_pages(ours_path, figures_once, tmp_path)
+    assert _check_pages(ours_path, figures_once, tmp_path) == run_on
+    pages = pdf_pages(ours_path, tmp_path)
     child_pages = pdf_pages(tmp_path / "child.pdf", tmp_path)
     table = BenchTable(
         f"Report to the shareholders, FY2025 ({name}, demo scale {SCALE:g}: {counts[0]:,} "
