@@ -42,6 +42,11 @@ class TimeEntry(IdMixin, VersionedMixin, Base):
             "(work_order_id IS NULL) <> (category IS NULL)", name="work_order_xor_category"
         ),
         Index("ix_time_entries_person_id_work_date", "person_id", "work_date"),
+        # The report to the shareholders sums the minutes per work order from the index alone
+        # (reports/shareholders_work.py, migration 0022_report_time_entries).
+        Index("ix_time_entries_report", "work_order_id", "work_date", "status", "minutes"),
+        # …and the KPI 研修時間 the training entries of a period (shareholders_kpi.py).
+        Index("ix_time_entries_category_day", "category", "work_date", "status", "minutes"),
     )
 
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))

@@ -38,7 +38,7 @@ from oneaqita.reports.shareholders_company import (
 )
 from oneaqita.reports.shareholders_kpi import KpiLine, kpi_actuals, kpi_lines
 from oneaqita.reports.shareholders_outlook import OutlookSummary, outlook_summaries
-from oneaqita.reports.shareholders_work import WorkCell, WorkFigures, service_names, work_figures
+from oneaqita.reports.shareholders_work import WorkCell, WorkFigures, service_names, work_pair
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
 from oneaqita.services.people_queries import active_on
@@ -286,7 +286,7 @@ def shareholders_figures(
     staff = staff_figures(db, as_of)
     holdings = {r.organization_id: r for r in company.register.rows}
     with db.read() as session:
-        now, before = work_figures(session, period), work_figures(session, period.previous)
+        now, before = work_pair(session, period)
         names = service_names(session)
         cur_bodies, prev_bodies = now.by_body(), before.by_body()
         client_ids = cur_bodies.keys() | prev_bodies.keys()
@@ -383,7 +383,7 @@ def body_statement(
                 f"{wanted} is not the prefecture or a municipality; statements are made for those.",
                 "body",
             )
-        now, before = work_figures(session, period), work_figures(session, period.previous)
+        now, before = work_pair(session, period)
         conditions = condition_by_owner(session)
         bodies = _public_bodies(session, {org.id})
         _, outlooks = outlook_summaries(session, period.fiscal_year, [org.id])

@@ -17,8 +17,9 @@ Definitions (the report's notes say the same):
   client's orders (whatever the order's state), every status but 差戻し (returned), as the
   settlement counts them; 1 人日 = 8 hours (480 minutes).
 - The client body is the contract's client; a bulk order counts for the body that holds the
-  contract. Everything is grouped by the database: one query per measure and period, grouped
-  by client and work type; only those few hundred groups come back.
+  contract. Everything is grouped by the database, by client and work type: the lengths and
+  the minutes in one query each for the period and the same period a year earlier
+  (grouped by period too), the amounts per period; only those few hundred groups come back.
 """
 
 from collections import defaultdict
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Select, Subquery, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from oneaqita.models import (
@@ -51,7 +52,7 @@ __all__ = [
     "done_in",
     "done_on",
     "thousand_yen",
-    "work_figures",
+    "work_pair",
 ]
 
 MINUTES_PER_DAY = 480
@@ -101,6 +102,7 @@ class WorkCell:
 
 
 Key = tuple[int, str]  # (client body id, work type code)
+PKey = tuple[int, int, str]  # (0 the period / 1 a year earlier, client body id, work type code)
 
 
 @dataclass(frozen=True)
@@ -145,14 +147,38 @@ def done_in(period: ReportPeriod) -> Any:
     )
 
 
+def _which(day: Any, now: ReportPeriod, before: ReportPeriod) -> tuple[Any, Any]:
+    """SQL: (0 for ``now``, 1 for ``before``, the filter: the day falls in one of them). The
+    periods never overlap (one is the other a year earlier)."""
+    inside = day.between(now.start, now.end)
+    return case((inside, 0), else_=1), or_(inside, day.between(before.start, before.end))
+
+
+def _done(now: ReportPeriod, before: ReportPeriod) -> tuple[Any, Any]:
+    which, either = _which(done_on(), now, before)
+    return which, and_(WorkOrder.status.in_(DONE_STATUSES), either)
+
+
+def _grouped(rows: Subquery, *measures: Any) -> Select[Any]:
+    """Per period, client body and work type: the measures of ``rows``. Grouped outside the
+    select that computes the period, so that PostgreSQL sees the same GROUP BY columns
+    whatever the parameters."""
+    c = rows.c
+    return select(c.which, c.body, c.type, *measures).group_by(c.which, c.body, c.type)
+
+
 def _amounts(session: Session, period: ReportPeriod) -> dict[Key, tuple[int, int]]:
+    """One period at a time, as before the periods were read together: the shares are summed
+    as the database divides (not in integers), so that a sum in another order could differ
+    by a yen where it lands next to a whole number; the work orders alone are cheap to read
+    twice."""
     live = (
         select(WorkOrder.contract_id, func.count().label("n"))
         .where(WorkOrder.status.in_(LIVE_STATUSES))
         .group_by(WorkOrder.contract_id)
         .subquery()
     )
-    share = Contract.amount_yen / live.c.n  # integer division on both databases
+    share = Contract.amount_yen / live.c.n
     stmt = (
         select(Contract.client_id, WorkOrder.type, func.count(), func.sum(share))
         .select_from(WorkOrder)
@@ -164,46 +190,88 @@ def _amounts(session: Session, period: ReportPeriod) -> dict[Key, tuple[int, int
     return {(b, t): (int(n), int(yen or 0)) for b, t, n, yen in session.execute(stmt)}
 
 
-def _lengths(session: Session, period: ReportPeriod) -> dict[Key, Decimal]:
-    stmt = (
-        select(Contract.client_id, WorkOrder.type, func.sum(Asset.length_m))
+def _lengths(session: Session, now: ReportPeriod, before: ReportPeriod) -> dict[PKey, Any]:
+    which, done = _done(now, before)
+    rows = (
+        select(
+            which.label("which"),
+            Contract.client_id.label("body"),
+            WorkOrder.type.label("type"),
+            Asset.length_m.label("metres"),
+        )
         .select_from(WorkOrder)
         .join(Contract, Contract.id == WorkOrder.contract_id)
         .join(work_order_assets, work_order_assets.c.work_order_id == WorkOrder.id)
         .join(Asset, Asset.id == work_order_assets.c.asset_id)
-        .where(done_in(period), Asset.kind == AssetKind.PIPE)
-        .group_by(Contract.client_id, WorkOrder.type)
+        .where(done, Asset.kind == AssetKind.PIPE)
+        .subquery()
     )
-    return {(b, t): Decimal(m or 0) for b, t, m in session.execute(stmt)}
+    stmt = _grouped(rows, func.sum(rows.c.metres))
+    return {(w, b, t): Decimal(m or 0) for w, b, t, m in session.execute(stmt)}
 
 
-def _minutes(session: Session, period: ReportPeriod) -> dict[Key, int]:
-    stmt = (
-        select(Contract.client_id, WorkOrder.type, func.sum(TimeEntry.minutes))
-        .select_from(TimeEntry)
-        .join(WorkOrder, WorkOrder.id == TimeEntry.work_order_id)
-        .join(Contract, Contract.id == WorkOrder.contract_id)
+def _minutes(session: Session, now: ReportPeriod, before: ReportPeriod) -> dict[PKey, Any]:
+    """The time entries summed per work order first (both periods in one pass over
+    ix_time_entries_report, which holds every column read), then those orders' sums per
+    client body and work type: the orders and contracts are joined to one row per order,
+    not to each of the millions of entries."""
+    day = TimeEntry.work_date
+
+    def within(p: ReportPeriod) -> Any:
+        return func.sum(case((day.between(p.start, p.end), TimeEntry.minutes), else_=None))
+
+    per_order = (
+        select(
+            TimeEntry.work_order_id.label("order_id"),
+            within(now).label("now"),
+            within(before).label("before"),
+        )
         .where(
-            TimeEntry.work_date.between(period.start, period.end),
+            TimeEntry.work_order_id.is_not(None),
+            or_(day.between(now.start, now.end), day.between(before.start, before.end)),
             TimeEntry.status != NOT_COUNTED,
         )
+        .group_by(TimeEntry.work_order_id)
+        .subquery()
+    )
+    stmt = (
+        select(
+            Contract.client_id,
+            WorkOrder.type,
+            func.sum(per_order.c.now),
+            func.sum(per_order.c.before),
+        )
+        .select_from(per_order)
+        .join(WorkOrder, WorkOrder.id == per_order.c.order_id)
+        .join(Contract, Contract.id == WorkOrder.contract_id)
         .group_by(Contract.client_id, WorkOrder.type)
     )
-    return {(b, t): int(m or 0) for b, t, m in session.execute(stmt)}
+    out: dict[PKey, int] = {}
+    for body, code, minutes_now, minutes_before in session.execute(stmt):
+        for which, minutes in enumerate((minutes_now, minutes_before)):
+            if minutes is not None:
+                out[(which, body, code)] = int(minutes)
+    return out
 
 
-def work_figures(session: Session, period: ReportPeriod) -> WorkFigures:
-    """The period's work per client body and work type (the module's definitions)."""
-    amounts, lengths, minutes = (
-        _amounts(session, period),
-        _lengths(session, period),
-        _minutes(session, period),
-    )
-    cells: dict[Key, WorkCell] = {}
+def work_pair(session: Session, period: ReportPeriod) -> tuple[WorkFigures, WorkFigures]:
+    """The period's work and the same period's a year earlier, per client body and work type
+    (the module's definitions): the lengths and the minutes each in one statement for both
+    periods, the amounts per period."""
+    before = period.previous
+    amounts = {
+        (which, *key): cell
+        for which, p in enumerate((period, before))
+        for key, cell in _amounts(session, p).items()
+    }
+    lengths, minutes = _lengths(session, period, before), _minutes(session, period, before)
+    cells: tuple[dict[Key, WorkCell], dict[Key, WorkCell]] = ({}, {})
     for key in amounts.keys() | lengths.keys() | minutes.keys():
+        which, body, code = key
         orders, yen = amounts.get(key, (0, 0))
-        cells[key] = WorkCell(orders, yen, lengths.get(key, Decimal(0)), minutes.get(key, 0))
-    return WorkFigures(period, cells)
+        cell = WorkCell(orders, yen, lengths.get(key, Decimal(0)), minutes.get(key, 0))
+        cells[which][(body, code)] = cell
+    return WorkFigures(period, cells[0]), WorkFigures(before, cells[1])
 
 
 def service_names(session: Session) -> dict[str, tuple[str, int]]:

@@ -1,7 +1,16 @@
 """The full-year report to the shareholders (issue #11: < 5 s and ≤ 3× a bare reportlab
 document of the same pages; peak RSS < 400 MB), against a bare reportlab document with the
 same pages — the same page count, the same tables (rows and columns) with fixed text, the
-same charts with fixed values, the same font — built in the same run.
+same charts with fixed values, the same font — built in the same run, on SQLite and on
+PostgreSQL.
+
+Printed: the whole report (figures + PDF) against the bare document, then where the time
+goes — each section's figures (SQL) on its own, the layout (reportlab) of figures already
+read — and the peak RSS of a fresh interpreter that makes the report once (VmHWM; the
+pytest process's own peak would include the cached database's build). Asserted: the ratio,
+the peak RSS, and the page count (the bare document's, and one page per shareholder body
+after section 8's first page, each with that body's heading); the 5 s is printed against
+the load average, the machines being shared.
 
 The data is the demo's (the only builder with every figure the report needs: contracts, done
 and accepted orders, findings, hours, secondments, the register), loaded for 2026-03-31 so
@@ -13,8 +22,9 @@ fingerprint of the migrations and the demo generator.
 
 import hashlib
 import os
-import resource
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -26,27 +36,35 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 import oneaqita.demo
 from oneaqita.db.migrate import MIGRATIONS_DIR, upgrade
 from oneaqita.demo import load_demo
 from oneaqita.models import Asset, TimeEntry, WorkOrder
 from oneaqita.reports.pdf_base import register_font
+from oneaqita.reports.report_period import report_period
+from oneaqita.reports.shareholders_assets import condition_by_owner
+from oneaqita.reports.shareholders_company import company_profile, staff_figures
 from oneaqita.reports.shareholders_figures import ShareholdersFigures, shareholders_figures
+from oneaqita.reports.shareholders_kpi import kpi_actuals
+from oneaqita.reports.shareholders_outlook import outlook_summaries
 from oneaqita.reports.shareholders_report import render_shareholders_pdf
+from oneaqita.reports.shareholders_work import work_pair
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
-from tests.bench.conftest import TMP, _build_lock, _remove_sqlite
+from tests.bench.conftest import TMP, _build_lock, _remove_sqlite, cached_pg_database
 from tests.bench.timing import Table as BenchTable
 from tests.bench.timing import interleaved, mib, ms, publish, ratio
 from tests.logins import actor_for
-from tests.pdf_tools import pdf_pages
+from tests.pdf_tools import pdf_pages, pdf_text
 
 pytestmark = pytest.mark.bench
 
 SCALE = float(os.environ.get("ONEAQITA_BENCH_REPORT_SCALE", "1"))
 TODAY = date(2026, 3, 31)
 TARGET_MS, TARGET_RATIO, TARGET_RSS = 5_000.0, 3.0, 400 * 2**20
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _fingerprint() -> str:
@@ -57,25 +75,42 @@ def _fingerprint() -> str:
     return digest.hexdigest()[:10]
 
 
-@pytest.fixture(scope="module")
-def demo() -> Iterator[tuple[Database, Actor]]:
+def _load(url: str) -> None:
+    db = Database.open(url)
+    try:
+        upgrade(db.engine)
+        actor_for(db)
+        load_demo(db, seed=1, scale=SCALE, today=TODAY)
+    finally:
+        db.dispose()
+
+
+def _sqlite_url() -> str:
     path = TMP / f"oneaqita-bench-report-{SCALE:g}-{_fingerprint()}.sqlite3"
-    with _build_lock("oneaqita-bench-report"):
+    with _build_lock(f"oneaqita-bench-report-{SCALE:g}"):
         if not path.exists():
-            for stale in TMP.glob("oneaqita-bench-report-*.sqlite3"):
+            for stale in TMP.glob(f"oneaqita-bench-report-{SCALE:g}-*.sqlite3"):
                 _remove_sqlite(stale)
             building = path.with_name(path.name + ".building")
             _remove_sqlite(building)
+            _load(f"sqlite:///{building.as_posix()}")
             db = Database.open(f"sqlite:///{building.as_posix()}")
-            upgrade(db.engine)
-            actor_for(db)
-            load_demo(db, seed=1, scale=SCALE, today=TODAY)
             with db.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             db.dispose()
             os.replace(building, path)
-    db = Database.open(f"sqlite:///{path.as_posix()}")
-    yield db, actor_for(db)
+    return f"sqlite:///{path.as_posix()}"
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def demo(request: pytest.FixtureRequest) -> Iterator[tuple[Database, Actor, str]]:
+    if request.param == "sqlite":
+        url = _sqlite_url()
+    else:
+        label = f"{SCALE:g}".replace(".", "_")
+        url = cached_pg_database(f"oneaqita_bench_report_{label}", _fingerprint(), _load)
+    db = Database.open(url)
+    yield db, actor_for(db), url
     db.dispose()
 
 
@@ -124,8 +159,9 @@ def _bare_columns(categories: int, height: float) -> Drawing:
     return drawing
 
 
-def _bare_pdf(f: ShareholdersFigures, path: Path) -> None:
-    """The same pages as the report: its flowables' kinds and sizes, fixed text."""
+def _bare_pdf(f: ShareholdersFigures, path: Path, run_on: dict[int, int]) -> None:
+    """The same pages as the report: its flowables' kinds and sizes, fixed text; a body whose
+    page runs on in the report (``run_on``: body index → pages more) gets as many more."""
     font = register_font()
     style = ParagraphStyle("p", fontName=font, fontSize=10, leading=14, wordWrap="CJK")
     big = ParagraphStyle("t", fontName=font, fontSize=18, leading=26)
@@ -151,6 +187,8 @@ def _bare_pdf(f: ShareholdersFigures, path: Path) -> None:
             story += [_bare_table(len(b.services) + 3, 9, 2), _bare_chart(len(b.services), 2)]
         story += [_bare_table(min(len(b.contracts), 12) + 1, 4), _bare_table(3, 6)]
         story += [_bare_table(2, 5), _bare_columns(len(b.outlook.years), 110)]
+        for _ in range(run_on.get(i, 0)):
+            story += [PageBreak(), _bare_table(12, 4)]
 
     def footer(canvas, doc) -> None:  # type: ignore[no-untyped-def]
         canvas.setFont(font, 8)
@@ -160,13 +198,91 @@ def _bare_pdf(f: ShareholdersFigures, path: Path) -> None:
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
 
 
-def test_the_full_year_report(demo: tuple[Database, Actor], tmp_path: Path) -> None:
-    db, actor = demo
+def _sections(db: Database) -> list[tuple[str, Callable[[Session], object]]]:
+    """The figures of the report section by section, as shareholders_figures reads them (the
+    company and staff pages, the KPIs: shareholders_company.py / shareholders_kpi.py)."""
+    period = report_period(2025)
+    as_of = period.as_of(TODAY)
+    return [
+        ("1–2 会社概要, 職員 (company, staff)", lambda _: (company_profile(db, as_of),
+                                                         staff_figures(db, as_of))),
+        ("4 受託実績 (work, both years)", lambda s: work_pair(s, period)),
+        ("5 KPI actuals (both years)", lambda s: (kpi_actuals(s, period),
+                                                  kpi_actuals(s, period.previous))),
+        ("6 資産の状況 (condition by owner)", condition_by_owner),
+        ("7 改築需要 (outlook, area + per body)", lambda s: outlook_summaries(s, 2025, [])),
+    ]  # fmt: skip
+
+
+_CHILD = r"""
+import sys
+from datetime import date
+from oneaqita.reports.shareholders_figures import shareholders_figures
+from oneaqita.reports.shareholders_report import render_shareholders_pdf
+from oneaqita.services.database import Database
+from tests.logins import actor_for
+from tests.bench.timing import peak_rss_bytes
+
+db = Database.open(sys.argv[1])
+actor = actor_for(db)
+before = peak_rss_bytes()  # the log-in's argon2 hash alone takes tens of MiB
+try:  # Linux: the peak from here on (VmHWM reset to the resident set now)
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")
+except OSError:
+    pass
+data = render_shareholders_pdf(shareholders_figures(db, actor, 2025, today=date(2026, 3, 31)))
+open(sys.argv[2], "wb").write(data)
+print(before, peak_rss_bytes())
+"""
+
+
+def _child_peak(url: str, out: Path) -> tuple[int, int]:
+    """Of a fresh interpreter: (its peak RSS once imported and logged in, its peak RSS while
+    it makes the report: on Linux from then on, elsewhere since it started)."""
+    run = subprocess.run(
+        [sys.executable, "-c", _CHILD, url, str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    before, after = run.stdout.split()[-2:]
+    return int(before), int(after)
+
+
+def _check_pages(path: Path, f: ShareholdersFigures, tmp_path: Path) -> dict[int, int]:
+    """Section 8's first page, then each shareholder body's page(s) in code order: its
+    heading starts a page (a body with many contracts may run on to a second one). Returns
+    the bodies whose page runs on, and by how many pages."""
+    pages = pdf_text(path, tmp_path).split("\f")[:-1]
+    section = max(i for i, page in enumerate(pages) if "8 株主団体別の事業実施状況" in page)
+    starts = []
+    for body in f.bodies:
+        heading = f"{body.name} ({body.code})"
+        found = [i for i, page in enumerate(pages) if heading in page and "の事業実施状況" in page]
+        assert len(found) == 1, (body.name, found)
+        starts += found
+    assert starts == sorted(starts) and starts[0] == section + 1, (section, starts)
+    assert starts[-1] >= len(pages) - 2, (starts[-1], len(pages))
+    ends = [*starts[1:], len(pages)]
+    return {
+        i: end - start - 1
+        for i, (start, end) in enumerate(zip(starts, ends, strict=True))
+        if end - start > 1
+    }
+
+
+def test_the_full_year_report(demo: tuple[Database, Actor, str], tmp_path: Path) -> None:
+    db, actor, url = demo
+    name = "SQLite" if db.dialect == "sqlite" else "PostgreSQL"
     with db.read() as s:
         counts = [s.scalar(select(func.count()).select_from(t)) for t in (Asset, WorkOrder)]
         counts.append(s.scalar(select(func.count()).select_from(TimeEntry)))
     ours_path, bare_path = tmp_path / "ours.pdf", tmp_path / "bare.pdf"
     figures_once = shareholders_figures(db, actor, 2025, today=TODAY)
+    ours_path.write_bytes(render_shareholders_pdf(figures_once))
+    run_on = _check_pages(ours_path, figures_once, tmp_path)
 
     def ours() -> bytes:
         data = render_shareholders_pdf(shareholders_figures(db, actor, 2025, today=TODAY))
@@ -174,28 +290,55 @@ def test_the_full_year_report(demo: tuple[Database, Actor], tmp_path: Path) -> N
         return data
 
     def bare() -> None:
-        _bare_pdf(figures_once, bare_path)
+        _bare_pdf(figures_once, bare_path, run_on)
 
     def figures_only() -> ShareholdersFigures:
         return shareholders_figures(db, actor, 2025, today=TODAY)
 
-    mine, base, figs = interleaved(ours, bare, figures_only)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    pages, bare_pages = pdf_pages(ours_path, tmp_path), pdf_pages(bare_path, tmp_path)
+    def layout_only() -> bytes:
+        return render_shareholders_pdf(figures_once)
+
+    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    mine, base, figs, layout = interleaved(ours, bare, figures_only, layout_only)
+
+    def section(read: Callable[[Session], object]) -> Callable[[], object]:
+        def run() -> object:
+            with db.read() as session:
+                return read(session)
+
+        return run
+
+    parts = _sections(db)
+    split = interleaved(*(section(read) for _, read in parts))
+    load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    before, peak = _child_peak(url, tmp_path / "child.pdf")
+    bare_pages = pdf_pages(bare_path, tmp_path)
+    assert _check_pages(ours_path, figures_once, tmp_path) == run_on
+    pages = pdf_pages(ours_path, tmp_path)
+    child_pages = pdf_pages(tmp_path / "child.pdf", tmp_path)
     table = BenchTable(
-        f"Report to the shareholders, FY2025 (SQLite, demo scale {SCALE:g}: {counts[0]:,} "
+        f"Report to the shareholders, FY2025 ({name}, demo scale {SCALE:g}: {counts[0]:,} "
         f"assets, {counts[1]:,} orders, {counts[2]:,} time entries; {pages} pages)",
         ["case", "ours ms", "bare reportlab ms", "ratio"],
     )
     table.add("figures + PDF vs the same pages bare", ms(mine.median), ms(base.median),
               ratio(mine.median, base.median))  # fmt: skip
-    table.add("of which the figures (SQL)", ms(figs.median), "", "")
-    table.notes.append(f"peak RSS of the run {mib(peak)} (getrusage ru_maxrss)")
+    table.add("  the figures (SQL), all sections", ms(figs.median), "", "")
+    for (label, _), sample in zip(parts, split, strict=True):
+        table.add(f"    {label}", ms(sample.median), "", "")
+    table.add("  the layout (reportlab) of the read figures", ms(layout.median), ms(base.median),
+              ratio(layout.median, base.median))  # fmt: skip
+    table.notes.append(
+        f"peak RSS of a fresh interpreter making the report: {mib(peak)} "
+        f"(VmHWM reset after the imports and the log-in, whose peak was {mib(before)}; "
+        f"target < {mib(TARGET_RSS)})"
+    )
+    table.notes.append(f"load average (1 min) {load_before:.1f} before, {load_after:.1f} after")
     # The 5 s of the issue is a time on a quiet machine at scale 25; on the shared machines
     # the same-run ratio is what is checked, the time is reported against it.
     met = "met" if mine.median < TARGET_MS else "not met on this run"
     table.notes.append(f"target {ms(TARGET_MS)} ms for the report: {met}")
     publish(table)
-    assert pages == bare_pages, (pages, bare_pages)
+    assert pages == bare_pages == child_pages, (pages, bare_pages, child_pages)
     assert mine.median <= TARGET_RATIO * base.median, ratio(mine.median, base.median)
     assert peak < TARGET_RSS, mib(peak)
