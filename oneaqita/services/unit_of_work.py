@@ -22,6 +22,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, bindparam, insert
 from sqlalchemy.orm import Session
 
+from oneaqita.db.bulk import BulkInsert
 from oneaqita.db.compiled import Compiled
 from oneaqita.models import AuditEntry
 from oneaqita.models.base import utcnow
@@ -31,9 +32,10 @@ from oneaqita.services.changes import Change, ChangeBuilder, Entity
 
 __all__ = ["UnitOfWork"]
 
-# Built once. Inline: no RETURNING of the new id, which on PostgreSQL would need a SELECT on
-# the log that app roles do not have (they may only add to it; oneaqita/db/pg_security.py).
-_AUDIT = insert(cast(Table, AuditEntry.__table__)).inline()
+# Built once. No RETURNING of the new id, which on PostgreSQL would need a SELECT on the log
+# that app roles do not have (they may only add to it; oneaqita/db/pg_security.py).
+_AUDIT_COLUMNS = ("at", "user_id", "actor", "action", "entity", "entity_id", "before", "after")
+_AUDIT_MANY = BulkInsert(cast(Table, AuditEntry.__table__), _AUDIT_COLUMNS)
 # One entry: compiled once, run on the driver (db/compiled.py); every column given.
 _AUDIT_ONE = Compiled(
     insert(cast(Table, AuditEntry.__table__))
@@ -92,12 +94,14 @@ class UnitOfWork:
         entries: Sequence[tuple[int, dict[str, Any] | None, dict[str, Any] | None]],
     ) -> None:
         """audit() for many records at once, (entity_id, before, after) each, in one statement
-        (for set-based use cases; still one entry per record): a Core executemany on the
-        table, no ORM objects."""
-        if entries:
-            self.connection.execute(
-                _AUDIT, [self._entry(action, entity, *entry) for entry in entries]
-            )
+        (for set-based use cases; still one entry per record): one driver executemany (a COPY
+        on PostgreSQL, db/bulk.py), no ORM objects, one time for them all."""
+        if not entries:
+            return
+        ids = [entry[0] for entry in entries]
+        self._change.wrote(Entity(entity), ids, created=action == "create")
+        head = (utcnow(), self.actor.user_id, self.actor.login, action, str(entity))
+        _AUDIT_MANY.run(self.connection, [(*head, *entry) for entry in entries])
 
     def recomputed(self, entity: Entity, ids: Sequence[int]) -> None:
         """Report records derived data was rebuilt for (they were not edited)."""

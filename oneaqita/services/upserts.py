@@ -10,7 +10,7 @@ one executemany that checks and bumps each row's version (``update_versioned``).
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import Column, ColumnElement, RowMapping, Table, bindparam, insert, select, update
+from sqlalchemy import Column, ColumnElement, Table, bindparam, insert, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from oneaqita.errors import ConcurrentEdit, NotFound
@@ -110,15 +110,19 @@ def key_in(
 
 def stored_rows(
     session: Session, table: Table, key: str, keys: Sequence[Any], columns: Sequence[str]
-) -> dict[Any, RowMapping]:
-    """The stored rows (``columns`` of them) whose ``key`` column is one of ``keys``, by key;
-    one query per IN_LIST keys."""
-    found: dict[Any, RowMapping] = {}
+) -> dict[Any, dict[str, Any]]:
+    """The stored rows (``columns`` of them, as dicts) whose ``key`` column is one of
+    ``keys``, by key; one query per IN_LIST keys."""
+    found: dict[Any, dict[str, Any]] = {}
     wanted = [table.c[name] for name in columns]
+    at = list(columns).index(key) if key in columns else None
+    if at is None:
+        wanted.append(table.c[key])
+    names = list(columns)
     for i in range(0, len(keys), IN_LIST):
         stmt = select(*wanted).where(key_in(table.c[key], keys[i : i + IN_LIST]))
-        for row in session.execute(stmt).mappings():
-            found[row[key]] = row
+        for row in session.execute(stmt):
+            found[row[-1 if at is None else at]] = dict(zip(names, row, strict=False))
     return found
 
 
