@@ -20,7 +20,9 @@ Rules enforced here:
 - Storing by code sets every field as given (None clears it; no status means in service),
   audits every write and bumps the version; the edit dialog's save checks the version the user
   edited (ConcurrentEdit otherwise). An import stores a chunk at a time through upsert_assets:
-  the same checks, set-based statements.
+  the same checks, set-based statements (services/asset_writes.py). Every write of assets,
+  the dialog's too, goes through upsert_assets and ends in ``_written`` (the audit, and
+  whatever is derived from an asset's own columns), with the added and the updated assets.
 """
 
 from collections.abc import Mapping, Sequence

@@ -10,8 +10,10 @@ Rules (IMPORT-FORMAT.md):
 - A file that cannot be read at all (encoding, not a workbook, broken CSV quoting) is one error.
 - A cell the reader refused (reading.RefusedCell: too long, a formula without a saved value) is
   an error at that cell.
-- Rows are parsed as they are read (``parsing`` yields them one by one), so that the import
-  holds a chunk at a time, not the file; ``parse_file`` collects them all.
+- Rows are parsed as they are read (``parsing`` yields them KEY_BATCH at a time, their keys
+  checked together), so that the import holds a chunk at a time, not the file;
+  ``parse_file`` collects them all. A text cell is read once per distinct text in a column
+  whose parser depends on the cell alone (``_RowReader``).
 """
 
 import contextlib
