@@ -2,7 +2,7 @@
 import (100,000 assets in seconds) and the edit dialog's one asset take the same path.
 
 - New assets: one bulk insert (db/bulk.py: a driver executemany on SQLite, a COPY on
-  PostgreSQL), their ids read back by code (one query per IN_LIST codes); those whose
+  PostgreSQL), their ids read back by code (one query per KeyedRead.IN_LIST codes); those whose
   parent is new in the same call get it in one more executemany once every id is known.
 - Changed assets: only the columns that changed are written (an UPDATE that sets a column
   rewrites every index holding it, on SQLite even to the same value), one versioned

@@ -167,7 +167,7 @@ def _written(
 def upsert_assets(uow: UnitOfWork, rows: Sequence[AssetData]) -> list[tuple[int, UpsertOutcome]]:
     """Store assets with distinct codes under their codes: add, update or leave each unchanged
     (see the module's rules), set-based (services/asset_writes.py), without ORM objects:
-    owners, stored assets and parents read in one query each (per IN_LIST codes), new assets
+    owners, stored assets and parents read in one query each (per 500 codes), new assets
     in one bulk insert, changed ones in one versioned executemany per set of changed columns,
     one audit entry per written asset, inserted together (``_written``). A parent may be one
     of `rows`, before or after its child. Raises the first refusal among the rows before it
