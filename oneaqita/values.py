@@ -209,6 +209,10 @@ _NUMBER = re.compile(rf"(?P<sign>[+-]?)(?P<int>{_GROUPED})(?:\.(?P<frac>[0-9]+))
 _YEN = re.compile(rf"(?P<sign>[+-]?)[¥\\]?\s*(?P<int>{_GROUPED})(?:\.(?P<frac>[0-9]+))?\s*円?")
 
 
+# Digits with an optional sign and fraction, nothing around them: Decimal() reads them as is.
+_PLAIN = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+
+
 def _to_decimal(value: Cell, what_ja: str, what_en: str, *, yen: bool = False) -> Decimal | None:
     if value is None:
         return None
@@ -223,6 +227,8 @@ def _to_decimal(value: Cell, what_ja: str, what_en: str, *, yen: bool = False) -
         return Decimal(repr(value))
     if not isinstance(value, str):
         raise _fail(what_ja, "日付・時刻が入っています", f"a date or time, not a {what_en}", value)
+    if _PLAIN.fullmatch(value):  # the common case: what the slow path gives, sooner
+        return Decimal(value)
     text = normalize_text(value.replace("\u2212", "-") if "\u2212" in value else value)
     if text is None:
         return None

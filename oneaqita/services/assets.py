@@ -20,18 +20,20 @@ Rules enforced here:
 - Storing by code sets every field as given (None clears it; no status means in service),
   audits every write and bumps the version; the edit dialog's save checks the version the user
   edited (ConcurrentEdit otherwise). An import stores a chunk at a time through upsert_assets:
-  the same checks, set-based statements.
+  the same checks, set-based statements (services/asset_writes.py). Every write of assets,
+  the dialog's too, goes through upsert_assets and ends in ``_written`` (the audit, and
+  whatever is derived from an asset's own columns), with the added and the updated assets.
 - Every added asset, and every updated one whose code, district or material changed, gets its
-  search document (oneaqita/asset_search.py) in the same transaction.
+  search document (oneaqita/asset_search.py), and the map's counts follow
+  (services/asset_map_cells.py), in the same transaction (``_written``).
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from oneaqita.asset_search import index_assets
@@ -40,52 +42,28 @@ from oneaqita.models import Asset, Organization
 from oneaqita.permissions import Action, requires
 from oneaqita.services.actor import Actor
 from oneaqita.services.asset_map_cells import fold
-from oneaqita.services.changes import Change, Entity
+from oneaqita.services.asset_writes import (
+    audit_writes,
+    check_no_cycles,
+    ids_by_code,
+    insert_assets,
+    stored_assets,
+    update_assets,
+)
+from oneaqita.services.changes import Change
 from oneaqita.services.database import Database
 from oneaqita.services.number_fields import checked_number
 from oneaqita.services.organizations import organizations_by_ref, resolve_organization
 from oneaqita.services.records import AssetData, UpsertOutcome
 from oneaqita.services.text_fields import optional_text, reference_text, required_text
 from oneaqita.services.unit_of_work import UnitOfWork
-from oneaqita.services.upserts import insert_rows, row_to_edit, stored_rows, update_versioned
+from oneaqita.services.upserts import row_to_edit
 
 __all__ = ["save_asset", "upsert_asset", "upsert_assets"]
 
-ENTITY = Entity.ASSETS
 FIRST_YEAR = 1868  # 明治元年; the schema's lower bound
 _CENTIMETRE = Decimal("0.01")
 _MICRODEGREE = Decimal("0.000001")
-
-_FIELDS = (
-    "code",
-    "kind",
-    "owner_id",
-    "district",
-    "installed_year",
-    "material",
-    "diameter_mm",
-    "length_m",
-    "latitude",
-    "longitude",
-    "status",
-)
-
-
-def _json(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return str(value)
-    return getattr(value, "value", value)  # an enum member as its stored value
-
-
-def _snapshot(values: Mapping[Any, Any], version: int) -> dict[str, Any]:
-    """The audit log's view of an asset, from its column values."""
-    keys = (*_FIELDS, "parent_id", "service_life_years")
-    return {**{k: _json(values[k]) for k in keys}, "version": version}
-
-
-def snapshot(asset: Asset) -> dict[str, Any]:
-    keys = (*_FIELDS, "parent_id", "service_life_years")
-    return _snapshot({k: getattr(asset, k) for k in keys}, asset.version)
 
 
 def _year(value: int | None) -> int | None:
@@ -179,77 +157,19 @@ def _no_parent(code: str, parent: str) -> ValidationError:
     )
 
 
-@dataclass
-class _Row:
-    values: dict[str, Any]
-    parent: str | None
-
-
-_TABLE = cast(Table, Asset.__table__)
-# What upsert_assets compares and audits of a stored asset.
-_STORED = ("id", "version", "parent_id", "service_life_years", *_FIELDS)
-
-
-def _ids_by_code(session: Session, codes: Sequence[str]) -> dict[str, int]:
-    found = stored_rows(session, _TABLE, "code", codes, ("code", "id"))
-    return {code: row["id"] for code, row in found.items()}
-
-
-def _check_no_cycles(
-    session: Session, parent_of: dict[int, int | None], ids: Sequence[int]
+def _written(
+    uow: UnitOfWork,
+    added: list[tuple[int, dict[str, Any]]],
+    updated: list[tuple[Mapping[Any, Any], dict[str, Any]]],
 ) -> None:
-    """ValidationError on "parent" when one of `ids` is its own ancestor; `parent_of` holds
-    the parents written in this call, the others are read as needed."""
-    for start in ids:
-        seen = {start}
-        current = parent_of.get(start)
-        while current is not None:
-            if current in seen:
-                code = session.scalar(select(Asset.code).where(Asset.id == start))
-                raise ValidationError(
-                    f"上位施設の指定が循環しています (施設 {code} が自分の祖先になります)。",
-                    f"The parent of asset {code} makes a cycle (it would be its own ancestor).",
-                    "parent",
-                )
-            seen.add(current)
-            if current not in parent_of:
-                parent_of[current] = session.scalar(
-                    select(Asset.parent_id).where(Asset.id == current)
-                )
-            current = parent_of[current]
-
-
-def _insert_new(session: Session, new: list[_Row], parent_ids: dict[str, int]) -> dict[str, int]:
-    """Insert new assets in one executemany (no RETURNING: their ids are read back by code),
-    pointing at a parent already stored; those whose parent is new too get it once every new
-    asset has its id (one more statement). Their ids by code; `parent_ids` gains them."""
-    if not new:
-        return {}
-    for row in new:
-        row.values["service_life_years"] = None  # follows the service-life tables
-        row.values["parent_id"] = parent_ids.get(row.parent) if row.parent else None
-    insert_rows(session, _TABLE, [row.values for row in new])
-    ids = _ids_by_code(session, [row.values["code"] for row in new])
-    parent_ids.update(ids)
-    late = [row for row in new if row.parent is not None and row.values["parent_id"] is None]
-    for row in late:
-        row.values["parent_id"] = parent_ids[row.parent]  # type: ignore[index]
-    if late:
-        session.execute(
-            update(_TABLE)
-            .where(_TABLE.c.id == bindparam("b_id"))
-            .values(parent_id=bindparam("b_parent")),
-            [{"b_id": ids[r.values["code"]], "b_parent": r.values["parent_id"]} for r in late],
-        )
-    return ids
-
-
-def _new_values(stored: Mapping[Any, Any], values: dict[str, Any]) -> dict[str, Any] | None:
-    """What a stored asset becomes with `values` (its own service life, if any, is kept: the
-    import does not carry it), or None when it already holds them."""
-    if all(stored[k] == v for k, v in values.items()):
-        return None
-    return {**values, "service_life_years": stored["service_life_years"]}
+    """What follows every write of assets, in the same transaction: the audit entries (and
+    whatever else is derived from an asset's own columns). ``added``: (id, values) of each
+    new asset; ``updated``: (stored row, new values) of each changed one (asset_writes.AUDITED
+    keys each)."""
+    audit_writes(uow, added, updated)
+    _index(uow.session, added, updated)
+    if added or updated:  # the map's counts follow, in this transaction
+        fold(uow.connection)
 
 
 _SEARCHED = ("code", "district", "material")
@@ -274,64 +194,55 @@ def _index(
 @requires(Action.EDIT_ASSETS)
 def upsert_assets(uow: UnitOfWork, rows: Sequence[AssetData]) -> list[tuple[int, UpsertOutcome]]:
     """Store assets with distinct codes under their codes: add, update or leave each unchanged
-    (see the module's rules), set-based in Core statements, without ORM objects: owners,
-    stored assets and parents read in one query each (per IN_LIST codes), new assets
-    inserted in one executemany, changed ones updated in one (each checking its version),
-    one audit entry per written asset, inserted together. A parent may be one of `rows`,
-    before or after its child. Raises the first refusal among the rows (an import then
-    stores its rows one by one, each under its own SAVEPOINT, to report every refused row)."""
+    (see the module's rules), set-based (services/asset_writes.py), without ORM objects:
+    owners, stored assets and parents read in one query each (per 500 codes), new assets
+    in one bulk insert, changed ones in one versioned executemany per set of changed columns,
+    one audit entry per written asset, inserted together (``_written``). A parent may be one
+    of `rows`, before or after its child. Raises the first refusal among the rows before it
+    writes anything but a cycle (an import then halves the chunk down to the refused row)."""
     session = uow.session
     owners = organizations_by_ref(session, {data.owner for data in rows})
-    checked: list[_Row] = []
-    for data in rows:
-        values = _checked(data, owners)
-        checked.append(_Row(values, _parent_code(data, values["code"])))
-    codes = [row.values["code"] for row in checked]
-    stored = stored_rows(session, _TABLE, "code", codes, _STORED)
+    checked = [_checked(data, owners) for data in rows]
+    parents = [
+        _parent_code(data, values["code"]) for data, values in zip(rows, checked, strict=True)
+    ]
+    codes = [values["code"] for values in checked]
+    stored = stored_assets(uow.connection, codes)
     in_rows = set(codes)
-    outside = sorted({r.parent for r in checked if r.parent and r.parent not in in_rows})
-    parent_ids = {**_ids_by_code(session, outside), **{c: a["id"] for c, a in stored.items()}}
-    for row in checked:
-        if row.parent and row.parent not in parent_ids and row.parent not in in_rows:
-            raise _no_parent(row.values["code"], row.parent)
+    outside = sorted({p for p in parents if p and p not in in_rows})
+    parent_ids = {**ids_by_code(uow.connection, outside), **{c: a["id"] for c, a in stored.items()}}
+    for values, parent in zip(checked, parents, strict=True):
+        if parent and parent not in parent_ids and parent not in in_rows:
+            raise _no_parent(values["code"], parent)
+        # A parent new in this call has no id yet: insert_assets sets it.
+        values["parent_id"] = parent_ids.get(parent) if parent else None
 
-    new = [row for row in checked if row.values["code"] not in stored]
-    new_ids = _insert_new(session, new, parent_ids)
-    parent_of = {new_ids[r.values["code"]]: r.values["parent_id"] for r in new}
+    new = [(v, p) for v, p in zip(checked, parents, strict=True) if v["code"] not in stored]
+    for values, _parent in new:
+        values["service_life_years"] = None  # follows the service-life tables
+    new_ids = insert_assets(uow, [v for v, _ in new], [p for _, p in new])
+    parent_ids.update(new_ids)
+    parent_of = {new_ids[v["code"]]: v["parent_id"] for v, _ in new}
     # Only a link to a parent that may have children can close a cycle: a new asset's to
     # another new one, a stored asset's changed link. A new asset has no other children.
-    linked = [new_ids[r.values["code"]] for r in new if r.parent in new_ids]
+    linked = [new_ids[v["code"]] for v, p in new if p in new_ids]
     updated: list[tuple[Mapping[Any, Any], dict[str, Any]]] = []  # (stored, its new values)
-    for row in checked:
-        old = stored.get(row.values["code"])
+    for values, parent in zip(checked, parents, strict=True):
+        old = stored.get(values["code"])
         if old is None:
             continue
-        parent_id = parent_ids[row.parent] if row.parent else None
-        now = _new_values(old, {**row.values, "parent_id": parent_id})
-        if now is not None:
-            updated.append((old, now))
-            if old["parent_id"] != parent_id:
+        values["parent_id"] = parent_ids[parent] if parent else None
+        # Its own service life, if any, is kept: neither the import nor the dialog sets it.
+        values["service_life_years"] = old["service_life_years"]
+        if any(old[k] != v for k, v in values.items()):
+            updated.append((old, values))
+            if old["parent_id"] != values["parent_id"]:
                 linked.append(old["id"])
-            parent_of[old["id"]] = parent_id
-    update_versioned(session, _TABLE, [(old["id"], old["version"], v) for old, v in updated])
-    _check_no_cycles(session, parent_of, linked)
-    _index(session, [(new_ids[r.values["code"]], r.values) for r in new], updated)
-    if new or updated:  # the map's counts follow, in this transaction
-        fold(session.connection())
+            parent_of[old["id"]] = values["parent_id"]
+    update_assets(uow.connection, updated)
+    check_no_cycles(session, parent_of, linked)
+    _written(uow, [(new_ids[v["code"]], v) for v, _ in new], updated)
 
-    uow.audit_many(
-        "create",
-        ENTITY,
-        [(new_ids[r.values["code"]], None, _snapshot(r.values, 1)) for r in new],  # v1: default
-    )
-    uow.audit_many(
-        "update",
-        ENTITY,
-        [
-            (old["id"], _snapshot(old, old["version"]), _snapshot(v, old["version"] + 1))
-            for old, v in updated
-        ],
-    )
     changed = {old["code"] for old, _ in updated}
     results = []
     for code in codes:

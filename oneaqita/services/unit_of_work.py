@@ -29,6 +29,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, bindparam, insert
 from sqlalchemy.orm import Session
 
+from oneaqita.db.bulk import BulkInsert
 from oneaqita.db.compiled import Compiled
 from oneaqita.db.pg_security import witnessed
 from oneaqita.models import AuditEntry
@@ -42,9 +43,10 @@ __all__ = ["ROW_ACTIONS", "UnitOfWork"]
 # The audit actions that stand for a change of the record's row (what a trigger records).
 ROW_ACTIONS = frozenset({"create", "update", "delete", "transition"})
 
-# Built once. Inline: no RETURNING of the new id, which on PostgreSQL would need a SELECT on
-# the log that app roles do not have (they may only add to it; oneaqita/db/pg_security.py).
-_AUDIT = insert(cast(Table, AuditEntry.__table__)).inline()
+# Built once. No RETURNING of the new id, which on PostgreSQL would need a SELECT on the log
+# that app roles do not have (they may only add to it; oneaqita/db/pg_security.py).
+_AUDIT_COLUMNS = ("at", "user_id", "actor", "action", "entity", "entity_id", "before", "after")
+_AUDIT_MANY = BulkInsert(cast(Table, AuditEntry.__table__), _AUDIT_COLUMNS)
 # One entry: compiled once, run on the driver (db/compiled.py); every column given.
 _AUDIT_ONE = Compiled(
     insert(cast(Table, AuditEntry.__table__))
@@ -106,13 +108,17 @@ class UnitOfWork:
         entries: Sequence[tuple[int, dict[str, Any] | None, dict[str, Any] | None]],
     ) -> None:
         """audit() for many records at once, (entity_id, before, after) each, in one statement
-        (for set-based use cases; still one entry per record): a Core executemany on the
-        table, no ORM objects."""
-        rows = [self._entry(action, entity, *entry) for entry in entries]
+        (for set-based use cases; still one entry per record): one driver executemany (a COPY
+        on PostgreSQL, db/bulk.py), no ORM objects, one time for them all; none where the
+        database's triggers record the rows."""
+        if not entries:
+            return
+        ids = [entry[0] for entry in entries]
+        self._change.wrote(Entity(entity), ids, created=action == "create")
         if self._recorded_by_database(action, entity):
-            rows = [row for row in rows if row["entity_id"] is None]
-        if rows:
-            self.connection.execute(_AUDIT, rows)
+            return
+        head = (utcnow(), self.actor.user_id, self.actor.login, action, str(entity))
+        _AUDIT_MANY.run(self.connection, [(*head, *entry) for entry in entries])
 
     def _recorded_by_database(self, action: str, entity: Entity) -> bool:
         """Whether a trigger records this action's row changes (then it writes no entry)."""

@@ -2,15 +2,15 @@
 dialog saves onto (by id or by key, at the version the user saw), and storing a record's
 checked values on it (add / update / leave unchanged), flushed and audited.
 
-For set-based use cases (an import's chunk of rows) the same steps in bulk, in Core
-statements without ORM objects: the stored rows of many keys (``stored_rows``, IN lists of
-at most IN_LIST literals), new rows in one executemany (``insert_rows``), changed rows in
-one executemany that checks and bumps each row's version (``update_versioned``)."""
+For set-based use cases (an import's chunk of assets) the same steps in bulk are in
+db/bulk.py: the stored rows of many keys (``KeyedRead``), new rows in one executemany or COPY
+(``BulkInsert``), changed rows checked against and bumping their version
+(``VersionedUpdate``)."""
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import Column, ColumnElement, RowMapping, Table, bindparam, insert, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from oneaqita.errors import ConcurrentEdit, NotFound
@@ -92,63 +92,3 @@ def store_values(
         on_update(uow, row, changed)
     uow.audit("update", entity, row.id, before, snapshot(row))
     return row.id, UpsertOutcome.UPDATED
-
-
-# Keys written into one IN list (below SQLite's and PostgreSQL's limits on a statement).
-IN_LIST = 500
-
-
-def key_in(
-    column: Column[Any] | InstrumentedAttribute[Any], keys: Sequence[Any]
-) -> ColumnElement[bool]:
-    """``column IN (...)`` with the keys written into the statement: a chunk's list of
-    parameters would be prepared by psycopg after a few runs, and PostgreSQL's generic plan
-    then compares every row with every parameter (a seq scan of a table not yet analysed,
-    ~120 ms a chunk at 20,000 assets) instead of hashing the list or using the index."""
-    return column.in_(bindparam("keys", list(keys), expanding=True, literal_execute=True))
-
-
-def stored_rows(
-    session: Session, table: Table, key: str, keys: Sequence[Any], columns: Sequence[str]
-) -> dict[Any, RowMapping]:
-    """The stored rows (``columns`` of them) whose ``key`` column is one of ``keys``, by key;
-    one query per IN_LIST keys."""
-    found: dict[Any, RowMapping] = {}
-    wanted = [table.c[name] for name in columns]
-    for i in range(0, len(keys), IN_LIST):
-        stmt = select(*wanted).where(key_in(table.c[key], keys[i : i + IN_LIST]))
-        for row in session.execute(stmt).mappings():
-            found[row[key]] = row
-    return found
-
-
-def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert ``rows`` (the same keys each) in one executemany; the columns' defaults fill
-    the rest (a version starts at 1)."""
-    if rows:
-        session.execute(insert(table), list(rows))
-
-
-def update_versioned(
-    session: Session, table: Table, rows: Sequence[tuple[int, int, Mapping[str, Any]]]
-) -> None:
-    """Set the values of each (id, version read, values) row (the same keys each) in one
-    executemany, bumping its version (and ``updated_at``, the column's onupdate); a row no
-    longer at the version read raises ConcurrentEdit, as the ORM's version check does."""
-    if not rows:
-        return
-    names = list(rows[0][2])
-    stmt = (
-        update(table)
-        .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
-        .values({name: bindparam(f"v_{name}") for name in names} | {"version": bindparam("b_next")})
-    )
-    params = [
-        {"b_id": row_id, "b_version": version, "b_next": version + 1}
-        | {f"v_{name}": values[name] for name in names}
-        for row_id, version, values in rows
-    ]
-    result = session.execute(stmt, params)
-    rowcount = getattr(result, "rowcount", len(rows))
-    if session.connection().dialect.supports_sane_multi_rowcount and rowcount != len(rows):
-        raise ConcurrentEdit()

@@ -42,6 +42,9 @@ from oneaqita.values import (
     cell_text,
     check_storable,
     normalize_header,
+    parse_date,
+    parse_decimal,
+    parse_int,
     quote,
     split_list,
     unprotect_formula,
@@ -93,6 +96,12 @@ class Column:
     @property
     def attr(self) -> str:
         return self.field or self.name
+
+    @property
+    def memoizable(self) -> bool:
+        """Whether a text cell always reads as the same value in this column (its parser
+        depends on the cell alone), so that an import reads each distinct text once."""
+        return self.parse in PURE_PARSERS or getattr(self.parse, "pure", False)
 
     @property
     def label(self) -> str:
@@ -162,6 +171,7 @@ def choice(
             known[value] = member
         return member
 
+    parse.pure = True  # type: ignore[attr-defined]
     return parse
 
 
@@ -183,6 +193,10 @@ def text_list(value: Cell) -> tuple[str, ...] | None:
 
 def join_list(value: Any) -> Cell:
     return "; ".join(value) if value else None
+
+
+# Parsers whose value depends on the cell alone (Column.memoizable); choice() marks its own.
+PURE_PARSERS: frozenset[Parser] = frozenset({text, parse_int, parse_decimal, parse_date, text_list})
 
 
 Stored = tuple[int, UpsertOutcome]

@@ -10,8 +10,10 @@ Rules (IMPORT-FORMAT.md):
 - A file that cannot be read at all (encoding, not a workbook, broken CSV quoting) is one error.
 - A cell the reader refused (reading.RefusedCell: too long, a formula without a saved value) is
   an error at that cell.
-- Rows are parsed as they are read (``parsing`` yields them one by one), so that the import
-  holds a chunk at a time, not the file; ``parse_file`` collects them all.
+- Rows are parsed as they are read (``parsing`` yields them KEY_BATCH at a time, their keys
+  checked together), so that the import holds a chunk at a time, not the file;
+  ``parse_file`` collects them all. A text cell is read once per distinct text in a column
+  whose parser depends on the cell alone (``_RowReader``).
 """
 
 import contextlib
@@ -21,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from oneaqita.errors import Cancelled
-from oneaqita.transfer.columns import Header, KindSpec, match_header
+from oneaqita.transfer.columns import Column, Header, KindSpec, match_header
 from oneaqita.transfer.kinds import get_kind
 from oneaqita.transfer.reading import SUFFIXES, ImportFileError, RefusedCell, Rows, read_rows
 from oneaqita.transfer.report import ImportReport, ImportRequestError, RowError
@@ -103,27 +105,64 @@ def _empty(cell: Cell | RefusedCell) -> bool:
     return not isinstance(cell, RefusedCell) and cell_text(cell) is None
 
 
-def _parse_row(
-    p: ParsedFile, line: int, cells: list[Cell | RefusedCell]
-) -> dict[str, object] | None:
-    assert p.header is not None
-    values: dict[str, object] = {}
-    failed = False
-    slots = p.header.slots
-    # A short CSV row lacks its last cells: they are empty.
-    for i, col in enumerate(slots):
-        if col is None:
-            continue
-        raw = cells[i] if i < len(cells) else None
-        try:
-            if isinstance(raw, RefusedCell):
-                raise ValueParseError(raw.ja, raw.en)
-            values[col.attr] = col.read(raw)
-        except ValueParseError as exc:
-            p.error(line, p.header.name_of(col), exc.ja, exc.en)
-            failed = True
-    for i, raw in enumerate(cells):
-        if (i >= len(slots) or slots[i] is None) and not _empty(raw):
+def _blank(cells: list[Cell | RefusedCell]) -> bool:
+    """Whether every cell of a row is empty (a row of data mostly starts with a letter or a
+    digit, which tells at once)."""
+    first = cells[0] if cells else None
+    if type(first) is str and first[:1].isalnum():
+        return False
+    return all(_empty(c) for c in cells)
+
+
+# A column's memo holds at most this many distinct texts (what it read them as).
+MEMO_SIZE = 4096
+_MISS = object()
+
+
+class _RowReader:
+    """Reads the cells of a row by the header's columns. A text cell of a column whose parser
+    depends on the cell alone (Column.memoizable) is read once per distinct text: an import
+    meets the same kinds, bodies, districts and years again and again."""
+
+    def __init__(self, header: Header) -> None:
+        self.header = header
+        self.slots = header.slots
+        self.columns: list[tuple[int, Column, str, dict[str, object] | None]] = [
+            (i, col, col.attr, {} if col.memoizable else None)
+            for i, col in enumerate(header.slots)
+            if col is not None
+        ]
+        self.unnamed = [i for i, col in enumerate(header.slots) if col is None]
+
+    def values(
+        self, p: "ParsedFile", line: int, cells: list[Cell | RefusedCell]
+    ) -> dict[str, object] | None:
+        values: dict[str, object] = {}
+        failed = False
+        count = len(cells)
+        # A short CSV row lacks its last cells: they are empty.
+        for i, col, attr, memo in self.columns:
+            raw = cells[i] if i < count else None
+            if memo is not None and type(raw) is str:
+                hit = memo.get(raw, _MISS)
+                if hit is not _MISS:
+                    values[attr] = hit
+                    continue
+            try:
+                if isinstance(raw, RefusedCell):
+                    raise ValueParseError(raw.ja, raw.en)
+                value = values[attr] = col.read(raw)
+            except ValueParseError as exc:
+                p.error(line, self.header.name_of(col), exc.ja, exc.en)
+                failed = True
+                continue
+            if memo is not None and type(raw) is str and len(memo) < MEMO_SIZE:
+                memo[raw] = value
+        extra = [i for i in self.unnamed if i < count] + list(range(len(self.slots), count))
+        for i in extra:
+            raw = cells[i]
+            if _empty(raw):
+                continue
             ja, en = (
                 (raw.ja, raw.en)
                 if isinstance(raw, RefusedCell)
@@ -131,7 +170,7 @@ def _parse_row(
             )
             p.error(line, f"{_column_letter(i + 1)}列", ja, en)
             failed = True
-    return None if failed else values
+        return None if failed else values
 
 
 def _header(p: ParsedFile, rows: Rows) -> None:
@@ -153,13 +192,22 @@ def _header(p: ParsedFile, rows: Rows) -> None:
     p.header = matched
 
 
+# Rows whose keys are looked up together among those seen before (FirstLines.first_many).
+KEY_BATCH = 500
+
+
 def _parse(
     p: ParsedFile, rows: Rows, progress: Progress | None, cancelled: CancelCheck | None
 ) -> Iterator[ParsedRow]:
+    assert p.header is not None
+    reader = _RowReader(p.header)
+    key_attrs = [col.attr for col in p.spec.key_columns()]
+    build = p.spec.build
     with FirstLines() as seen:
+        batch: list[tuple[int, dict[str, object]]] = []
         for line, cells in rows:
             p.last_line = line
-            if all(_empty(c) for c in cells):
+            if _blank(cells):
                 continue
             p.report.rows += 1
             if p.report.rows % PROGRESS_EVERY == 0:
@@ -167,17 +215,29 @@ def _parse(
                     raise Cancelled()
                 if progress:
                     progress("parse", p.report.rows, 0)
-            values = _parse_row(p, line, cells)
-            if values is None:
-                continue
-            key = tuple(values.get(col.attr) for col in p.spec.key_columns())
-            first = seen.first(key, line)
-            if first is not None:
-                p.error(
-                    line, p.key_column(), f"{first}行目と同じキーです", f"same key as line {first}"
-                )
-                continue
-            yield ParsedRow(line, p.spec.build(values))
+            values = reader.values(p, line, cells)
+            if values is not None:
+                batch.append((line, values))
+            if len(batch) >= KEY_BATCH:
+                yield from _unseen(p, seen, key_attrs, build, batch)
+                batch = []
+        yield from _unseen(p, seen, key_attrs, build, batch)
+
+
+def _unseen(
+    p: ParsedFile,
+    seen: FirstLines,
+    key_attrs: list[str],
+    build: Callable[[dict[str, object]], object],
+    batch: list[tuple[int, dict[str, object]]],
+) -> Iterator[ParsedRow]:
+    """The rows of `batch` whose key no earlier row had (an error on each of the others)."""
+    keys = [(tuple(values.get(a) for a in key_attrs), line) for line, values in batch]
+    for (line, values), first in zip(batch, seen.first_many(keys), strict=True):
+        if first is not None:
+            p.error(line, p.key_column(), f"{first}行目と同じキーです", f"same key as line {first}")
+            continue
+        yield ParsedRow(line, build(values))
 
 
 def _file_error(p: ParsedFile, exc: ImportFileError) -> None:

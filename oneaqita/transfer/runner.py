@@ -164,11 +164,13 @@ def _store_chunks(
         # A column the file leaves out keeps each stored record's value.
         records = p.spec.keep_stored(uow.session, [row.record for row in parsed], present)
         chunk = [ParsedRow(row.line, record) for row, record in zip(parsed, records, strict=True)]
-        for row, result in zip(chunk, _store_chunk(p, uow, chunk), strict=True):
-            if result is None:
-                continue
-            record_id, outcome = result
-            first = stored.first(record_id, row.line)
+        results = [
+            (row, result)
+            for row, result in zip(chunk, _store_chunk(p, uow, chunk), strict=True)
+            if result is not None
+        ]
+        firsts = stored.first_many([(result[0], row.line) for row, result in results])
+        for (row, (_record_id, outcome)), first in zip(results, firsts, strict=True):
             if first is not None:
                 p.error(
                     row.line,

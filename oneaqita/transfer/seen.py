@@ -8,10 +8,12 @@ compared by its repr(), which is distinct for the values keys hold (text, number
 """
 
 import sqlite3
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from types import TracebackType
 
 __all__ = ["FirstLines"]
+
+IN_LIST = 500  # keys asked for in one statement (SQLite allows 32,766 parameters)
 
 
 class FirstLines:
@@ -32,6 +34,30 @@ class FirstLines:
             return None
         (first,) = self._db.execute("SELECT line FROM seen WHERE key = ?", (text,)).fetchone()
         return int(first)
+
+    def first_many(self, items: Sequence[tuple[Hashable, int]]) -> list[int | None]:
+        """``first`` for each (key, line) in turn, in two statements per IN_LIST items."""
+        found: list[int | None] = []
+        for i in range(0, len(items), IN_LIST):
+            found.extend(self._first_few(items[i : i + IN_LIST]))
+        return found
+
+    def _first_few(self, items: Sequence[tuple[Hashable, int]]) -> list[int | None]:
+        texts = [repr(key) for key, _line in items]
+        marks = ", ".join("?" * len(set(texts)))
+        known: dict[str, int] = dict(
+            self._db.execute(f"SELECT key, line FROM seen WHERE key IN ({marks})", list(set(texts)))
+        )
+        found: list[int | None] = []
+        new: list[tuple[str, int]] = []
+        for text, (_key, line) in zip(texts, items, strict=True):
+            first = known.get(text)
+            found.append(first)
+            if first is None:
+                known[text] = line
+                new.append((text, line))
+        self._db.executemany("INSERT INTO seen VALUES (?, ?)", new)
+        return found
 
     def close(self) -> None:
         self._db.close()

@@ -1,6 +1,7 @@
 """The asset import benchmark's file (an export's columns, pipes under manholes, the parents
 in the file) and its baseline: the same rows inserted by a raw ``executemany`` through
-sqlite3 / psycopg, with nothing checked and nothing audited."""
+sqlite3 / psycopg, with nothing checked and nothing audited; and the same assets each moved
+to another district, for the update."""
 
 import sqlite3
 import time
@@ -39,6 +40,14 @@ def asset_rows(rows: int) -> list[list[str]]:
 
 def assets_file(path: Path, rows: int) -> Path:
     return write_csv(path, [HEADER, *asset_rows(rows)])
+
+
+def moved_file(path: Path, rows: int) -> Path:
+    """The assets of assets_file, each in another district (every row an update)."""
+    body = asset_rows(rows)
+    for row in body:
+        row[3] = f"{row[3]}東"
+    return write_csv(path, [HEADER, *body])
 
 
 _COLUMNS = ("code", "kind", "owner_id", "district", "installed_year", "material",
