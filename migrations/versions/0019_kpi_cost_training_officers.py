@@ -109,9 +109,7 @@ def downgrade() -> None:
     work_types = sa.table("work_types", sa.column("code"))
     orders = sa.table("work_orders", sa.column("type"))
     used = sa.select(orders.c.type).where(orders.c.type == TRAINING[0])
-    op.execute(
-        work_types.delete().where(work_types.c.code == TRAINING[0], ~sa.exists(used))
-    )
+    op.execute(work_types.delete().where(work_types.c.code == TRAINING[0], ~sa.exists(used)))
     with op.batch_alter_table("people") as batch:
         batch.drop_column("officer")
     with op.batch_alter_table("work_orders") as batch:
