@@ -48,7 +48,7 @@ def cost_reduction(rng: random.Random, wo_type: str) -> int:
         return 0
     low, high = WORKS_YEN[wo_type]
     share_low, share_high = SHARE[wo_type]
-    return round(rng.uniform(low, high) * rng.uniform(share_low, share_high), -3)
+    return int(round(rng.uniform(low, high) * rng.uniform(share_low, share_high), -3))
 
 
 Create = Callable[[date, str, str, int | None], None]

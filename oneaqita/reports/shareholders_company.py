@@ -206,7 +206,11 @@ def _counts(session: Session, on: date) -> Counts:
     for org_kind, kind, officer, n in session.execute(stmt):
         origin = _ORIGIN_OF_KIND.get(OrganizationKind(org_kind))
         if origin is not None:
-            key = (origin, SecondmentKind(kind), bool(officer))
+            key: tuple[str, SecondmentKind | None, bool] = (
+                origin,
+                SecondmentKind(kind),
+                bool(officer),
+            )
             out[key] = out.get(key, 0) + int(n)
     end_of_day = datetime.combine(on + timedelta(days=1), time(), _JST)
     own = session.execute(
@@ -216,8 +220,8 @@ def _counts(session: Session, on: date) -> Counts:
         .group_by(Person.officer)
     )
     for officer, n in own:
-        key = (OWN_ORIGIN, None, bool(officer))
-        out[key] = out.get(key, 0) + int(n)
+        out_key: tuple[str, SecondmentKind | None, bool] = (OWN_ORIGIN, None, bool(officer))
+        out[out_key] = out.get(out_key, 0) + int(n)
     return out
 
 

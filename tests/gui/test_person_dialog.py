@@ -30,8 +30,11 @@ def _open(qtbot, page: PeoplePage) -> PersonDialog:  # type: ignore[no-untyped-d
 
 
 def test_an_officer_is_ticked_stored_and_shown(
-    qtbot, qapp, page: PeoplePage, demo_db: Database
-) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    qtbot,
+    qapp,
+    page: PeoplePage,  # noqa: F811
+    demo_db: Database,
+) -> None:  # type: ignore[no-untyped-def]
     setup_fonts(qapp)  # the picture shows kanji, not boxes
     _select(qtbot, page, "E0002")
     assert page.card_pane.values["officer"].text() == "職員"
