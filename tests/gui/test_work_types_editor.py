@@ -32,7 +32,7 @@ def catalogue(qtbot, demo_db: Database, actor: Actor) -> WorkTypeCatalogueDialog
     dialog = WorkTypeCatalogueDialog(demo_db, actor)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 15 and running_operations() == 0)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 16 and running_operations() == 0)
     return dialog
 
 
@@ -63,7 +63,7 @@ def test_the_menu_offers_the_editor_to_administrators_only(
 
 def test_lists_the_catalogue_in_its_order(catalogue: WorkTypeCatalogueDialog) -> None:
     assert _codes(catalogue)[:2] == ["strategy", "stock_plan"]
-    assert _codes(catalogue)[-1] == "emergency"
+    assert _codes(catalogue)[-1] == "training"  # added by migration 0019, after the others
     row = _codes(catalogue).index("inspection")
     texts = [catalogue.table.item(row, c).text() for c in range(7)]
     assert texts == ["inspection", "点検", "Inspection", "現場作業", "必要", "110", "使用中"]
@@ -175,7 +175,7 @@ def test_screenshot_of_the_editor(
     catalogue = WorkTypeCatalogueDialog(demo_db, actor)
     qtbot.addWidget(catalogue)
     catalogue.show()
-    qtbot.waitUntil(lambda: catalogue.table.rowCount() == 15 and running_operations() == 0)
+    qtbot.waitUntil(lambda: catalogue.table.rowCount() == 16 and running_operations() == 0)
     catalogue.select_code("inspection")
     catalogue.edit_button.click()
     assert catalogue.editor is not None
