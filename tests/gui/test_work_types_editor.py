@@ -76,7 +76,7 @@ def test_adding_a_type_with_a_refusal_at_the_field_then_saved(
     catalogue.add_button.click()
     editor = catalogue.editor
     assert isinstance(editor, WorkTypeDialog)
-    assert editor.sort_spin.value() == 160  # after the last one
+    assert editor.sort_spin.value() == 170  # after the last one (training, 160)
     editor.code_edit.setText("Pump-Check")
     editor.name_edit.setText("ポンプ点検")
     editor.name_en_edit.setText("Pump check")
@@ -155,7 +155,7 @@ def test_deactivating_asks_first_and_can_be_undone(
 def test_the_work_order_list_filters_by_the_catalogue(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     page = window.work_orders
     combo = page.filter_bar.type_combo
-    qtbot.waitUntil(lambda: combo.count() == 16, timeout=5000)
+    qtbot.waitUntil(lambda: combo.count() == 17, timeout=5000)
     assert [combo.itemText(i) for i in range(3)] == [
         "すべての作業種別",
         "経営戦略策定支援",
@@ -199,7 +199,7 @@ def test_names_show_in_the_ui_language(english, qtbot, window: MainWindow) -> No
     other = MainWindow(window._db, window._actor)
     qtbot.addWidget(other)
     combo = other.work_orders.filter_bar.type_combo
-    qtbot.waitUntil(lambda: combo.count() == 16, timeout=5000)
+    qtbot.waitUntil(lambda: combo.count() == 17, timeout=5000)
     assert [combo.itemText(i) for i in range(3)] == [
         "All work types",
         "Management strategy support",
