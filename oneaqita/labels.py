@@ -117,6 +117,8 @@ LABELS: Mapping[type[enum.Enum], Mapping[enum.Enum, Label]] = {
         Kpi.ORDERS_ACCEPTED: L("検収件数", "Work orders accepted"),
         Kpi.PLANS_DELIVERED: L("計画・戦略策定件数", "Plans delivered"),
         Kpi.TRAINING_HOURS: L("研修時間", "Training hours"),
+        Kpi.TRAININGS_HELD: L("研修・講習会の開催", "Training courses held"),
+        Kpi.COST_REDUCTION: L("コスト縮減額", "Cost reduction"),
     },
     Role: {
         Role.ADMIN: L("管理者", "administrator"),

@@ -22,6 +22,11 @@ DURATION_DAYS = {
     T.CLEANING: (1, 10),
     T.REPAIR: (5, 40),
     T.EMERGENCY: (0, 3),
+    T.DESIGN_REVIEW: (10, 30),
+    T.ESTIMATE: (5, 20),
+    T.TRAINING: (0, 1),
+    T.STRATEGY: (60, 150),
+    T.STOCK_PLAN: (60, 150),
 }
 Move = tuple[WorkOrderStatus, date]
 

@@ -3,6 +3,12 @@
 Secondments run in terms that start in April (or at the founding, or mid-year for a few),
 last two or three years and are often renewed; each person's terms follow one another, so
 no two of them ever overlap.
+
+The officers (役員): the manager (person 1, an own hire) as 取締役, the first person from
+the prefecture and the first from a partner firm seconded both at the end of the last full
+fiscal year and on the data set's last day, as
+代表取締役社長 and 取締役 (their secondment's 役職 says so). Chosen by rule, not drawn, so
+that every other demo value stays as it was.
 """
 
 from __future__ import annotations  # array[int] is not subscriptable before 3.12
@@ -15,7 +21,7 @@ from datetime import date, timedelta
 from sqlalchemy import Connection, insert, select
 
 from oneaqita.demo.batches import BulkInserter, table_of
-from oneaqita.demo.dates import DemoCalendar, at_jst
+from oneaqita.demo.dates import DemoCalendar, at_jst, fiscal_year_end
 from oneaqita.demo.names import (
     FAMILY_NAMES,
     GIVEN_NAMES,
@@ -134,7 +140,10 @@ MONTHLY_COST = {
     "技術員": 420_000,
     "主任技術員": 520_000,
     "技術課長": 680_000,
+    "代表取締役社長": 950_000,
+    "取締役": 820_000,
 }
+PRESIDENT, DIRECTOR = "代表取締役社長", "取締役"
 
 
 def _monthly_cost(position: str, secondment_id: int) -> int:
@@ -161,6 +170,10 @@ def load_staff(
     names: dict[int, tuple[str, str]] = {}  # person id → (display name, login stem)
     namesakes: dict[str, int] = {}  # login stem → people with that name so far
     sec_id = 0
+    posts = {orgs.prefecture.id: PRESIDENT, **dict.fromkeys(orgs.partner_ids, DIRECTOR)}
+    officers_from: set[str] = set()  # the sides whose officer is chosen: one each
+    # An officer is in office at the end of the last full fiscal year and on the last day.
+    officer_days = (fiscal_year_end(cal.fiscal_years[0]), cal.as_of)
     for pid in range(1, people_count(scale) + 1):
         family, given = rng.choice(FAMILY_NAMES), rng.choice(GIVEN_NAMES)
         stem = f"{family[2]}.{given[2]}"
@@ -177,6 +190,15 @@ def load_staff(
         terms = [] if home == orgs.company_id else _terms(cal, rng, home in orgs.partner_ids)
         joined = at_jst(terms[0][1] - timedelta(days=14), 9 * 60) if terms else registered
         joined = max(joined, registered)
+        post = posts.get(home)
+        side = "partner" if home in orgs.partner_ids else "prefecture"
+        officer = pid == 1 or (
+            post is not None
+            and side not in officers_from
+            and all(_covered(terms, day) for day in officer_days)
+        )
+        if officer and pid != 1:
+            officers_from.add(side)
         out.add(
             people,
             {
@@ -187,6 +209,7 @@ def load_staff(
                 "home_organization_id": home,
                 "email": f"{local}@{MAIL_DOMAIN}",
                 "phone": f"内線{2000 + pid}",
+                "officer": officer,
                 "version": 1,
                 "created_at": joined,
                 "updated_at": joined,
@@ -198,6 +221,8 @@ def load_staff(
                 out.add(quals, {"person_id": pid, "name": qual})
         positions = PARTNER_POSITIONS if home in orgs.partner_ids else PUBLIC_POSITIONS
         position = _weighted(rng, positions)
+        if officer and post is not None:
+            position = post
         for kind, start, end in terms:
             sec_id += 1
             stamp = max(at_jst(start - timedelta(days=10), 10 * 60), registered)
@@ -229,6 +254,10 @@ def load_staff(
     counts = dict(out.counts)
     counts["users"] = user_count
     return StaffIndex(periods, tuple(months), users), counts
+
+
+def _covered(terms: list[Term], day: date) -> bool:
+    return any(s <= day and (e is None or e >= day) for _, s, e in terms)
 
 
 def _month_bounds(data_start: date, m: int) -> tuple[int, int]:

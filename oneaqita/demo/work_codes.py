@@ -1,4 +1,4 @@
-"""The codes of the catalogue's field work that the demo's generated work orders have (the
+"""The codes of the catalogue's work types that the demo's generated work orders have (the
 catalogue itself, with names, is in the database: oneaqita.services.work_types)."""
 
 
@@ -8,3 +8,9 @@ class T:
     CLEANING = "cleaning"
     REPAIR = "repair"
     EMERGENCY = "emergency"
+    # The office services the demo adds a few of (demo/office_work.py).
+    DESIGN_REVIEW = "design_review"
+    ESTIMATE = "estimate"
+    TRAINING = "training"
+    STRATEGY = "strategy"
+    STOCK_PLAN = "stock_plan"

@@ -25,10 +25,11 @@ from oneaqita.demo.contracts import WORK_MIX, ContractInfo
 from oneaqita.demo.dates import DemoCalendar, at_jst, fiscal_year_of, reiwa, working_days
 from oneaqita.demo.findings import findings_of
 from oneaqita.demo.lifecycle import Life, plan_life
+from oneaqita.demo.office_work import add_office_work, office_rng
 from oneaqita.demo.scope import Scope, choose_scope
 from oneaqita.demo.staff import INDEX_MONTHS, StaffIndex
 from oneaqita.demo.work_codes import T
-from oneaqita.models import Finding, WorkOrder, WorkOrderEvent, WorkOrderStatus
+from oneaqita.models import AssetKind, Finding, WorkOrder, WorkOrderEvent, WorkOrderStatus
 from oneaqita.models import work_order_assets as wo_assets
 from oneaqita.models import work_order_assignees as wo_people
 
@@ -149,6 +150,27 @@ class _Orders:
         people = self._assignees(life.planned_start, life.planned_end)
         self._write(f"WO-{fy}-{self.numbers[fy]:06d}", contract, wo_type, scope, life, people)
 
+    def create_office(self, created: date, wo_type: str, title: str, cost: int | None) -> None:
+        """One office order (demo/office_work.py): no assets, its assignees book no hours,
+        the コスト縮減額 once the check is done."""
+        rng = self.rng
+        start = created + timedelta(days=rng.randint(3, 20))
+        live, weights = self._contracts_at(start)
+        if not live:
+            return
+        contract = rng.choices(live, weights=weights)[0]
+        span = (contract.start, contract.end)
+        life = plan_life(rng, wo_type, created, start, span, self.cal.as_of)
+        self.made += 1
+        self.statuses[life.status] = self.statuses.get(life.status, 0) + 1
+        fy = fiscal_year_of(created)
+        self.numbers[fy] = self.numbers.get(fy, 0) + 1
+        people = self._assignees(life.planned_start, life.planned_end)
+        done = life.status in (S.COMPLETED, S.ACCEPTED)
+        scope = Scope(title, range(0), AssetKind.PIPE)
+        number = f"WO-{fy}-{self.numbers[fy]:06d}"
+        self._write(number, contract, wo_type, scope, life, people, cost if done else None)
+
     def _write(
         self,
         number: str,
@@ -157,6 +179,7 @@ class _Orders:
         scope: Scope,
         life: Life,
         people: list[int],
+        cost_reduction_yen: int | None = None,
     ) -> None:
         rng, out, wid = self.rng, self.out, self.made
         events = self._events(wid, life, people)
@@ -191,6 +214,7 @@ class _Orders:
                 "actual_end": life.day_of(S.COMPLETED),
                 "accepted_on": accepted_on,
                 "acceptance_ref": acceptance_ref,
+                "cost_reduction_yen": cost_reduction_yen,
                 "note": rng.choice(ORDER_NOTES) if rng.random() < 0.12 else None,
                 "assignee_names": "",  # filled with the search index (oneaqita.search)
                 "version": 1,
@@ -204,7 +228,7 @@ class _Orders:
             out.add(self.tables[1], {"work_order_id": wid, "asset_id": asset_id})
         for person_id in people:
             out.add(self.tables[2], {"work_order_id": wid, "person_id": person_id})
-        worked = life.work_days()
+        worked = life.work_days() if scope.asset_ids else None  # office work: no hours
         if worked is not None:
             first, last = worked[0].toordinal(), worked[1].toordinal()
             for person_id in people:
@@ -307,6 +331,8 @@ def load_work_orders(
     for status in (S.DRAFT, S.IN_PROGRESS):
         if status not in orders.statuses:
             orders.create(cal.as_of, hold=status)
+    orders.rng = office_rng(rng)  # the field work's draws stay as they were
+    add_office_work(orders.rng, days, scale, orders.create_office)
     orders.out.close()
     counts = dict(orders.out.counts)
     return orders.work, counts

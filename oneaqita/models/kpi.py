@@ -10,7 +10,7 @@ from oneaqita.models.base import Base, IdMixin, VersionedMixin, str_enum
 
 
 class Kpi(enum.StrEnum):
-    """The measures whose 実績 the data computes (oneaqita/reports/kpi_figures.py says how)."""
+    """The measures whose 実績 the data computes (oneaqita/reports/shareholders_kpi.py says how)."""
 
     KM_INSPECTED = "km_inspected"  # 点検・調査延長 (km)
     KM_URGENCY_I = "km_urgency_i"  # 緊急度I と判定した延長 (km)
@@ -19,6 +19,8 @@ class Kpi(enum.StrEnum):
     ORDERS_ACCEPTED = "orders_accepted"  # 検収された作業 (件)
     PLANS_DELIVERED = "plans_delivered"  # 計画・戦略策定の完了 (件)
     TRAINING_HOURS = "training_hours"  # 研修 (時間)
+    TRAININGS_HELD = "trainings_held"  # 研修・講習会の開催 (回)
+    COST_REDUCTION = "cost_reduction"  # コスト縮減額 (千円)
 
 
 class KpiTarget(IdMixin, VersionedMixin, Base):

@@ -4,7 +4,7 @@ import enum
 from datetime import date
 from typing import Any
 
-from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String, or_
+from sqlalchemy import BigInteger, Boolean, CheckConstraint, ForeignKey, Integer, String, or_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql import ColumnElement
 
@@ -27,6 +27,9 @@ class Person(IdMixin, VersionedMixin, Base):
     home_organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
     email: Mapped[str | None] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(40))
+    # 役員 (代表取締役, 取締役, 監査役 …) rather than staff, whichever body sent them: the
+    # report's 職員の状況 shows the two apart (reports/shareholders_company.py).
+    officer: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     home_organization: Mapped[Organization] = relationship()
     qualifications: Mapped[list["PersonQualification"]] = relationship(

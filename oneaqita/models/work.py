@@ -152,6 +152,9 @@ class WorkOrder(IdMixin, VersionedMixin, Base):
     # Set when the client accepts the finished work (検収): the day and its reference.
     accepted_on: Mapped[date | None]
     acceptance_ref: Mapped[str | None] = mapped_column(String(100))
+    # コスト縮減額: the yen a design check, cost estimate or supervision took off the design
+    # or estimate submitted to it (services/cost_reduction.py), the KPI's basis.
+    cost_reduction_yen: Mapped[int | None] = mapped_column(BigInteger)
     # Derived by oneaqita.search.reindex_work_orders from the assignees, the contract and its
     # client, so that lists show and sort by them off one table's indexes: a join per row
     # made a deep page sorted by client take seconds at 500,000 orders.

@@ -13,9 +13,10 @@ Definitions:
 - 職員の状況 on a day: every secondment active that day, by origin — 県派遣 (from the
   prefecture), 市町村派遣 (from a city, town or village), 民間出向 (from a partner firm) —
   and by kind (在籍派遣, 退職派遣, 出向); 固有職員 (own hires) are the people whose home is
-  the company and who were registered by the end of that day (Japan time). The data records
-  no officers (役員) apart from staff, so the table shows staff only. The same day a year
-  earlier beside it.
+  the company and who were registered by the end of that day (Japan time). Each origin is
+  split into officers (役員: the person's ``officer`` flag, whichever body sent them) and
+  staff (職員). The same day a year earlier beside it, officers and staff apart too; the flag
+  is the person's as it stands now (the data keeps no history of it).
 """
 
 from dataclasses import dataclass
@@ -148,6 +149,17 @@ class StaffRow:
     by_kind: tuple[int, int, int]  # 在籍派遣, 退職派遣, 出向 (own hires: all 0)
     total: int
     previous_total: int
+    officers: int = 0  # 役員 among ``total``
+    previous_officers: int = 0
+
+    @property
+    def staff(self) -> int:
+        """職員: the row's people who are not officers."""
+        return self.total - self.officers
+
+    @property
+    def previous_staff(self) -> int:
+        return self.previous_total - self.previous_officers
 
 
 @dataclass(frozen=True)
@@ -164,44 +176,80 @@ class StaffFigures:
     def previous_total(self) -> int:
         return sum(r.previous_total for r in self.rows)
 
+    @property
+    def officers(self) -> int:
+        return sum(r.officers for r in self.rows)
 
-def _counts(session: Session, on: date) -> dict[tuple[str, SecondmentKind | None], int]:
+    @property
+    def previous_officers(self) -> int:
+        return sum(r.previous_officers for r in self.rows)
+
+    def kind_total(self, index: int) -> int:
+        """The people of one kind (0 在籍派遣, 1 退職派遣, 2 出向) over every origin."""
+        return sum(r.by_kind[index] for r in self.rows)
+
+
+Counts = dict[tuple[str, SecondmentKind | None, bool], int]
+
+
+def _counts(session: Session, on: date) -> Counts:
+    """People on ``on`` by (origin, secondment kind or None for own hires, officer)."""
     stmt = (
-        select(Organization.kind, Secondment.kind, func.count())
+        select(Organization.kind, Secondment.kind, Person.officer, func.count())
         .select_from(Secondment)
         .join(Organization, Organization.id == Secondment.from_organization_id)
+        .join(Person, Person.id == Secondment.person_id)
         .where(active_on(Secondment, on))
-        .group_by(Organization.kind, Secondment.kind)
+        .group_by(Organization.kind, Secondment.kind, Person.officer)
     )
-    out: dict[tuple[str, SecondmentKind | None], int] = {}
-    for org_kind, kind, n in session.execute(stmt):
+    out: Counts = {}
+    for org_kind, kind, officer, n in session.execute(stmt):
         origin = _ORIGIN_OF_KIND.get(OrganizationKind(org_kind))
         if origin is not None:
-            key = (origin, SecondmentKind(kind))
+            key: tuple[str, SecondmentKind | None, bool] = (
+                origin,
+                SecondmentKind(kind),
+                bool(officer),
+            )
             out[key] = out.get(key, 0) + int(n)
     end_of_day = datetime.combine(on + timedelta(days=1), time(), _JST)
-    own = session.scalar(
-        select(func.count())
-        .select_from(Person)
+    own = session.execute(
+        select(Person.officer, func.count())
         .join(Organization, Organization.id == Person.home_organization_id)
         .where(Organization.kind == OrganizationKind.COMPANY, Person.created_at < end_of_day)
+        .group_by(Person.officer)
     )
-    out[(OWN_ORIGIN, None)] = int(own or 0)
+    for officer, n in own:
+        out_key: tuple[str, SecondmentKind | None, bool] = (OWN_ORIGIN, None, bool(officer))
+        out[out_key] = out.get(out_key, 0) + int(n)
     return out
 
 
+def _sum(counts: Counts, origin: str, officers_only: bool = False) -> int:
+    return sum(
+        n for (o, _, officer), n in counts.items() if o == origin and (officer or not officers_only)
+    )
+
+
 def staff_figures(db: Database, on: date) -> StaffFigures:
-    """The staff by origin and kind on ``on`` and a year earlier (the module's definitions)."""
+    """The staff by origin and kind, officers and staff apart, on ``on`` and a year earlier
+    (the module's definitions)."""
     previous_on = _year_earlier(on)
     with db.read() as session:
         now, before = _counts(session, on), _counts(session, previous_on)
     rows = []
     for origin in ORIGINS:
-        kinds = (now.get((origin, k), 0) for k in KINDS)
-        by_kind = tuple(kinds)
-        total = sum(by_kind) + now.get((origin, None), 0)
-        previous = sum(v for (o, _), v in before.items() if o == origin)
-        rows.append(StaffRow(origin, (by_kind[0], by_kind[1], by_kind[2]), total, previous))
+        kinds = [sum(now.get((origin, k, o), 0) for o in (False, True)) for k in KINDS]
+        rows.append(
+            StaffRow(
+                origin,
+                (kinds[0], kinds[1], kinds[2]),
+                _sum(now, origin),
+                _sum(before, origin),
+                _sum(now, origin, officers_only=True),
+                _sum(before, origin, officers_only=True),
+            )
+        )
     return StaffFigures(on, previous_on, tuple(rows))
 
 

@@ -156,14 +156,21 @@ def company(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
 
 def staff(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
     s, st = styles(), f.staff
-    rows = [["区分", "在籍派遣", "退職派遣", "出向", "計", "前年同日", "増減"]]
+    rows = [
+        ["区分", "今期末", "", "", "うち派遣・出向の形態", "", "", "前年同日", "", "", "増減"],
+        ["", "役員", "職員", "計", "在籍派遣", "退職派遣", "出向", "役員", "職員", "計", ""],
+    ]
     for r in st.rows:
         kinds = [NONE, NONE, NONE] if r.origin == "固有職員" else [count(n) for n in r.by_kind]
         rows.append(
             [
                 r.origin,
-                *kinds,
+                count(r.officers),
+                count(r.staff),
                 count(r.total),
+                *kinds,
+                count(r.previous_officers),
+                count(r.previous_staff),
                 count(r.previous_total),
                 change(r.total, r.previous_total),
             ]
@@ -171,26 +178,34 @@ def staff(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
     rows.append(
         [
             "合計",
-            count(sum(r.by_kind[0] for r in st.rows)),
-            count(sum(r.by_kind[1] for r in st.rows)),
-            count(sum(r.by_kind[2] for r in st.rows)),
+            count(st.officers),
+            count(st.total - st.officers),
             count(st.total),
+            *(count(st.kind_total(i)) for i in range(3)),
+            count(st.previous_officers),
+            count(st.previous_total - st.previous_officers),
             count(st.previous_total),
             change(st.total, st.previous_total),
         ]
     )
-    style = table_style(1, 9, right=range(1, 7))
+    style = table_style(2, 9, right=range(1, 11))
+    for first, last in ((0, 0), (10, 10)):
+        style.add("SPAN", (first, 0), (last, 1))
+    for first, last in ((1, 3), (4, 6), (7, 9)):
+        style.add("SPAN", (first, 0), (last, 0))
     style.add("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), HEADER_GREY)
     return [
         *heading(numbers, "staff"),
         Paragraph(
-            f"{to_wareki(st.on)}現在の職員数 (前年同日 {to_wareki(st.previous_on)})", s.heading
+            f"{to_wareki(st.on)}現在の役員・職員数 (前年同日 {to_wareki(st.previous_on)})",
+            s.heading,
         ),
-        data_table(rows, [40 * mm] + [23 * mm] * 6, 1, style),
+        data_table(rows, [26 * mm] + [14.4 * mm] * 10, 2, style),
         Paragraph(
             "県派遣・市町村派遣は公益的法人等派遣法による派遣 (在籍派遣は派遣元の職を保ったまま、"
             "退職派遣は派遣元を退職して当社に採用)、出向は民間株主からの在籍出向、固有職員は当社が"
-            "直接雇用する職員です。データには役員と職員の区別がないため、職員のみを示します。",
+            "直接雇用する職員です。役員は代表取締役・取締役・監査役など (派遣・出向による者を含み、"
+            "前年同日も現在の役員の区分によります)、職員はそれ以外の者です。",
             s.small,
         ),
         Spacer(1, 6 * mm),

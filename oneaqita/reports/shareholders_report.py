@@ -39,7 +39,7 @@ from oneaqita.reports.shareholders_front import (
     key_figures,
     staff,
 )
-from oneaqita.reports.shareholders_kpi import NOT_COMPUTED
+from oneaqita.reports.shareholders_kpi import KPI_NOTE
 from oneaqita.reports.statement_report import (
     body_section,
     condition_table,
@@ -47,6 +47,7 @@ from oneaqita.reports.statement_report import (
     outlook_note,
     past_life_table,
 )
+from oneaqita.services.kpi_targets import kpi_places
 
 __all__ = ["SECTIONS", "TITLE", "render_shareholders_pdf"]
 
@@ -102,7 +103,7 @@ def _kpi(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
         ["指標", "単位", f"目標 ({f.period.fiscal_year}年度)", "実績", "達成率", "前年同期実績"]
     ]
     for k in f.kpis:
-        places = 0 if k.unit == "件" else 2
+        places = kpi_places(k.kpi)
         fmt = f"{{:,.{places}f}}"
         target = NONE if k.target is None else fmt.format(k.target)
         rows.append(
@@ -128,15 +129,7 @@ def _kpi(f: ShareholdersFigures, numbers: PageNumbers) -> list[Flowable]:
             1,
             table_style(1, 9, right=(2, 3, 4, 5)),
         ),
-        Paragraph(
-            "目標は年度ごとに管理職が設定した値、実績はデータから集計した値、達成率 = 実績 ÷ 目標。"
-            "点検・調査延長: 期間内に完了した点検・TVカメラ調査の対象管路。緊急度別延長: 期間内に"
-            "調査した管路のうち、最新の調査の判定がその緊急度のもの。検収件数: 期間内に検収された"
-            "作業。計画・戦略策定件数: 完了した経営戦略策定支援・ストックマネジメント計画策定。"
-            f"研修時間: 研修として記録された時間。{quarter}"
-            f"{'・'.join(NOT_COMPUTED)}は、算定の基礎となるデータを記録していないため掲載していません。",
-            s.small,
-        ),
+        Paragraph(KPI_NOTE + quarter, s.small),
         PageBreak(),
     ]
 

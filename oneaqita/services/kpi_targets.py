@@ -1,12 +1,13 @@
 """KPI targets: the 目標 a manager sets per fiscal year for each KPI of the report to the
-shareholders (its 実績 the data computes: oneaqita/reports/kpi_figures.py).
+shareholders (its 実績 the data computes: oneaqita/reports/shareholders_kpi.py).
 
 Rules enforced here:
 
 - One target per fiscal year and KPI (the key); setting it again corrects it, clearing it
   (no value) removes it. Every write is audited with the value before and after.
 - A fiscal year is 2000 to 2200 (a column check as well). A target is a number zero or more
-  that its column holds (12 digits, 2 places): km and hours to 0.01, counts (件) whole. Text
+  that its column holds (12 digits, 2 places): km and hours to 0.01, counts (件, 回) and the
+  cost reduction (千円) whole. Text
   is read as the spreadsheets write numbers ("1,234.5", full-width digits); anything else —
   control characters, a formula, "1e400", "NaN", true/false — is refused naming the KPI.
 - The editor sends the version of each target it showed (None: it showed none); a target
@@ -39,6 +40,7 @@ __all__ = [
     "LAST_FISCAL_YEAR",
     "KpiTargetRow",
     "TargetValue",
+    "kpi_places",
     "kpi_targets",
     "kpi_unit",
     "parse_target",
@@ -48,8 +50,14 @@ __all__ = [
 
 ENTITY = Entity.KPI_TARGETS
 FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR = 2000, 2200
-COUNT_KPIS = frozenset({Kpi.ORDERS_ACCEPTED, Kpi.PLANS_DELIVERED})
-_UNITS = {Kpi.ORDERS_ACCEPTED: "件", Kpi.PLANS_DELIVERED: "件", Kpi.TRAINING_HOURS: "時間"}
+COUNT_KPIS = frozenset({Kpi.ORDERS_ACCEPTED, Kpi.PLANS_DELIVERED, Kpi.TRAININGS_HELD})
+_UNITS = {
+    Kpi.ORDERS_ACCEPTED: "件",
+    Kpi.PLANS_DELIVERED: "件",
+    Kpi.TRAINING_HOURS: "時間",
+    Kpi.TRAININGS_HELD: "回",
+    Kpi.COST_REDUCTION: "千円",
+}
 _CENT = Decimal("0.01")
 
 TargetValue = Decimal | int | str | None
@@ -63,8 +71,14 @@ class KpiTargetRow:
 
 
 def kpi_unit(kpi: Kpi) -> str:
-    """The unit a KPI is counted in: km, 件 or 時間."""
+    """The unit a KPI is counted in: km, 件, 回, 時間 or 千円."""
     return _UNITS.get(kpi, "km")
+
+
+def kpi_places(kpi: Kpi) -> int:
+    """The decimal places a KPI's target and 実績 are shown with: counts and 千円 whole,
+    km and hours to 0.01."""
+    return 0 if kpi in COUNT_KPIS or kpi is Kpi.COST_REDUCTION else 2
 
 
 def _refuse(kpi: Kpi, why_ja: str, why_en: str) -> ValidationError:
@@ -94,6 +108,10 @@ def parse_target(kpi: Kpi, value: TargetValue) -> Decimal | None:
         raise _refuse(kpi, f"が大きすぎます ({problem[0]})。", f"is too large ({problem[1]}).")
     if kpi in COUNT_KPIS and number != number.to_integral_value():
         raise _refuse(kpi, "は件数です。整数で入力してください。", "is a count: a whole number.")
+    if kpi is Kpi.COST_REDUCTION and number != number.to_integral_value():
+        raise _refuse(
+            kpi, "は千円単位です。整数で入力してください。", "is in thousand yen: a whole number."
+        )
     try:
         rounded = number.quantize(_CENT)
     except InvalidOperation as exc:  # pragma: no cover - the range check keeps it small

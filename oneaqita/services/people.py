@@ -6,6 +6,8 @@ Rules enforced here:
   organization is given by code or exact Japanese name and must exist.
 - An e-mail address, when given, looks like one: one "@", something before it, a domain with
   a dot after it, no spaces and no list separators ("," ";"), at most 200 characters.
+- A person is an officer (役員: 代表取締役, 取締役, 監査役 …) or staff (職員), whichever body
+  sent them; only True or False is taken [officer].
 - Storing a person replaces the qualifications with the given set (names trimmed, each once).
 - Administrators, managers and coordinators change people (a secondment, which they may
   record, needs its person first).
@@ -92,7 +94,23 @@ def _qualifications(names: tuple[str, ...]) -> set[str]:
     return found
 
 
-_SNAPSHOT_FIELDS = ("employee_no", "name", "name_kana", "home_organization_id", "email", "phone")
+_SNAPSHOT_FIELDS = (
+    "employee_no",
+    "name",
+    "name_kana",
+    "home_organization_id",
+    "email",
+    "phone",
+    "officer",
+)
+
+
+def _officer(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValidationError(
+            "役員か職員かを選んでください。", "Say whether the person is an officer.", "officer"
+        )
+    return value
 
 
 def snapshot(person: Person) -> dict[str, Any]:
@@ -127,6 +145,7 @@ def _checked(
         ).id,
         "email": _email(data.email),
         "phone": optional_text(data.phone, "phone", "電話番号", "Phone", 40),
+        "officer": _officer(data.officer),
     }
     return values, _qualifications(data.qualifications)
 

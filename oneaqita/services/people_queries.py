@@ -91,6 +91,7 @@ class PersonCard:
     version: int
     qualifications: list[str]
     secondments: list[SecondmentLine]  # oldest first
+    officer: bool = False  # 役員, else 職員
 
 
 def active_on(secondment: Any, on: date) -> Any:
@@ -255,4 +256,5 @@ def person_card(db: Database, person_id: int) -> PersonCard:
             version=person.version,
             qualifications=list(qualifications),
             secondments=[_line(s, code, name) for s, code, name in history],
+            officer=person.officer,
         )

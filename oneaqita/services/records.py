@@ -56,6 +56,7 @@ class PersonData:
     email: str | None = None
     phone: str | None = None
     qualifications: tuple[str, ...] = field(default_factory=tuple)
+    officer: bool = False  # 役員 (代表取締役, 取締役, 監査役 …), else staff (職員)
 
 
 @dataclass(frozen=True)

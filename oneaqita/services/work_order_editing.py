@@ -17,11 +17,13 @@ Rules enforced here (each refusal is a ValidationError on the field named in bra
   once: SQLite lets one in at a time; on PostgreSQL the unique number refuses the later insert
   and it retries with the next number (in a savepoint). A number the user typed is kept,
   normalised, and must name no other order [number].
+- The コスト縮減額 only on a design check, cost estimate or supervision, whole yen, zero
+  or more, bounded (services/cost_reduction.py) [cost_reduction_yen].
 - An edit saves onto the version the user saw (ConcurrentEdit otherwise); an accepted or
   cancelled order is no longer edited [status]. A duplicate is a new draft with a new
   number and the original's contract, type, title (unprefixed: the number tells them apart),
   priority, description, planned dates, assets and assignees, checked as a new order; no
-  actual dates, findings or history.
+  actual dates, cost reduction, findings or history.
 - Every write is audited (Entity.WORK_ORDERS) and re-indexes the order for lists and search;
   coordinators, managers and administrators only (Action.EDIT_WORK_ORDERS).
 """
@@ -53,6 +55,7 @@ from oneaqita.services.actor import Actor
 from oneaqita.services.asset_picking import asset_ids_by_code, replace_assets
 from oneaqita.services.assignee_eligibility import checked_assignees, planned_period
 from oneaqita.services.changes import Change, Entity
+from oneaqita.services.cost_reduction import checked_cost_reduction
 from oneaqita.services.database import Database
 from oneaqita.services.text_fields import optional_text, reference_text, required_text
 from oneaqita.services.unit_of_work import UnitOfWork
@@ -78,6 +81,7 @@ class WorkOrderData:
     asset_codes: Sequence[str] = ()
     assignees: Sequence[str] = ()  # employee numbers
     number: str | None = None  # None: the next free number (new) / keep it (edit)
+    cost_reduction_yen: int | None = None  # コスト縮減額 (services/cost_reduction.py)
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,7 @@ def _checked(
         "note": note,
         "planned_start": start,
         "planned_end": end,
+        "cost_reduction_yen": checked_cost_reduction(data.cost_reduction_yen, wt),
         "asset_ids": asset_ids,
         "person_ids": person_ids,
     }
@@ -217,6 +222,7 @@ def snapshot(session: Session, wo: WorkOrder) -> dict[str, Any]:
         "planned_start": wo.planned_start.isoformat() if wo.planned_start else None,
         "planned_end": wo.planned_end.isoformat() if wo.planned_end else None,
         "status": str(wo.status),
+        "cost_reduction_yen": wo.cost_reduction_yen,
         "asset_count": int(assets or 0),
         "assignees": list(people),
         "version": wo.version,
@@ -358,6 +364,7 @@ def _editable(session: Session, wo: WorkOrder) -> EditableWorkOrder:
         asset_codes=tuple(codes),
         assignees=tuple(people),
         number=wo.number,
+        cost_reduction_yen=wo.cost_reduction_yen,
     )
     return EditableWorkOrder(wo.id, wo.version, wo.status, data)
 
@@ -377,7 +384,7 @@ def duplicate_work_order(
     with db.unit_of_work(actor) as uow:
         wo = stored_work_order(uow.session, work_order_id)
         source = _editable(uow.session, wo).data
-        copy = WorkOrderData(**{**source.__dict__, "number": None})
+        copy = WorkOrderData(**{**source.__dict__, "number": None, "cost_reduction_yen": None})
         values = _checked(uow.session, copy, today, None)
         _insert(uow, values, None, today)
         return uow.change

@@ -72,6 +72,7 @@ class WorkOrderRecord:
     actual_end: date | None = None
     assets: tuple[str, ...] = ()  # codes
     assignees: tuple[str, ...] = ()  # employee numbers
+    cost_reduction_yen: int | None = None  # コスト縮減額 (services/cost_reduction.py)
 
 
 def reachable(start: WorkOrderStatus, goal: WorkOrderStatus) -> bool:
@@ -234,6 +235,7 @@ def upsert_work_order(
         asset_codes=data.assets,
         assignees=data.assignees,
         number=number,
+        cost_reduction_yen=data.cost_reduction_yen,
     )
     values = _checked(session, editing, today, wo.type if wo is not None else None)
     status = _target(uow, wo, data.status)

@@ -78,9 +78,9 @@ def _checksum(db: Database) -> str:
     return digest.hexdigest()
 
 
-def _scalar(db: Database, sql: str) -> int:
+def _scalar(db: Database, sql: str, **params: object) -> int:
     with db.engine.connect() as conn:
-        return int(conn.execute(text(sql)).scalar_one())
+        return int(conn.execute(text(sql), params).scalar_one())
 
 
 @pytest.fixture(scope="module")
@@ -228,12 +228,49 @@ def test_every_secondment_has_a_believable_monthly_cost(
             "sum(CASE WHEN monthly_cost_yen IS NULL THEN 1 ELSE 0 END)",
         )
     )
-    assert missing == 0 and lowest >= 400_000 and highest <= 750_000
+    # Up to the president's (代表取締役社長) basis, the one officer post above 750,000.
+    assert missing == 0 and lowest >= 400_000 and highest <= max(MONTHLY_COST.values()) + 30_000
     # By position: a 課長 costs more than a 主事, each within 30,000 yen of its base.
     with db.engine.connect() as conn:
         sql = "SELECT position, monthly_cost_yen FROM secondments"
         for position, cost in conn.execute(text(sql)):
             assert 0 <= cost - MONTHLY_COST[position] <= 30_000, (position, cost)
+
+
+def test_office_work_and_officers_as_the_kpis_read_them(
+    demo: tuple[Database, DemoSummary],
+) -> None:
+    db, _ = demo
+    misplaced = _scalar(
+        db,
+        "SELECT count(*) FROM work_orders WHERE cost_reduction_yen IS NOT NULL AND (type NOT IN "
+        "('design_review', 'estimate') OR status NOT IN ('completed', 'accepted') "
+        "OR cost_reduction_yen < 0 OR cost_reduction_yen % 1000 <> 0)",
+    )
+    office_assets = _scalar(
+        db,
+        "SELECT count(*) FROM work_order_assets a JOIN work_orders w ON w.id = a.work_order_id "
+        "WHERE w.type IN ('design_review', 'estimate', 'training', 'strategy', 'stock_plan')",
+    )
+    office_hours = _scalar(
+        db,
+        "SELECT count(*) FROM time_entries t JOIN work_orders w ON w.id = t.work_order_id "
+        "WHERE w.type IN ('design_review', 'estimate', 'training', 'strategy', 'stock_plan')",
+    )
+    assert (misplaced, office_assets, office_hours) == (0, 0, 0)
+    # The manager (E0001, an own hire) is an officer; an officer seconded says so in 役職.
+    with db.engine.connect() as conn:
+        officers = dict(
+            conn.execute(
+                text(
+                    "SELECT p.employee_no, s.position FROM people p LEFT JOIN secondments s "
+                    "ON s.person_id = p.id WHERE p.officer = :yes"
+                ),
+                {"yes": True},
+            ).all()
+        )
+    assert "E0001" in officers and officers["E0001"] is None
+    assert set(officers.values()) <= {None, "代表取締役社長", "取締役"}
 
 
 def test_hours_respect_the_rules(demo: tuple[Database, DemoSummary]) -> None:
@@ -296,10 +333,13 @@ def test_work_orders_touch_only_their_clients_assets(demo: tuple[Database, DemoS
         "JOIN contracts c ON c.id = w.contract_id JOIN assets a ON a.id = x.asset_id "
         "WHERE a.owner_id <> c.client_id",
     )
+    # Every order of a type that needs assets has some (the office work needs none).
     without_assets = _scalar(
         db,
-        "SELECT count(*) FROM work_orders w WHERE NOT EXISTS "
+        "SELECT count(*) FROM work_orders w JOIN work_types t ON t.code = w.type "
+        "WHERE t.requires_assets = :yes AND NOT EXISTS "
         "(SELECT 1 FROM work_order_assets x WHERE x.work_order_id = w.id)",
+        yes=True,
     )
     assert (foreign, without_assets) == (0, 0)
 

@@ -69,9 +69,9 @@ def test_csv_is_utf8_with_bom_and_japanese_headers(
     raw = path.read_bytes()
     assert raw.startswith(codecs.BOM_UTF8)
     lines = raw.decode("utf-8-sig").split("\r\n")
-    assert lines[0] == "職員番号,氏名,カナ,所属団体,メール,電話番号,資格"
-    assert lines[1] == "E001,佐藤 花子,サトウ ハナコ,052019,sato@example.jp,,技術士; 測量士"
-    assert lines[2] == "E002,鈴木 一郎,,050008,,018-860-0000,"
+    assert lines[0] == "職員番号,氏名,カナ,所属団体,メール,電話番号,資格,役員区分"
+    assert lines[1] == "E001,佐藤 花子,サトウ ハナコ,052019,sato@example.jp,,技術士; 測量士,職員"
+    assert lines[2] == "E002,鈴木 一郎,,050008,,018-860-0000,,職員"
     path = tmp_path / "secondments.csv"
     export_kind(filled, admin, "secondments", path)
     second = path.read_text(encoding="utf-8-sig").splitlines()[1]

@@ -145,10 +145,10 @@ def test_export_then_import_changes_nothing(
     assert _orders(ready) == before and _count(ready, AuditEntry) == audits
     if suffix == ".csv":
         lines = path.read_text(encoding="utf-8-sig").splitlines()
-        assert lines[0] == ",".join(HEADER)
+        assert lines[0] == ",".join([*HEADER, "コスト縮減額"])
         assert lines[1] == (
             "WO-2025-000001,K-001,八橋処理区 管路点検,inspection,完了,1,2025-05-01,2025-06-30,"
-            "2025-06-20,052019-P-000001; 052019-P-000002,E001; E002"
+            "2025-06-20,052019-P-000001; 052019-P-000002,E001; E002,"
         )
         assert lines[2].startswith("WO-2025-000002,K-001,'=SUM(A1),inspection,検収済,2,")
 

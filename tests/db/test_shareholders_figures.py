@@ -133,6 +133,8 @@ def test_kpis_against_their_targets(db: Database, manager: Actor) -> None:
         Kpi.ORDERS_ACCEPTED: ("件", M("0.00"), M(2), None),  # a target of 0: no ratio
         Kpi.PLANS_DELIVERED: ("件", None, M(1), None),
         Kpi.TRAINING_HOURS: ("時間", None, M("1.50"), None),
+        Kpi.TRAININGS_HELD: ("回", None, M(0), None),  # no course: tests/db/test_shareholders_kpi
+        Kpi.COST_REDUCTION: ("千円", None, M(0), None),
     }
 
 

@@ -65,7 +65,8 @@ def test_the_report_reads_back_with_its_names_and_numbers(
         "点検・調査延長",
         "5.90",  # its target
         "50.0%",  # achieved
-        "コスト縮減額",  # said to be not computed
+        "コスト縮減額",
+        "研修・講習会の開催",
     ):
         assert expected in whole, expected
     # The contents give the page each section starts on.

@@ -1,4 +1,4 @@
-"""The work-type catalogue: shipped with 15 types, extended by administrators only, codes
+"""The work-type catalogue: shipped with 16 types, extended by administrators only, codes
 that never change, unique names, types in use deactivated but never deleted; the search
 documents follow a type's Japanese name."""
 
@@ -45,6 +45,7 @@ SHIPPED = [
     ("cleaning", "清掃", WorkKind.FIELD),
     ("repair", "修繕", WorkKind.FIELD),
     ("emergency", "緊急対応", WorkKind.FIELD),
+    ("training", "研修・講習会", WorkKind.OFFICE),  # migration 0019: the courses held (KPI)
 ]
 PUMP = WorkTypeData("pump_check", "ポンプ点検", "Pump check", WorkKind.FIELD, True, 200)
 
@@ -53,11 +54,11 @@ def _id(db: Database, code: str) -> int:
     return next(r.id for r in list_work_types(db, include_inactive=True) if r.code == code)
 
 
-def test_the_catalogue_ships_with_the_fifteen_types(db: Database) -> None:
+def test_the_catalogue_ships_with_the_sixteen_types(db: Database) -> None:
     rows = list_work_types(db)
     assert [(r.code, r.name_ja, r.kind) for r in rows] == SHIPPED
     assert all(r.active and r.name_en and r.version == 1 for r in rows)
-    assert len({r.name_en for r in rows}) == 15
+    assert len({r.name_en for r in rows}) == 16
     # Field work names its assets; the office services mostly do not.
     assert all(r.requires_assets for r in rows if r.kind is WorkKind.FIELD)
     assert [r.code for r in rows if r.kind is WorkKind.OFFICE and r.requires_assets] == [
@@ -103,7 +104,7 @@ def test_only_administrators_change_the_catalogue(db: Database, actor) -> None: 
         set_work_type_active(db, actor, inspection, 1, False)
     with pytest.raises(PermissionDenied):
         delete_work_type(db, actor, inspection, 1)
-    assert len(list_work_types(db)) == 15
+    assert len(list_work_types(db)) == 16
 
 
 @pytest.mark.parametrize(

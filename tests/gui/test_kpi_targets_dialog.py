@@ -46,6 +46,24 @@ def test_targets_are_typed_per_kpi_and_saved_together(
     assert targets == {Kpi.KM_INSPECTED: Decimal("130.00"), Kpi.PLANS_DELIVERED: Decimal("4.00")}
 
 
+def test_targets_of_cost_reduction_and_courses_held(qtbot, demo_db: Database, actor: Actor) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot, demo_db, actor)
+    rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text() for r in range(len(Kpi))}
+    assert rows["コスト縮減額"] == "千円" and rows["研修・講習会の開催"] == "回"
+    dialog.edits[Kpi.COST_REDUCTION].setText("12.5")  # 千円 are whole
+    dialog.edits[Kpi.TRAININGS_HELD].setText("12")
+    dialog.accept()
+    _settle(qtbot)
+    assert dialog.isVisible() and dialog.errors.invalid_field() == Kpi.COST_REDUCTION.value
+    assert "千円単位" in dialog.errors.label.text() and kpi_targets(demo_db, 2025) == {}
+    dialog.edits[Kpi.COST_REDUCTION].setText("１５０,０００")
+    dialog.accept()
+    _settle(qtbot)
+    assert not dialog.isVisible()
+    targets = {k: r.target for k, r in kpi_targets(demo_db, 2025).items()}
+    assert targets == {Kpi.COST_REDUCTION: Decimal("150000.00"), Kpi.TRAININGS_HELD: Decimal(12)}
+
+
 def test_another_year_reads_its_own_targets(qtbot, demo_db: Database, actor: Actor) -> None:  # type: ignore[no-untyped-def]
     set_kpi_target(demo_db, actor, 2024, Kpi.TRAINING_HOURS, "12.25")
     dialog = _dialog(qtbot, demo_db, actor)

@@ -245,9 +245,10 @@ def test_selecting_a_person_fills_the_card(qtbot, page: PeoplePage, demo_db: Dat
         "出向",
         "2023/11/01",
         "2025/03/31",
-        "技術員",
+        "取締役",  # the demo's director from a partner firm (demo/staff.py)
         "100 %",
     ]
+    assert pane.values["officer"].text() == "役員"
     assert cells[1][2:4] == ["2025/04/01", "2027/03/31"]
     assert pane.history_box.title() == "出向の履歴 (2)"
     # Buttons follow the selection: nothing chosen, only a new one can be recorded.

@@ -32,7 +32,7 @@ def catalogue(qtbot, demo_db: Database, actor: Actor) -> WorkTypeCatalogueDialog
     dialog = WorkTypeCatalogueDialog(demo_db, actor)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 15 and running_operations() == 0)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 16 and running_operations() == 0)
     return dialog
 
 
@@ -63,7 +63,7 @@ def test_the_menu_offers_the_editor_to_administrators_only(
 
 def test_lists_the_catalogue_in_its_order(catalogue: WorkTypeCatalogueDialog) -> None:
     assert _codes(catalogue)[:2] == ["strategy", "stock_plan"]
-    assert _codes(catalogue)[-1] == "emergency"
+    assert _codes(catalogue)[-1] == "training"  # added by migration 0019, after the others
     row = _codes(catalogue).index("inspection")
     texts = [catalogue.table.item(row, c).text() for c in range(7)]
     assert texts == ["inspection", "点検", "Inspection", "現場作業", "必要", "110", "使用中"]
@@ -76,7 +76,7 @@ def test_adding_a_type_with_a_refusal_at_the_field_then_saved(
     catalogue.add_button.click()
     editor = catalogue.editor
     assert isinstance(editor, WorkTypeDialog)
-    assert editor.sort_spin.value() == 160  # after the last one
+    assert editor.sort_spin.value() == 170  # after the last one (training, 160)
     editor.code_edit.setText("Pump-Check")
     editor.name_edit.setText("ポンプ点検")
     editor.name_en_edit.setText("Pump check")
@@ -155,7 +155,7 @@ def test_deactivating_asks_first_and_can_be_undone(
 def test_the_work_order_list_filters_by_the_catalogue(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     page = window.work_orders
     combo = page.filter_bar.type_combo
-    qtbot.waitUntil(lambda: combo.count() == 16, timeout=5000)
+    qtbot.waitUntil(lambda: combo.count() == 17, timeout=5000)
     assert [combo.itemText(i) for i in range(3)] == [
         "すべての作業種別",
         "経営戦略策定支援",
@@ -175,7 +175,7 @@ def test_screenshot_of_the_editor(
     catalogue = WorkTypeCatalogueDialog(demo_db, actor)
     qtbot.addWidget(catalogue)
     catalogue.show()
-    qtbot.waitUntil(lambda: catalogue.table.rowCount() == 15 and running_operations() == 0)
+    qtbot.waitUntil(lambda: catalogue.table.rowCount() == 16 and running_operations() == 0)
     catalogue.select_code("inspection")
     catalogue.edit_button.click()
     assert catalogue.editor is not None
@@ -199,7 +199,7 @@ def test_names_show_in_the_ui_language(english, qtbot, window: MainWindow) -> No
     other = MainWindow(window._db, window._actor)
     qtbot.addWidget(other)
     combo = other.work_orders.filter_bar.type_combo
-    qtbot.waitUntil(lambda: combo.count() == 16, timeout=5000)
+    qtbot.waitUntil(lambda: combo.count() == 17, timeout=5000)
     assert [combo.itemText(i) for i in range(3)] == [
         "All work types",
         "Management strategy support",

@@ -23,6 +23,7 @@ from ui.page_changes import follow_changes
 from ui.staffing.people_filter_bar import PeopleFilterBar
 from ui.staffing.people_model import PeopleTableModel
 from ui.staffing.person_card import PersonCardPane
+from ui.staffing.person_dialog import PersonDialog
 from ui.staffing.secondment_dialog import Mode, SecondmentDialog
 
 # A change to any of these can alter what the list or the card shows.
@@ -48,11 +49,13 @@ class PeoplePage(ListDetailPage):
         self._today = today
         self.organizations: list[OrganizationRow] = []
         self.dialog: SecondmentDialog | None = None
+        self.person_dialog: PersonDialog | None = None
         self._select_secondment: int | None = None  # a new one, once the card shows it
 
         self.card_pane = PersonCardPane(actor, today)
         self._set_up(PeopleTableModel(db, self), PeopleFilterBar(), self.card_pane, [760, 490])
         self.card_pane.register_requested.connect(self.open_register)
+        self.card_pane.edit_requested.connect(self.open_person)
         self.card_pane.extend_requested.connect(self.open_extend)
         self.card_pane.end_requested.connect(self.open_end)
         follow_changes(self, self._changed)
@@ -100,6 +103,28 @@ class PeoplePage(ListDetailPage):
             self.card_pane.select_secondment(self._select_secondment)
             self._select_secondment = None
 
+    # -- the person's dialog -------------------------------------------------------------
+    def open_person(self) -> None:
+        card = self.card_pane.card
+        if card is None or self.person_dialog is not None or self.dialog is not None:
+            return
+        if not allowed(self._actor, Action.EDIT_PEOPLE):
+            return  # the button is disabled; a shortcut must not get round it
+        dialog = PersonDialog(self._db, self._actor, card, self.organizations, self)
+        self.person_dialog = dialog
+        dialog.finished.connect(self._person_dialog_finished)
+        self.card_pane.set_busy(True)
+        dialog.open()
+
+    def _person_dialog_finished(self, result: int) -> None:
+        dialog, self.person_dialog = self.person_dialog, None
+        self.card_pane.set_busy(False)
+        if dialog is None:
+            return
+        if dialog.conflict and result != QDialog.DialogCode.Accepted:
+            self._load_card()  # show what someone else stored; no Change was announced
+        dialog.deleteLater()
+
     # -- secondment dialogs --------------------------------------------------------------
     def open_register(self) -> None:
         self._open(Mode.CREATE, None)
@@ -112,7 +137,7 @@ class PeoplePage(ListDetailPage):
 
     def _open(self, mode: Mode, line: SecondmentLine | None) -> None:
         card = self.card_pane.card
-        if card is None or self.dialog is not None:
+        if card is None or self.dialog is not None or self.person_dialog is not None:
             return
         if not allowed(self._actor, Action.EDIT_SECONDMENTS):
             return  # the buttons are disabled; a shortcut must not get round them

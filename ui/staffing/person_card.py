@@ -1,5 +1,6 @@
 """The selected person beside the list: contact data, qualifications, the whole secondment
-history, and the buttons that record, extend and end a secondment."""
+history, whether an officer (役員) or staff (職員), the button that edits the person and those
+that record, extend and end a secondment."""
 
 from datetime import date
 
@@ -23,7 +24,7 @@ from oneaqita.permissions import Action, allowed
 from oneaqita.services.actor import Actor
 from oneaqita.services.people_queries import PersonCard, SecondmentLine
 from ui.detail_fields import field_grid, make_read_only, placeholder_stack
-from ui.labels import date_text, percent_text
+from ui.labels import date_text, percent_text, who_may
 from ui.staffing.labels import (
     KIND_COLORS,
     end_text,
@@ -42,6 +43,7 @@ def _active(line: SecondmentLine, on: date) -> bool:
 
 class PersonCardPane(QWidget):
     register_requested = Signal()
+    edit_requested = Signal()
     extend_requested = Signal(object)  # the SecondmentLine
     end_requested = Signal(object)  # the SecondmentLine
 
@@ -50,6 +52,7 @@ class PersonCardPane(QWidget):
     ) -> None:
         super().__init__(parent)
         self._may_write = allowed(actor, Action.EDIT_SECONDMENTS)
+        self._may_edit = allowed(actor, Action.EDIT_PEOPLE)
         self._today = today
         self._busy = False
         self.card: PersonCard | None = None
@@ -74,8 +77,17 @@ class PersonCardPane(QWidget):
                 ("email", self.tr("メール")),
                 ("phone", self.tr("電話")),
                 ("qualifications", self.tr("資格")),
+                ("officer", self.tr("区分")),
             ]
         )
+        self.edit_button = QPushButton(self.tr("職員情報を編集…"))
+        self.edit_button.clicked.connect(self.edit_requested)
+        if not self._may_edit:
+            self.edit_button.setToolTip(
+                self.tr("職員情報の編集は{roles}だけが行えます。").format(
+                    roles=who_may(Action.EDIT_PEOPLE)
+                )
+            )
 
         self.history_box = QGroupBox(self.tr("出向の履歴"))
         self.history_table = QTableWidget(0, 6)
@@ -122,6 +134,10 @@ class PersonCardPane(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.kana)
         layout.addLayout(fields)
+        edit_row = QHBoxLayout()
+        edit_row.addStretch(1)
+        edit_row.addWidget(self.edit_button)
+        layout.addLayout(edit_row)
         layout.addWidget(self.history_box, 1)
         return content
 
@@ -143,6 +159,7 @@ class PersonCardPane(QWidget):
         v["email"].setText(card.email or "—")
         v["phone"].setText(card.phone or "—")
         v["qualifications"].setText("\n".join(card.qualifications) or self.tr("なし"))
+        v["officer"].setText(self.tr("役員") if card.officer else self.tr("職員"))
         self.history_box.setTitle(
             self.tr("出向の履歴 ({count})").format(count=len(card.secondments))
         )
@@ -214,6 +231,7 @@ class PersonCardPane(QWidget):
     def _update_buttons(self) -> None:
         writable = self._may_write and self.card is not None and not self._busy
         line = self.selected_secondment()
+        self.edit_button.setEnabled(self._may_edit and self.card is not None and not self._busy)
         self.register_button.setEnabled(writable)
         # Only a fixed end can move later; ending is for a stay not over yet.
         self.extend_button.setEnabled(writable and line is not None and line.end is not None)

@@ -12,6 +12,10 @@ stored values, which 「最新の内容を読み込む」 loads, with its versio
   longer in use; names in the UI's language.
 - A planned date is optional (its check box); the assignees are read again for the planned
   period whenever it changes (ui/work_orders/assignee_list.py).
+- The コスト縮減額 (yen) is open only for the types that record one (設計照査, 積算, 工事監督:
+  services/cost_reduction.py); for any other type it is greyed and saved as none. Text that
+  is not whole yen is shown at the field before anything is sent; the service's bounds
+  (negative, too large) come back at it too.
 - Assets: the picker (ui/work_orders/asset_picker.py): a list with its count, added by code,
   search or filter, thousands at once; the service refuses unknown codes and a type that
   needs assets without any. In the conflict banner they read as a count and the first codes.
@@ -20,6 +24,7 @@ stored values, which 「最新の内容を読み込む」 loads, with its versio
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +39,7 @@ from oneaqita.services.actor import Actor
 from oneaqita.services.assignee_eligibility import planned_period
 from oneaqita.services.changes import Change, Entity
 from oneaqita.services.contract_queries import ContractRow
+from oneaqita.services.cost_reduction import COST_REDUCTION_TYPES, FIELD
 from oneaqita.services.database import Database
 from oneaqita.services.work_order_editing import (
     EditableWorkOrder,
@@ -43,6 +49,7 @@ from oneaqita.services.work_order_editing import (
     work_order_to_edit,
 )
 from oneaqita.services.work_types import WorkTypeRow
+from oneaqita.values import ValueParseError, parse_int
 from ui.editor_dialog import EditorDialog
 from ui.labels import date_text, priority_label, work_type_name
 from ui.staffing.dates import date_edit, from_qdate, qdate
@@ -116,6 +123,13 @@ class WorkOrderDialog(EditorDialog[EditableWorkOrder]):
         self.priority_combo.setCurrentIndex(1)
         self.description_edit = QPlainTextEdit()
         self.description_edit.setFixedHeight(80)
+        self.cost_edit = QLineEdit()
+        self.cost_edit.setMaxLength(20)
+        self.cost_edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.cost_edit.setPlaceholderText(self.tr("設計照査・積算・工事監督で縮減した額"))
+        self.cost_edit.setToolTip(
+            self.tr("提出された設計・積算に対して当社の照査で縮減した額（円）。空欄なら記録なし")
+        )
         self.start_date = _OptionalDate(self.tr("予定あり"), self._today)
         self.end_date = _OptionalDate(self.tr("予定あり"), self._today)
         self.asset_picker = AssetPicker(db)
@@ -128,6 +142,7 @@ class WorkOrderDialog(EditorDialog[EditableWorkOrder]):
         form.addRow(self.tr("件名(&T)"), self.title_edit)
         form.addRow(self.tr("優先度(&P)"), self.priority_combo)
         form.addRow(self.tr("内容(&D)"), self.description_edit)
+        form.addRow(self.tr("コスト縮減額（円）(&R)"), self.cost_edit)
         form.addRow(self.tr("予定開始日(&B)"), self.start_date)
         form.addRow(self.tr("予定終了日(&E)"), self.end_date)
         form.addRow(self.tr("対象施設(&A)"), self.asset_picker)
@@ -140,12 +155,15 @@ class WorkOrderDialog(EditorDialog[EditableWorkOrder]):
                 "title": self.title_edit,
                 "priority": self.priority_combo,
                 "description": self.description_edit,
+                FIELD: self.cost_edit,
                 "planned_start": self.start_date.edit,
                 "planned_end": self.end_date.edit,
                 "assets": self.asset_picker,
                 "assignees": self.assignee_list,
             }
         )
+        self.type_combo.currentIndexChanged.connect(self._type_changed)
+        self._type_changed()
         for part in (self.start_date, self.end_date):
             part.check.toggled.connect(self._period_changed)
             part.edit.dateChanged.connect(self._period_changed)
@@ -159,7 +177,18 @@ class WorkOrderDialog(EditorDialog[EditableWorkOrder]):
         first, last = planned_period(self.start_date.value(), self.end_date.value(), self._today)
         self.assignee_list.read_for(first, last)
 
-    def data(self) -> WorkOrderData:
+    def _takes_cost(self) -> bool:
+        return self.type_combo.currentData() in COST_REDUCTION_TYPES
+
+    def _type_changed(self, *_args: object) -> None:
+        self.cost_edit.setEnabled(self._takes_cost())
+
+    def _cost(self) -> int | None:
+        """The typed コスト縮減額 (None for none or a type without one); ValueParseError for
+        text that is not whole yen."""
+        return parse_int(self.cost_edit.text()) if self._takes_cost() else None
+
+    def data(self, cost_reduction_yen: int | None = None) -> WorkOrderData:
         contract = self.contract_combo.currentData()
         return WorkOrderData(
             contract=int(contract) if contract is not None else "",
@@ -172,11 +201,17 @@ class WorkOrderDialog(EditorDialog[EditableWorkOrder]):
             asset_codes=tuple(self.asset_picker.codes()),
             assignees=tuple(self.assignee_list.checked()),
             number=self.number_edit.text().strip() or None,
+            cost_reduction_yen=cost_reduction_yen,
         )
 
     # -- the editor's parts --------------------------------------------------------------
-    def save_call(self) -> Callable[[], Change]:
-        db, actor, data, today = self._db, self._actor, self.data(), self._today
+    def save_call(self) -> Callable[[], Change] | None:
+        try:
+            cost = self._cost()
+        except ValueParseError as exc:
+            self.errors.show(f"コスト縮減額: {exc.ja}", f"The cost reduction: {exc.en}", FIELD)
+            return None
+        db, actor, data, today = self._db, self._actor, self.data(cost), self._today
         order = self.order
         if order is None:
             return lambda: create_work_order(db, actor, data, today)
@@ -198,6 +233,8 @@ class WorkOrderDialog(EditorDialog[EditableWorkOrder]):
         self.title_edit.setText(d.title)
         self.priority_combo.setCurrentIndex(max(self.priority_combo.findData(d.priority), 0))
         self.description_edit.setPlainText(d.description or "")
+        cost = d.cost_reduction_yen
+        self.cost_edit.setText("" if cost is None else f"{cost:,}")
         self.start_date.set_value(d.planned_start)
         self.end_date.set_value(d.planned_end)
         self.asset_picker.set_codes(d.asset_codes)
@@ -208,7 +245,10 @@ class WorkOrderDialog(EditorDialog[EditableWorkOrder]):
         return self._texts(record.data)
 
     def typed(self) -> dict[str, str]:
-        return self._texts(self.data())
+        try:
+            return self._texts(self.data(self._cost()))
+        except ValueParseError:  # shown as typed: the save would say what is wrong with it
+            return self._texts(self.data()) | {FIELD: self.cost_edit.text()}
 
     def _texts(self, d: WorkOrderData) -> dict[str, str]:
         contract = self.contract_combo.itemText(self.contract_combo.findData(d.contract))
@@ -220,6 +260,7 @@ class WorkOrderDialog(EditorDialog[EditableWorkOrder]):
             "title": d.title,
             "priority": priority_label(d.priority),
             "description": d.description or "",
+            FIELD: "" if d.cost_reduction_yen is None else f"{d.cost_reduction_yen:,}",
             "planned_start": date_text(d.planned_start),
             "planned_end": date_text(d.planned_end),
             "assets": self._assets_text(d.asset_codes),

@@ -1,7 +1,10 @@
 """Kind ``work-orders``: key ``number``; the contract by its number, the type by its catalogue
 code or Japanese name (exports write the code), the status in English or Japanese (exports
 write the Japanese word), assets and assignees as lists separated by ";" (codes, employee
-numbers), any number of them in one cell (stored set-based).
+numbers), any number of them in one cell (stored set-based). ``cost_reduction_yen /
+コスト縮減額`` (beyond IMPORT-FORMAT.md's list: whole yen, only on 設計照査, 積算 and 工事監督
+orders, services/cost_reduction.py) is the KPI's basis; a file without the column keeps the
+stored amounts, an empty cell clears one.
 
 The status rule (services/work_order_upserts.py): a new row may carry any status, recorded as
 one history event; for a stored order a different status must be reachable by legal moves
@@ -42,6 +45,7 @@ _COLUMNS = (
     WorkOrder.planned_start,
     WorkOrder.planned_end,
     WorkOrder.actual_end,
+    WorkOrder.cost_reduction_yen,
 )
 
 
@@ -117,6 +121,9 @@ SPEC = KindSpec(
         Column("actual_end", "完了日", parse_date),
         Column("assets", "対象施設", text_list, max_length=40, export=join_list),
         Column("assignees", "担当者", text_list, max_length=20, export=join_list),
+        Column(
+            "cost_reduction_yen", "コスト縮減額", parse_int, stored=WorkOrder.cost_reduction_yen
+        ),
     ),
     key=("number",),
     upsert=upsert_work_order,
