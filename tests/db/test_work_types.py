@@ -45,7 +45,7 @@ SHIPPED = [
     ("cleaning", "清掃", WorkKind.FIELD),
     ("repair", "修繕", WorkKind.FIELD),
     ("emergency", "緊急対応", WorkKind.FIELD),
-    ("training", "研修・講習会", WorkKind.OFFICE),  # migration 0019: the courses held (KPI)
+    ("training", "研修・講習会", WorkKind.OFFICE),  # migration 0023: the courses held (KPI)
 ]
 PUMP = WorkTypeData("pump_check", "ポンプ点検", "Pump check", WorkKind.FIELD, True, 200)
 

@@ -63,7 +63,7 @@ def test_the_menu_offers_the_editor_to_administrators_only(
 
 def test_lists_the_catalogue_in_its_order(catalogue: WorkTypeCatalogueDialog) -> None:
     assert _codes(catalogue)[:2] == ["strategy", "stock_plan"]
-    assert _codes(catalogue)[-1] == "training"  # added by migration 0019, after the others
+    assert _codes(catalogue)[-1] == "training"  # added by migration 0023, after the others
     row = _codes(catalogue).index("inspection")
     texts = [catalogue.table.item(row, c).text() for c in range(7)]
     assert texts == ["inspection", "点検", "Inspection", "現場作業", "必要", "110", "使用中"]

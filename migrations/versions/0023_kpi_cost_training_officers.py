@@ -1,7 +1,7 @@
 """What the KPI table and 職員の状況 need of the data: cost reductions, training, officers
 
-Revision ID: 0019_kpi_cost_training_officers
-Revises: 0018_dashboard_speed
+Revision ID: 0023_kpi_cost_training_officers
+Revises: 0022_report_time_entries
 Create Date: 2026-12-02 05:10:00
 
 The report to the shareholders lists cost reduction and training held among its KPIs and shows
@@ -29,8 +29,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0019_kpi_cost_training_officers"
-down_revision: str | None = "0018_dashboard_speed"
+revision: str = "0023_kpi_cost_training_officers"
+down_revision: str | None = "0022_report_time_entries"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
