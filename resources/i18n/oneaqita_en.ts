@@ -893,6 +893,42 @@
         <translation>Whole database</translation>
     </message>
     <message>
+        <source>作業指示の対象施設</source>
+        <translation>Work order assets</translation>
+    </message>
+    <message>
+        <source>作業指示の担当者</source>
+        <translation>Work order assignees</translation>
+    </message>
+    <message>
+        <source>作業指示の履歴</source>
+        <translation>Work order history</translation>
+    </message>
+    <message>
+        <source>人員の資格</source>
+        <translation>Qualifications</translation>
+    </message>
+    <message>
+        <source>標準耐用年数</source>
+        <translation>Standard service lives</translation>
+    </message>
+    <message>
+        <source>団体別の目標耐用年数</source>
+        <translation>Bodies' target service lives</translation>
+    </message>
+    <message>
+        <source>改築単価</source>
+        <translation>Unit renewal costs</translation>
+    </message>
+    <message>
+        <source>ログインの失敗</source>
+        <translation>Failed logins</translation>
+    </message>
+    <message>
+        <source>データベースの設定</source>
+        <translation>Database settings</translation>
+    </message>
+    <message>
         <source>追加</source>
         <translation>Create</translation>
     </message>
@@ -2130,8 +2166,8 @@ Urgency from the grades: {derived}</translation>
         <translation>Display name</translation>
     </message>
     <message>
-        <source>PostgreSQL のログインロールのもの</source>
-        <translation>that of the PostgreSQL login role</translation>
+        <source>空欄: 既存のログインロールとそのパスワードを使う</source>
+        <translation>Empty: use an existing login role and its password</translation>
     </message>
     <message>
         <source>パスワード</source>
@@ -2538,6 +2574,14 @@ Urgency from the grades: {derived}</translation>
 Enter your login.</source>
         <translation>ログイン名を入力してください。
 Enter your login.</translation>
+    </message>
+    <message>
+        <source>サーバーに接続しています…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <source>確認しています…</source>
+        <translation>Checking…</translation>
     </message>
 </context>
 <context>
@@ -2970,6 +3014,10 @@ Enter your login.</translation>
         <translation>Close</translation>
     </message>
     <message>
+        <source>最初の管理者を作成(&amp;A)…</source>
+        <translation>Create the first &amp;administrator…</translation>
+    </message>
+    <message>
         <source>記憶したパスワードを使います</source>
         <translation>The remembered password is used</translation>
     </message>
@@ -2980,6 +3028,14 @@ Enter your login.</translation>
     <message>
         <source>データベースを移行しています…</source>
         <translation>Migrating the database…</translation>
+    </message>
+    <message>
+        <source>このデータベースにはまだユーザーがいません。最初の管理者を作成してください。</source>
+        <translation>This database has no users yet. Create its first administrator.</translation>
+    </message>
+    <message>
+        <source>管理者「{login}」を作成しました。次回の起動時にこのログイン名とパスワードでログインしてください。</source>
+        <translation>The administrator '{login}' was created. Log in with this login and password at the next start.</translation>
     </message>
 </context>
 <context>
@@ -3247,6 +3303,18 @@ Enter your login.</translation>
         <translation>Qualifications</translation>
     </message>
     <message>
+        <source>区分</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>職員情報を編集…</source>
+        <translation>Edit person…</translation>
+    </message>
+    <message>
+        <source>職員情報の編集は{roles}だけが行えます。</source>
+        <translation>Only {roles} edit people.</translation>
+    </message>
+    <message>
         <source>出向の履歴</source>
         <translation>Secondments</translation>
     </message>
@@ -3295,6 +3363,14 @@ Enter your login.</translation>
         <translation>None</translation>
     </message>
     <message>
+        <source>役員</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>職員</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
         <source>出向の履歴 ({count})</source>
         <translation>Secondments ({count})</translation>
     </message>
@@ -3304,6 +3380,65 @@ Enter your login.</translation>
     <message>
         <source>職員 (社員番号・氏名)</source>
         <translation>Person (employee no. or name)</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>職員情報の編集</source>
+        <translation>Edit person</translation>
+    </message>
+    <message>
+        <source>1行に1つ、または ; で区切る</source>
+        <translation>One a line, or separated by ;</translation>
+    </message>
+    <message>
+        <source>役員 (代表取締役・取締役・監査役など)</source>
+        <translation>Officer (president, director, auditor …)</translation>
+    </message>
+    <message>
+        <source>派遣・出向による者も含みます。株主向け事業報告の職員の状況で役員として数えます</source>
+        <translation>Seconded people too. The report to the shareholders counts them as officers in its staff table</translation>
+    </message>
+    <message>
+        <source>職員番号(&amp;N)</source>
+        <translation>Employee &amp;no.</translation>
+    </message>
+    <message>
+        <source>氏名(&amp;M)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>カナ(&amp;K)</source>
+        <translation>&amp;Kana</translation>
+    </message>
+    <message>
+        <source>所属団体(&amp;H)</source>
+        <translation>&amp;Home organization</translation>
+    </message>
+    <message>
+        <source>メール(&amp;E)</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>電話(&amp;P)</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>資格(&amp;Q)</source>
+        <translation>&amp;Qualifications</translation>
+    </message>
+    <message>
+        <source>区分(&amp;O)</source>
+        <translation>P&amp;osition</translation>
+    </message>
+    <message>
+        <source>役員</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>職員</source>
+        <translation>Staff</translation>
     </message>
 </context>
 <context>
@@ -5091,6 +5226,14 @@ They can log in again.</translation>
         <translation>Empty: keeps its number</translation>
     </message>
     <message>
+        <source>設計照査・積算・工事監督で縮減した額</source>
+        <translation>Reduction found by a design check, estimate or supervision</translation>
+    </message>
+    <message>
+        <source>提出された設計・積算に対して当社の照査で縮減した額（円）。空欄なら記録なし</source>
+        <translation>The yen by which the company's check reduced the design or estimate submitted to it. Empty: none recorded</translation>
+    </message>
+    <message>
         <source>予定あり</source>
         <translation>Planned</translation>
     </message>
@@ -5117,6 +5260,10 @@ They can log in again.</translation>
     <message>
         <source>内容(&amp;D)</source>
         <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>コスト縮減額（円）(&amp;R)</source>
+        <translation>Cost &amp;reduction (yen)</translation>
     </message>
     <message>
         <source>予定開始日(&amp;B)</source>
