@@ -88,7 +88,7 @@ def test_bad_year_or_kpi(db: Database, manager: Actor) -> None:
             set_kpi_target(db, manager, year, Kpi.KM_INSPECTED, "1")  # type: ignore[arg-type]
         assert err.value.field == "fiscal_year"
     with pytest.raises(ValidationError) as err:
-        set_kpi_target(db, manager, 2025, "cost_reduction", "1")  # type: ignore[arg-type]
+        set_kpi_target(db, manager, 2025, "no_such_kpi", "1")  # type: ignore[arg-type]
     assert err.value.field == "kpi"
 
 
