@@ -59,6 +59,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, text
 
 from oneaqita.db.action_grants import TABLES, Privilege, grants_for
+from oneaqita.db.pg_day_limit import DAY_LIMIT_FUNCTION, day_limit_drops, day_limit_statements
 from oneaqita.db.pg_login_functions import (
     GRANTED,
     LOGIN_FUNCTIONS,
@@ -172,6 +173,7 @@ _FUNCTIONS = (
     "oneaqita_audit_stamp()",
     "oneaqita_witness()",
     "oneaqita_witnessed()",
+    DAY_LIMIT_FUNCTION,
 )
 
 _OWNED_BY_APP_ROLES = """
@@ -235,7 +237,11 @@ def apply_security(conn: Connection) -> None:
     for sql in _functions(schema):
         run(sql)
     # The owner's own writes skip the triggers in the server, without a call of the function.
-    owner = conn.exec_driver_sql("SELECT current_user").scalar_one().replace("'", "''")
+    owner = conn.exec_driver_sql("SELECT current_user").scalar_one()
+    if "time_entries" in tables:  # a day's 24 hours over a whole statement
+        for sql in day_limit_statements(schema, owner):
+            run(sql)
+    owner = owner.replace("'", "''")
     not_owner = f"WHEN (session_user <> '{owner}')"
     # Whether the triggers record the session's changes (the app then writes no entry of its
     # own for them): the very condition of the triggers.
@@ -323,7 +329,8 @@ def fingerprint() -> str:
     grants = {r.value: {t: sorted(p) for t, p in sorted(grants_for(r).items())} for r in Role}
     policies = {t: policy_statements(t) for t in sorted(POLICIES)}
     functions = _functions("schema") + login_functions("schema")
-    whole = [grants, policies, functions, AUDITED_TABLES, sorted(_EVENTS)]
+    day_limit = day_limit_statements("schema", "owner")
+    whole = [grants, policies, functions, day_limit, AUDITED_TABLES, sorted(_EVENTS)]
     return hashlib.sha256(json.dumps(whole, sort_keys=True).encode()).hexdigest()
 
 
@@ -382,6 +389,9 @@ def remove_security(conn: Connection) -> None:
         for event in _EVENTS:
             run(f"DROP TRIGGER IF EXISTS oneaqita_witness_{event} ON {table}")
     run("DROP TRIGGER IF EXISTS oneaqita_audit_stamp ON audit_log")
+    if "time_entries" in tables:
+        for sql in day_limit_drops():
+            run(sql)
     for table in tables:
         if table in POLICIES:
             for sql in drop_statements(table):

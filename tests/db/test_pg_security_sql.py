@@ -237,3 +237,22 @@ def test_a_seconded_user_adds_no_more_than_a_day_holds_nor_outside_their_secondm
         ).scalar()
         assert other == 0
         conn.rollback()
+
+
+@pytest.mark.parametrize("role", [Role.SECONDED, Role.COORDINATOR])
+def test_one_statement_of_many_rows_holds_no_more_than_a_day(secured: Secured, role: Role) -> None:
+    """The policy checks each row against the rows stored before the statement; the day-limit
+    triggers (oneaqita/db/pg_day_limit.py) check the whole statement's days after it."""
+    co = secured.co
+    two_rows = (
+        "INSERT INTO time_entries (person_id, work_date, minutes, category, status, version, "
+        "created_at, updated_at) VALUES (:p, :d, :m, 'office', 'draft', 1, now(), now()), "
+        "(:p, :d, :m, 'travel', 'draft', 1, now(), now())"
+    )
+    day = {"p": co.sato_id, "d": MONDAY + timedelta(days=4)}
+    with secured.engine(role).connect() as conn, conn.begin():
+        assert refused(conn, two_rows, {**day, "m": 800}), "two rows of one statement: 26:40"
+        assert not refused(conn, two_rows, {**day, "m": 720}), "exactly 24 hours"
+        both = "UPDATE time_entries SET minutes = minutes + 1 WHERE work_date = :d"
+        assert refused(conn, both, {"d": day["d"]}), "one update of both rows: 24:02"
+        conn.rollback()
