@@ -53,7 +53,8 @@ def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
         return {
-            name: conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid').fetchall()
+            # sorted here: some tables have no rowid (asset_map_cells is WITHOUT ROWID)
+            name: sorted(conn.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr)
             for name in Base.metadata.tables
             if name != "audit_log"
         }
