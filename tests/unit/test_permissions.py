@@ -25,6 +25,9 @@ def _modules():  # type: ignore[no-untyped-def]
 BUILDING_BLOCKS = {
     "oneaqita.services.upserts.store_values",
     "oneaqita.services.upserts.row_to_edit",
+    # the asset write path's steps, called only by assets.upsert_assets (Action.EDIT_ASSETS)
+    "oneaqita.services.asset_writes.insert_assets",
+    "oneaqita.services.asset_writes.audit_writes",
 }
 
 
