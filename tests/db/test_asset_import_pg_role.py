@@ -1,7 +1,8 @@
 """An administrator's asset import on a secured PostgreSQL database, connected as their own
 role (not the owner): the bulk path's COPY and driver statements work under the app role's
 grants, and the database's witness is the record of the rows (connected as an app login role
-the app writes no row entries of its own: one audit entry per change, tests/db/test_audit_once.py)."""
+the app writes no row entries of its own: one audit entry per change,
+tests/db/test_audit_once.py)."""
 
 from collections.abc import Iterator
 from pathlib import Path
