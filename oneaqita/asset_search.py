@@ -31,7 +31,7 @@ ignore case on SQLite too (its lower() folds ASCII only).
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, column, literal_column, table, text
+from sqlalchemy import ColumnElement, bindparam, column, table, text
 
 from oneaqita.errors import ValidationError
 from oneaqita.search import (
@@ -41,6 +41,7 @@ from oneaqita.search import (
     _like_pattern,
     bigrams,
     engine_of,
+    ids_in,
     normalize,
     sqlite_tokens,
     terms_of,
@@ -146,13 +147,7 @@ def matching_sql(dialect: str, query: str) -> tuple[str, dict[str, Any]] | None:
 
 def matching_asset_ids(dialect: str, query: str, id_column: Any) -> ColumnElement[bool] | None:
     """A WHERE clause `id_column IN (assets matching query)`, or None for no terms."""
-    found = matching_sql(dialect, query)
-    if found is None:
-        return None
-    sql, params = found
-    sub = text(sql).bindparams(*(bindparam(k, v) for k, v in params.items()))
-    clause: ColumnElement[bool] = id_column.in_(sub.columns(literal_column("asset_id")))
-    return clause
+    return ids_in(matching_sql(dialect, query), id_column, "asset_id")
 
 
 def document_conditions(query: str) -> list[ColumnElement[bool]]:

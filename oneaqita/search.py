@@ -140,12 +140,19 @@ def matching_ids_sql(dialect: str, query: str) -> tuple[str, dict[str, Any]] | N
 
 def matching_ids_clause(dialect: str, query: str, id_column: Any) -> ColumnElement[bool] | None:
     """A WHERE clause `id_column IN (ids matching query)`, or None for an empty query."""
-    found = matching_ids_sql(dialect, query)
+    return ids_in(matching_ids_sql(dialect, query), id_column, "id")
+
+
+def ids_in(
+    found: tuple[str, dict[str, Any]] | None, id_column: Any, column: str
+) -> ColumnElement[bool] | None:
+    """`id_column IN (the ids of the found SQL's column)`, or None when nothing was asked
+    (shared by the work orders' and the assets' search)."""
     if found is None:
         return None
     sql, params = found
     sub = text(sql).bindparams(*(bindparam(k, v) for k, v in params.items()))
-    clause: ColumnElement[bool] = id_column.in_(sub.columns(literal_column("id")))
+    clause: ColumnElement[bool] = id_column.in_(sub.columns(literal_column(column)))
     return clause
 
 
