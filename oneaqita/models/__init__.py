@@ -8,6 +8,7 @@ from oneaqita.models.kpi import Kpi, KpiTarget
 from oneaqita.models.organizations import Organization, OrganizationKind, Shareholding
 from oneaqita.models.service_lives import BodyServiceLife, RenewalUnitCost, ServiceLife
 from oneaqita.models.staff import Person, PersonQualification, Secondment, SecondmentKind
+from oneaqita.models.urgent_findings import UrgentChange, UrgentFinding
 from oneaqita.models.time_entries import (
     OverheadCategory,
     TimeEntry,
@@ -31,6 +32,8 @@ __all__ = [
     "AssetKind",
     "AssetMapCell",
     "AssetMapChange",
+    "UrgentChange",
+    "UrgentFinding",
     "AssetStatus",
     "AuditEntry",
     "Base",

@@ -22,20 +22,58 @@ Rules (the dashboard's docstring repeats them):
 
 from datetime import date
 
-from sqlalchemy import CTE, ColumnElement, Select, and_, case, exists, func, literal, or_, select
+from functools import cache
+
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    CompoundSelect,
+    Connection,
+    Select,
+    and_,
+    any_,
+    case,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    true,
+    union_all,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 
 from oneaqita.condition import COUNTED_STATUSES, SPAN_CATEGORIES, survey_date
-from oneaqita.models import Finding, FindingRank, Urgency, WorkOrder, WorkOrderStatus
+from oneaqita.db import urgent_findings_sql as urgent_sql
+from oneaqita.models import (
+    Finding,
+    FindingRank,
+    UrgentChange,
+    UrgentFinding,
+    Urgency,
+    WorkOrder,
+    WorkOrderStatus,
+)
 from oneaqita.models import work_order_assets as woa
 
-__all__ = ["CLOSED_STATUSES", "OPEN_STATUSES", "is_overdue", "unacted_urgent_findings"]
+__all__ = [
+    "CLOSED_STATUSES",
+    "OPEN_STATUSES",
+    "computed_unacted",
+    "fold_urgent",
+    "is_overdue",
+    "recompute_sql",
+    "unacted_urgent_findings",
+]
 
 S = WorkOrderStatus
 OPEN_STATUSES = (S.DRAFT, S.PLANNED, S.IN_PROGRESS)
 CLOSED_STATUSES = (S.COMPLETED, S.ACCEPTED, S.CANCELLED)
 _LONG_AGO = date(1900, 1, 1)
 _FAR_AHEAD = date(9999, 12, 31)  # an undated follow-up: ahead of every survey
+_DIALECTS = {"postgresql": postgresql.dialect, "sqlite": sqlite.dialect}
 
 
 def is_overdue(today: date) -> ColumnElement[bool]:
@@ -63,9 +101,10 @@ def _derived_urgent() -> ColumnElement[bool]:
     return weight >= 2
 
 
-def _urgent_candidates() -> Select[int, int, int, date]:
+def _urgent_candidates(only: ColumnElement[bool] | None) -> Select[int, int, int, date]:
     """(finding id, work order id, asset id, survey date) of every finding of 緊急度 I on an
-    order that counts, acted on or not; a survey without any date as long past."""
+    order that counts, acted on or not; a survey without any date as long past. `only`: a
+    condition on the finding (its asset) that restricts them."""
     surveyed = func.coalesce(survey_date(), literal(_LONG_AGO))
     return (
         select(
@@ -78,6 +117,7 @@ def _urgent_candidates() -> Select[int, int, int, date]:
         .where(
             WorkOrder.status.in_(COUNTED_STATUSES),
             or_(Finding.urgency == Urgency.I, and_(Finding.urgency.is_(None), _derived_urgent())),
+            true() if only is None else only,
         )
     )
 
@@ -148,9 +188,51 @@ def _ranked(found: CTE) -> Select[int, int, int]:
     )
 
 
-def unacted_urgent_findings(dialect: str) -> Select[int, int, int]:
+def computed_unacted(
+    dialect: str, only: ColumnElement[bool] | None = None
+) -> Select[int, int, int]:
     """(finding id, work order id, asset id) of every finding of 緊急度 I not yet acted on
-    (the module's rules), in the form that is cheapest on `dialect` (the same findings:
-    tests/db/test_urgent_findings_rule.py holds both to the rule as first written)."""
-    found = _urgent_candidates().cte("urgent_candidates")
+    (the module's rules), computed from the findings and orders, in the form that is cheapest
+    on `dialect` (the same findings: tests/db/test_urgent_findings_rule.py holds both to the
+    rule as first written); `only` restricts the findings (to some assets)."""
+    found = _urgent_candidates(only).cte("urgent_candidates")
     return _ranked(found) if dialect == "postgresql" else _probed(found)
+
+
+def unacted_urgent_findings(dialect: str) -> CompoundSelect:
+    """The same findings as ``computed_unacted``, read from urgent_findings (kept by the
+    triggers and folds of db/urgent_findings_sql.py) for the assets without changes since
+    their last fold, and computed for the others: one statement, one snapshot."""
+    noted = select(UrgentChange.asset_id)
+    kept = select(
+        UrgentFinding.finding_id.label("id"),
+        UrgentFinding.work_order_id.label("work_order_id"),
+        UrgentFinding.asset_id.label("asset_id"),
+    ).where(UrgentFinding.asset_id.not_in(noted))
+    return union_all(kept, computed_unacted(dialect, Finding.asset_id.in_(noted)))
+
+
+@cache
+def recompute_sql(dialect: str) -> str:
+    """The rule's SELECT restricted to the noted assets, as SQL for the fold: on SQLite those
+    of urgent_changes, on PostgreSQL those of the fold function's array ``ids``."""
+    if dialect == "postgresql":
+        only = Finding.asset_id == any_(literal_column("ids"))
+    else:
+        only = Finding.asset_id.in_(select(UrgentChange.asset_id))
+    statement = computed_unacted(dialect, only)
+    compiled = statement.compile(
+        dialect=_DIALECTS[dialect](), compile_kwargs={"literal_binds": True}
+    )
+    return str(compiled)
+
+
+def fold_urgent(conn: Connection) -> None:
+    """Recompute the kept rows of the assets noted since the last fold, inside the caller's
+    transaction (on PostgreSQL the owner's function, as row-level security would hide
+    orders from a user's own role)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT {urgent_sql.FOLD_FUNCTION}")
+        return
+    for statement in urgent_sql.sqlite_fold("urgent_findings", recompute_sql("sqlite")):
+        conn.exec_driver_sql(statement)
