@@ -85,8 +85,7 @@ def sqlite_triggers() -> list[str]:
         f"BEGIN {_NOTE} VALUES (OLD.asset_id); END",
         "CREATE TRIGGER urgent_link_insert AFTER INSERT ON work_order_assets "
         f"BEGIN {_NOTE} VALUES (NEW.asset_id); END",
-        "CREATE TRIGGER urgent_link_update AFTER UPDATE ON work_order_assets "
-        f"BEGIN {both} END",
+        f"CREATE TRIGGER urgent_link_update AFTER UPDATE ON work_order_assets BEGIN {both} END",
         "CREATE TRIGGER urgent_link_delete AFTER DELETE ON work_order_assets "
         f"BEGIN {_NOTE} VALUES (OLD.asset_id); END",
         f"CREATE TRIGGER urgent_order_update AFTER UPDATE OF {', '.join(ORDER_COLUMNS)} "
@@ -150,7 +149,7 @@ def postgresql_functions(schema: str, kept: str, recompute: str) -> list[str]:
         "SELECT array_agg(DISTINCT asset_id ORDER BY asset_id) INTO ids FROM moved; "
         "IF ids IS NULL THEN RETURN; END IF; "
         f"PERFORM pg_advisory_xact_lock({LOCK_CLASS}, a) FROM unnest(ids) AS a ORDER BY a; "
-        f"DELETE FROM {kept} WHERE asset_id = ANY(ids); "
+        f"DELETE FROM {kept} WHERE asset_id IN (SELECT unnest(ids)); "
         f"INSERT INTO {kept} (finding_id, work_order_id, asset_id) {recompute}; "
         "END $$",
     ]

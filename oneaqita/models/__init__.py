@@ -8,13 +8,13 @@ from oneaqita.models.kpi import Kpi, KpiTarget
 from oneaqita.models.organizations import Organization, OrganizationKind, Shareholding
 from oneaqita.models.service_lives import BodyServiceLife, RenewalUnitCost, ServiceLife
 from oneaqita.models.staff import Person, PersonQualification, Secondment, SecondmentKind
-from oneaqita.models.urgent_findings import UrgentChange, UrgentFinding
 from oneaqita.models.time_entries import (
     OverheadCategory,
     TimeEntry,
     TimeEntryStatus,
     TimesheetWeek,
 )
+from oneaqita.models.urgent_findings import UrgentChange, UrgentFinding
 from oneaqita.models.users import AuditEntry, DatabaseSetting, LoginFailure, Role, User
 from oneaqita.models.work import (
     Contract,

@@ -18,10 +18,17 @@ Rules (the dashboard's docstring repeats them):
   survey_date: actual end, else actual start, planned end, planned start) — a repair, a
   cleaning or a new survey has been ordered for it; an undated order counts as ahead, and a
   survey without any date as long past. Until then the finding is *not yet acted on*.
+
+Where the answer comes from: ``computed_unacted`` computes it from the findings and orders;
+``unacted_urgent_findings`` (what the dashboard and the list read) takes it from
+urgent_findings, kept by the triggers and folds of db/urgent_findings_sql.py, for every asset
+without writes since its last fold, and computes it for the others. The unit of work folds
+before it commits a change of work orders, findings or contracts (services/database.py); the
+demo loader and the benchmarks' builders fold after their bulk writes. A change of the rule
+needs a revision that replaces the PostgreSQL fold function (it holds ``recompute_sql``).
 """
 
 from datetime import date
-
 from functools import cache
 
 from sqlalchemy import (
@@ -31,7 +38,6 @@ from sqlalchemy import (
     Connection,
     Select,
     and_,
-    any_,
     case,
     exists,
     func,
@@ -50,9 +56,9 @@ from oneaqita.db import urgent_findings_sql as urgent_sql
 from oneaqita.models import (
     Finding,
     FindingRank,
+    Urgency,
     UrgentChange,
     UrgentFinding,
-    Urgency,
     WorkOrder,
     WorkOrderStatus,
 )
@@ -199,7 +205,7 @@ def computed_unacted(
     return _ranked(found) if dialect == "postgresql" else _probed(found)
 
 
-def unacted_urgent_findings(dialect: str) -> CompoundSelect:
+def unacted_urgent_findings(dialect: str) -> CompoundSelect[int, int, int]:
     """The same findings as ``computed_unacted``, read from urgent_findings (kept by the
     triggers and folds of db/urgent_findings_sql.py) for the assets without changes since
     their last fold, and computed for the others: one statement, one snapshot."""
@@ -217,7 +223,8 @@ def recompute_sql(dialect: str) -> str:
     """The rule's SELECT restricted to the noted assets, as SQL for the fold: on SQLite those
     of urgent_changes, on PostgreSQL those of the fold function's array ``ids``."""
     if dialect == "postgresql":
-        only = Finding.asset_id == any_(literal_column("ids"))
+        # A semi-join on the array's rows (hashed), not = ANY(ids) (one scan of it per row).
+        only = Finding.asset_id.in_(select(func.unnest(literal_column("ids"))))
     else:
         only = Finding.asset_id.in_(select(UrgentChange.asset_id))
     statement = computed_unacted(dialect, only)

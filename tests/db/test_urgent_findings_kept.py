@@ -65,7 +65,9 @@ WRITES: dict[str, Write] = {
     "a given urgency removed": _sql(
         "UPDATE findings SET urgency = NULL WHERE asset_id = {a[not_followed]} AND rank = 'b'"
     ),
-    "a follow-up cancelled": _sql("UPDATE work_orders SET status = 'cancelled' WHERE id = {o[later]}"),
+    "a follow-up cancelled": _sql(
+        "UPDATE work_orders SET status = 'cancelled' WHERE id = {o[later]}"
+    ),
     "a follow-up linked": _sql(
         "INSERT INTO work_order_assets (work_order_id, asset_id) VALUES ({o[later]}, {a[alone]})"
     ),
