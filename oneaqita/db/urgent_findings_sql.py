@@ -19,15 +19,18 @@ How the rows follow the data, on both databases (the pattern of asset_map_sql.py
   compute the rule live for the noted ones, in one statement.
 - PostgreSQL: the fold runs as the owner (row-level security would hide orders from a
   seconded user's role), takes the notes it sees (DELETE … RETURNING), then a transaction
-  lock per noted asset (in id order), then recomputes them in new statements: a writer that
-  noted the same asset concurrently waits for the first to commit, and its recompute then
-  sees both. The function holds the rule as compiled when the migration ran: a revision
+  lock per bucket of noted assets (LOCK_BUCKETS, in order), then recomputes them in new
+  statements: a writer that noted the same asset concurrently waits for the first to commit,
+  and its recompute then sees both. The function holds the rule as compiled when the migration ran: a revision
   that changes the rule must replace it.
 """
 
 NOTES = "urgent_changes"
 FOLD_FUNCTION = "oneaqita_urgent_fold()"
 LOCK_CLASS = 11  # the first key of pg_advisory_xact_lock(int, int): urgent_findings' notes
+# Assets locked by bucket (asset id modulo this), not one lock each: a bulk write noting
+# 500,000 assets would exhaust the server's lock table (max_locks_per_transaction).
+LOCK_BUCKETS = 256
 # What of a finding or an order the rule reads (besides ids): a change of them notes its asset.
 FINDING_COLUMNS = ("work_order_id", "asset_id", "urgency", "rank", "category")
 ORDER_COLUMNS = ("status", "actual_start", "planned_start", "actual_end", "planned_end")
@@ -148,7 +151,8 @@ def postgresql_functions(schema: str, kept: str, recompute: str) -> list[str]:
         f"WITH moved AS (DELETE FROM {NOTES} RETURNING asset_id) "
         "SELECT array_agg(DISTINCT asset_id ORDER BY asset_id) INTO ids FROM moved; "
         "IF ids IS NULL THEN RETURN; END IF; "
-        f"PERFORM pg_advisory_xact_lock({LOCK_CLASS}, a) FROM unnest(ids) AS a ORDER BY a; "
+        f"PERFORM pg_advisory_xact_lock({LOCK_CLASS}, b) FROM (SELECT DISTINCT a % {LOCK_BUCKETS} "
+        "AS b FROM unnest(ids) AS a) AS q ORDER BY b; "
         f"DELETE FROM {kept} WHERE asset_id IN (SELECT unnest(ids)); "
         f"INSERT INTO {kept} (finding_id, work_order_id, asset_id) {recompute}; "
         "END $$",
