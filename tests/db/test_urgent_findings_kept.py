@@ -4,6 +4,7 @@ reference), after every kind of write that can change the answer: read before an
 noted assets computed live), and after a fold (the kept rows alone). The writes are raw SQL,
 as psql or an import would make them; a unit of work that changes orders folds by itself."""
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -156,3 +157,52 @@ def test_the_tile_counts_the_noted_assets_by_their_owner_now(built: Database) ->
     by_code = {b.code: (b.findings, b.assets) for b in tile.bodies}
     assert by_code["052027"] == (3, 1)  # alone's I and its two per-length a of w2
     assert tile.findings == len(UNACTED)
+
+
+def test_two_writers_of_one_asset_at_once(built: Database) -> None:
+    """The first writer cancels the follow-up of `followed` and folds, then holds its
+    transaction open; the second adds another finding of 緊急度 I on `followed` meanwhile and
+    folds (on PostgreSQL its fold waits for the first's lock on the asset, then sees its
+    cancel; on SQLite it waits for the database). Both findings end up kept as not acted on."""
+    _fold(built)
+    orders, assets = _ids(built)
+    written = threading.Event()
+    errors: list[BaseException] = []
+
+    def first() -> None:
+        try:
+            with built.unit_of_work(SYSTEM_ACTOR) as uow:
+                _sql("UPDATE work_orders SET status = 'cancelled' WHERE id = {o[later]}")(
+                    uow.connection, orders, assets
+                )
+                fold_urgent(uow.connection)
+                written.set()
+                threading.Event().wait(0.5)  # the second writes and folds meanwhile
+        except BaseException as exc:  # noqa: BLE001 - reported by the test below
+            errors.append(exc)
+            written.set()
+
+    def second() -> None:
+        written.wait(10)
+        try:
+            with built.unit_of_work(SYSTEM_ACTOR) as uow:
+                uow.connection.execute(
+                    text(
+                        "INSERT INTO findings (work_order_id, asset_id, category, rank, urgency,"
+                        " version) VALUES (:o, :a, '破損', 'b', 'I', 1)"
+                    ),
+                    {"o": orders["w1"], "a": assets["followed"]},
+                )
+                fold_urgent(uow.connection)
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not errors, errors
+    ours, reference, kept, notes = _state(built)
+    assert ours == reference == kept and notes == 0
+    assert sum(1 for _f, _o, a in kept if a == assets["followed"]) == 2
