@@ -76,6 +76,8 @@ TABLES = (
     "shareholdings",
     "time_entries",
     "timesheet_weeks",
+    "urgent_changes",
+    "urgent_findings",
     "users",
     "work_order_assets",
     "work_order_assignees",

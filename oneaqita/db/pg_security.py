@@ -84,8 +84,15 @@ __all__ = [
 SETTING = "pg_security"
 
 # Every table whose direct changes leave an audit entry (the log itself, the schema revision
-# and the derived search documents (work orders, assets) and map counts aside).
-_DERIVED = {"work_order_search", "asset_map_cells", "asset_map_changes", "asset_search"}
+# and the derived search documents (work orders, assets), map counts and urgent findings aside).
+_DERIVED = {
+    "work_order_search",
+    "asset_map_cells",
+    "asset_map_changes",
+    "asset_search",
+    "urgent_changes",
+    "urgent_findings",
+}
 AUDITED_TABLES = tuple(t for t in TABLES if t not in {"audit_log", "alembic_version", *_DERIVED})
 # A statement that changes more rows than this is witnessed by one entry holding them all
 # (entity_id NULL), not one entry per row: a bulk change costs one row of the log.

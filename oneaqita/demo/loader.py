@@ -26,6 +26,7 @@ from oneaqita.services.asset_map_cells import fold
 from oneaqita.services.changes import Entity
 from oneaqita.services.database import Database
 from oneaqita.services.setup import first_table_with_rows
+from oneaqita.services.work_order_attention import fold_urgent
 
 
 class DemoStage(StrEnum):
@@ -182,6 +183,7 @@ def load_demo(
         report(DemoStage.FINISHING, 0, 1)
         _derive_conditions(conn)
         fold(conn)  # the map's counts of every asset loaded
+        fold_urgent(conn)  # the findings of 緊急度 I not yet acted on
         conn.commit()
         _finish(conn)
         if conn.dialect.name == "sqlite":

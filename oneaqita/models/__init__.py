@@ -14,6 +14,7 @@ from oneaqita.models.time_entries import (
     TimeEntryStatus,
     TimesheetWeek,
 )
+from oneaqita.models.urgent_findings import UrgentChange, UrgentFinding
 from oneaqita.models.users import AuditEntry, DatabaseSetting, LoginFailure, Role, User
 from oneaqita.models.work import (
     Contract,
@@ -31,6 +32,8 @@ __all__ = [
     "AssetKind",
     "AssetMapCell",
     "AssetMapChange",
+    "UrgentChange",
+    "UrgentFinding",
     "AssetStatus",
     "AuditEntry",
     "Base",

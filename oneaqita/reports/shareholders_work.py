@@ -168,17 +168,16 @@ def _grouped(rows: Subquery, *measures: Any) -> Select[Any]:
 
 
 def _amounts(session: Session, period: ReportPeriod) -> dict[Key, tuple[int, int]]:
-    """One period at a time, as before the periods were read together: the shares are summed
-    as the database divides (not in integers), so that a sum in another order could differ
-    by a yen where it lands next to a whole number; the work orders alone are cheap to read
-    twice."""
+    """One period at a time (the work orders alone are cheap to read twice). Each order's
+    share is a whole number of yen, floor(amount ÷ live orders) by integer division in the
+    database, so the sums are exact integers whatever order they are added in."""
     live = (
         select(WorkOrder.contract_id, func.count().label("n"))
         .where(WorkOrder.status.in_(LIVE_STATUSES))
         .group_by(WorkOrder.contract_id)
         .subquery()
     )
-    share = Contract.amount_yen / live.c.n
+    share = Contract.amount_yen // live.c.n  # integer division: whole yen per order
     stmt = (
         select(Contract.client_id, WorkOrder.type, func.count(), func.sum(share))
         .select_from(WorkOrder)

@@ -18,24 +18,68 @@ Rules (the dashboard's docstring repeats them):
   survey_date: actual end, else actual start, planned end, planned start) — a repair, a
   cleaning or a new survey has been ordered for it; an undated order counts as ahead, and a
   survey without any date as long past. Until then the finding is *not yet acted on*.
+
+Where the answer comes from: ``computed_unacted`` computes it from the findings and orders;
+``unacted_urgent_findings`` (what the dashboard and the list read) takes it from
+urgent_findings, kept by the triggers and folds of db/urgent_findings_sql.py, for every asset
+without writes since its last fold, and computes it for the others. The unit of work folds
+before it commits a change of work orders, findings or contracts (services/database.py); the
+demo loader and the benchmarks' builders fold after their bulk writes. A change of the rule
+needs a revision that replaces the PostgreSQL fold function (it holds ``recompute_sql``).
 """
 
 from datetime import date
+from functools import cache
 
-from sqlalchemy import CTE, ColumnElement, Select, and_, case, exists, func, literal, or_, select
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    CompoundSelect,
+    Connection,
+    Select,
+    and_,
+    case,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    true,
+    union_all,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 
 from oneaqita.condition import COUNTED_STATUSES, SPAN_CATEGORIES, survey_date
-from oneaqita.models import Finding, FindingRank, Urgency, WorkOrder, WorkOrderStatus
+from oneaqita.db import urgent_findings_sql as urgent_sql
+from oneaqita.models import (
+    Finding,
+    FindingRank,
+    Urgency,
+    UrgentChange,
+    UrgentFinding,
+    WorkOrder,
+    WorkOrderStatus,
+)
 from oneaqita.models import work_order_assets as woa
 
-__all__ = ["CLOSED_STATUSES", "OPEN_STATUSES", "is_overdue", "unacted_urgent_findings"]
+__all__ = [
+    "CLOSED_STATUSES",
+    "OPEN_STATUSES",
+    "computed_unacted",
+    "fold_urgent",
+    "is_overdue",
+    "recompute_sql",
+    "unacted_urgent_findings",
+]
 
 S = WorkOrderStatus
 OPEN_STATUSES = (S.DRAFT, S.PLANNED, S.IN_PROGRESS)
 CLOSED_STATUSES = (S.COMPLETED, S.ACCEPTED, S.CANCELLED)
 _LONG_AGO = date(1900, 1, 1)
 _FAR_AHEAD = date(9999, 12, 31)  # an undated follow-up: ahead of every survey
+_DIALECTS = {"postgresql": postgresql.dialect, "sqlite": sqlite.dialect}
 
 
 def is_overdue(today: date) -> ColumnElement[bool]:
@@ -63,9 +107,10 @@ def _derived_urgent() -> ColumnElement[bool]:
     return weight >= 2
 
 
-def _urgent_candidates() -> Select[int, int, int, date]:
+def _urgent_candidates(only: ColumnElement[bool] | None) -> Select[int, int, int, date]:
     """(finding id, work order id, asset id, survey date) of every finding of 緊急度 I on an
-    order that counts, acted on or not; a survey without any date as long past."""
+    order that counts, acted on or not; a survey without any date as long past. `only`: a
+    condition on the finding (its asset) that restricts them."""
     surveyed = func.coalesce(survey_date(), literal(_LONG_AGO))
     return (
         select(
@@ -78,6 +123,7 @@ def _urgent_candidates() -> Select[int, int, int, date]:
         .where(
             WorkOrder.status.in_(COUNTED_STATUSES),
             or_(Finding.urgency == Urgency.I, and_(Finding.urgency.is_(None), _derived_urgent())),
+            true() if only is None else only,
         )
     )
 
@@ -148,9 +194,52 @@ def _ranked(found: CTE) -> Select[int, int, int]:
     )
 
 
-def unacted_urgent_findings(dialect: str) -> Select[int, int, int]:
+def computed_unacted(
+    dialect: str, only: ColumnElement[bool] | None = None
+) -> Select[int, int, int]:
     """(finding id, work order id, asset id) of every finding of 緊急度 I not yet acted on
-    (the module's rules), in the form that is cheapest on `dialect` (the same findings:
-    tests/db/test_urgent_findings_rule.py holds both to the rule as first written)."""
-    found = _urgent_candidates().cte("urgent_candidates")
+    (the module's rules), computed from the findings and orders, in the form that is cheapest
+    on `dialect` (the same findings: tests/db/test_urgent_findings_rule.py holds both to the
+    rule as first written); `only` restricts the findings (to some assets)."""
+    found = _urgent_candidates(only).cte("urgent_candidates")
     return _ranked(found) if dialect == "postgresql" else _probed(found)
+
+
+def unacted_urgent_findings(dialect: str) -> CompoundSelect[int, int, int]:
+    """The same findings as ``computed_unacted``, read from urgent_findings (kept by the
+    triggers and folds of db/urgent_findings_sql.py) for the assets without changes since
+    their last fold, and computed for the others: one statement, one snapshot."""
+    noted = select(UrgentChange.asset_id)
+    kept = select(
+        UrgentFinding.finding_id.label("id"),
+        UrgentFinding.work_order_id.label("work_order_id"),
+        UrgentFinding.asset_id.label("asset_id"),
+    ).where(UrgentFinding.asset_id.not_in(noted))
+    return union_all(kept, computed_unacted(dialect, Finding.asset_id.in_(noted)))
+
+
+@cache
+def recompute_sql(dialect: str) -> str:
+    """The rule's SELECT restricted to the noted assets, as SQL for the fold: on SQLite those
+    of urgent_changes, on PostgreSQL those of the fold function's array ``ids``."""
+    if dialect == "postgresql":
+        # A semi-join on the array's rows (hashed), not = ANY(ids) (one scan of it per row).
+        only = Finding.asset_id.in_(select(func.unnest(literal_column("ids"))))
+    else:
+        only = Finding.asset_id.in_(select(UrgentChange.asset_id))
+    statement = computed_unacted(dialect, only)
+    compiled = statement.compile(
+        dialect=_DIALECTS[dialect](), compile_kwargs={"literal_binds": True}
+    )
+    return str(compiled)
+
+
+def fold_urgent(conn: Connection) -> None:
+    """Recompute the kept rows of the assets noted since the last fold, inside the caller's
+    transaction (on PostgreSQL the owner's function, as row-level security would hide
+    orders from a user's own role)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT {urgent_sql.FOLD_FUNCTION}")
+        return
+    for statement in urgent_sql.sqlite_fold("urgent_findings", recompute_sql("sqlite")):
+        conn.exec_driver_sql(statement)

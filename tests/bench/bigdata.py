@@ -29,6 +29,7 @@ from oneaqita.models import (
     work_order_assignees,
 )
 from oneaqita.search import reindex_work_orders
+from oneaqita.services.work_order_attention import fold_urgent
 
 PLACES = [
     "秋田",
@@ -206,6 +207,7 @@ def build_url(url: str, orders: int = 500_000, seed: int = 7) -> str:
         if batch:
             _orders(conn, batch, links, picked)
         reindex_work_orders(conn)
+        fold_urgent(conn)  # the links noted their assets (migration 0024's triggers)
     # Autocommit: PostgreSQL would roll the statistics back with the transaction, and VACUUM
     # (visibility map for index-only scans) cannot run inside one.
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:

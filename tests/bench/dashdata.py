@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import text
 
 from oneaqita.db.engine import make_engine
+from oneaqita.services.work_order_attention import fold_urgent
 from oneaqita.workdays import is_working_day
 
 TODAY = date(2026, 3, 31)
@@ -124,6 +125,7 @@ def add_to(url: str) -> dict[str, int]:
         for statement in STATEMENTS:
             conn.execute(text(statement), params)
         conn.execute(text("DROP TABLE bench_days"))
+        fold_urgent(conn)  # the findings and links noted their assets (migration 0024)
         counts = {
             table: int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
             for table in ("findings", "secondments", "time_entries", "assets", "work_orders")

@@ -81,8 +81,16 @@ WHERE w.status IN ('in_progress', 'completed', 'accepted')
                OR coalesce(n.actual_start, n.planned_start) >= coalesce(
                     w.actual_end, w.actual_start, w.planned_end, w.planned_start, :long_ago)))
 """
-URGENT_COUNTS = f"""
-WITH u AS ({URGENT})
+# What the app reads (migration 0024): the kept rows of the assets without notes, the rule
+# computed for the noted ones (none once the builders have folded).
+URGENT_READ = f"""
+SELECT finding_id AS id, work_order_id, asset_id FROM urgent_findings
+WHERE asset_id NOT IN (SELECT asset_id FROM urgent_changes)
+UNION ALL
+{URGENT} AND f.asset_id IN (SELECT asset_id FROM urgent_changes)
+"""
+URGENT_COUNTS = """
+WITH u AS ({found})
 SELECT NULL, NULL, NULL, count(*), count(DISTINCT u.work_order_id), count(DISTINCT u.asset_id)
 FROM u
 UNION ALL
@@ -210,7 +218,7 @@ def baseline(raw: Raw) -> dict[str, Any]:
     return {
         "open": raw.run(OPEN_ORDERS),
         "overdue": raw.run(OVERDUE, today=TODAY),
-        "urgent": raw.run(URGENT_COUNTS, long_ago=date(1900, 1, 1)),
+        "urgent": raw.run(URGENT_COUNTS.format(found=URGENT_READ), long_ago=date(1900, 1, 1)),
         "capacity": raw.run(
             CAPACITY.format(days=day_sql),
             today=TODAY,
@@ -296,6 +304,9 @@ def test_the_whole_dashboard(setup: tuple[str, Database, Any]) -> None:
     mine, base = interleaved(ours, lambda: baseline(raw))
     board, rows = mine.result, base.result
     assert_same_figures(board, rows)
+    # The kept rows are the rule's: its hand-written statement over every finding, once.
+    ruled = raw.run(URGENT_COUNTS.format(found=URGENT), long_ago=date(1900, 1, 1))
+    assert sorted(ruled, key=repr) == sorted(rows["urgent"], key=repr)
     table = Table(
         f"Dashboard on {TODAY} ({name}: {counts['assets']:,} assets, "
         f"{counts['work_orders']:,} work orders, {counts['findings']:,} findings, "

@@ -7,11 +7,19 @@ from decimal import Decimal
 import pytest
 
 from oneaqita.errors import NotFound, PermissionDenied, ValidationError
-from oneaqita.models import Kpi, Role
+from oneaqita.models import (
+    Contract,
+    Kpi,
+    Organization,
+    OrganizationKind,
+    Role,
+    WorkOrder,
+    WorkOrderStatus,
+)
 from oneaqita.reports.report_period import report_period
 from oneaqita.reports.shareholders_figures import body_statement, shareholders_figures
-from oneaqita.reports.shareholders_work import WorkCell, thousand_yen
-from oneaqita.services.actor import Actor
+from oneaqita.reports.shareholders_work import WorkCell, thousand_yen, work_pair
+from oneaqita.services.actor import SYSTEM_ACTOR, Actor
 from oneaqita.services.database import Database
 from oneaqita.services.kpi_targets import set_kpi_target
 from tests.settlement_builders import add_user
@@ -175,3 +183,37 @@ def test_statement_refusals(db: Database, manager: Actor) -> None:
     nobody = Actor(user_id=None, login="ghost", role=Role.MANAGER)
     with pytest.raises(PermissionDenied):
         shareholders_figures(db, nobody, 2025)
+
+
+def test_each_order_s_share_is_whole_yen(db: Database) -> None:
+    """A contract of 100 yen over 3 live orders, all done: each order's share is 33 yen, so
+    the period's amount is 99 — divided as fractions (33.33… three times) it came to 100, or
+    99 or 100 by the order of the sum."""
+    with db.unit_of_work(SYSTEM_ACTOR) as uow:
+        s = uow.session
+        body = Organization(code="052019", kind=OrganizationKind.CITY, name_ja="秋田市")
+        s.add(body)
+        s.flush()
+        contract = Contract(
+            number="C-1",
+            client_id=body.id,
+            title="三分割",
+            start_date=date(2025, 4, 1),
+            end_date=date(2026, 3, 31),
+            amount_yen=100,
+        )
+        s.add(contract)
+        s.add_all(
+            WorkOrder(
+                number=f"W{n}",
+                contract=contract,
+                title=f"W{n}",
+                type="inspection",
+                status=WorkOrderStatus.COMPLETED,
+                actual_end=date(2025, 6, n),
+            )
+            for n in (1, 2, 3)
+        )
+    with db.read() as session:
+        now, _before = work_pair(session, report_period(2025))
+    assert now.total().amount_yen == 99 and now.total().orders == 3

@@ -30,7 +30,7 @@ from oneaqita.models import work_order_assets as woa
 from oneaqita.reports.dashboard_figures import urgent_findings
 from oneaqita.services.actor import SYSTEM_ACTOR
 from oneaqita.services.database import Database
-from oneaqita.services.work_order_attention import _derived_urgent, unacted_urgent_findings
+from oneaqita.services.work_order_attention import _derived_urgent, computed_unacted
 from oneaqita.services.work_order_queries import WorkOrderFilter, count_work_orders
 
 S = WorkOrderStatus
@@ -222,7 +222,7 @@ def test_both_forms_give_the_reference_rule_s_findings(db: Database, form: str) 
     """Each database runs the form cheapest for it; both forms run on both databases here."""
     labels = build(db)
     with db.read() as session:
-        ours = {tuple(r) for r in session.execute(unacted_urgent_findings(form))}
+        ours = {tuple(r) for r in session.execute(computed_unacted(form))}
         reference = {tuple(r) for r in session.execute(reference_rule())}
     assert ours == reference
     assert {labels[fid] for fid, _, _ in ours} == UNACTED
