@@ -1,4 +1,7 @@
-"""Streaming bulk inserts: rows are buffered per table and written with executemany.
+"""Streaming bulk inserts: rows are buffered per table and written with the project's bulk
+path (db/bulk.py BulkInsert: the driver's executemany on SQLite, COPY on PostgreSQL), the
+columns' Python-side defaults (version, created_at, a status) filled in as SQLAlchemy's INSERT
+would fill them.
 
 Nothing in the demo holds a whole table in memory: a stage adds rows one by one, and all
 buffers are written whenever the first table's (the parent's) buffer holds `batch_rows`
@@ -10,8 +13,9 @@ reaches the database before the row its foreign key points at.
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Column, Connection, Table
 
+from oneaqita.db.bulk import BulkInsert
 from oneaqita.models import Base
 
 BATCH_ROWS = 5_000
@@ -20,6 +24,9 @@ BATCH_ROWS = 5_000
 COMMIT_ROWS = 100_000
 
 Row = dict[str, Any]
+
+
+_STATEMENTS: dict[tuple[str, tuple[str, ...]], tuple[BulkInsert, tuple[Column[Any], ...]]] = {}
 
 
 def table_of(model: type[Base]) -> Table:
@@ -54,7 +61,7 @@ class BulkInserter:
         for table in self._tables:
             rows = self._buffers[table.name]
             if rows:
-                self._conn.execute(insert(table), rows)
+                _write(self._conn, table, rows)
                 self.counts[table.name] += len(rows)
                 self._uncommitted += len(rows)
                 self._buffers[table.name] = []
@@ -69,3 +76,26 @@ class BulkInserter:
         self.flush()
         self._conn.commit()
         self._uncommitted = 0
+
+
+def _write(conn: Connection, table: Table, rows: list[Row]) -> None:
+    """One bulk statement for `rows` (each with the same keys, as the stages build them)."""
+    keys = tuple(rows[0])
+    found = _STATEMENTS.get((table.name, keys))
+    if found is None:
+        defaulted = tuple(
+            c for c in table.c if c.name not in keys and c.default is not None and not c.primary_key
+        )
+        statement = BulkInsert(table, [*keys, *(c.name for c in defaulted)])
+        found = _STATEMENTS[(table.name, keys)] = (statement, defaulted)
+    statement, defaulted = found
+    # A callable default (utcnow) is called once per batch: the rows of a batch share it.
+    extra = tuple(_default(c) for c in defaulted)
+    statement.run(conn, [(*(row[k] for k in keys), *extra) for row in rows])
+
+
+def _default(column: Column[Any]) -> Any:
+    default: Any = column.default
+    if default.is_callable:
+        return default.arg(None)
+    return default.arg
