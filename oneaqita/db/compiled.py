@@ -26,10 +26,18 @@ driver call would:
 Only for fixed statements: one whose compiled form depends on the call (an expanding IN, a
 Python-side column default or onupdate left to SQLAlchemy) is refused when it is compiled.
 Events of the ``before_cursor_execute`` kind do not see these statements.
+
+``Shapes`` is the same for statements built per call from a filter (the registry's list):
+each is compiled once per shape, the shape being SQLAlchemy's own cache key of the statement
+(everything that changes the SQL text: which conditions, the order and its direction, a text
+clause's SQL) and the dialect; a later statement of the same shape only has its values taken
+out (the cache key's extracted parameters) and sent with the kept SQL. A statement whose form
+depends on its values (an expanding IN) runs through ``Connection.execute`` as usual.
 """
 
-from collections import namedtuple
+from collections import OrderedDict, namedtuple
 from collections.abc import Callable, Mapping
+from threading import Lock
 from typing import Any
 
 from sqlalchemy import Connection, Engine
@@ -37,7 +45,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.expression import Executable
 
-__all__ = ["Compiled"]
+__all__ = ["Compiled", "Shapes"]
 
 Processor = Callable[[Any], Any] | None
 _NO_PARAMS: Mapping[str, Any] = {}
@@ -59,10 +67,12 @@ class _Form:
         "result_processors",
         "dialect",
         "error",
+        "compiled",
     )
 
-    def __init__(self, statement: Any, dialect: Dialect) -> None:
-        compiled = statement.compile(dialect=dialect)
+    def __init__(self, statement: Any, dialect: Dialect, cache_key: Any = None) -> None:
+        compiled = statement.compile(dialect=dialect, cache_key=cache_key)
+        self.compiled = compiled
         if compiled.post_compile_params or getattr(compiled, "literal_execute_params", None):
             raise ValueError("Compiled takes fixed statements only (no expanding IN)")
         if compiled.insert_prefetch or compiled.update_prefetch:
@@ -128,7 +138,8 @@ class Compiled:
             conn.begin()
         return self._execute(self.form(conn.dialect), conn.connection.driver_connection, params)
 
-    def _execute(self, form: _Form, driver: Any, params: Mapping[str, Any]) -> tuple[_Form, Any]:
+    @staticmethod
+    def _execute(form: _Form, driver: Any, params: Mapping[str, Any]) -> tuple[_Form, Any]:
         values = form.parameters(params)
         cursor = driver.cursor()
         try:
@@ -158,7 +169,8 @@ class Compiled:
         finally:
             pooled.close()  # back to the pool, which rolls back whatever the driver began
 
-    def _fetch(self, form: _Form, cursor: Any) -> list[Any]:
+    @staticmethod
+    def _fetch(form: _Form, cursor: Any) -> list[Any]:
         try:
             fetched = cursor.fetchall()
             processors = form.processors(cursor.description)
@@ -192,3 +204,52 @@ class Compiled:
             return int(cursor.rowcount)
         finally:
             cursor.close()
+
+
+class Shapes:
+    """Statements built per call, compiled once per shape (see the module's docstring); the
+    most recently used `size` shapes are kept."""
+
+    __slots__ = ("_forms", "_size", "_lock")
+
+    def __init__(self, size: int = 256) -> None:
+        self._forms: OrderedDict[tuple[Any, ...], _Form | None] = OrderedDict()
+        self._size = size
+        self._lock = Lock()  # the lists load on the thread pool
+
+    def _form(self, statement: Any, dialect: Dialect) -> tuple[_Form | None, Any]:
+        cache_key = statement._generate_cache_key()
+        if cache_key is None:  # a construct SQLAlchemy cannot cache either
+            return None, None
+        key = (dialect.name, dialect.driver, dialect.server_version_info, cache_key.key)
+        with self._lock:
+            if key in self._forms:
+                self._forms.move_to_end(key)
+                return self._forms[key], cache_key
+        try:
+            form: _Form | None = _Form(statement, dialect, cache_key)
+        except ValueError:  # its form depends on its values: left to Connection.execute
+            form = None
+        with self._lock:
+            self._forms[key] = form
+            while len(self._forms) > self._size:
+                self._forms.popitem(last=False)
+        return form, cache_key
+
+    def rows(self, conn: Connection, statement: Executable) -> list[Any]:
+        """Every row of the statement, as ``Compiled.rows`` gives them."""
+        form, cache_key = self._form(statement, conn.dialect)
+        if form is None:
+            return list(conn.execute(statement).all())
+        params = form.compiled.construct_params(
+            extracted_parameters=cache_key.bindparams, escape_names=False
+        )
+        if not conn.in_transaction():
+            conn.begin()
+        driver = conn.connection.driver_connection
+        return Compiled._fetch(*Compiled._execute(form, driver, params))
+
+    def scalar(self, conn: Connection, statement: Executable) -> Any:
+        """The first column of the first row (None: no row)."""
+        found = self.rows(conn, statement)
+        return found[0][0] if found else None

@@ -41,6 +41,7 @@ from oneaqita.asset_search import (
     matching_asset_ids,
     matching_sql,
 )
+from oneaqita.db.compiled import Compiled, Shapes
 from oneaqita.errors import ValidationError
 from oneaqita.fiscal import fiscal_year
 from oneaqita.models import Asset, AssetKind, AssetStatus, Organization, Urgency
@@ -203,7 +204,7 @@ def _order(flt: AssetListFilter) -> list[Any]:
 
 
 def _count(conn: Connection, flt: AssetListFilter) -> int:
-    count = int(conn.scalar(registry_count_statement(flt, conn.dialect.name)) or 0)
+    count = int(_SHAPES.scalar(conn, registry_count_statement(flt, conn.dialect.name)) or 0)
     _remember(conn, flt, count)
     return count
 
@@ -270,11 +271,11 @@ def _page(conn: Connection, flt: AssetListFilter, offset: int, limit: int) -> li
             matches = _count(conn, flt)
         if matches == 0:
             return []
-        total = int(conn.scalar(_TOTAL) or 0)
+        total = int(_TOTAL.scalar(conn) or 0)
         walk = walk_pays(matches, total, offset, limit)
     year = fiscal_year(flt.today or date.today())
     stmt = registry_page_statement(flt, conn.dialect.name, offset, limit, walk)
-    return [_row(r, year) for r in conn.execute(stmt).all()]  # one fetchall
+    return [_row(r, year) for r in _SHAPES.rows(conn, stmt)]  # one fetchall
 
 
 # A text alone matching at most this many assets on SQLite: its ids are read once, giving the
@@ -289,7 +290,8 @@ def _few_matches(conn: Connection, flt: AssetListFilter) -> list[int] | None:
     if conn.dialect.name != "sqlite" or _narrowed(flt) or not asset_terms(flt.text):
         return None
     sql, params = matching_sql("sqlite", flt.text)  # type: ignore[misc]
-    ids = list(conn.execute(text(f"{sql} LIMIT {FEW + 1}"), params).scalars())
+    few = text(f"{sql} LIMIT {FEW + 1}").bindparams(*(bindparam(k, v) for k, v in params.items()))
+    ids = [r[0] for r in _SHAPES.rows(conn, few.columns(column("asset_id")))]
     return ids if len(ids) <= FEW else None
 
 
@@ -326,7 +328,10 @@ def open_registry(
 
 
 # -- the match counts the pages' strategy is chosen from -------------------------------------
-_TOTAL = select(func.max(Asset.id))
+_TOTAL = Compiled(select(func.max(Asset.id)))
+# The list's statements compiled once per shape (which filters, sort, direction, dialect,
+# the text search's SQL), run on the driver (oneaqita/db/compiled.py).
+_SHAPES = Shapes()
 _REMEMBERED = 256
 _counts: OrderedDict[tuple[int, AssetListFilter], int] = OrderedDict()
 _lock = Lock()

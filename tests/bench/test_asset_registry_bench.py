@@ -26,6 +26,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.dialects import sqlite
 
+from oneaqita.db.compiled import Compiled
 from oneaqita.models import Asset as A
 from oneaqita.models import AssetKind, Organization
 from oneaqita.services.asset_registry import (
@@ -71,8 +72,26 @@ def _opened(db: Database, flt: AssetListFilter) -> tuple[int, list[Any]]:
 
 def _queries(db: Database, call: Callable[[], Any]) -> list[Statement]:
     """The queries `call` sends (the SQLite engine's own BEGIN left out: the raw connection
-    reads without a transaction, as a hand-written tool would)."""
-    return [s for s in statements_of(db, call) if s.sql.split()[0].upper() != "BEGIN"]
+    reads without a transaction, as a hand-written tool would): those SQLAlchemy executes,
+    seen by the engine's events, and those db/compiled.py runs on the driver, the driver's first."""
+    sent: list[Statement] = []
+    execute = Compiled._execute
+
+    def recording(form: Any, driver: Any, params: Any) -> Any:
+        t0 = time.perf_counter()
+        found = execute(form, driver, params)
+        elapsed = (time.perf_counter() - t0) * 1000
+        sent.append(Statement(form.sql, form.parameters(params), elapsed))
+        return found
+
+    Compiled._execute = staticmethod(recording)  # type: ignore[method-assign,assignment]
+    try:
+        by_engine = statements_of(db, call)
+    finally:
+        Compiled._execute = staticmethod(execute)  # type: ignore[method-assign,assignment]
+    # the driver's first: only a rare text's rows (an expanding IN) come after them
+    stmts = [*sent, *by_engine]
+    return [s for s in stmts if s.sql.split()[0].upper() != "BEGIN"]
 
 
 def _replay(backend: Backend, stmts: list[Statement]) -> Callable[[], list[Any]]:
