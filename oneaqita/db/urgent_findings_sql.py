@@ -21,8 +21,8 @@ How the rows follow the data, on both databases (the pattern of asset_map_sql.py
   seconded user's role), takes the notes it sees (DELETE … RETURNING), then a transaction
   lock per bucket of noted assets (LOCK_BUCKETS, in order), then recomputes them in new
   statements: a writer that noted the same asset concurrently waits for the first to commit,
-  and its recompute then sees both. The function holds the rule as compiled when the migration ran: a revision
-  that changes the rule must replace it.
+  and its recompute then sees both. The function holds the rule as compiled when the
+  migration ran: a revision that changes the rule must replace it.
 """
 
 NOTES = "urgent_changes"
