@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from oneaqita.models import (
     Asset,
     AssetKind,
@@ -126,3 +128,24 @@ def build_sample(db: Database) -> Sample:
             coordinator=Actor.of(coord),
             seconded=Actor.of(sec),
         )
+
+
+def city_contract(
+    session: Session, title: str, start: date, end: date, amount_yen: int
+) -> Contract:
+    """秋田市 (052019) and one contract C-1 of it, flushed (ids set): the client most
+    single-body tests need."""
+    body = Organization(code="052019", kind=OrganizationKind.CITY, name_ja="秋田市")
+    session.add(body)
+    session.flush()
+    contract = Contract(
+        number="C-1",
+        client_id=body.id,
+        title=title,
+        start_date=start,
+        end_date=end,
+        amount_yen=amount_yen,
+    )
+    session.add(contract)
+    session.flush()
+    return contract

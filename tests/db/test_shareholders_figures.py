@@ -8,10 +8,7 @@ import pytest
 
 from oneaqita.errors import NotFound, PermissionDenied, ValidationError
 from oneaqita.models import (
-    Contract,
     Kpi,
-    Organization,
-    OrganizationKind,
     Role,
     WorkOrder,
     WorkOrderStatus,
@@ -22,6 +19,7 @@ from oneaqita.reports.shareholders_work import WorkCell, thousand_yen, work_pair
 from oneaqita.services.actor import SYSTEM_ACTOR, Actor
 from oneaqita.services.database import Database
 from oneaqita.services.kpi_targets import set_kpi_target
+from tests.builders import city_contract
 from tests.settlement_builders import add_user
 from tests.shareholders_builders import build_shareholders_case
 
@@ -191,18 +189,7 @@ def test_each_order_s_share_is_whole_yen(db: Database) -> None:
     99 or 100 by the order of the sum."""
     with db.unit_of_work(SYSTEM_ACTOR) as uow:
         s = uow.session
-        body = Organization(code="052019", kind=OrganizationKind.CITY, name_ja="秋田市")
-        s.add(body)
-        s.flush()
-        contract = Contract(
-            number="C-1",
-            client_id=body.id,
-            title="三分割",
-            start_date=date(2025, 4, 1),
-            end_date=date(2026, 3, 31),
-            amount_yen=100,
-        )
-        s.add(contract)
+        contract = city_contract(s, "三分割", date(2025, 4, 1), date(2026, 3, 31), 100)
         s.add_all(
             WorkOrder(
                 number=f"W{n}",

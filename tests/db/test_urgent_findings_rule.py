@@ -17,11 +17,8 @@ from oneaqita.condition import COUNTED_STATUSES, survey_date
 from oneaqita.models import (
     Asset,
     AssetKind,
-    Contract,
     Finding,
     FindingRank,
-    Organization,
-    OrganizationKind,
     Urgency,
     WorkOrder,
     WorkOrderStatus,
@@ -32,6 +29,7 @@ from oneaqita.services.actor import SYSTEM_ACTOR
 from oneaqita.services.database import Database
 from oneaqita.services.work_order_attention import _derived_urgent, computed_unacted
 from oneaqita.services.work_order_queries import WorkOrderFilter, count_work_orders
+from tests.builders import city_contract
 
 S = WorkOrderStatus
 D = date
@@ -164,19 +162,8 @@ def build(db: Database) -> dict[int, str]:
     """The cases; finding id → label."""
     with db.unit_of_work(SYSTEM_ACTOR) as uow:
         s = uow.session
-        body = Organization(code="052019", kind=OrganizationKind.CITY, name_ja="秋田市")
-        s.add(body)
-        s.flush()
-        contract = Contract(
-            number="C-1",
-            client_id=body.id,
-            title="包括委託",
-            start_date=D(2020, 1, 1),
-            end_date=D(2026, 3, 31),
-            amount_yen=1,
-        )
-        s.add(contract)
-        s.flush()
+        contract = city_contract(s, "包括委託", D(2020, 1, 1), D(2026, 3, 31), 1)
+        body_id = contract.client_id
         orders = {
             number: WorkOrder(
                 number=number,
@@ -196,7 +183,7 @@ def build(db: Database) -> dict[int, str]:
         assets = {}
         for code, held_by in ASSETS:
             assets[code] = Asset(
-                code=code, kind=AssetKind.PIPE, owner_id=body.id, service_life_years=50
+                code=code, kind=AssetKind.PIPE, owner_id=body_id, service_life_years=50
             )
             s.add(assets[code])
             for number in held_by:
