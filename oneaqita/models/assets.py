@@ -85,7 +85,8 @@ class Asset(IdMixin, VersionedMixin, Base):
         # (migration 0016).
         Index("ix_assets_map", "longitude", "latitude", "condition", "id"),
         # The renewal outlook: the assets in service grouped by their own columns, read in
-        # this order from the index alone (migration 0017).
+        # this order from the index alone (migration 0017); the report's 資産の状況 per owner
+        # and condition too (migration 0025).
         Index(
             "ix_assets_outlook",
             "status",
@@ -95,6 +96,7 @@ class Asset(IdMixin, VersionedMixin, Base):
             "service_life_years",
             "diameter_mm",
             "length_m",
+            "condition",
         ),
     )
 

@@ -36,7 +36,7 @@ from oneaqita.reports.shareholders_company import (
     company_profile,
     staff_figures,
 )
-from oneaqita.reports.shareholders_kpi import KpiLine, kpi_actuals, kpi_lines
+from oneaqita.reports.shareholders_kpi import KpiLine, kpi_lines, kpi_pair
 from oneaqita.reports.shareholders_outlook import OutlookSummary, outlook_summaries
 from oneaqita.reports.shareholders_work import WorkCell, WorkFigures, service_names, work_pair
 from oneaqita.services.actor import Actor
@@ -317,7 +317,8 @@ def shareholders_figures(
             sorted(((*orgs[o], row) for o, row in conditions.items()), key=lambda r: r[0])
         )
         public = _public_bodies(session, set(holdings))
-        kpi_now, kpi_before = kpi_actuals(session, period), kpi_actuals(session, period.previous)
+        kpis = kpi_pair(session, period, (now, before))
+        kpi_now, kpi_before = kpis
         area, outlooks = outlook_summaries(session, period.fiscal_year, [b[0] for b in public])
         bodies = _statements(
             session, period, as_of, public, holdings, now, before, conditions, outlooks
@@ -333,7 +334,7 @@ def shareholders_figures(
             by_service=_service_lines(names, now, before, None),
             total=now.total(),
             previous_total=before.total(),
-            kpis=kpi_lines(session, period, kpi_now, kpi_before),
+            kpis=kpi_lines(session, period, kpis),
             conditions=condition_rows,
             condition_total=sum(conditions.values(), empty_condition(0)),
             outlook=area,

@@ -26,8 +26,9 @@ How each 実績 is computed for a period (DESIGN.md lists the KPIs comparable bo
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from oneaqita.condition import COUNTED_STATUSES, survey_date
@@ -43,11 +44,10 @@ from oneaqita.models import (
     Urgency,
     WorkOrder,
     WorkOrderStatus,
-    work_order_assets,
 )
 from oneaqita.reports.report_period import ReportPeriod
 from oneaqita.reports.settlement_figures import NOT_COUNTED
-from oneaqita.reports.shareholders_work import done_in
+from oneaqita.reports.shareholders_work import WorkCell, WorkFigures, work_pair
 from oneaqita.services.cost_reduction import COST_REDUCTION_TYPES
 from oneaqita.services.kpi_targets import kpi_unit
 
@@ -57,7 +57,7 @@ __all__ = [
     "PLAN_TYPES",
     "TRAINING_TYPES",
     "KpiLine",
-    "kpi_actuals",
+    "kpi_pair",
     "kpi_lines",
 ]
 
@@ -99,33 +99,45 @@ def _km(metres: object) -> Decimal:
     return (Decimal(str(metres or 0)) / 1000).quantize(_CENT, rounding=ROUND_HALF_UP)
 
 
-def kpi_actuals(session: Session, period: ReportPeriod) -> dict[Kpi, Decimal]:
-    """Every KPI's 実績 in ``period`` (the module's definitions)."""
-    inspected = session.scalar(
-        select(func.sum(Asset.length_m))
-        .select_from(WorkOrder)
-        .join(work_order_assets, work_order_assets.c.work_order_id == WorkOrder.id)
-        .join(Asset, Asset.id == work_order_assets.c.asset_id)
-        .where(done_in(period), WorkOrder.type.in_(INSPECTION_TYPES), Asset.kind == AssetKind.PIPE)
-    )
+def _surveyed_km(session: Session, period: ReportPeriod) -> tuple[dict[Any, Any], dict[Any, Any]]:
+    """The metres of pipe surveyed per condition, in ``period`` and in the one a year earlier:
+    one pass over the findings for both (an asset surveyed in both counts in both)."""
+    before = period.previous
+    day = survey_date()
+    inside = day.between(period.start, period.end)
     surveyed = (
-        select(Finding.asset_id)
+        select(case((inside, 0), else_=1).label("which"), Finding.asset_id)
         .join(WorkOrder, WorkOrder.id == Finding.work_order_id)
         .where(
             WorkOrder.status.in_(COUNTED_STATUSES),
-            survey_date().between(period.start, period.end),
+            or_(inside, day.between(before.start, before.end)),
         )
         .distinct()
         .subquery()
     )
-    by_urgency = dict(
-        session.execute(
-            select(Asset.condition, func.sum(Asset.length_m))
-            .join(surveyed, surveyed.c.asset_id == Asset.id)
-            .where(Asset.kind == AssetKind.PIPE, Asset.condition.is_not(None))
-            .group_by(Asset.condition)
-        ).all()
+    stmt = (
+        select(surveyed.c.which, Asset.condition, func.sum(Asset.length_m))
+        .join(surveyed, surveyed.c.asset_id == Asset.id)
+        .where(Asset.kind == AssetKind.PIPE, Asset.condition.is_not(None))
+        .group_by(surveyed.c.which, Asset.condition)
     )
+    out: tuple[dict[Any, Any], dict[Any, Any]] = ({}, {})
+    for which, condition, metres in session.execute(stmt):
+        out[which][condition] = metres
+    return out
+
+
+def _actuals(
+    session: Session, period: ReportPeriod, work: WorkFigures, surveyed: dict[Any, Any]
+) -> dict[Kpi, Decimal]:
+    by_type = work.by_service()
+
+    def summed(types: tuple[str, ...]) -> WorkCell:
+        return sum((by_type[t] for t in types if t in by_type), WorkCell())
+
+    inspected = summed(INSPECTION_TYPES).length_m
+    plans, held = summed(PLAN_TYPES).orders, summed(TRAINING_TYPES).orders
+    reduced = summed(COST_REDUCTION_TYPES).cost_reduction_yen
     accepted = session.scalar(
         select(func.count())
         .select_from(WorkOrder)
@@ -134,17 +146,6 @@ def kpi_actuals(session: Session, period: ReportPeriod) -> dict[Kpi, Decimal]:
             WorkOrder.accepted_on.between(period.start, period.end),
         )
     )
-    # One pass over the office orders done in the period (the type index finds them; a cost
-    # reduction is only ever recorded on COST_REDUCTION_TYPES).
-    plans, held, reduced = session.execute(
-        select(
-            func.count().filter(WorkOrder.type.in_(PLAN_TYPES)),
-            func.count().filter(WorkOrder.type.in_(TRAINING_TYPES)),
-            func.sum(WorkOrder.cost_reduction_yen),
-        ).where(
-            done_in(period), WorkOrder.type.in_(PLAN_TYPES + TRAINING_TYPES + COST_REDUCTION_TYPES)
-        )
-    ).one()
     training = session.scalar(
         select(func.sum(TimeEntry.minutes)).where(
             TimeEntry.category == OverheadCategory.TRAINING,
@@ -155,33 +156,45 @@ def kpi_actuals(session: Session, period: ReportPeriod) -> dict[Kpi, Decimal]:
     out = {
         Kpi.KM_INSPECTED: _km(inspected),
         Kpi.ORDERS_ACCEPTED: Decimal(int(accepted or 0)),
-        Kpi.PLANS_DELIVERED: Decimal(int(plans or 0)),
+        Kpi.PLANS_DELIVERED: Decimal(plans),
         Kpi.TRAINING_HOURS: (Decimal(int(training or 0)) / 60).quantize(
             _CENT, rounding=ROUND_HALF_UP
         ),
-        Kpi.TRAININGS_HELD: Decimal(int(held or 0)),
-        Kpi.COST_REDUCTION: (Decimal(int(reduced or 0)) / 1000).quantize(
-            _ONE, rounding=ROUND_HALF_UP
-        ),
+        Kpi.TRAININGS_HELD: Decimal(held),
+        Kpi.COST_REDUCTION: (Decimal(reduced) / 1000).quantize(_ONE, rounding=ROUND_HALF_UP),
     }
     for urgency, kpi in _URGENCY_KPI.items():
-        out[kpi] = _km(by_urgency.get(urgency))
+        out[kpi] = _km(surveyed.get(urgency))
     return out
 
 
+Actuals = dict[Kpi, Decimal]
+
+
+def kpi_pair(
+    session: Session, period: ReportPeriod, work: tuple[WorkFigures, WorkFigures] | None = None
+) -> tuple[Actuals, Actuals]:
+    """Every KPI's 実績 in ``period`` and in the same period a year earlier (the module's
+    definitions). The ones of the orders done (their km, the plans, the courses, the cost
+    reductions) are sums of 受託実績's cells by work type: ``work``, the two periods'
+    (shareholders_work.work_pair) when the caller has read them, so that the KPI table and
+    受託実績 cannot disagree; the km by urgency of both periods are read in one statement."""
+    if work is None:
+        work = work_pair(session, period)
+    now, before = _surveyed_km(session, period)
+    return (
+        _actuals(session, period, work[0], now),
+        _actuals(session, period.previous, work[1], before),
+    )
+
+
 def kpi_lines(
-    session: Session,
-    period: ReportPeriod,
-    actuals: dict[Kpi, Decimal] | None = None,
-    before: dict[Kpi, Decimal] | None = None,
+    session: Session, period: ReportPeriod, actuals: tuple[Actuals, Actuals] | None = None
 ) -> tuple[KpiLine, ...]:
     """The KPI table: every KPI in the enum's order, its target for the period's fiscal year
     (None where none is set), its 実績 in the period and in the same period a year earlier
-    (``actuals`` and ``before`` when the caller has read them already)."""
-    if actuals is None:
-        actuals = kpi_actuals(session, period)
-    if before is None:
-        before = kpi_actuals(session, period.previous)
+    (``actuals``, kpi_pair's, when the caller has read them already)."""
+    now, before = kpi_pair(session, period) if actuals is None else actuals
     targets = {
         Kpi(k): Decimal(t)
         for k, t in session.execute(
@@ -191,6 +204,6 @@ def kpi_lines(
         )
     }
     return tuple(
-        KpiLine(kpi, label(kpi), kpi_unit(kpi), targets.get(kpi), actuals[kpi], before[kpi])
+        KpiLine(kpi, label(kpi), kpi_unit(kpi), targets.get(kpi), now[kpi], before[kpi])
         for kpi in Kpi
     )

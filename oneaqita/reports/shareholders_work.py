@@ -18,8 +18,8 @@ Definitions (the report's notes say the same):
   settlement counts them; 1 人日 = 8 hours (480 minutes).
 - The client body is the contract's client; a bulk order counts for the body that holds the
   contract. Everything is grouped by the database, by client and work type: the lengths and
-  the minutes in one query each for the period and the same period a year earlier
-  (grouped by period too), the amounts per period; only those few hundred groups come back.
+  the minutes and the amounts in one query each for the period and the same period a year
+  earlier (grouped by period too); only those few hundred groups come back.
 """
 
 from collections import defaultdict
@@ -72,6 +72,7 @@ class WorkCell:
     amount_yen: int = 0
     length_m: Decimal = Decimal(0)
     minutes: int = 0
+    cost_reduction_yen: int = 0  # the コスト縮減額 recorded on the orders (the KPI's)
 
     def __add__(self, other: "WorkCell") -> "WorkCell":
         return WorkCell(
@@ -79,6 +80,7 @@ class WorkCell:
             self.amount_yen + other.amount_yen,
             self.length_m + other.length_m,
             self.minutes + other.minutes,
+            self.cost_reduction_yen + other.cost_reduction_yen,
         )
 
     @property
@@ -167,26 +169,39 @@ def _grouped(rows: Subquery, *measures: Any) -> Select[Any]:
     return select(c.which, c.body, c.type, *measures).group_by(c.which, c.body, c.type)
 
 
-def _amounts(session: Session, period: ReportPeriod) -> dict[Key, tuple[int, int]]:
-    """One period at a time (the work orders alone are cheap to read twice). Each order's
-    share is a whole number of yen, floor(amount ÷ live orders) by integer division in the
-    database, so the sums are exact integers whatever order they are added in."""
+def _amounts(
+    session: Session, now: ReportPeriod, before: ReportPeriod
+) -> dict[PKey, tuple[int, int, int]]:
+    """(orders, yen, cost reduction yen) per period, client body and work type, both periods
+    in one statement. Each order's share is a whole number of yen, floor(amount ÷ live
+    orders) by integer division in the database, so the sums are exact integers whatever
+    order they are added in."""
     live = (
         select(WorkOrder.contract_id, func.count().label("n"))
         .where(WorkOrder.status.in_(LIVE_STATUSES))
         .group_by(WorkOrder.contract_id)
         .subquery()
     )
-    share = Contract.amount_yen // live.c.n  # integer division: whole yen per order
-    stmt = (
-        select(Contract.client_id, WorkOrder.type, func.count(), func.sum(share))
+    which, done = _done(now, before)
+    rows = (
+        select(
+            which.label("which"),
+            Contract.client_id.label("body"),
+            WorkOrder.type.label("type"),
+            (Contract.amount_yen // live.c.n).label("share"),  # integer division: whole yen
+            WorkOrder.cost_reduction_yen.label("reduced"),
+        )
         .select_from(WorkOrder)
         .join(Contract, Contract.id == WorkOrder.contract_id)
         .join(live, live.c.contract_id == WorkOrder.contract_id)
-        .where(done_in(period))
-        .group_by(Contract.client_id, WorkOrder.type)
+        .where(done)
+        .subquery()
     )
-    return {(b, t): (int(n), int(yen or 0)) for b, t, n, yen in session.execute(stmt)}
+    stmt = _grouped(rows, func.count(), func.sum(rows.c.share), func.sum(rows.c.reduced))
+    return {
+        (w, b, t): (int(n), int(yen or 0), int(reduced or 0))
+        for w, b, t, n, yen, reduced in session.execute(stmt)
+    }
 
 
 def _lengths(session: Session, now: ReportPeriod, before: ReportPeriod) -> dict[PKey, Any]:
@@ -255,21 +270,17 @@ def _minutes(session: Session, now: ReportPeriod, before: ReportPeriod) -> dict[
 
 def work_pair(session: Session, period: ReportPeriod) -> tuple[WorkFigures, WorkFigures]:
     """The period's work and the same period's a year earlier, per client body and work type
-    (the module's definitions): the lengths and the minutes each in one statement for both
-    periods, the amounts per period."""
+    (the module's definitions): the amounts, the lengths and the minutes each in one
+    statement for both periods."""
     before = period.previous
-    amounts = {
-        (which, *key): cell
-        for which, p in enumerate((period, before))
-        for key, cell in _amounts(session, p).items()
-    }
+    amounts = _amounts(session, period, before)
     lengths, minutes = _lengths(session, period, before), _minutes(session, period, before)
     cells: tuple[dict[Key, WorkCell], dict[Key, WorkCell]] = ({}, {})
     for key in amounts.keys() | lengths.keys() | minutes.keys():
         which, body, code = key
-        orders, yen = amounts.get(key, (0, 0))
-        cell = WorkCell(orders, yen, lengths.get(key, Decimal(0)), minutes.get(key, 0))
-        cells[which][(body, code)] = cell
+        orders, yen, reduced = amounts.get(key, (0, 0, 0))
+        length, spent = lengths.get(key, Decimal(0)), minutes.get(key, 0)
+        cells[which][(body, code)] = WorkCell(orders, yen, length, spent, reduced)
     return WorkFigures(period, cells[0]), WorkFigures(before, cells[1])
 
 

@@ -47,7 +47,7 @@ from oneaqita.reports.report_period import report_period
 from oneaqita.reports.shareholders_assets import condition_by_owner
 from oneaqita.reports.shareholders_company import company_profile, staff_figures
 from oneaqita.reports.shareholders_figures import ShareholdersFigures, shareholders_figures
-from oneaqita.reports.shareholders_kpi import kpi_actuals
+from oneaqita.reports.shareholders_kpi import kpi_pair
 from oneaqita.reports.shareholders_outlook import outlook_summaries
 from oneaqita.reports.shareholders_report import render_shareholders_pdf
 from oneaqita.reports.shareholders_work import work_pair
@@ -203,12 +203,13 @@ def _sections(db: Database) -> list[tuple[str, Callable[[Session], object]]]:
     company and staff pages, the KPIs: shareholders_company.py / shareholders_kpi.py)."""
     period = report_period(2025)
     as_of = period.as_of(TODAY)
+    with db.read() as session:  # the KPIs of the orders done are sums of these (read above)
+        work = work_pair(session, period)
     return [
         ("1–2 会社概要, 職員 (company, staff)", lambda _: (company_profile(db, as_of),
                                                          staff_figures(db, as_of))),
         ("4 受託実績 (work, both years)", lambda s: work_pair(s, period)),
-        ("5 KPI actuals (both years)", lambda s: (kpi_actuals(s, period),
-                                                  kpi_actuals(s, period.previous))),
+        ("5 KPI actuals (both years)", lambda s: kpi_pair(s, period, work)),
         ("6 資産の状況 (condition by owner)", condition_by_owner),
         ("7 改築需要 (outlook, area + per body)", lambda s: outlook_summaries(s, 2025, [])),
     ]  # fmt: skip
