@@ -205,19 +205,32 @@ def _amounts(
 
 
 def _lengths(session: Session, now: ReportPeriod, before: ReportPeriod) -> dict[PKey, Any]:
+    """The pipe metres of each order first, over the links in their index's order (one
+    lookup of each linked asset), then those of the orders done in either period, per
+    period, client body and work type. Joined the other way round (each done order's links,
+    then their assets) SQLite looked the assets up in no order: 40 % slower at scale 25."""
+    per_order = (
+        select(
+            work_order_assets.c.work_order_id.label("order_id"),
+            func.sum(Asset.length_m).label("metres"),
+        )
+        .join(Asset, Asset.id == work_order_assets.c.asset_id)
+        .where(Asset.kind == AssetKind.PIPE)
+        .group_by(work_order_assets.c.work_order_id)
+        .subquery("per_order")
+    )
     which, done = _done(now, before)
     rows = (
         select(
             which.label("which"),
             Contract.client_id.label("body"),
             WorkOrder.type.label("type"),
-            Asset.length_m.label("metres"),
+            per_order.c.metres.label("metres"),
         )
-        .select_from(WorkOrder)
+        .select_from(per_order)
+        .join(WorkOrder, WorkOrder.id == per_order.c.order_id)
         .join(Contract, Contract.id == WorkOrder.contract_id)
-        .join(work_order_assets, work_order_assets.c.work_order_id == WorkOrder.id)
-        .join(Asset, Asset.id == work_order_assets.c.asset_id)
-        .where(done, Asset.kind == AssetKind.PIPE)
+        .where(done)
         .subquery()
     )
     stmt = _grouped(rows, func.sum(rows.c.metres))
