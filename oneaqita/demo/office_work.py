@@ -56,9 +56,10 @@ Create = Callable[[date, str, str, int | None], None]
 
 def office_rng(shared: random.Random) -> random.Random:
     """The office work's own generator: the same for the same seed and calendar, and
-    ``shared`` not advanced (its state is read, not drawn from; a tuple of ints hashes the
-    same in every run)."""
-    return random.Random(hash(shared.getstate()))
+    ``shared`` not advanced (its state is read, not drawn from). Seeded by the state's text,
+    which Random hashes with SHA-512: ``hash()`` of the state would not do, since the state
+    ends in None, whose hash is its address before Python 3.12 and differs per process."""
+    return random.Random(repr(shared.getstate()))
 
 
 def add_office_work(rng: random.Random, days: list[date], scale: float, create: Create) -> None:

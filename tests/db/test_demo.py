@@ -1,11 +1,9 @@
 """The demo data set: deterministic, believable, consistent with the domain's rules, and
 never loaded into a database that already holds data."""
 
-import hashlib
 import os
 import uuid
 from collections.abc import Iterator
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,32 +28,13 @@ from oneaqita.search import matching_ids_clause
 from oneaqita.services.authentication import demo_logins, is_demo_database
 from oneaqita.services.database import Database
 from oneaqita.services.shareholders import ownership_percentages, shareholder_register
+from tests.db.demo_digest import TODAY, checksum
 from tests.logins import actor_for
 
 SCALE = 0.05
-TODAY = date(2026, 12, 1)  # the demo follows the calendar: a fixed today makes it reproducible
 PG_URL = os.environ.get(
     "ONEAQITA_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
-# Everything the demo writes, each with an order that makes a dump reproducible.
-DUMPED_TABLES = {
-    "organizations": "id",
-    "shareholdings": "id",
-    "people": "id",
-    "person_qualifications": "person_id, name",
-    "secondments": "id",
-    "users": "id",
-    "assets": "id",
-    "contracts": "id",
-    "work_orders": "id",
-    "work_order_assets": "work_order_id, asset_id",
-    "work_order_assignees": "work_order_id, person_id",
-    "work_order_events": "id",
-    "findings": "id",
-    "time_entries": "id",
-    "timesheet_weeks": "id",
-    "work_order_search": "work_order_id",
-}
 
 
 def _new_db(path: Path) -> Database:
@@ -70,12 +49,7 @@ def _loaded(path: Path, seed: int = 1, scale: float = SCALE) -> tuple[Database, 
 
 
 def _checksum(db: Database) -> str:
-    digest = hashlib.sha256()
-    with db.engine.connect() as conn:
-        for table, order in DUMPED_TABLES.items():
-            for row in conn.execute(text(f"SELECT * FROM {table} ORDER BY {order}")):
-                digest.update(repr(tuple(row)).encode())
-    return digest.hexdigest()
+    return checksum(db.engine)
 
 
 def _scalar(db: Database, sql: str, **params: object) -> int:
