@@ -278,15 +278,16 @@ def overdue_orders(db: Database, today: date) -> OverdueTile:
 
 def urgent_findings(db: Database) -> UrgentFindingsTile:
     # One statement: the findings are found once (a CTE used twice is materialized by both
-    # databases) and counted as a whole and per owner of the asset.
+    # databases) and counted per owner of the asset; an asset has one owner, so the whole's
+    # findings and assets are the owners' sums, and only its orders are counted apart.
     found = unacted_urgent_findings(db.dialect).cte("urgent")
     totals = select(
         null().label("owner_id"),
         null().label("code"),
         null().label("name"),
-        func.count().label("findings"),
+        literal(0).label("findings"),
         func.count(func.distinct(found.c.work_order_id)).label("orders"),
-        func.count(func.distinct(found.c.asset_id)).label("assets"),
+        literal(0).label("assets"),
     ).select_from(found)
     per_owner = (
         select(
@@ -314,9 +315,10 @@ def urgent_findings(db: Database) -> UrgentFindingsTile:
         rows = list(session.execute(union_all(totals, per_owner)))
         for oid, code, name, n, in_orders, on_assets in rows:
             if oid is None:
-                findings, orders, assets = int(n), int(in_orders), int(on_assets)
+                orders = int(in_orders)
             else:
                 bodies.append(BodyUrgentFindings(oid, code, name, int(n), int(on_assets)))
+                findings, assets = findings + int(n), assets + int(on_assets)
     bodies.sort(key=lambda b: (-b.findings, b.code))
     return UrgentFindingsTile(findings, orders, assets, tuple(bodies))
 
