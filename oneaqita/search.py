@@ -66,11 +66,13 @@ def bigrams(segment: str) -> list[str]:
 def sqlite_tokens(document: str) -> str:
     """Bigrams, plus each segment's last character so that a one-character prefix query
     also finds a character that stands at the end of a word."""
-    tokens: set[str] = set()
+    # The distinct grams first, each hex-encoded once (the hex form is one to one, so the
+    # same sorted tokens): an import computes this for every asset it adds.
+    grams: set[str] = set()
     for seg in _segments(document):
-        tokens.update(_hex(g) for g in bigrams(seg))
-        tokens.add(_hex(seg[-1]))
-    return " ".join(sorted(tokens))
+        grams.update([seg[i : i + 2] for i in range(len(seg) - 1)])
+        grams.add(seg[-1])
+    return " ".join(sorted([g.encode("utf-8").hex() for g in grams]))
 
 
 PG_GRAMS_FUNCTION = "oneaqita_search_grams"

@@ -34,6 +34,7 @@ from oneaqita.models.base import utcnow
 __all__ = ["BulkInsert", "KeyedRead", "VersionedUpdate"]
 
 Processor = Callable[[Any], Any]
+_NOTHING = object()
 
 
 class _Form:
@@ -60,12 +61,20 @@ class _Form:
     def converted(self, rows: Sequence[Sequence[Any]]) -> list[Sequence[Any]]:
         if not self.processors:
             return list(rows)
+        # A value that is the same object as the row before's (the one time stamp of a
+        # call's rows, an audit's None) is converted once: each column remembers its last.
         out: list[Sequence[Any]] = []
         processors = self.processors
+        seen: list[Any] = [_NOTHING] * len(processors)
+        made: list[Any] = [None] * len(processors)
         for row in rows:
             values = list(row)
-            for i, process in processors:
-                values[i] = process(values[i])
+            for j, (i, process) in enumerate(processors):
+                value = values[i]
+                if value is not seen[j]:
+                    seen[j] = value
+                    made[j] = process(value)
+                values[i] = made[j]
             out.append(values)
         return out
 
