@@ -161,6 +161,15 @@ def _done(now: ReportPeriod, before: ReportPeriod) -> tuple[Any, Any]:
     return which, and_(WorkOrder.status.in_(DONE_STATUSES), either)
 
 
+def _done_keys(now: ReportPeriod, before: ReportPeriod) -> tuple[list[Any], Any]:
+    """SQL on work orders joined to their contracts: the keys a done order is grouped by
+    (0 for ``now`` / 1 for ``before``, its client body, its work type), and the filter that
+    it was done in one of the two periods."""
+    which, done = _done(now, before)
+    keys = [which.label("which"), Contract.client_id.label("body"), WorkOrder.type.label("type")]
+    return keys, done
+
+
 def _grouped(rows: Subquery, *measures: Any) -> Select[Any]:
     """Per period, client body and work type: the measures of ``rows``. Grouped outside the
     select that computes the period, so that PostgreSQL sees the same GROUP BY columns
@@ -182,12 +191,10 @@ def _amounts(
         .group_by(WorkOrder.contract_id)
         .subquery()
     )
-    which, done = _done(now, before)
+    keys, done = _done_keys(now, before)
     rows = (
         select(
-            which.label("which"),
-            Contract.client_id.label("body"),
-            WorkOrder.type.label("type"),
+            *keys,
             (Contract.amount_yen // live.c.n).label("share"),  # integer division: whole yen
             WorkOrder.cost_reduction_yen.label("reduced"),
         )
@@ -219,12 +226,10 @@ def _lengths(session: Session, now: ReportPeriod, before: ReportPeriod) -> dict[
         .group_by(work_order_assets.c.work_order_id)
         .subquery("per_order")
     )
-    which, done = _done(now, before)
+    keys, done = _done_keys(now, before)
     rows = (
         select(
-            which.label("which"),
-            Contract.client_id.label("body"),
-            WorkOrder.type.label("type"),
+            *keys,
             per_order.c.metres.label("metres"),
         )
         .select_from(per_order)

@@ -28,6 +28,19 @@ SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 TODAY = date.today()
 
 
+class _Today(date):
+    """The day the module was loaded: a run that crosses midnight keeps its dialogs' today."""
+
+    @classmethod
+    def today(cls) -> "_Today":
+        return cls(TODAY.year, TODAY.month, TODAY.day)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("ui.work_orders.move_dialog.date", _Today)
+
+
 def _settled(qtbot) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: running_operations() == 0, timeout=5000)
 
