@@ -23,7 +23,8 @@ Tiles and their rules:
 - **Contract progress** of the fiscal year of today (reports/contract_progress.py).
 
 Everything over work orders, findings, secondments and time entries is aggregated in SQL; only
-result rows come back. `dashboard` reads all tiles for managers and administrators.
+result rows come back. `dashboard` reads all tiles for managers and administrators, side by
+side on their own connections (services/parallel_reads.py).
 """
 
 import calendar
@@ -49,6 +50,7 @@ from oneaqita.permissions import Action, requires
 from oneaqita.reports.contract_progress import FiscalYearProgress, contract_progress, percent
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
+from oneaqita.services.parallel_reads import side_by_side
 from oneaqita.services.staffing import LeavingRow, leaving_within
 from oneaqita.services.users import require_registered
 from oneaqita.services.work_order_attention import (
@@ -399,14 +401,16 @@ def secondments_ending(db: Database, today: date, days: int = LEAVING_DAYS) -> L
 
 @requires(Action.READ_DASHBOARD)
 def dashboard(db: Database, actor: Actor, today: date) -> Dashboard:
-    """Every tile of the dashboard as of `today` (the module's rules)."""
+    """Every tile of the dashboard as of `today` (the module's rules), read side by side
+    (services/parallel_reads.py), the slowest first."""
     require_registered(actor)
-    return Dashboard(
-        today,
-        open_orders(db),
-        overdue_orders(db, today),
-        urgent_findings(db),
-        hours_against_capacity(db, today),
-        secondments_ending(db, today),
-        contract_progress(db, fiscal_year(today)),
+    urgent, contracts, hours, opened, overdue, leaving = side_by_side(
+        db,
+        lambda: urgent_findings(db),
+        lambda: contract_progress(db, fiscal_year(today)),
+        lambda: hours_against_capacity(db, today),
+        lambda: open_orders(db),
+        lambda: overdue_orders(db, today),
+        lambda: secondments_ending(db, today),
     )
+    return Dashboard(today, opened, overdue, urgent, hours, leaving, contracts)

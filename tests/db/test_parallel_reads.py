@@ -1,0 +1,88 @@
+"""Reads side by side (services/parallel_reads.py): on their own threads and connections when
+the database is a file or a server, in order on an in-memory database, the results in the
+order given, an error raised only after every read has ended, no deadlock when nested."""
+
+import threading
+import time
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from oneaqita.services import parallel_reads
+from oneaqita.services.database import Database
+from oneaqita.services.parallel_reads import side_by_side
+
+
+def _where(db: Database, together: threading.Barrier | None = None) -> tuple[str, int]:
+    with db.read() as session:
+        conn = session.connection().connection.driver_connection  # checked out now
+        if together is not None:
+            together.wait()  # both reads hold their connection at once, or this times out
+        return threading.current_thread().name, id(conn)
+
+
+@pytest.fixture
+def two_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel_reads, "WORKERS", 2)  # even on a one-core runner
+
+
+def test_reads_of_a_file_run_on_their_own_threads_and_connections(
+    db: Database, two_workers: None
+) -> None:
+    together = threading.Barrier(2, timeout=10)
+    (a_thread, a_conn), (b_thread, b_conn) = side_by_side(
+        db, lambda: _where(db, together), lambda: _where(db, together)
+    )
+    assert a_thread != b_thread and a_conn != b_conn
+    assert a_thread.startswith("oneaqita-read") and b_thread.startswith("oneaqita-read")
+
+
+def test_results_come_in_the_order_given(db: Database, two_workers: None) -> None:
+    def value(n: int, pause: float) -> int:
+        with db.read() as session:
+            time.sleep(pause)
+            return int(session.execute(text(f"SELECT {n}")).scalar_one())
+
+    assert side_by_side(db, lambda: value(1, 0.2), lambda: value(2, 0), lambda: value(3, 0.1)) == [
+        1,
+        2,
+        3,
+    ]
+
+
+def test_an_error_is_raised_after_the_other_reads_ended(db: Database, two_workers: None) -> None:
+    ended: list[str] = []
+
+    def slow() -> None:
+        time.sleep(0.3)
+        ended.append("slow")
+
+    def fails() -> None:
+        raise ValueError("壊れた読み取り")
+
+    with pytest.raises(ValueError, match="壊れた読み取り"):
+        side_by_side(db, fails, slow)
+    assert ended == ["slow"]
+
+
+def test_an_in_memory_database_is_read_in_order_on_the_callers_thread(two_workers: None) -> None:
+    db = Database.open("sqlite:///:memory:")
+    try:
+        here = threading.current_thread().name
+        assert [t for t, _c in side_by_side(db, lambda: _where(db), lambda: _where(db))] == [
+            here,
+            here,
+        ]
+    finally:
+        db.dispose()
+
+
+def test_reads_side_by_side_inside_a_read_side_by_side_do_not_wait_for_the_pool(
+    db: Database, two_workers: None
+) -> None:
+    def inner() -> list[Any]:
+        return side_by_side(db, lambda: 1, lambda: 2, lambda: 3)
+
+    # Every worker busy with a call that itself asks for the pool: it must not wait for it.
+    assert side_by_side(db, inner, inner, inner, inner) == [[1, 2, 3]] * 4
