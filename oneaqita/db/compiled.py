@@ -170,13 +170,15 @@ class Compiled:
             pooled.close()  # back to the pool, which rolls back whatever the driver began
 
     @staticmethod
-    def _fetch(form: _Form, cursor: Any) -> list[Any]:
+    def _fetch(form: _Form, cursor: Any, make: Callable[[Any], Any] | None = None) -> list[Any]:
+        """The rows converted by the columns' types, each given to `make` (as a list of its
+        values), or as named tuples."""
         try:
             fetched = cursor.fetchall()
             processors = form.processors(cursor.description)
         finally:
             cursor.close()
-        make = form.row_type._make
+        make = make or form.row_type._make
         if not processors:
             return [make(row) for row in fetched]
         out = []
@@ -236,18 +238,22 @@ class Shapes:
                 self._forms.popitem(last=False)
         return form, cache_key
 
-    def rows(self, conn: Connection, statement: Executable) -> list[Any]:
-        """Every row of the statement, as ``Compiled.rows`` gives them."""
+    def rows(
+        self, conn: Connection, statement: Executable, make: Callable[[Any], Any] | None = None
+    ) -> list[Any]:
+        """Every row of the statement, as ``Compiled.rows`` gives them, or each made by
+        `make` from its converted values (a sequence, in the statement's column order)."""
         form, cache_key = self._form(statement, conn.dialect)
         if form is None:
-            return list(conn.execute(statement).all())
+            found = conn.execute(statement).all()
+            return list(found) if make is None else [make(r) for r in found]
         params = form.compiled.construct_params(
             extracted_parameters=cache_key.bindparams, escape_names=False
         )
         if not conn.in_transaction():
             conn.begin()
         driver = conn.connection.driver_connection
-        return Compiled._fetch(*Compiled._execute(form, driver, params))
+        return Compiled._fetch(*Compiled._execute(form, driver, params), make)
 
     def scalar(self, conn: Connection, statement: Executable) -> Any:
         """The first column of the first row (None: no row)."""

@@ -25,12 +25,13 @@ Rules enforced here:
 
 import dataclasses
 from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from threading import Lock
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, Select, bindparam, column, func, select, text
 
@@ -110,8 +111,10 @@ class AssetListFilter:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class AssetRow:
+class AssetRow(NamedTuple):
+    """One line of the list (a named tuple: a page of 200 is built in a tenth of the time
+    a frozen dataclass takes, which was a third of the page's Python)."""
+
     id: int
     code: str
     kind: AssetKind
@@ -235,21 +238,24 @@ _ROW_COLUMNS = (
 _ROWS = select(*_ROW_COLUMNS).join(Organization, Organization.id == Asset.owner_id)
 
 
-def _row(r: Any, year: int) -> AssetRow:
-    installed = r[7]
-    return AssetRow(
-        r[0], r[1], r[2], r[3], r[4], r[5], r[6], installed,
-        None if installed is None else max(year - installed, 0),
-        r[8], r[9], r[10], r[11], r[12],
-    )  # fmt: skip
+def _row_maker(year: int) -> Callable[[Sequence[Any]], AssetRow]:
+    """Builds a list row from the statement's values (_ROW_COLUMNS), the age in `year`."""
+    new = tuple.__new__
+
+    def make(r: Sequence[Any]) -> AssetRow:
+        installed = r[7]
+        age = None if installed is None else max(year - installed, 0)
+        return new(AssetRow, (*r[:8], age, *r[8:]))
+
+    return make
 
 
 def rows_by_id(session: Conn, ids: list[int], today: date | None = None) -> list[AssetRow]:
     """The list rows of these assets, in the order given (ids that name none left out)."""
     if not ids:
         return []
-    year = fiscal_year(today or date.today())
-    by_id = {r[0]: _row(r, year) for r in session.execute(_ROWS.where(Asset.id.in_(ids)))}
+    make = _row_maker(fiscal_year(today or date.today()))
+    by_id = {r[0]: make(r) for r in session.execute(_ROWS.where(Asset.id.in_(ids)))}
     return [by_id[i] for i in ids if i in by_id]
 
 
@@ -273,9 +279,9 @@ def _page(conn: Connection, flt: AssetListFilter, offset: int, limit: int) -> li
             return []
         total = int(_TOTAL.scalar(conn) or 0)
         walk = walk_pays(matches, total, offset, limit)
-    year = fiscal_year(flt.today or date.today())
+    make = _row_maker(fiscal_year(flt.today or date.today()))
     stmt = registry_page_statement(flt, conn.dialect.name, offset, limit, walk)
-    return [_row(r, year) for r in _SHAPES.rows(conn, stmt)]  # one fetchall
+    return _SHAPES.rows(conn, stmt, make)  # one fetchall
 
 
 # A text alone matching at most this many assets on SQLite: its ids are read once, giving the
@@ -300,9 +306,9 @@ def _rows_of(
 ) -> list[AssetRow]:
     if not ids or offset >= len(ids):
         return []
-    year = fiscal_year(flt.today or date.today())
+    make = _row_maker(fiscal_year(flt.today or date.today()))
     stmt = _ROWS.where(Asset.id.in_(ids)).order_by(*_order(flt)).offset(offset).limit(limit)
-    return [_row(r, year) for r in conn.execute(stmt).all()]
+    return [make(r) for r in conn.execute(stmt).all()]
 
 
 def list_registry(
