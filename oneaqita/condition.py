@@ -43,7 +43,6 @@ from sqlalchemy import ColumnElement, Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from oneaqita.models import Asset, Finding, FindingRank, Urgency, WorkOrder, WorkOrderStatus
-from oneaqita.services.asset_map_cells import fold
 
 __all__ = [
     "CATEGORIES",
@@ -179,8 +178,7 @@ def recompute_conditions(session: Session, asset_ids: Iterable[int]) -> list[int
                 writes,
             )
             changed.extend(moved)
-    if changed:
-        fold(session.connection())  # the map's counts of these assets' conditions
+    if changed:  # the map's counts follow at the commit (services/noted_folds.py)
         done = set(changed)
         for obj in list(session.identity_map.values()):
             if isinstance(obj, Asset) and obj.id in done:

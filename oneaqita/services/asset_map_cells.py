@@ -12,8 +12,8 @@ Rules enforced here:
   view is counted live.
 - The cells read are the whole cells the box touches, as the live count counts them, plus the
   changes not yet folded in the same box, in one statement (one snapshot of both).
-- ``fold`` is called by the services that write assets before they commit (the unit of
-  work's connection); on PostgreSQL it runs the owner's function.
+- ``fold`` is called before a unit of work that wrote assets commits (services/noted_folds.py,
+  on its connection), and by the demo loader; on PostgreSQL it runs the owner's function.
 """
 
 import math

@@ -24,8 +24,8 @@ Rules enforced here:
   the dialog's too, goes through upsert_assets and ends in ``_written`` (the audit, and
   whatever is derived from an asset's own columns), with the added and the updated assets.
 - Every added asset, and every updated one whose code, district or material changed, gets its
-  search document (oneaqita/asset_search.py), and the map's counts follow
-  (services/asset_map_cells.py), in the same transaction (``_written``).
+  search document (oneaqita/asset_search.py) in the same transaction (``_written``); the map's
+  counts follow before the commit (services/noted_folds.py).
 """
 
 from collections.abc import Mapping, Sequence
@@ -41,7 +41,6 @@ from oneaqita.errors import ValidationError
 from oneaqita.models import Asset, Organization
 from oneaqita.permissions import Action, requires
 from oneaqita.services.actor import Actor
-from oneaqita.services.asset_map_cells import fold
 from oneaqita.services.asset_writes import (
     audit_writes,
     check_no_cycles,
@@ -167,9 +166,7 @@ def _written(
     new asset; ``updated``: (stored row, new values) of each changed one (asset_writes.AUDITED
     keys each)."""
     audit_writes(uow, added, updated)
-    _index(uow.session, added, updated)
-    if added or updated:  # the map's counts follow, in this transaction
-        fold(uow.connection)
+    _index(uow.session, added, updated)  # the map's counts follow at the commit (noted_folds)
 
 
 _SEARCHED = ("code", "district", "material")

@@ -12,7 +12,6 @@ from oneaqita.db.engine import describe, make_engine, session_factory, writer
 from oneaqita.errors import ConcurrentEdit, DatabaseBusy, DatabaseReadOnly
 from oneaqita.services.actor import Actor, current_actor
 from oneaqita.services.change_notify import ChangeNotifier
-from oneaqita.services.changes import Entity
 from oneaqita.services.unit_of_work import UnitOfWork
 
 __all__ = ["Database"]
@@ -22,7 +21,6 @@ __all__ = ["Database"]
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
 # A change of these folds the assets its triggers noted into urgent_findings before it commits
 # (db/urgent_findings_sql.py); any other change cannot have noted one.
-_URGENT_SOURCES = (Entity.WORK_ORDERS, Entity.FINDINGS, Entity.CONTRACTS, Entity.DATABASE)
 _PG_READ_ONLY_TRANSACTION = "25006"  # e.g. a standby, or default_transaction_read_only
 
 
@@ -103,13 +101,11 @@ class Database:
                     rollback()
                 else:
                     with self.notifier.committing(connection, lambda: uow.change):
-                        if uow.change.touches(*_URGENT_SOURCES):
-                            # Here, not at the top: the rule's module imports the services.
-                            from oneaqita.services.work_order_attention import fold_urgent
+                        # Here, not at the top: the folds' modules import the services.
+                        from oneaqita.services.noted_folds import fold_noted
 
-                            if session is not None:
-                                session.flush()
-                            fold_urgent(connection)  # the findings of 緊急度 I, kept
+                        flush = session.flush if session is not None else None
+                        fold_noted(connection, uow.change, flush)  # the map's, the urgency's
                         if session is not None:
                             session.commit()  # flushes; the transaction is committed below
                         connection.commit()
