@@ -36,11 +36,18 @@ from oneaqita.reports.shareholders_company import (
     company_profile,
     staff_figures,
 )
-from oneaqita.reports.shareholders_kpi import KpiLine, kpi_lines, kpi_pair
+from oneaqita.reports.shareholders_kpi import KpiLine, kpi_lines, kpi_pair, surveyed_km
 from oneaqita.reports.shareholders_outlook import OutlookSummary, outlook_summaries
-from oneaqita.reports.shareholders_work import WorkCell, WorkFigures, service_names, work_pair
+from oneaqita.reports.shareholders_work import (
+    WorkCell,
+    WorkFigures,
+    service_names,
+    work_pair,
+    work_reads,
+)
 from oneaqita.services.actor import Actor
 from oneaqita.services.database import Database
+from oneaqita.services.parallel_reads import Reads, read_consistently
 from oneaqita.services.people_queries import active_on
 from oneaqita.services.shareholders import RegisterRow
 from oneaqita.services.users import require_registered
@@ -285,12 +292,21 @@ def shareholders_figures(
     company = company_profile(db, as_of)
     staff = staff_figures(db, as_of)
     holdings = {r.organization_id: r for r in company.register.rows}
-    with db.read() as session:
-        now, before = work_pair(session, period)
+
+    def build(reads: Reads) -> ShareholdersFigures:
+        session = reads.session
+        public = _public_bodies(session, set(holdings))
+        ids = [b[0] for b in public]
+        *work, surveyed, conditions, (area, outlooks) = reads.together(
+            *work_reads(period),
+            lambda s: surveyed_km(s, period),
+            condition_by_owner,
+            lambda s: outlook_summaries(s, period.fiscal_year, ids),
+        )
+        now, before = work_pair(session, period, work)
         names = service_names(session)
         cur_bodies, prev_bodies = now.by_body(), before.by_body()
         client_ids = cur_bodies.keys() | prev_bodies.keys()
-        conditions = condition_by_owner(session)
         orgs = {
             i: (c, n)
             for i, c, n in session.execute(
@@ -316,14 +332,12 @@ def shareholders_figures(
         condition_rows = tuple(
             sorted(((*orgs[o], row) for o, row in conditions.items()), key=lambda r: r[0])
         )
-        public = _public_bodies(session, set(holdings))
-        kpis = kpi_pair(session, period, (now, before))
+        kpis = kpi_pair(session, period, (now, before), surveyed)
         kpi_now, kpi_before = kpis
-        area, outlooks = outlook_summaries(session, period.fiscal_year, [b[0] for b in public])
         bodies = _statements(
             session, period, as_of, public, holdings, now, before, conditions, outlooks
         )
-        figures = ShareholdersFigures(
+        return ShareholdersFigures(
             period=period,
             issued=issued,
             as_of=as_of,
@@ -340,6 +354,9 @@ def shareholders_figures(
             outlook=area,
             bodies=bodies,
         )
+
+    # The sections' big reads side by side, all in one snapshot (services/parallel_reads.py).
+    figures = read_consistently(db, build)
     return figures
 
 

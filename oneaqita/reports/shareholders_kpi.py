@@ -59,6 +59,7 @@ __all__ = [
     "KpiLine",
     "kpi_pair",
     "kpi_lines",
+    "surveyed_km",
 ]
 
 INSPECTION_TYPES = ("inspection", "tv_survey")
@@ -99,7 +100,7 @@ def _km(metres: object) -> Decimal:
     return (Decimal(str(metres or 0)) / 1000).quantize(_CENT, rounding=ROUND_HALF_UP)
 
 
-def _surveyed_km(session: Session, period: ReportPeriod) -> tuple[dict[Any, Any], dict[Any, Any]]:
+def surveyed_km(session: Session, period: ReportPeriod) -> tuple[dict[Any, Any], dict[Any, Any]]:
     """The metres of pipe surveyed per condition, in ``period`` and in the one a year earlier:
     one pass over the findings for both (an asset surveyed in both counts in both)."""
     before = period.previous
@@ -172,16 +173,20 @@ Actuals = dict[Kpi, Decimal]
 
 
 def kpi_pair(
-    session: Session, period: ReportPeriod, work: tuple[WorkFigures, WorkFigures] | None = None
+    session: Session,
+    period: ReportPeriod,
+    work: tuple[WorkFigures, WorkFigures] | None = None,
+    surveyed: tuple[dict[Any, Any], dict[Any, Any]] | None = None,
 ) -> tuple[Actuals, Actuals]:
     """Every KPI's 実績 in ``period`` and in the same period a year earlier (the module's
     definitions). The ones of the orders done (their km, the plans, the courses, the cost
     reductions) are sums of 受託実績's cells by work type: ``work``, the two periods'
     (shareholders_work.work_pair) when the caller has read them, so that the KPI table and
-    受託実績 cannot disagree; the km by urgency of both periods are read in one statement."""
+    受託実績 cannot disagree; the km by urgency of both periods are read in one statement
+    (``surveyed_km``; `surveyed`, its result, when the caller has read it)."""
     if work is None:
         work = work_pair(session, period)
-    now, before = _surveyed_km(session, period)
+    now, before = surveyed_km(session, period) if surveyed is None else surveyed
     return (
         _actuals(session, period, work[0], now),
         _actuals(session, period.previous, work[1], before),

@@ -23,7 +23,7 @@ Definitions (the report's notes say the same):
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -286,13 +286,21 @@ def _minutes(session: Session, now: ReportPeriod, before: ReportPeriod) -> dict[
     return out
 
 
-def work_pair(session: Session, period: ReportPeriod) -> tuple[WorkFigures, WorkFigures]:
-    """The period's work and the same period's a year earlier, per client body and work type
-    (the module's definitions): the amounts, the lengths and the minutes each in one
-    statement for both periods."""
+def work_reads(period: ReportPeriod) -> list[Callable[[Session], Any]]:
+    """The three reads of ``work_pair`` (the amounts, the lengths, the minutes, each one
+    statement for both periods), for a caller that runs them side by side (parallel_reads)."""
     before = period.previous
-    amounts = _amounts(session, period, before)
-    lengths, minutes = _lengths(session, period, before), _minutes(session, period, before)
+    return [lambda s, f=f: f(s, period, before) for f in (_amounts, _lengths, _minutes)]  # type: ignore[misc]
+
+
+def work_pair(
+    session: Session, period: ReportPeriod, read: list[Any] | None = None
+) -> tuple[WorkFigures, WorkFigures]:
+    """The period's work and the same period's a year earlier, per client body and work type
+    (the module's definitions), from ``work_reads`` run in `session`, or from their results
+    `read` when the caller has run them."""
+    before = period.previous
+    amounts, lengths, minutes = read or [r(session) for r in work_reads(period)]
     cells: tuple[dict[Key, WorkCell], dict[Key, WorkCell]] = ({}, {})
     for key in amounts.keys() | lengths.keys() | minutes.keys():
         which, body, code = key

@@ -1,17 +1,20 @@
 """Reads side by side (services/parallel_reads.py): on their own threads and connections when
 the database is a file or a server, in order on an in-memory database, the results in the
-order given, an error raised only after every read has ended, no deadlock when nested."""
+order given, an error raised only after every read has ended, no deadlock when nested; and
+reads side by side in one snapshot, though another desktop commits while they run."""
 
 import threading
 import time
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 
+from oneaqita.models import Organization, OrganizationKind
 from oneaqita.services import parallel_reads
+from oneaqita.services.actor import SYSTEM_ACTOR
 from oneaqita.services.database import Database
-from oneaqita.services.parallel_reads import side_by_side
+from oneaqita.services.parallel_reads import Reads, read_consistently, side_by_side
 
 
 def _where(db: Database, together: threading.Barrier | None = None) -> tuple[str, int]:
@@ -86,3 +89,54 @@ def test_reads_side_by_side_inside_a_read_side_by_side_do_not_wait_for_the_pool(
 
     # Every worker busy with a call that itself asks for the pool: it must not wait for it.
     assert side_by_side(db, inner, inner, inner, inner) == [[1, 2, 3]] * 4
+
+
+# -- reads side by side in one snapshot ---------------------------------------------------
+def _bodies(session: Any) -> int:
+    return int(session.scalar(select(func.count()).select_from(Organization)) or 0)
+
+
+def _add_body(db: Database, code: str) -> None:
+    with db.unit_of_work(SYSTEM_ACTOR) as uow:
+        uow.session.add(Organization(code=code, kind=OrganizationKind.CITY, name_ja=f"市{code}"))
+
+
+def test_side_reads_see_what_the_main_session_sees_though_a_commit_lands_between(
+    db: Database, two_workers: None
+) -> None:
+    _add_body(db, "052019")
+    runs: list[tuple[int, list[int]]] = []
+
+    def build(reads: Reads) -> tuple[int, list[int]]:
+        main = _bodies(reads.session)  # the main session's snapshot begins here
+        if not runs:
+            _add_body(db, "052027")  # another desktop commits meanwhile
+        side = reads.together(_bodies, _bodies)
+        runs.append((main, side))
+        return main, side
+
+    main, side = read_consistently(db, build)
+    assert side == [main, main]
+    if db.dialect == "postgresql":  # the side reads imported the snapshot: the first run holds
+        assert runs == [(1, [1, 1])]
+    else:  # the commit was seen, so the reads ran again, one after another in one session
+        assert runs == [(1, [2, 2]), (2, [2, 2])]  # the first run's disagreement, caught
+
+
+def test_without_a_commit_the_reads_run_once_side_by_side(db: Database, two_workers: None) -> None:
+    _add_body(db, "052019")
+    together = threading.Barrier(2, timeout=10)
+    builds: list[int] = []
+
+    def counted(session: Any) -> tuple[int, str]:
+        together.wait()  # both side reads at once, or this times out
+        return _bodies(session), threading.current_thread().name
+
+    def build(reads: Reads) -> list[tuple[int, str]]:
+        builds.append(1)
+        return reads.together(counted, counted)
+
+    found = read_consistently(db, build)
+    assert builds == [1]
+    assert [n for n, _ in found] == [1, 1]
+    assert all(t.startswith("oneaqita-read") for _, t in found)
