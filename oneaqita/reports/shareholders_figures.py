@@ -390,22 +390,31 @@ def body_statement(
         org = session.execute(
             select(Organization.id, Organization.kind).where(Organization.code == wanted)
         ).first()
-        if org is None:
-            raise NotFound(
-                f"団体コード {wanted!r} の団体はありません。",
-                f"No organization has the code {wanted!r}.",
-            )
-        if not OrganizationKind(org.kind).is_public_body:
-            raise ValidationError(
-                f"団体 {wanted} は県・市町村ではありません。明細書は県と市町村について作成します。",
-                f"{wanted} is not the prefecture or a municipality; statements are made for those.",
-                "body",
-            )
-        now, before = work_pair(session, period)
-        conditions = condition_by_owner(session)
+    if org is None:
+        raise NotFound(
+            f"団体コード {wanted!r} の団体はありません。",
+            f"No organization has the code {wanted!r}.",
+        )
+    if not OrganizationKind(org.kind).is_public_body:
+        raise ValidationError(
+            f"団体 {wanted} は県・市町村ではありません。明細書は県と市町村について作成します。",
+            f"{wanted} is not the prefecture or a municipality; statements are made for those.",
+            "body",
+        )
+
+    def build(reads: Reads) -> BodyStatement:
+        session = reads.session
+        *work, conditions, (_, outlooks) = reads.together(
+            *work_reads(period),
+            condition_by_owner,
+            lambda s: outlook_summaries(s, period.fiscal_year, [org.id]),
+        )
+        now, before = work_pair(session, period, work)
         bodies = _public_bodies(session, {org.id})
-        _, outlooks = outlook_summaries(session, period.fiscal_year, [org.id])
         (body,) = _statements(
             session, period, as_of, bodies, holdings, now, before, conditions, outlooks
         )
+        return body
+
+    body = read_consistently(db, build)  # as the report's (shareholders_figures)
     return Statement(period, issued, as_of, company.name, body)
