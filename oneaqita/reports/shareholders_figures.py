@@ -356,8 +356,7 @@ def shareholders_figures(
         )
 
     # The sections' big reads side by side, all in one snapshot (services/parallel_reads.py).
-    figures = read_consistently(db, build)
-    return figures
+    return read_consistently(db, build)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Select, Subquery, and_, case, func, or_, select
@@ -290,7 +291,7 @@ def work_reads(period: ReportPeriod) -> list[Callable[[Session], Any]]:
     """The three reads of ``work_pair`` (the amounts, the lengths, the minutes, each one
     statement for both periods), for a caller that runs them side by side (parallel_reads)."""
     before = period.previous
-    return [lambda s, f=f: f(s, period, before) for f in (_amounts, _lengths, _minutes)]  # type: ignore[misc]
+    return [partial(f, now=period, before=before) for f in (_amounts, _lengths, _minutes)]
 
 
 def work_pair(

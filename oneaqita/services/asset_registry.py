@@ -240,12 +240,11 @@ _ROWS = select(*_ROW_COLUMNS).join(Organization, Organization.id == Asset.owner_
 
 def _row_maker(year: int) -> Callable[[Sequence[Any]], AssetRow]:
     """Builds a list row from the statement's values (_ROW_COLUMNS), the age in `year`."""
-    new = tuple.__new__
 
     def make(r: Sequence[Any]) -> AssetRow:
         installed = r[7]
         age = None if installed is None else max(year - installed, 0)
-        return new(AssetRow, (*r[:8], age, *r[8:]))
+        return AssetRow._make((*r[:8], age, *r[8:]))  # checks the count of values
 
     return make
 

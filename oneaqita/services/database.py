@@ -19,8 +19,6 @@ __all__ = ["Database"]
 # SQLite's primary result codes (the low byte of an extended one such as SQLITE_BUSY_SNAPSHOT,
 # 517): another connection holds the lock this one waited for, or wrote over its snapshot.
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
-# A change of these folds the assets its triggers noted into urgent_findings before it commits
-# (db/urgent_findings_sql.py); any other change cannot have noted one.
 _PG_READ_ONLY_TRANSACTION = "25006"  # e.g. a standby, or default_transaction_read_only
 
 
@@ -101,7 +99,8 @@ class Database:
                     rollback()
                 else:
                     with self.notifier.committing(connection, lambda: uow.change):
-                        # Here, not at the top: the folds' modules import the services.
+                        # Here, not at the top: the folds' modules import this one. What the
+                        # change's triggers noted is folded before the commit (noted_folds).
                         from oneaqita.services.noted_folds import fold_noted
 
                         flush = session.flush if session is not None else None

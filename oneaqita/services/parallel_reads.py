@@ -118,8 +118,7 @@ def read_consistently(db: Database, build: Callable[[Reads], T]) -> T:
     """`build`'s result, every read it makes seeing one state of the database (see the
     module's docstring); `build` may run twice on SQLite, so it only reads."""
     if not _parallel(db, 2):
-        with db.read() as session:
-            return build(Reads(db, session, None, False))
+        return _in_one_session(db, build)
     if db.dialect == "postgresql":
         with db.read() as session:
             session.connection(execution_options=_REPEATABLE)
@@ -133,7 +132,12 @@ def read_consistently(db: Database, build: Callable[[Reads], T]) -> T:
             built = build(Reads(db, session, None, True))
         if version() == before:
             return built
-    with db.read() as session:  # something was committed meanwhile: once more, in one session
+    return _in_one_session(db, build)  # something was committed meanwhile: once more
+
+
+def _in_one_session(db: Database, build: Callable[[Reads], T]) -> T:
+    """`build` with every read one after another in one session (one snapshot on SQLite)."""
+    with db.read() as session:
         return build(Reads(db, session, None, False))
 
 
