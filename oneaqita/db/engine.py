@@ -65,10 +65,18 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
     cursor.close()
 
 
 BUSY_TIMEOUT_MS = 10_000
+# Each connection's page cache (SQLite's default is 2 MB). A list's count walks an index of
+# its table: at 500,000 assets the smallest is 4.9 MB, so with 2 MB every count read all its
+# pages from the file again (2 ms); with the pages kept it takes 0.1 ms. A cap, not an
+# allocation: a connection holds only the pages it has read, and drops them when another
+# connection writes. (A memory map would share the pages between connections, but turns a
+# read error of the file into a crash of the process.)
+PAGE_CACHE_KIB = 16 * 1024
 _WRITER = "oneaqita_writer"
 
 

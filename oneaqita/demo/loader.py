@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from oneaqita.asset_search import reindex_assets
 from oneaqita.condition import recompute_conditions
+from oneaqita.db.engine import PAGE_CACHE_KIB
 from oneaqita.demo.assets import load_assets
 from oneaqita.demo.contracts import load_contracts
 from oneaqita.demo.dates import DemoCalendar
@@ -187,7 +188,7 @@ def load_demo(
         conn.commit()
         _finish(conn)
         if conn.dialect.name == "sqlite":
-            conn.exec_driver_sql("PRAGMA cache_size = -2000")  # the default, for the pool
+            conn.exec_driver_sql(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")  # the pool's
         report(DemoStage.FINISHING, 1, 1)
     summary = DemoSummary(**{f.name: counts.get(f.name, 0) for f in fields(DemoSummary)})
     with db.unit_of_work(SYSTEM_ACTOR) as uow:
