@@ -24,6 +24,7 @@ from sqlalchemy import create_engine, make_url, text
 
 from oneaqita import search
 from oneaqita.db import asset_map_sql
+from oneaqita.db.engine import PAGE_CACHE_KIB
 from oneaqita.db.migrate import MIGRATIONS_DIR
 from oneaqita.services.database import Database
 from tests.bench import bigdata
@@ -226,8 +227,10 @@ def big_db(big_sqlite_path: Path) -> Iterator[Database]:
 
 @pytest.fixture(scope="session")
 def raw_sqlite(big_sqlite_path: Path) -> Iterator[sqlite3.Connection]:
-    """The baseline: the standard library's sqlite3 on the same file, nothing in between."""
+    """The baseline: the standard library's sqlite3 on the same file, with the page cache the
+    app's connections have (db/engine.py), nothing else in between."""
     conn = sqlite3.connect(big_sqlite_path)
+    conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
     yield conn
     conn.close()
 

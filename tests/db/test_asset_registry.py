@@ -12,6 +12,7 @@ from sqlalchemy import insert, select, update
 
 from oneaqita.asset_search import reindex_assets
 from oneaqita.errors import ConcurrentEdit, NotFound, PermissionDenied, ValidationError
+from oneaqita.fiscal import fiscal_year
 from oneaqita.models import Asset, AssetKind, AssetStatus, FindingRank, Urgency, WorkOrder
 from oneaqita.models import WorkOrderStatus as S
 from oneaqita.services.asset_card import asset_card, asset_to_edit
@@ -20,6 +21,7 @@ from oneaqita.services.asset_registry import (
     AssetSort,
     count_registry,
     list_registry,
+    open_registry,
 )
 from oneaqita.services.asset_tree import (
     child_assets,
@@ -151,6 +153,33 @@ def test_text_finds_code_district_and_material_with_two_character_words(
     assert _codes(db, text="八橋 vu") == ["Y-02", "Y-03"]  # district and material, any case
     assert _codes(db, text="ｙ－０１") == ["Y-01"]  # full-width forms
     assert _codes(db, text="t-0") == ["T-01", "T-02", "T-03"]
+
+
+def test_each_day_reads_its_own_ages_though_the_statements_are_kept(
+    db: Database, registry: Any
+) -> None:
+    """The list's statements are kept per filter and its SQL per shape: the age is a value of
+    the statement, so a later year's page has its own ages, and the earlier year's again its
+    own; a filter without a day counts from today."""
+
+    def ages(today: date | None) -> dict[str, int | None]:
+        rows = list_registry(db, AssetListFilter(today=today, kind=P), 0, 100)
+        opened = open_registry(db, AssetListFilter(today=today, kind=P), 0, 100)[1]
+        assert opened == rows
+        return {r.code: r.age for r in rows}
+
+    fy2025 = ages(TODAY)
+    assert fy2025["Y-01"] == 60 and fy2025["Y-02"] == 46  # 1965, 1979
+    fy2030 = ages(date(2031, 3, 31))
+    assert all(fy2030[c] == (None if a is None else a + 5) for c, a in fy2025.items())
+    assert ages(TODAY) == fy2025
+    now = fiscal_year(date.today())
+    assert all(
+        a == (None if y is None else max(now - y, 0))
+        for a, y in (
+            (r.age, r.installed_year) for r in list_registry(db, AssetListFilter(kind=P), 0, 100)
+        )
+    )
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from typing import cast
 
 import pytest
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Table, bindparam, case, func, insert, literal_column, select, update
 from sqlalchemy.exc import IntegrityError
 
 from oneaqita.db.compiled import Compiled
@@ -105,6 +105,46 @@ def test_it_writes_in_the_connections_transaction_and_counts_rows(db: Database) 
         entry = s.scalars(select(AuditEntry).where(AuditEntry.actor == "test")).one()
         assert entry.after == {"minutes": 61, "note": "出張 ✓"} and entry.before is None
         assert entry.at == NOW or entry.at.replace(tzinfo=UTC) == NOW
+
+
+def test_an_enum_column_reads_its_members_null_and_refuses_what_it_does_not_know(
+    db: Database,
+) -> None:
+    """An enum is converted by a lookup of what SQLAlchemy gives for each stored value: a
+    member, None for NULL, and a LookupError (as SQLAlchemy raises) for a value it does not
+    know; an empty result converts nothing."""
+    person = _person(db)
+    values = {"p": person, "d": date(2026, 3, 2), "m": 60, "c": OverheadCategory.OFFICE}
+    with db.engine.begin() as conn:
+        first = _ADD.scalar(conn, values | {"at": NOW, "at2": NOW})
+    # the category where an entry is long, NULL where not: an enum column of the statement
+    long_ones = Compiled(
+        select(TimeEntry.id, case((TimeEntry.minutes > 30, TimeEntry.category)).label("c"))
+        .where(TimeEntry.person_id == bindparam("person_id"), TimeEntry.minutes <= bindparam("m"))
+        .order_by(TimeEntry.id)
+    )
+    with db.read_connection() as conn:
+        rows = {r.id: r.c for r in long_ones.rows(conn, {"person_id": person, "m": 60})}
+        assert rows[first] is OverheadCategory.OFFICE
+        assert rows == {
+            r.id: r.c for r in conn.execute(long_ones.statement, {"person_id": person, "m": 60})
+        }
+        assert long_ones.rows(conn, {"person_id": -1, "m": 60}) == []
+    with db.engine.begin() as conn:
+        conn.execute(update(_T).where(_T.c.id == first).values(minutes=20))
+    with db.read_connection() as conn:
+        assert {r.id: r.c for r in long_ones.rows(conn, {"person_id": person, "m": 60})}[
+            first
+        ] is None
+    # a value the enum does not know (the tables' checks refuse to store one): read as such
+    unknown = Compiled(
+        select(
+            TimeEntry.id,
+            case((TimeEntry.minutes > 30, TimeEntry.category), else_=literal_column("'no-such'")),
+        ).where(TimeEntry.person_id == bindparam("person_id"))
+    )
+    with db.read_connection() as conn, pytest.raises(LookupError):
+        unknown.rows(conn, {"person_id": person})
 
 
 def test_a_driver_error_is_raised_as_sqlalchemy_raises_it(db: Database) -> None:

@@ -8,6 +8,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import insert, inspect, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from oneaqita.db.engine import PAGE_CACHE_KIB
 from oneaqita.db.migrate import current_revision, downgrade, head_revision, upgrade
 from oneaqita.models import Base, Organization, Secondment, TimeEntry
 from oneaqita.services.actor import SYSTEM_ACTOR
@@ -212,6 +213,9 @@ def test_sqlite_connection_pragmas(sqlite_db: Database) -> None:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+        # a page cache that holds a list's count index at 500,000 assets (see db/engine.py)
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -PAGE_CACHE_KIB
+        assert PAGE_CACHE_KIB >= 8 * 1024
 
 
 def test_sqlite_autocommit_connection_keeps_what_it_runs(sqlite_db: Database) -> None:
